@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+// MeshBench: benchmarks an N-peer mesh of BTP-NIPs relay nodes and turns the measurements into
+// verdicts, PNG charts and Markdown reports. Module layout: shared/DESIGN.md §2 and docs/development.md.
+import PackageDescription
+
+/// System libraries reached through `C*` shim targets (module.modulemap + shim.h), found with
+/// pkg-config; the `.apt` providers name the Debian packages that `make deps` installs.
+let systemLibraries: [Target] = [
+    .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
+    .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+]
+
+let package = Package(
+    name: "MeshBench",
+    platforms: [.macOS(.v13)],
+    products: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: systemLibraries + [
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+// The SQLite C API: one database per relay node (WAL mode).
+#include <sqlite3.h>
