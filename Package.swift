@@ -25,6 +25,31 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: systemLibraries + [
+        .target(
+            name: "Mesh",
+            dependencies: [
+                "Nostr",
+                "Interledger",
+                "CSQLite3",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+        .testTarget(
+            name: "MeshTests",
+            dependencies: [
+                "Mesh", "Nostr", "Interledger",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
     ],
     swiftLanguageModes: [.v5]
 )
