@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: systemLibraries + [
+        .target(name: "Nostr", dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .target(name: "Interledger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
         .target(
