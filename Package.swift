@@ -27,6 +27,43 @@ let package = Package(
     targets: systemLibraries + [
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
+        .target(name: "Scenarios", dependencies: [
+            "Mesh", "Nostr", "Interledger", "BenchFormats",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "bench", dependencies: [
+            "Scenarios", "BenchFormats", "Nostr",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "Nostr", dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
+        .target(name: "Interledger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
+        .target(
+            name: "Mesh",
+            dependencies: [
+                "Nostr",
+                "Interledger",
+                "CSQLite3",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+        .testTarget(
+            name: "MeshTests",
+            dependencies: [
+                "Mesh", "Nostr", "Interledger",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
     ],
     swiftLanguageModes: [.v5]
 )
