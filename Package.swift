@@ -35,6 +35,8 @@ let package = Package(
             "Scenarios", "BenchFormats", "Nostr",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
+        .testTarget(name: "PipelineEndToEndTests", dependencies: ["ExecutableTesting", "BenchFormats"]),
         .target(name: "Nostr", dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .target(name: "Interledger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
