@@ -25,7 +25,7 @@ enum WebSocketEndpoint {
             .childChannelInitializer { channel in
                 let upgrader = NIOWebSocketServerUpgrader(
                     maxFrameSize: maxFrameSize,
-                    enableAutomaticErrorHandling: false,
+                    automaticErrorHandling: false,
                     shouldUpgrade: { channel, head in
                         channel.eventLoop.makeSucceededFuture(head.uri == path ? HTTPHeaders() : nil)
                     },
