@@ -59,13 +59,16 @@ enum WebSocketEndpoint {
                     automaticErrorHandling: false,
                     upgradePipelineHandler: { channel, _ in
                         channel.eventLoop.assertInEventLoop()
-                        return addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
+                        // The request sender speaks HTTP; it must not see WebSocket frames.
+                        return channel.pipeline.removeHandler(name: UpgradeRequestSender.name).flatMap {
+                            addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
+                        }
                     }
                 )
                 return channel.pipeline.addHTTPClientHandlers(
                     withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
                 ).flatMap {
-                    channel.pipeline.addHandler(UpgradeRequestSender(port: port))
+                    channel.pipeline.addHandler(UpgradeRequestSender(port: port), name: UpgradeRequestSender.name)
                 }
             }
             .connect(host: "127.0.0.1", port: port)
@@ -93,6 +96,7 @@ final class UpgradeRequestSender: ChannelInboundHandler, RemovableChannelHandler
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundOut = HTTPClientRequestPart
 
+    static let name = "meshbench.upgrade-request"
     private let port: Int
 
     init(port: Int) { self.port = port }
