@@ -80,7 +80,13 @@ enum WebSocketEndpoint {
             maxAccumulatedFrameCount: 64,
             maxAccumulatedFrameSize: maxFrameSize
         )
-        return channel.pipeline.addHandlers([aggregator, handler])
+        // Called on the channel's own loop, so the handlers are added synchronously.
+        do {
+            try channel.pipeline.syncOperations.addHandlers([aggregator, handler])
+            return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
     }
 
     /// Builds a fresh frame handler per connection (each holds its own link).
