@@ -27,6 +27,8 @@ let package = Package(
     targets: systemLibraries + [
         .target(name: "Statistics"),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .target(name: "BenchFormats", dependencies: ["CZlib"]),
+        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
     ],
     swiftLanguageModes: [.v5]
 )
