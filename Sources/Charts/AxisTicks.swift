@@ -2,7 +2,7 @@ import Foundation
 import Units
 
 /// Tick values and labels for one axis, fitted to its length: ticks are asked for at about one
-/// per 80 points (x) or 40 points (y) and reduced until the measured labels no longer touch.
+/// per 70 points (x) or 40 points (y) and reduced until the measured labels no longer touch.
 struct AxisTicks {
     var scale: Scale
     var values: [Double]
@@ -13,7 +13,7 @@ struct AxisTicks {
     /// extent along the axis (width for x, height for y).
     static func resolve(_ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, vertical: Bool,
                         formatter: UnitFormatter, measure: (String) -> Double) -> AxisTicks {
-        let spacing: Double = vertical ? 40 : 80
+        let spacing: Double = vertical ? 40 : 70
         let target = max(2, min(10, Int(length / spacing)))
         switch spec.scale {
         case .linear: return linear(spec, extent: extent, length: length, target: target, formatter: formatter, measure: measure)
@@ -38,7 +38,10 @@ struct AxisTicks {
             if high != 0 { high += pad }
         }
         var fallback: AxisTicks?
-        for count in stride(from: target, through: 2, by: -1) {
+        // Fewer ticks first when labels crowd; a fixed domain drops ticks outside it, so more
+        // ticks are tried too until at least two remain inside.
+        let counts = Array(stride(from: target, through: 2, by: -1)) + Array((target + 1)...(target + 6))
+        for count in counts {
             let values = ExtendedWilkinson.ticks(lower: low, upper: high, targetCount: count)
             let domainLow = spec.domain?.lowerBound ?? min(low, values.first ?? low)
             let domainHigh = spec.domain?.upperBound ?? max(high, values.last ?? high)
@@ -46,11 +49,15 @@ struct AxisTicks {
             let shown = values.filter { $0 >= domainLow - 1e-9 * abs(domainHigh - domainLow) && $0 <= domainHigh + 1e-9 * abs(domainHigh - domainLow) }
             let labels = formatter.axisLabels(shown, spec.dimension)
             let ticks = AxisTicks(scale: scale, values: shown, labels: labels.labels, unit: labels.unit)
-            if fallback == nil { fallback = ticks }
+            guard shown.count >= 2 else { continue }
             if ticks.labelsFit(length: length, measure: measure) { return ticks }
-            fallback = ticks
+            if fallback == nil || count < target { fallback = ticks }
         }
-        return fallback!.thinned(length: length, measure: measure)
+        guard let fallback else {
+            let labels = formatter.axisLabels([low, high], spec.dimension)
+            return AxisTicks(scale: Scale(kind: .linear, lower: low, upper: high), values: [low, high], labels: labels.labels, unit: labels.unit)
+        }
+        return fallback.thinned(length: length, measure: measure)
     }
 
     private static func logarithmic(_ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, target: Int,

@@ -101,7 +101,10 @@ public struct GraphChart: Chart {
     /// A node's label beside it only when it overlaps no other label and no other node.
     private func drawNodeLabels(_ context: ChartContext, points: [Point], radius: Double, area: Rect) {
         let style = Theme.annotation
-        let nodeBoxes = points.map { Rect(x: $0.x - radius, y: $0.y - radius, width: 2 * radius, height: 2 * radius) }
+        let nodeBoxes = points.indices.map { index -> Rect in
+            let r = index == markedNode ? radius + 5 : radius
+            return Rect(x: points[index].x - r, y: points[index].y - r, width: 2 * r, height: 2 * r)
+        }
         for (index, node) in nodes.enumerated() where !node.label.isEmpty && index != markedNode {
             let point = points[index]
             let outward = point.x >= area.midX
