@@ -55,7 +55,7 @@ public struct BoxChart: Chart {
         let boxColor = Palette.blue
         var entries = [LegendEntry(name: "median, IQR box, whiskers", swatch: .box(boxColor.withAlpha(0.35)))]
         if groups.contains(where: { !$0.stats.outliers.isEmpty }) {
-            entries.append(LegendEntry(name: "outlier", swatch: .marker(.circle, Theme.secondaryTextColor)))
+            entries.append(LegendEntry(name: "outlier", swatch: .openCircle(Theme.secondaryTextColor)))
         }
         let fitStyle = SeriesStyle(color: Palette.vermillion, dash: [7, 3], marker: .circle)
         if let fit { entries.append(LegendEntry(name: fit.label, swatch: .line(fitStyle, showsMarker: false))) }
@@ -82,7 +82,7 @@ public struct BoxChart: Chart {
                 canvas.stroke(box, boxColor, width: 1.2)
                 canvas.line(from: Point(x: box.minX, y: t.py(s.median)), to: Point(x: box.maxX, y: t.py(s.median)), Theme.textColor, width: 2.2)
                 for outlier in s.outliers where t.canShow(x: 0, y: outlier) {
-                    canvas.circle(center: Point(x: x, y: t.py(outlier)), radius: 2.2, fill: nil, stroke: Theme.secondaryTextColor, strokeWidth: 1)
+                    canvas.circle(center: Point(x: x, y: t.py(outlier)), radius: 2.6, fill: nil, stroke: Theme.secondaryTextColor, strokeWidth: 1)
                 }
             }
             if let fit {

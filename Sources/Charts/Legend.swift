@@ -5,6 +5,8 @@ public struct LegendEntry: Hashable, Sendable {
         case box(Color)
         case marker(MarkerShape, Color)
         case ring(Color)
+        /// A small open circle (box-plot outliers).
+        case openCircle(Color)
     }
     public var name: String
     public var swatch: Swatch
@@ -108,6 +110,8 @@ struct Legend {
             Marks.marker(shape, canvas, at: center, size: 8, color: color)
         case let .ring(color):
             Marks.anomalyRing(canvas, at: center, color: color)
+        case let .openCircle(color):
+            canvas.circle(center: center, radius: 2.6, fill: nil, stroke: color, strokeWidth: 1)
         }
     }
 }
