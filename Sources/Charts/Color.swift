@@ -26,9 +26,6 @@ public struct Color: Hashable, Sendable {
                      blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
     }
 
-    /// Relative luminance (sRGB approximation) to choose black or white text on a fill.
-    public var luminance: Double { 0.2126 * red + 0.7152 * green + 0.0722 * blue }
-
     public static let white = Color(hex: 0xFFFFFF)
     public static let black = Color(hex: 0x000000)
 }
