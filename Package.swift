@@ -29,6 +29,10 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
+        .target(name: "Units"),
+        .target(name: "Charts", dependencies: ["CCairo", "Units"]),
+        .testTarget(name: "UnitsTests", dependencies: ["Units"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
     ],
     swiftLanguageModes: [.v5]
 )
