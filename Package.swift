@@ -25,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: systemLibraries + [
+        .target(name: "Units"),
+        .target(name: "Charts", dependencies: ["CCairo", "Units"]),
+        .testTarget(name: "UnitsTests", dependencies: ["Units"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
     ],
     swiftLanguageModes: [.v5]
 )
