@@ -1,0 +1,74 @@
+import Charts
+import Foundation
+
+/// The charts `render` writes for one results file, and the composite of the key ones.
+struct ChartSet {
+    let charts: [any ReportChart]
+    /// Files whose charts also go, as panels, into `benchmark-graphs.png`.
+    let compositePanels: [String]
+
+    static let standard = ChartSet(
+        charts: [LatencySpectrumChart(), BaselineDeltaChart()],
+        compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName])
+
+    /// Draws every chart that has data (each written atomically) and says why the others are absent.
+    func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
+        let source = Self.sourceLine(results)
+        var outcomes: [ChartOutcome] = []
+        var panels: [(file: String, chart: any Chart, alt: String)] = []
+        for chart in charts {
+            switch chart.plan(results) {
+            case .noData(let reason):
+                outcomes.append(.missing(chart.file, title: chart.title, reason: reason))
+            case .draw(let drawing, let alt):
+                let page = ChartPage(width: chart.size.width, height: chart.size.height, scale: scale, sourceLine: source)
+                try Self.write(page, drawing, name: chart.file, folder: folder)
+                outcomes.append(.drawn(chart.file, title: chart.title, alt: alt))
+                if compositePanels.contains(chart.file) { panels.append((chart.file, drawing, alt)) }
+            }
+        }
+        outcomes.append(try drawComposite(panels, source: source, folder: folder, scale: scale))
+        return outcomes
+    }
+
+    static let compositeFile = "benchmark-graphs.png"
+
+    private func drawComposite(_ panels: [(file: String, chart: any Chart, alt: String)], source: String,
+                               folder: OutputFolder, scale: Double) throws(ReportError) -> ChartOutcome {
+        let title = "Key graphs"
+        guard !panels.isEmpty else {
+            return .missing(Self.compositeFile, title: title, reason: "none of its panels had data")
+        }
+        let columns = panels.count >= 2 ? 2 : 1
+        let rows = (panels.count + columns - 1) / columns
+        let grid = GridChart(title: "MeshBench key graphs", columns: columns, panels: panels.map(\.chart))
+        let page = ChartPage(width: 960 * columns, height: 540 * rows + 60, scale: scale, sourceLine: source)
+        try Self.write(page, grid, name: Self.compositeFile, folder: folder)
+        let alt = "Key graphs in one image: " + panels.map(\.alt).joined(separator: " ")
+        return .drawn(Self.compositeFile, title: title, alt: alt)
+    }
+
+    /// Writes the PNG next to its final name, then renames it into place.
+    static func write(_ page: ChartPage, _ chart: any Chart, name: String, folder: OutputFolder) throws(ReportError) {
+        let target = folder.file(name)
+        let temporary = folder.file(".\(name).\(getpid()).tmp")
+        do {
+            try page.write(chart, to: temporary.path)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .drawingFailed(chart: name, reason: "\(error)")
+        }
+        if rename(temporary.path, target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .writeFailed(path: target.path, reason: reason)
+        }
+    }
+
+    /// "commit abc1234def · 2025-01-31 12:00 UTC · host … · real": where every chart's numbers came from.
+    static func sourceLine(_ results: LoadedResults) -> String {
+        guard let run = results.run else { return "source: results without a run header" }
+        return "commit \(run.git.commit.prefix(10))\(run.git.dirty ? " (dirty)" : "") · \(run.git.branch) · "
+            + "\(ISO8601.display(run.startedAt)) · host \(run.host.fingerprint.prefix(12)) · \(run.mode.rawValue) · run \(run.runID)"
+    }
+}
