@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "render", dependencies: [
             "Reports", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -40,7 +40,7 @@ public enum MarkdownEscaping {
     /// HTML-significant characters become entities (GitHub decodes them); Markdown punctuation
     /// gets a backslash (CommonMark's escape for ASCII punctuation, which also works in cells).
     private static let replacements: [Unicode.Scalar: String] = [
-        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;",
+        "&": "&amp;", "<": "&lt;", ">": "&gt;",
         "|": "\\|", "`": "\\`", "\\": "\\\\", "*": "\\*", "_": "\\_", "~": "\\~",
         "[": "\\[", "]": "\\]", "#": "\\#",
         // `@name` would notify a user or team on GitHub; the entity shows "@" without pinging.

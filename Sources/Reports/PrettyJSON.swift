@@ -7,13 +7,7 @@ import Foundation
 enum PrettyJSON {
     static func format(_ bytes: Data, results: LoadedResults) -> Data {
         if results.problems.isEmpty, !results.isNewerSchema, let document = results.document {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .custom { date, encoder in
-                var container = encoder.singleValueContainer()
-                try container.encode(ISO8601.encode(date))
-            }
-            if let data = try? encoder.encode(document) { return data + Data("\n".utf8) }
+            if let data = try? FormatsJSON.encoder(pretty: true).encode(document) { return data + Data("\n".utf8) }
         }
         if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) {

@@ -35,7 +35,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
             let place = line.map { "\(path):\($0)" } ?? path
             return "\(place): not a JSON results document (\(reason)); render reads what `analyze` writes"
         case .rawSamplesGiven(let path):
-            return "\(path): this is a raw samples file (meshbench.samples/1): run analyze first, e.g. `analyze \(path) | render`"
+            return "\(path): this is a raw samples file: run analyze first (meshbench.samples/1 is what bench writes; try `analyze \(path) | render`)"
         case .wrongFileKind(let path, let schema, let hint):
             return "\(path): schema \"\(schema)\" is not a results file: \(hint)"
         case .inputInvalid(let path, let reason):

@@ -56,8 +56,7 @@ public enum ResultsLoader {
             throw .wrongFileKind(path: name, schema: schema, hint: Self.hint(for: schema))
         }
         do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .custom(ISO8601.decode)
+            let decoder = FormatsJSON.decoder()
             return LoadedResults(schema: schema, sections: try decoder.decode(SectionDecoder.self, from: bytes))
         } catch {
             throw .inputInvalid(path: name, reason: "the top level is not a JSON object (\(SectionDecoder.describe(error)))")

@@ -25,14 +25,16 @@ public struct TemplateSet: Sendable {
     /// Where each template was read from, for messages.
     public let sources: [String: String]
 
-    /// Loads every `*.mustache` from `defaultDirectory`, then from `overrideDirectory`.
-    public init(defaultDirectory: URL, overrideDirectory: URL? = nil) throws(ReportError) {
+    /// Loads every `*.mustache` from `defaultDirectory`, then from `overrideDirectory`, and checks
+    /// that the documents the command will write have a template.
+    public init(defaultDirectory: URL, overrideDirectory: URL? = nil,
+                required: [Document] = [.report, .prComment]) throws(ReportError) {
         var texts: [String: (path: String, text: String)] = [:]
         try Self.readFolder(defaultDirectory, into: &texts, required: overrideDirectory == nil)
         if let overrideDirectory {
             try Self.readFolder(overrideDirectory, into: &texts, required: true)
         }
-        for document in Document.allCases where texts[document.rawValue] == nil {
+        for document in required where texts[document.rawValue] == nil {
             throw .templateMissing(name: document.rawValue + ".mustache",
                                    searched: [overrideDirectory, defaultDirectory].compactMap { $0?.path })
         }
@@ -57,8 +59,11 @@ public struct TemplateSet: Sendable {
 
     /// Renders one document from its view model.
     public func render(_ document: Document, _ viewModel: Any) -> String {
-        // Loading checked every document has a template, so this cannot be nil.
-        library.render(viewModel, withTemplate: document.rawValue) ?? ""
+        // Loading checked that the required documents have a template.
+        guard let text = library.render(viewModel, withTemplate: document.rawValue) else {
+            preconditionFailure("template \(document.rawValue) was not required when the set was loaded")
+        }
+        return text
     }
 
     private static func readFolder(_ folder: URL, into texts: inout [String: (path: String, text: String)],

@@ -1,3 +1,4 @@
+import Foundation
 import Units
 
 /// Numbers as reports show them, through `Units` so tables and chart axes agree ("1.23 ms").
@@ -27,11 +28,11 @@ struct ValueText {
 
     func count(_ count: Int) -> String { formatter.count(count) }
 
-    /// A p- or q-value: 3 significant digits, "< 0.0001" below that.
+    /// A p- or q-value the way journals print them: three decimals, "< 0.001" below that.
     func probability(_ p: Double?) -> String {
         guard let p, p.isFinite else { return "–" }
-        if p < 0.0001 { return "< 0.0001" }
-        return formatter.format(p, .plain(symbol: ""))
+        if p < 0.001 { return "< 0.001" }
+        return String(format: "%.3f", min(p, 1))
     }
 
     /// Whether the unit is a duration (latency tables and the spectrum chart take only those).

@@ -8,8 +8,8 @@ struct ChartSet {
     let compositePanels: [String]
 
     static let standard = ChartSet(
-        charts: [LatencySpectrumChart(), BaselineDeltaChart()],
-        compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName])
+        charts: [LatencySpectrumChart()],
+        compositePanels: [LatencySpectrumChart.fileName])
 
     /// Draws every chart that has data (each written atomically) and says why the others are absent.
     func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
@@ -41,7 +41,7 @@ struct ChartSet {
         }
         let columns = panels.count >= 2 ? 2 : 1
         let rows = (panels.count + columns - 1) / columns
-        let grid = GridChart(title: "MeshBench key graphs", columns: columns, panels: panels.map(\.chart))
+        let grid = panels[0].chart
         let page = ChartPage(width: 960 * columns, height: 540 * rows + 60, scale: scale, sourceLine: source)
         try Self.write(page, grid, name: Self.compositeFile, folder: folder)
         let alt = "Key graphs in one image: " + panels.map(\.alt).joined(separator: " ")
@@ -69,6 +69,6 @@ struct ChartSet {
     static func sourceLine(_ results: LoadedResults) -> String {
         guard let run = results.run else { return "source: results without a run header" }
         return "commit \(run.git.commit.prefix(10))\(run.git.dirty ? " (dirty)" : "") · \(run.git.branch) · "
-            + "\(ISO8601.display(run.startedAt)) · host \(run.host.fingerprint.prefix(12)) · \(run.mode.rawValue) · run \(run.runID)"
+            + "\(DateText.display(run.startedAt)) · host \(run.host.fingerprint.prefix(12)) · \(run.mode.rawValue) · run \(run.runID)"
     }
 }

@@ -18,7 +18,7 @@ public struct EnvironmentView: Sendable {
         guard let run = results.run else {
             commit = "unknown"; commitShort = "unknown"; branch = "unknown"; dirty = false
             host = "unknown"; mode = "unknown"; runID = "unknown"; tier = "?"; seed = "?"
-            date = results.generatedAt.map(ISO8601.display) ?? "unknown"
+            date = results.generatedAt.map(DateText.display) ?? "unknown"
             return
         }
         let escape = MarkdownEscaping.text
@@ -29,7 +29,7 @@ public struct EnvironmentView: Sendable {
         let memory = ValueText().value(Double(run.host.memoryMB), unit: "MB")
         host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint))")
         mode = run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
-        date = ISO8601.display(run.startedAt)
+        date = DateText.display(run.startedAt)
         runID = escape(run.runID)
         tier = "\(run.tier)"
         seed = "\(run.seed)"

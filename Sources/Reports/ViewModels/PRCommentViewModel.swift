@@ -21,13 +21,16 @@ public struct PRCommentViewModel: Sendable {
     public let keyImage: ImageView?
     public let nextSteps: [String]
     public let hasNextSteps: Bool
+    /// Shell lines for a code block: `make report`, and this run's tier and seed when known.
+    public let reproduceCommand: String
 
     public init(results: LoadedResults, charts: [ChartOutcome]) {
         verdict = VerdictView(results: results)
         environment = EnvironmentView(results: results)
         let allNotices = Notices.build(results)
         notices = Array(allNotices.prefix(Self.maxNotices))
-            + (allNotices.count > Self.maxNotices ? ["\(allNotices.count - Self.maxNotices) more notes in the full report."] : [])
+            + (allNotices.count > Self.maxNotices
+               ? [VerdictView.plural(allNotices.count - Self.maxNotices, "more note", "more notes") + " in the full report."] : [])
         hasNotices = !notices.isEmpty
 
         slaMisses = TableRows.sla(results).filter { !$0.ok }
@@ -54,6 +57,16 @@ public struct PRCommentViewModel: Sendable {
         let regressed = comparison.changed.contains { $0.rank <= 1 } || !slaMisses.isEmpty
         nextSteps = regressed ? Self.nextSteps(results) : []
         hasNextSteps = !nextSteps.isEmpty
+        reproduceCommand = Self.reproduceCommand(results.run)
+    }
+
+    static func reproduceCommand(_ run: RunHeader?) -> String {
+        var lines = ["make report    # tier 1: bench | analyze | render into artifacts/"]
+        if let run {
+            lines.append("# this run exactly (tier \(run.tier), seed \(run.seed)):")
+            lines.append("make build && .build/release/bench --tier \(run.tier) --seed \(run.seed) | .build/release/analyze | .build/release/render --out artifacts")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Bisect, profile, or accept: each with the exact command. Revisions are printed only when

@@ -35,6 +35,9 @@ public struct VerdictView: Sendable {
         if improved > 0 { parts.append(Self.plural(improved, "metric", "metrics") + " improved") }
         if results.verdict == nil {
             headline = "The results file has no verdict; see the notes below for what is missing."
+        } else if !results.problems.isEmpty {
+            headline = "The results file is incomplete (" + Self.plural(results.problems.count, "problem", "problems")
+                + "): the verdict \(word) covers only what it contains; see the notes below."
         } else if parts.isEmpty {
             headline = results.metrics.isEmpty
                 ? "No metrics were measured in this run."
