@@ -8,14 +8,14 @@ struct ChartSet {
     let compositePanels: [String]
 
     static let standard = ChartSet(
-        charts: [LatencySpectrumChart()],
-        compositePanels: [LatencySpectrumChart.fileName])
+        charts: [LatencySpectrumChart(), BaselineDeltaChart()],
+        compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName])
 
     /// Draws every chart that has data (each written atomically) and says why the others are absent.
     func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
         let source = Self.sourceLine(results)
         var outcomes: [ChartOutcome] = []
-        var panels: [(file: String, chart: any Chart, alt: String)] = []
+        var panels: [(file: String, chart: any Chart, title: String)] = []
         for chart in charts {
             switch chart.plan(results) {
             case .noData(let reason):
@@ -24,7 +24,7 @@ struct ChartSet {
                 let page = ChartPage(width: chart.size.width, height: chart.size.height, scale: scale, sourceLine: source)
                 try Self.write(page, drawing, name: chart.file, folder: folder)
                 outcomes.append(.drawn(chart.file, title: chart.title, alt: alt))
-                if compositePanels.contains(chart.file) { panels.append((chart.file, drawing, alt)) }
+                if compositePanels.contains(chart.file) { panels.append((chart.file, drawing, chart.title)) }
             }
         }
         outcomes.append(try drawComposite(panels, source: source, folder: folder, scale: scale))
@@ -33,7 +33,7 @@ struct ChartSet {
 
     static let compositeFile = "benchmark-graphs.png"
 
-    private func drawComposite(_ panels: [(file: String, chart: any Chart, alt: String)], source: String,
+    private func drawComposite(_ panels: [(file: String, chart: any Chart, title: String)], source: String,
                                folder: OutputFolder, scale: Double) throws(ReportError) -> ChartOutcome {
         let title = "Key graphs"
         guard !panels.isEmpty else {
@@ -41,10 +41,10 @@ struct ChartSet {
         }
         let columns = panels.count >= 2 ? 2 : 1
         let rows = (panels.count + columns - 1) / columns
-        let grid = panels[0].chart
+        let grid = GridChart(title: "MeshBench key graphs", columns: columns, charts: panels.map(\.chart))
         let page = ChartPage(width: 960 * columns, height: 540 * rows + 60, scale: scale, sourceLine: source)
         try Self.write(page, grid, name: Self.compositeFile, folder: folder)
-        let alt = "Key graphs in one image: " + panels.map(\.alt).joined(separator: " ")
+        let alt = "Key graphs in one image: " + panels.map(\.title).joined(separator: ", ") + " (each shown above)."
         return .drawn(Self.compositeFile, title: title, alt: alt)
     }
 
