@@ -34,13 +34,21 @@ final class ChartImageTests: XCTestCase {
         let chart = ChartSet.standard.charts.first { $0.file == LatencySpectrumChart.fileName }!
         try assertLooksDrawn(LatencySpectrumChart.fileName, width: chart.size.width, height: chart.size.height)
         try assertLooksDrawn(BaselineDeltaChart.fileName, width: 960, height: 540)
-        try assertLooksDrawn(ChartSet.compositeFile, width: 1920, height: 600)
+        let panels = ChartSet.standard.compositePanels.count
+        let composite = ChartSet.compositeSize(panelCount: panels)
+        try assertLooksDrawn(ChartSet.compositeFile, width: composite.width, height: composite.height)
+        for file in ExpectedFiles.withBaseline where file.hasSuffix(".png") {
+            let png = try XCTUnwrap(PNGInspector(path: scratch.path("charts/" + file)), file)
+            XCTAssertGreaterThan(png.inkFraction, 0.01, "\(file) is (nearly) blank")
+            XCTAssertEqual(png.inkOnEdge, 0, "\(file) is clipped at its edge")
+        }
     }
 
     func testScaleMultipliesEveryDimension() throws {
         _ = try draw(Fixtures.withBaseline, scale: 2)
         try assertLooksDrawn(LatencySpectrumChart.fileName, width: 1920, height: 1080)
-        try assertLooksDrawn(ChartSet.compositeFile, width: 3840, height: 1200)
+        let composite = ChartSet.compositeSize(panelCount: ChartSet.standard.compositePanels.count)
+        try assertLooksDrawn(ChartSet.compositeFile, width: composite.width * 2, height: composite.height * 2)
     }
 
     func testChartsWithoutDataAreLeftOutWithAReason() throws {
@@ -51,10 +59,18 @@ final class ChartImageTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("charts/" + BaselineDeltaChart.fileName)))
     }
 
-    func testNoLatencyMetricsMeansNoSpectrumAndNoComposite() throws {
+    func testEmptyResultsDrawNothingAndSayWhy() throws {
         var document = Fixtures.withoutBaseline
         document.metrics = document.metrics.filter { !ValueText.isDuration($0.unit) }
+        document.series = []
+        document.trends = []
+        document.flakes = []
+        document.topology = nil
         let outcomes = try draw(document)
+        for outcome in outcomes {
+            XCTAssertFalse(outcome.isDrawn, "\(outcome.file) drawn without data")
+            XCTAssertFalse(outcome.missingReason?.isEmpty ?? true, "\(outcome.file) needs a reason")
+        }
         XCTAssertEqual(outcomes.first { $0.file == LatencySpectrumChart.fileName }?.missingReason,
                        "the results contain no latency metrics")
         XCTAssertEqual(outcomes.first { $0.file == ChartSet.compositeFile }?.isDrawn, false)

@@ -4,19 +4,23 @@ import Foundation
 /// The charts `render` writes for one results file, and the composite of the key ones.
 struct ChartSet {
     let charts: [any ReportChart]
-    /// Files whose charts also go, as panels, into `benchmark-graphs.png`.
+    /// Files whose charts also go, as panels, into `benchmark-graphs.png`, in this order.
     let compositePanels: [String]
 
     static let standard = ChartSet(
-        charts: [LatencySpectrumChart(), BaselineDeltaChart()],
-        compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName])
+        charts: [LatencySpectrumChart(), BaselineDeltaChart(), LatencyByMeshSizeChart(), LatencyByHopsChart(),
+                 LatencyBreakdownChart(), ThroughputTimelineChart(), ResourcesChart(), TopologyChart(), FlakesChart(),
+                 TrendsOverviewChart()],
+        compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName, LatencyByMeshSizeChart.fileName,
+                          ThroughputTimelineChart.fileName, ResourcesChart.fileName, TrendCharts.overviewFile])
 
     /// Draws every chart that has data (each written atomically) and says why the others are absent.
     func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
         let source = Self.sourceLine(results)
         var outcomes: [ChartOutcome] = []
         var panels: [(file: String, chart: any Chart, title: String)] = []
-        for chart in charts {
+        let perTrend: [any ReportChart] = results.trends.map(SingleTrendChart.init)
+        for chart in charts + perTrend {
             switch chart.plan(results) {
             case .noData(let reason):
                 outcomes.append(.missing(chart.file, title: chart.title, reason: reason))
@@ -33,16 +37,24 @@ struct ChartSet {
 
     static let compositeFile = "benchmark-graphs.png"
 
+    /// Two panels per row, each the size of a single chart, plus room for the grid's title.
+    static func compositeSize(panelCount: Int) -> (width: Int, height: Int) {
+        let columns = panelCount >= 2 ? 2 : 1
+        let rows = (panelCount + columns - 1) / columns
+        return (960 * columns, 540 * rows + 60)
+    }
+
     private func drawComposite(_ panels: [(file: String, chart: any Chart, title: String)], source: String,
                                folder: OutputFolder, scale: Double) throws(ReportError) -> ChartOutcome {
         let title = "Key graphs"
         guard !panels.isEmpty else {
             return .missing(Self.compositeFile, title: title, reason: "none of its panels had data")
         }
+        let size = Self.compositeSize(panelCount: panels.count)
         let columns = panels.count >= 2 ? 2 : 1
-        let rows = (panels.count + columns - 1) / columns
-        let grid = GridChart(title: "MeshBench key graphs", columns: columns, charts: panels.map(\.chart))
-        let page = ChartPage(width: 960 * columns, height: 540 * rows + 60, scale: scale, sourceLine: source)
+        let ordered = panels.sorted { compositePanels.firstIndex(of: $0.file)! < compositePanels.firstIndex(of: $1.file)! }
+        let grid = GridChart(title: "MeshBench key graphs", columns: columns, charts: ordered.map(\.chart))
+        let page = ChartPage(width: size.width, height: size.height, scale: scale, sourceLine: source)
         try Self.write(page, grid, name: Self.compositeFile, folder: folder)
         let alt = "Key graphs in one image: " + panels.map(\.title).joined(separator: ", ") + " (each shown above)."
         return .drawn(Self.compositeFile, title: title, alt: alt)

@@ -8,7 +8,7 @@ import Units
 struct LatencySpectrumChart: ReportChart {
     static let fileName = "latency-spectrum.png"
     /// More lines than this stop being readable; the slowest metrics (by p99) are kept.
-    static let maxMetrics = 6
+    static let maxMetrics = 4
 
     let file = fileName
     let title = "Latency percentile spectrum"
