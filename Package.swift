@@ -33,6 +33,13 @@ let package = Package(
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
+        .target(name: "Reports", dependencies: [
+            "BenchFormats", "Charts", "Units", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "render", dependencies: [
+            "Reports", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
     ],
     swiftLanguageModes: [.v5]
 )
