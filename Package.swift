@@ -40,6 +40,8 @@ let package = Package(
             "Reports", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
+        .target(name: "Nostr", dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
     ],
     swiftLanguageModes: [.v5]
 )
