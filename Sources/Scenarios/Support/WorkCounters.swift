@@ -24,6 +24,16 @@ struct WorkCounters {
         return total
     }
 
+    /// The work done between two snapshots: link set-up (auth, REQ exchange) happens before the
+    /// first snapshot, so only the workload's frames are counted.
+    static func - (after: WorkCounters, before: WorkCounters) -> WorkCounters {
+        WorkCounters(framesOut: after.framesOut - before.framesOut, bytesOut: after.bytesOut - before.bytesOut,
+                     verifications: after.verifications - before.verifications,
+                     storeWrites: after.storeWrites - before.storeWrites,
+                     duplicatesDropped: after.duplicatesDropped - before.duplicatesDropped,
+                     deliveries: after.deliveries - before.deliveries)
+    }
+
     /// Writes `<name>_per_event` counters. The workload is deterministic, so each total divides
     /// evenly by the event count; a remainder means the mesh did uneven work and fails the check.
     func record(events: Int, in context: ScenarioContext) throws {
