@@ -146,6 +146,7 @@ final class RelayNode {
         let prepare = ILPPrepare(amount: amount, expiresAt: wallDate(expiry), executionCondition: condition,
                                  destination: RelayNode.address(of: peer), data: data)
         let requestId = takeRequestId()
+        if requestId % 4_096 == 0 { sweepExpiredPrepares(now: now) }
         addPending(PendingPrepare(amount: amount, condition: condition, expiresAt: expiry + delay, isSubscription: isSubscription),
                    requestId: requestId, on: connection)
         let frame = BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
