@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: systemLibraries + [
+        .target(name: "BenchFormats", dependencies: ["CZlib"]),
+        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
     ],
     swiftLanguageModes: [.v5]
 )
