@@ -27,6 +27,13 @@ let package = Package(
     targets: systemLibraries + [
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
+        .target(name: "Analysis", dependencies: ["BenchFormats"]),
+        .executableTarget(name: "analyze", dependencies: [
+            "Analysis", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats"]),
+        // Depends on `analyze` so `swift test` builds the binary these tests run.
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
     ],
     swiftLanguageModes: [.v5]
 )
