@@ -27,13 +27,15 @@ let package = Package(
     targets: systemLibraries + [
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
-        .target(name: "Analysis", dependencies: ["BenchFormats"]),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         .executableTarget(name: "analyze", dependencies: [
             "Analysis", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
         // Depends on `analyze` so `swift test` builds the binary these tests run.
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
+        .target(name: "Statistics"),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
     ],
     swiftLanguageModes: [.v5]
 )
