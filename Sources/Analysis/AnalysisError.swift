@@ -3,6 +3,8 @@
 public enum AnalysisError: Error, CustomStringConvertible, Equatable {
     /// An input file is unusable: `file` (and `line` when known), what is wrong, how to fix it.
     case badInput(file: String, line: Int?, problem: String, fix: String)
+    /// An input the file reader refused; its message already names the file, line and fix.
+    case rejected(String)
     /// The command line asks for something impossible.
     case usage(String)
     /// `thresholds.json` is missing: the message says how to create one.
@@ -12,7 +14,7 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
 
     public var exitCode: Int32 {
         switch self {
-        case .badInput, .usage, .missingThresholds: return 2
+        case .badInput, .rejected, .usage, .missingThresholds: return 2
         case .internal: return 3
         }
     }
@@ -22,6 +24,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
         case let .badInput(file, line, problem, fix):
             let place = line.map { "\(file):\($0)" } ?? file
             return "\(place): \(problem). Fix: \(fix)"
+        case let .rejected(message):
+            return message
         case let .usage(message):
             return "usage: \(message)"
         case let .missingThresholds(path):

@@ -1,8 +1,8 @@
 import BenchFormats
 
-/// Folds the records of one or more samples files into a `RunSamples`, checking what the format
-/// alone cannot: one unit and direction per metric, parallel arrays of equal length, finite values,
-/// no negative durations, one value per counter.
+/// Folds the records of one or more samples files into a `RunSamples`, checking what a single
+/// record cannot show (the reader already validated each record): one unit and direction per
+/// metric across blocks, one value per counter.
 public struct RunSamplesBuilder {
     private var header: RunHeader?
     private var sources: [String] = []
@@ -33,25 +33,19 @@ public struct RunSamplesBuilder {
     /// Marks the current file as missing its `end` record (accepted with `--allow-partial`).
     public mutating func markPartial() { complete = false }
 
-    public mutating func add(_ record: SampleRecord, line: Int) throws {
+    /// `record` is the 1-based record number in the current file, for messages.
+    public mutating func add(_ record: SampleRecord, record number: Int) throws {
         switch record {
         case .run(let run):
             if header == nil { header = run.header }
         case .samples(let block):
-            try addSamples(block, line: line)
+            try addSamples(block, record: number)
         case .series(let s):
-            guard s.t.count == s.values.count else {
-                throw bad(line, "series \(s.key) has \(s.t.count) times but \(s.values.count) values",
-                          "write `t` and `values` with one entry each per point")
-            }
-            if let i = s.values.firstIndex(where: { !$0.isFinite }) {
-                throw bad(line, "series \(s.key) value [\(i)] is not a finite number", "record only finite measurements")
-            }
             series.append(s)
         case .counter(let c):
             if let existing = counterIndex[c.key] {
                 if counterFile[c.key] == currentFile {
-                    throw bad(line, "counter \(c.key) appears twice in one file",
+                    throw bad(number, "counter \(c.key) appears twice in one file",
                               "write each exact counter once, with its final value")
                 }
                 if counters[existing].value != c.value {
@@ -69,22 +63,8 @@ public struct RunSamplesBuilder {
         }
     }
 
-    private mutating func addSamples(_ block: SamplesBlock, line: Int) throws {
+    private mutating func addSamples(_ block: SamplesBlock, record line: Int) throws {
         let n = block.values.count
-        for (name, count) in [("hops", block.hops?.count), ("node", block.node?.count), ("t", block.t?.count), ("rep", block.rep?.count)] {
-            if let count, count != n {
-                throw bad(line, "samples \(block.key) has \(n) values but \(count) `\(name)` entries",
-                          "make `\(name)` parallel to `values` (one entry per value) or leave it out")
-            }
-        }
-        let isTime = MetricClass.timeUnits.contains(block.unit)
-        for (i, v) in block.values.enumerated() {
-            if !v.isFinite { throw bad(line, "samples \(block.key) value [\(i)] is \(v)", "record only finite measurements") }
-            if isTime && v < 0 {
-                throw bad(line, "samples \(block.key) value [\(i)] is a negative duration (\(v) \(block.unit))",
-                          "check the clock used by the recorder: durations must be measured with a monotonic clock")
-            }
-        }
         let idx: Int
         if let existing = metricIndex[block.key] {
             idx = existing
@@ -106,13 +86,10 @@ public struct RunSamplesBuilder {
         }
         metrics[idx].values.append(contentsOf: block.values)
         if let reps = block.rep {
-            for r in reps {
-                guard r >= 0 else {
-                    throw bad(line, "samples \(block.key) has a negative repetition index \(r)", "number repetitions from 0")
-                }
-                maxRepInFile = max(maxRepInFile, r)
-                metrics[idx].rep.append(r + repOffset)
-            }
+            // The reader has checked that repetition indices are ≥ 0.
+            maxRepInFile = max(maxRepInFile, reps.max() ?? 0)
+            let offset = repOffset
+            metrics[idx].rep.append(contentsOf: reps.lazy.map { $0 + offset })
         } else {
             maxRepInFile = max(maxRepInFile, 0)
             metrics[idx].rep.append(contentsOf: repeatElement(repOffset, count: n))
@@ -125,8 +102,8 @@ public struct RunSamplesBuilder {
         if metrics[idx].slaClass == nil { metrics[idx].slaClass = block.slaClass }
     }
 
-    private func bad(_ line: Int, _ problem: String, _ fix: String) -> AnalysisError {
-        .badInput(file: currentFile, line: line, problem: problem, fix: fix)
+    private func bad(_ record: Int, _ problem: String, _ fix: String) -> AnalysisError {
+        .badInput(file: currentFile, line: nil, problem: "record \(record): " + problem, fix: fix)
     }
 
     /// The folded run. Throws when nothing usable was read.
