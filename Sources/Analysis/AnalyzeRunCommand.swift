@@ -29,7 +29,7 @@ public struct AnalyzeRunCommand {
         }
         let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
         let existingBaseline = noBaseline && !updateBaseline ? nil
-            : try InputLoading.readBaseline(path: baselinePath, required: baselineExplicit)
+            : try InputLoading.readBaseline(path: baselinePath, required: baselineExplicit && !updateBaseline)
         let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial)
         let analyzed = try RunAnalyzer.analyze(run, baseline: noBaseline ? nil : existingBaseline,
                                                thresholds: thresholds, options: options)

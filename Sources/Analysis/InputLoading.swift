@@ -36,7 +36,11 @@ public enum InputLoading {
     /// The baseline at `path`, or nil when `path` does not exist and `required` is false (the
     /// default location). A corrupt baseline is an error and is left untouched.
     public static func readBaseline(path: String, required: Bool) throws -> Baseline? {
-        if !required && !FileManager.default.fileExists(atPath: path) { return nil }
+        if !FileManager.default.fileExists(atPath: path) {
+            guard required else { return nil }
+            throw AnalysisError.badInput(file: path, line: nil, problem: "no baseline at this path",
+                                         fix: "record one with `analyze --update-baseline --baseline \(path) FILE`, or run with --no-baseline")
+        }
         do {
             return try Baseline.read(from: path)
         } catch {

@@ -28,8 +28,14 @@ struct AnalyzeCLI: ParsableCommand {
             Foundation.exit(2)
         }
         guard let coded = command as? ExitCodeCommand else {
-            Console.error("internal error: \(type(of: command)) cannot run. This is a bug in MeshBench: please report it with the command line")
-            Foundation.exit(3)
+            // ArgumentParser's own commands (help) run as usual.
+            var other = command
+            do {
+                try other.run()
+                Foundation.exit(0)
+            } catch {
+                exit(withError: error)
+            }
         }
         do {
             Foundation.exit(try coded.execute())
