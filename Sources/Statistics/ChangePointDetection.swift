@@ -19,8 +19,10 @@ public struct ChangePoint: Equatable, Sendable {
 /// and both halves are searched again; segments are processed breadth-first from one generator,
 /// so a fixed seed gives identical results.
 ///
-/// Both sides of a split must hold at least `minimumSegmentLength` values, which keeps a single
-/// spike from being reported as a change (a known failure of E-Divisive tools).
+/// Both sides of a split must hold at least `minimumSegmentLength` values, so no change is declared
+/// on fewer values than that (declaring changes from a handful of samples is a known complaint
+/// about E-Divisive tools). A mean-based statistic still reacts to a large enough single spike near
+/// a segment end; run the robust anomaly check (`RobustStatistics`) alongside to tell them apart.
 public enum ChangePointDetection {
     public static func binarySegmentation(
         _ values: [Double], alpha: Double = 0.05, permutations: Int = 199,
