@@ -29,9 +29,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
         case let .usage(message):
             return "usage: \(message)"
         case let .missingThresholds(path):
-            return "\(path): no thresholds file. Fix: create it with `analyze init-thresholds \(path)` "
-                + "(writes the story's defaults: noise ±5 %, latency WARN +20 % / FAIL +50 %, throughput "
-                + "WARN −20 % / FAIL −50 %, memory WARN +30 %, α 0.05) and commit it, or pass --thresholds FILE"
+            return "\(path): no thresholds file, and analyze never falls back to limits hidden in code. "
+                + "Fix: run from the repository root, restore the committed file with `git checkout -- .benchmarks/thresholds.json` "
+                + "(story 11.6's SLAs, noise ±5 %, latency WARN +20 % / FAIL +50 %, throughput WARN −20 % / FAIL −50 %, "
+                + "memory WARN +30 %, α 0.05; fields in docs/formats.md), or pass --thresholds FILE"
         case let .internal(message):
             return "internal error: \(message). This is a bug in MeshBench: please report it with the command line"
         }

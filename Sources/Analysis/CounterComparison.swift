@@ -41,6 +41,9 @@ public enum CounterComparison {
             return (result, "counter \(c.key) WARN: \(both) (\(shown), WARN above +\(ChangeRule.formatPct(warn, signed: false)))")
         }
         result.verdict = .noise
+        if limits.warnPct == nil && limits.failPct == nil {
+            return (result, "counter \(c.key) changed: \(both) (\(shown)); not gated: thresholds.json sets no limits for class \(cls.rawValue)")
+        }
         return (result, "counter \(c.key) changed within its limits: \(both) (\(shown))")
     }
 

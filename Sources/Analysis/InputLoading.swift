@@ -57,7 +57,7 @@ public enum InputLoading {
             return try Thresholds.read(from: path)
         } catch {
             throw AnalysisError.badInput(file: path, line: nil, problem: "unusable thresholds (\(error))",
-                                         fix: "fix the field named above, or regenerate defaults with `analyze init-thresholds \(path).new` and compare")
+                                         fix: "fix the field named above, or compare with the committed copy (`git diff -- .benchmarks/thresholds.json`)")
         }
     }
 

@@ -60,7 +60,7 @@ final class ChangeRuleTests: XCTestCase {
     }
 
     func testRuleFromThresholdsUsesTheLargerOfNoiseAndMeasuredFloor() {
-        let t = DefaultThresholds.story11_6()
+        let t = Fixture.thresholds
         XCTAssertEqual(ChangeRule(thresholds: t, metricClass: .latency), ChangeRule(noisePct: 5, warnPct: 20, failPct: 50, alpha: 0.05))
         XCTAssertEqual(ChangeRule(thresholds: t, metricClass: .latency, noiseFloorPct: 8).noisePct, 8)
         XCTAssertEqual(ChangeRule(thresholds: t, metricClass: .memory).failPct, nil)

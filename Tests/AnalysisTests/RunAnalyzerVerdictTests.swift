@@ -111,15 +111,22 @@ final class RunAnalyzerVerdictTests: XCTestCase {
 
     func testExactCounterChangeBeyondThresholdFailsWithBothValues() throws {
         let counter = { (v: Int64) in SampleRecord.counter(CounterRecord(scenario: "tier1.propagation-3", metric: "frames_per_event", unit: "frames", value: v)) }
-        let doc = try Fixture.analyze([counter(8)], baseline: [counter(6)])
+        // The committed thresholds leave counters ungated; a project gating them sets limits like these.
+        var gated = Fixture.thresholds
+        gated.regression[.counter] = RegressionLimits(warnPct: 0, failPct: 10)
+        let doc = try Fixture.analyze([counter(8)], baseline: [counter(6)], thresholds: gated)
         XCTAssertEqual(doc.counters[0].verdict, .fail)
         XCTAssertEqual(doc.counters[0].baselineValue, 6)
         XCTAssertEqual(doc.counters[0].value, 8)
         XCTAssertTrue(doc.notes.contains { $0.contains("6 → 8 frames") }, "\(doc.notes)")
         XCTAssertEqual(doc.verdict, .fail)
 
-        XCTAssertEqual(try Fixture.analyze([counter(6)], baseline: [counter(6)]).counters[0].verdict, .noise)
-        XCTAssertEqual(try Fixture.analyze([counter(5)], baseline: [counter(6)]).counters[0].verdict, .improved)
+        XCTAssertEqual(try Fixture.analyze([counter(6)], baseline: [counter(6)], thresholds: gated).counters[0].verdict, .noise)
+        XCTAssertEqual(try Fixture.analyze([counter(5)], baseline: [counter(6)], thresholds: gated).counters[0].verdict, .improved)
+        XCTAssertEqual(try Fixture.analyze([counter(6)], baseline: [counter(6)], thresholds: gated).counters[0].baselineValue, 6)
+        let ungated = try Fixture.analyze([counter(8)], baseline: [counter(6)])
+        XCTAssertEqual(ungated.counters[0].verdict, .noise)
+        XCTAssertTrue(ungated.notes.contains { $0.contains("not gated") }, "\(ungated.notes)")
     }
 
     func testNewMetricAndMissingMetricAreReported() throws {
@@ -138,7 +145,7 @@ final class RunAnalyzerVerdictTests: XCTestCase {
     func testSLAMissFailsTheRun() throws {
         // Mesh size 10: p95 latency must stay below 500 ms (story 11.6 AC 1).
         let block = SampleRecord.samples(SamplesBlock(scenario: "tier2.mesh-10", metric: "latency", unit: "ms", better: .lower,
-                                                      values: Array(repeating: 600, count: 10), meshSize: 10))
+                                                      values: Array(repeating: 600, count: 10), meshSize: 10, slaClass: "propagation"))
         let doc = try Fixture.analyze([block], baseline: nil)
         let sla = try XCTUnwrap(doc.metrics[0].sla?.first { $0.stat == .p95 })
         XCTAssertFalse(sla.ok)
