@@ -3,7 +3,8 @@ import Foundation
 
 /// `analyze compare A B` (or `--a F... --b F...`): compares two sets of raw samples directly,
 /// A as the reference and B as the candidate. A becomes an in-memory baseline that keeps every
-/// value (no 2,000-value cap), so the tests use the full samples of both sides.
+/// value (no 2,000-value cap), so the tests use the full samples of both sides. With the same
+/// number of files per side (interleaved repetitions), a paired test is added to the notes.
 public struct AnalyzeCompareCommand {
     public var a: [String] = []
     public var b: [String] = []
@@ -28,6 +29,9 @@ public struct AnalyzeCompareCommand {
         let baseline = try Self.fullBaseline(from: reference)
         var doc = try RunAnalyzer.analyze(candidate, baseline: baseline, thresholds: thresholds, options: options).document
         doc.notes.insert("compare: A = \(a.joined(separator: ", ")) (reference), B = \(b.joined(separator: ", ")) (candidate)", at: 0)
+        if a.count >= 2 && a.count == b.count {
+            doc.notes += try PairedRepetitions.notes(reference: reference, candidate: candidate)
+        }
         do {
             try doc.write(to: out)
         } catch {

@@ -40,7 +40,7 @@ public struct ChangeRule: Sendable, Equatable {
         let worsePct = better == .lower ? deltaPct : -deltaPct
         let significant = q < alpha
         let shown = Self.formatPct(deltaPct)
-        let qText = "q = \(Self.formatP(q)), α = \(Self.formatP(alpha))"
+        let qText = "q \(Self.formatRelation(q)), α = \(Self.formatP(alpha))"
         if abs(deltaPct) <= noisePct {
             return (.noise, "\(shown) is within the ±\(Self.formatPct(noisePct, signed: false)) noise band")
         }
@@ -66,6 +66,11 @@ public struct ChangeRule: Sendable, Equatable {
     static func formatPct(_ v: Double, signed: Bool = true) -> String {
         let s = String(format: "%.1f %%", v)
         return signed && v > 0 ? "+" + s : s
+    }
+
+    /// "= 0.0123", or "< 1e-300" for a p-value that underflowed to 0.
+    static func formatRelation(_ p: Double) -> String {
+        p == 0 ? "< 1e-300" : "= " + formatP(p)
     }
 
     static func formatP(_ p: Double) -> String {

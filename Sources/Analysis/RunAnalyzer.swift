@@ -130,6 +130,10 @@ public enum RunAnalyzer {
                 reason += "; run-level test on \(m.runs) vs \(baseline.metric(m.key)!.perRun.mean.count) repetitions"
             }
             if let limitation = c.limitation { reason += "; \(limitation)" }
+            if let mde = MinimumDetectableChange.describe(baseline: baseline.metric(m.key)!, currentRuns: m.runs,
+                                                          alpha: thresholds.alpha) {
+                reason += "; " + mde
+            }
             if !sameHost { reason += " (compared across hosts: --ignore-host)" }
             doc.metrics[t.index].change = Change(deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,
                                                  q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
