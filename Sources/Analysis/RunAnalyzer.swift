@@ -59,6 +59,7 @@ public enum RunAnalyzer {
             }
             return result
         }
+        doc.checks = MeshChecks.run(CheckContext(run: run, metrics: doc.metrics, thresholds: thresholds))
         doc.series = run.series.map { s in
             let d = SeriesDownsampling.lttb(t: s.t, values: s.values, maxPoints: options.maxSeriesPoints)
             return Series(scenario: s.scenario, metric: s.metric, unit: s.unit, node: s.node, t: d.t, values: d.values)
