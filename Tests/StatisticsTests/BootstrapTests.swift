@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 /// The bootstrap is checked bit for bit against this independent Python implementation of the
 /// same generator and algorithm (Python integers, numpy only for the final type-7 quantiles):

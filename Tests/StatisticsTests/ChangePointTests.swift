@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 final class ChangePointTests: XCTestCase {
     /// Deterministic noise in [−0.5, 0.5) from the module's own generator.

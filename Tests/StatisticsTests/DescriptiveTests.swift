@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 /// Reference values from numpy 2.4 (`np.mean`, `np.var(ddof=1)`, `np.std(ddof=1)`, `np.quantile`).
 final class DescriptiveTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 final class HypothesisTestTests: XCTestCase {
     let a = [12.1, 11.8, 12.6, 13.0, 11.9, 12.4, 12.2, 12.8]

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 /// Expected values: `float(np.quantile(x, p))` with numpy 2.4 (default method 'linear'). The
 /// implementation copies numpy's interpolation rule, so results are compared for exact equality.

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 /// Published reference outputs of the generators, and bounded integers against the Python
 /// reimplementation pasted in `BootstrapTests`.

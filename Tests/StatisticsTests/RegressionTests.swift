@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 /// References: `res = scipy.stats.linregress(x, y)` (slope, intercept, rvalue**2, pvalue, stderr,
 /// intercept_stderr) and `stats.t.ppf(0.975, n-2)` for the slope CI.

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 final class RobustAndPlanningTests: XCTestCase {
     let history = [10.2, 9.8, 10.1, 10.0, 9.9, 10.3, 25.0, 10.05, 9.95, 10.15]

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 /// Reference values: mpmath at 50 digits (`import mpmath as mp; mp.mp.dps = 50`) rounded to a
 /// double, cross-checked with scipy 1.17; closed forms where they exist; and a printed t table.

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Statistics
+import Statistics
 
 /// The sample: xᵢ = ((i·7919) mod 1009)/8 + (i mod 7)·0.3 for i in 0..<1000, built identically in
 /// Python: `x = np.array([((i*7919) % 1009)/8 + (i % 7)*0.3 for i in range(1000)])`.

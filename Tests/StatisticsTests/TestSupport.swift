@@ -31,7 +31,7 @@ func assertThrows<T>(
     }
 }
 
-@testable import Statistics
+import Statistics
 
 /// Matches the case of a `StatisticsError` without spelling out every associated value.
 enum StatisticsErrorMatcher {
