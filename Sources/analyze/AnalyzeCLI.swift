@@ -13,7 +13,7 @@ struct AnalyzeCLI: ParsableCommand {
             Exit codes: 0 pass or warn, 1 fail (regression past FAIL, SLA missed, check or test failed; see --fail-on), \
             2 bad input or usage, 3 internal error.
             """,
-        subcommands: [RunSubcommand.self, CompareSubcommand.self, NoiseSubcommand.self],
+        subcommands: [RunSubcommand.self, CompareSubcommand.self, NoiseSubcommand.self, TrendsSubcommand.self, PruneSubcommand.self],
         defaultSubcommand: RunSubcommand.self)
 
     /// Parses, runs and exits with the documented code: usage errors exit 2 (not

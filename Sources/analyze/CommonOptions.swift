@@ -28,3 +28,4 @@ struct ResultOptions: ParsableArguments {
 }
 
 extension FailPolicy: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
