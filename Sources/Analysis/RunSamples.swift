@@ -7,9 +7,10 @@ public struct MetricSamples: Sendable {
     public var unit: String
     public var better: Better
     public var values: [Double]
-    /// Repetition of each value (parallel to `values`); blocks without `rep` count as repetition 0
-    /// of their file. Files given together are numbered apart so their repetitions never merge.
-    public var rep: [Int]
+    /// Repetition of each value, run-length encoded in value order (a run of 10⁷ values of one
+    /// repetition is one segment, not 10⁷ integers). Blocks without `rep` count as repetition 0 of
+    /// their file; files given together are numbered apart so their repetitions never merge.
+    public var repSegments: [RepSegment]
     /// Hop count and value pairs, from the blocks that carry `hops`.
     public var hops: [Int]
     public var hopValues: [Double]
@@ -18,15 +19,33 @@ public struct MetricSamples: Sendable {
 
     public var key: MetricKey { MetricKey(scenario: scenario, metric: metric) }
 
-    /// Distinct repetitions, ascending.
-    public var repetitions: [Int] { Array(Set(rep)).sorted() }
-
     /// Values grouped by repetition, in repetition order.
     public func valuesByRepetition() -> [[Double]] {
+        if let first = repSegments.first, repSegments.allSatisfy({ $0.rep == first.rep }) { return [values] }
         var groups: [Int: [Double]] = [:]
-        for (r, v) in zip(rep, values) { groups[r, default: []].append(v) }
+        var start = 0
+        for s in repSegments {
+            groups[s.rep, default: []].append(contentsOf: values[start..<(start + s.count)])
+            start += s.count
+        }
         return groups.keys.sorted().map { groups[$0]! }
     }
+
+    /// Appends `count` values' repetition, merging with the last segment when it is the same.
+    mutating func appendRep(_ rep: Int, count: Int) {
+        guard count > 0 else { return }
+        if let last = repSegments.indices.last, repSegments[last].rep == rep {
+            repSegments[last].count += count
+        } else {
+            repSegments.append(RepSegment(rep: rep, count: count))
+        }
+    }
+}
+
+/// `count` consecutive values of repetition `rep`.
+public struct RepSegment: Sendable, Equatable {
+    public var rep: Int
+    public var count: Int
 }
 
 /// One raw samples file (or several files of one side) reduced to what analysis needs, in the

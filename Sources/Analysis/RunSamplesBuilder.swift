@@ -81,7 +81,7 @@ public struct RunSamplesBuilder {
             idx = metrics.count
             metricIndex[block.key] = idx
             metrics.append(MetricSamples(scenario: block.scenario, metric: block.metric, unit: block.unit,
-                                         better: block.better, values: [], rep: [], hops: [], hopValues: [],
+                                         better: block.better, values: [], repSegments: [], hops: [], hopValues: [],
                                          meshSize: block.meshSize, slaClass: block.slaClass))
         }
         metrics[idx].values.append(contentsOf: block.values)
@@ -89,10 +89,10 @@ public struct RunSamplesBuilder {
             // The reader has checked that repetition indices are ≥ 0.
             maxRepInFile = max(maxRepInFile, reps.max() ?? 0)
             let offset = repOffset
-            metrics[idx].rep.append(contentsOf: reps.lazy.map { $0 + offset })
+            for r in reps { metrics[idx].appendRep(r + offset, count: 1) }
         } else {
             maxRepInFile = max(maxRepInFile, 0)
-            metrics[idx].rep.append(contentsOf: repeatElement(repOffset, count: n))
+            metrics[idx].appendRep(repOffset, count: n)
         }
         if let hops = block.hops {
             metrics[idx].hops.append(contentsOf: hops)
