@@ -1,0 +1,70 @@
+import Foundation
+
+/// `.benchmarks/history/`: one gzip JSON file per recorded run, named
+/// `YYYY-MM-DDTHHMMSSZ-<run_id>.json.gz` so a plain listing is in time order.
+public enum HistoryFolder {
+    /// The file name of an entry (from `recordedAt`, UTC; unsafe run-id characters become `_`).
+    public static func fileName(for entry: HistoryEntry) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: entry.recordedAt)
+        let stamp = String(format: "%04d-%02d-%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let safeID = String(entry.run.runID.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+        return "\(stamp)-\(safeID).json.gz"
+    }
+
+    /// Writes an entry atomically (creating the folder if needed); returns its path.
+    @discardableResult
+    public static func write(_ entry: HistoryEntry, to folder: String) throws(DocumentError) -> String {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .io(file: folder, operation: "create the history folder", message: "\(error.localizedDescription)")
+        }
+        let path = (folder as NSString).appendingPathComponent(fileName(for: entry))
+        let json = try DocumentFile.encode(entry, pretty: false, file: path)
+        let compressed: [UInt8]
+        do {
+            compressed = try Gzip.compress(json)
+        } catch {
+            throw DocumentFile.convert(error, file: path)
+        }
+        try DocumentFile.write(compressed, to: path)
+        return path
+    }
+
+    /// Every readable entry, oldest first. A corrupt or foreign file is skipped with a warning
+    /// naming it (one bad file must not hide 90 days of history). A missing folder is empty history.
+    public static func readAll(from folder: String) -> (entries: [HistoryEntry], warnings: [String]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
+        var entries: [HistoryEntry] = []
+        var warnings: [String] = []
+        for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do {
+                entries.append(try DocumentFile.read(HistoryEntry.self, from: path, schema: SchemaName.history))
+            } catch {
+                warnings.append("skipped history entry: \(error)")
+            }
+        }
+        entries.sort { $0.recordedAt < $1.recordedAt }
+        return (entries, warnings)
+    }
+
+    /// Deletes entries recorded before `cutoff` (retention); returns the deleted paths. Files that
+    /// cannot be read are left alone (readAll reports them).
+    public static func prune(_ folder: String, recordedBefore cutoff: Date) throws(DocumentError) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let entry = try? DocumentFile.read(HistoryEntry.self, from: path, schema: SchemaName.history),
+                  entry.recordedAt < cutoff else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                throw .io(file: path, operation: "delete", message: error.localizedDescription)
+            }
+            removed.append(path)
+        }
+        return removed
+    }
+}
