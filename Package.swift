@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
         .target(name: "Nostr", dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
+        .target(name: "Interledger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
     ],
     swiftLanguageModes: [.v5]
 )
