@@ -1,0 +1,27 @@
+import Crypto
+
+/// Conditions and fulfillments as MeshBench derives them (DESIGN §3, like STREAM):
+/// the receiver and sender share a per-peer secret, the fulfillment is
+/// HMAC-SHA256(secret, packet data) and the condition is SHA-256(fulfillment). So the receiver can
+/// recompute the fulfillment from the data it got, and anyone can check it against the condition.
+public enum ILPCondition {
+    /// HMAC-SHA256(sharedSecret, data): 32 bytes.
+    public static func fulfillment(sharedSecret: [UInt8], data: [UInt8]) -> [UInt8] {
+        let key = SymmetricKey(data: sharedSecret)
+        return Array(HMAC<SHA256>.authenticationCode(for: data, using: key))
+    }
+
+    /// SHA-256(fulfillment): 32 bytes.
+    public static func condition(for fulfillment: [UInt8]) -> [UInt8] {
+        Array(SHA256.hash(data: fulfillment))
+    }
+
+    /// True when `fulfillment` is 32 bytes and hashes to `condition` (compared in constant time).
+    public static func isFulfilled(_ condition: [UInt8], by fulfillment: [UInt8]) -> Bool {
+        guard fulfillment.count == ILPLimits.hashLength, condition.count == ILPLimits.hashLength else { return false }
+        let digest = Self.condition(for: fulfillment)
+        var difference: UInt8 = 0
+        for index in 0..<ILPLimits.hashLength { difference |= digest[index] ^ condition[index] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,110 @@
+/// Any ILPv4 packet in its type-length envelope: `type u8` then the content as a
+/// variable-length octet string (RFC 27 §Packet Format).
+public enum ILPPacket: Hashable, Sendable {
+    case prepare(ILPPrepare)
+    case fulfill(ILPFulfill)
+    case reject(ILPReject)
+
+    /// The envelope type byte: 12, 13 or 14.
+    public var typeID: UInt8 {
+        switch self {
+        case .prepare: return ILPPrepare.typeID
+        case .fulfill: return ILPFulfill.typeID
+        case .reject: return ILPReject.typeID
+        }
+    }
+
+    /// Canonical OER bytes. Does not validate; call `validate()` for values you did not decode.
+    public func serialize() -> [UInt8] {
+        var writer = OERWriter(reservingCapacity: estimatedSize)
+        writer.writeUInt8(typeID)
+        writer.writeEnvelope { content in
+            switch self {
+            case let .prepare(prepare): prepare.writeContent(to: &content)
+            case let .fulfill(fulfill): fulfill.writeContent(to: &content)
+            case let .reject(reject): reject.writeContent(to: &content)
+            }
+        }
+        return writer.bytes
+    }
+
+    /// Enough capacity for the whole packet so serialization does not reallocate.
+    private var estimatedSize: Int {
+        switch self {
+        case let .prepare(p): return 80 + p.destination.utf8.count + p.data.count
+        case let .fulfill(f): return 48 + f.data.count
+        case let .reject(r): return 24 + r.triggeredBy.utf8.count + r.message.utf8.count + r.data.count
+        }
+    }
+
+    /// Checks the packet against what decoding enforces (sizes, address syntax, 32-byte hashes).
+    public func validate() throws(ILPEncodingError) {
+        switch self {
+        case let .prepare(p): try p.validate()
+        case let .fulfill(f): try f.validate()
+        case let .reject(r): try r.validate()
+        }
+    }
+
+    /// Decodes one packet that must span `bytes` exactly (no trailing bytes).
+    public init(bytes: [UInt8]) throws(ILPDecodingError) {
+        var reader = OERReader(bytes)
+        let type = try ilpRead { () throws(OERDecodingError) in try reader.readUInt8("ILP packet type") }
+        switch type {
+        case ILPPrepare.typeID, ILPFulfill.typeID, ILPReject.typeID: break
+        default: throw ILPDecodingError(field: "ILP packet type", offset: 0, problem: .unknownPacketType(type))
+        }
+        var content = try ilpRead { () throws(OERDecodingError) in try reader.readEnvelope("ILP packet content") }
+        switch type {
+        case ILPPrepare.typeID: self = .prepare(try ILPPrepare.decodeContent(&content))
+        case ILPFulfill.typeID: self = .fulfill(try ILPFulfill.decodeContent(&content))
+        default: self = .reject(try ILPReject.decodeContent(&content))
+        }
+        try ilpRead { () throws(OERDecodingError) in
+            try content.expectEnd("ILP packet content")
+            try reader.expectEnd("ILP packet")
+        }
+    }
+}
+
+extension ILPPrepare {
+    /// Decodes bytes that must hold a Prepare.
+    public init(bytes: [UInt8]) throws(ILPDecodingError) {
+        let packet = try ILPPacket(bytes: bytes)
+        guard case let .prepare(prepare) = packet else {
+            throw ILPDecodingError(field: "ILP packet type", offset: 0,
+                                   problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+        }
+        self = prepare
+    }
+
+    public func serialize() -> [UInt8] { ILPPacket.prepare(self).serialize() }
+}
+
+extension ILPFulfill {
+    /// Decodes bytes that must hold a Fulfill.
+    public init(bytes: [UInt8]) throws(ILPDecodingError) {
+        let packet = try ILPPacket(bytes: bytes)
+        guard case let .fulfill(fulfill) = packet else {
+            throw ILPDecodingError(field: "ILP packet type", offset: 0,
+                                   problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+        }
+        self = fulfill
+    }
+
+    public func serialize() -> [UInt8] { ILPPacket.fulfill(self).serialize() }
+}
+
+extension ILPReject {
+    /// Decodes bytes that must hold a Reject.
+    public init(bytes: [UInt8]) throws(ILPDecodingError) {
+        let packet = try ILPPacket(bytes: bytes)
+        guard case let .reject(reject) = packet else {
+            throw ILPDecodingError(field: "ILP packet type", offset: 0,
+                                   problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+        }
+        self = reject
+    }
+
+    public func serialize() -> [UInt8] { ILPPacket.reject(self).serialize() }
+}
