@@ -56,7 +56,7 @@ public enum TrendAnalysis {
             }
             let cpSeed = StableSeed.forMetric(key, seed: seed)
             if let cps = try? ChangePointDetection.binarySegmentation(values, alpha: alpha, permutations: 199,
-                                                                       minimumSegmentLength: 3, seed: cpSeed) {
+                                                                       minimumSegmentLength: 5, seed: cpSeed) {
                 trend.changePoints = cps.map(\.index).sorted()
             }
             return trend
