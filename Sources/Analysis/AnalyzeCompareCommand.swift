@@ -32,12 +32,7 @@ public struct AnalyzeCompareCommand {
         if a.count >= 2 && a.count == b.count {
             doc.notes += try PairedRepetitions.notes(reference: reference, candidate: candidate)
         }
-        do {
-            try doc.write(to: out)
-        } catch {
-            throw AnalysisError.badInput(file: out, line: nil, problem: "cannot write the results (\(error))",
-                                         fix: "choose a writable --out path")
-        }
+        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out)
         log("analyze compare: verdict \(doc.verdict.rawValue.uppercased()) — \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
     }

@@ -26,7 +26,7 @@ public enum CounterComparison {
         let cls = thresholds.metricClasses[c.key.description] ?? .counter
         let limits = thresholds.limits(for: cls)
         let pct: Double = baseline.value == 0 ? .infinity : 100 * (value / baseline.value - 1)
-        let both = "\(formatCount(baseline.value)) → \(formatCount(value)) \(c.unit)"
+        let both = "\(NumberText.short(baseline.value)) → \(NumberText.short(value)) \(c.unit)"
         let shown = pct.isFinite ? ChangeRule.formatPct(pct) : "from 0"
         if pct < 0 {
             result.verdict = .improved
@@ -47,7 +47,4 @@ public enum CounterComparison {
         return (result, "counter \(c.key) changed within its limits: \(both) (\(shown))")
     }
 
-    static func formatCount(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
-    }
 }

@@ -13,12 +13,12 @@ public enum OverallVerdict {
             default: break
             }
             for s in m.sla ?? [] where !s.ok {
-                fails.append("\(m.key) \(s.stat.rawValue) = \(fmt(s.measured)) \(m.unit) misses the SLA \(s.op.rawValue) \(fmt(s.limit))")
+                fails.append("\(m.key) \(s.stat.rawValue) = \(NumberText.short(s.measured)) \(m.unit) misses the SLA \(s.op.rawValue) \(NumberText.short(s.limit))")
             }
         }
         for c in doc.counters {
-            if c.verdict == .fail { fails.append("counter \(c.key) rose from \(fmt(c.baselineValue ?? 0)) to \(fmt(c.value))") }
-            if c.verdict == .warn { warns.append("counter \(c.key) rose from \(fmt(c.baselineValue ?? 0)) to \(fmt(c.value))") }
+            if c.verdict == .fail { fails.append("counter \(c.key) rose from \(NumberText.short(c.baselineValue ?? 0)) to \(NumberText.short(c.value))") }
+            if c.verdict == .warn { warns.append("counter \(c.key) rose from \(NumberText.short(c.baselineValue ?? 0)) to \(NumberText.short(c.value))") }
         }
         for c in doc.checks {
             if c.status == .fail { fails.append("check \(c.name) (\(c.scenario)): \(c.detail)") }
@@ -37,8 +37,4 @@ public enum OverallVerdict {
         return items.count > 5 ? "\(level): \(shown); and \(items.count - 5) more" : "\(level): \(shown)"
     }
 
-    static func fmt(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-        return String(format: "%.4g", v)
-    }
 }

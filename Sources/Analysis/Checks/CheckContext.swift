@@ -65,9 +65,4 @@ public enum MeshChecks {
             + DeliveryCheck.run(context) + QueueDepthCheck.run(context) + BurstRecoveryCheck.run(context)
             + LeakCheck.run(context) + CPUSaturationCheck.run(context) + OOMRiskCheck.run(context)
     }
-
-    static func fmt(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e12 { return String(Int64(v)) }
-        return String(format: "%.3g", v)
-    }
 }

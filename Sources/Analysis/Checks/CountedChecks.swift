@@ -42,7 +42,7 @@ enum DeliveryCheck {
             let pct = e.value > 0 ? 100 * Double(d.value) / Double(e.value) : 100
             return CheckResult(name: name, scenario: e.scenario, status: d.value >= e.value ? .pass : .fail,
                                measured: pct, limit: 100, unit: "%",
-                               detail: "\(d.value) of \(e.value) expected deliveries (\(MeshChecks.fmt(pct)) %)"
+                               detail: "\(d.value) of \(e.value) expected deliveries (\(NumberText.short(pct)) %)"
                                    + (d.value < e.value ? "; \(e.value - d.value) lost" : ""))
         }
     }
@@ -68,7 +68,7 @@ enum QueueDepthCheck {
             let w = worst[scenario]!
             return CheckResult(name: name, scenario: scenario, status: w.value < limit ? .pass : .fail, measured: w.value,
                                limit: limit, unit: "events",
-                               detail: "maximum queue depth \(MeshChecks.fmt(w.value)) (\(w.source)); limit < \(MeshChecks.fmt(limit))")
+                               detail: "maximum queue depth \(NumberText.short(w.value)) (\(w.source)); limit < \(NumberText.short(limit))")
         }
     }
 }
@@ -90,7 +90,7 @@ enum BurstRecoveryCheck {
         return found.map { f in
             CheckResult(name: name, scenario: f.scenario, status: f.seconds <= limit ? .pass : .fail, measured: f.seconds,
                         limit: limit, unit: "s",
-                        detail: "recovered to steady state \(MeshChecks.fmt(f.seconds)) s after the burst (limit ≤ \(MeshChecks.fmt(limit)) s)")
+                        detail: "recovered to steady state \(NumberText.short(f.seconds)) s after the burst (limit ≤ \(NumberText.short(limit)) s)")
         }
     }
 

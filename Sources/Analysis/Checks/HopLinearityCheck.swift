@@ -21,10 +21,10 @@ enum HopLinearityCheck {
                                    detail: "\(m.metric): per-hop medians must be positive to fit an exponential")
             }
             let slope = fit.linear.slope
-            let detail = "\(m.metric) p50 by hops \(buckets.map { "\($0.hops): \(MeshChecks.fmt($0.p50))" }.joined(separator: ", ")) \(m.unit); "
-                + "linear fit \(MeshChecks.fmt(slope)) \(m.unit)/hop (RMSE \(MeshChecks.fmt(fit.linearRMSE))), "
-                + "exponential fit ×\(MeshChecks.fmt(1 + fit.exponentialGrowthPerUnit))/hop (RMSE \(MeshChecks.fmt(fit.exponentialRMSE))); "
-                + "\(fit.better.rawValue) wins, its error \(MeshChecks.fmt(100 * fit.improvement)) % smaller"
+            let detail = "\(m.metric) p50 by hops \(buckets.map { "\($0.hops): \(NumberText.short($0.p50))" }.joined(separator: ", ")) \(m.unit); "
+                + "linear fit \(NumberText.short(slope)) \(m.unit)/hop (RMSE \(NumberText.short(fit.linearRMSE))), "
+                + "exponential fit ×\(NumberText.short(1 + fit.exponentialGrowthPerUnit))/hop (RMSE \(NumberText.short(fit.exponentialRMSE))); "
+                + "\(fit.better.rawValue) wins, its error \(NumberText.short(100 * fit.improvement)) % smaller"
             return CheckResult(name: name, scenario: m.scenario, status: fit.better == .linear ? .pass : .warn,
                                measured: slope, unit: "\(m.unit)/hop", detail: detail)
         }

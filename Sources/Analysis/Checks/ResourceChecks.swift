@@ -27,12 +27,12 @@ enum LeakCheck {
             let span = s.t.max()! - s.t.min()!
             let significant = fit.slopePValue < c.thresholds.alpha
             let status: CheckStatus = growth > limit ? (significant ? .fail : .warn) : .pass
-            let detail = "\(who): \(MeshChecks.fmt(growth)) % per \(MeshChecks.fmt(window / 60)) min "
-                + "(95 % CI \(MeshChecks.fmt(pct(fit.slopeInterval.lower)))…\(MeshChecks.fmt(pct(fit.slopeInterval.upper))) %, "
-                + "slope p = \(ChangeRule.formatP(fit.slopePValue)), R² = \(MeshChecks.fmt(fit.rSquared))) from \(MeshChecks.fmt(span)) s of data"
-                + (span < window ? ", extrapolated to the window" : "") + "; limit \(MeshChecks.fmt(limit)) %"
+            let detail = "\(who): \(NumberText.short(growth)) % per \(NumberText.short(window / 60)) min "
+                + "(95 % CI \(NumberText.short(pct(fit.slopeInterval.lower)))…\(NumberText.short(pct(fit.slopeInterval.upper))) %, "
+                + "slope p = \(ChangeRule.formatP(fit.slopePValue)), R² = \(NumberText.short(fit.rSquared))) from \(NumberText.short(span)) s of data"
+                + (span < window ? ", extrapolated to the window" : "") + "; limit \(NumberText.short(limit)) %"
             return CheckResult(name: name, scenario: s.scenario, status: status, measured: growth, limit: limit,
-                               unit: "%/\(MeshChecks.fmt(window)) s", detail: detail)
+                               unit: "%/\(NumberText.short(window)) s", detail: detail)
         }
     }
 }
@@ -61,7 +61,7 @@ enum CPUSaturationCheck {
             let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
             return CheckResult(name: name, scenario: s.scenario, status: longest >= window ? .fail : .pass, measured: longest,
                                limit: window, unit: "s",
-                               detail: "\(who): longest stretch above \(MeshChecks.fmt(level)) % lasted \(MeshChecks.fmt(longest)) s (saturation at ≥ \(MeshChecks.fmt(window)) s)")
+                               detail: "\(who): longest stretch above \(NumberText.short(level)) % lasted \(NumberText.short(longest)) s (saturation at ≥ \(NumberText.short(window)) s)")
         }
     }
 }
@@ -82,7 +82,7 @@ enum OOMRiskCheck {
             let pct = 100 * peak / available
             let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
             return CheckResult(name: name, scenario: s.scenario, status: pct > limit ? .fail : .pass, measured: pct, limit: limit,
-                               unit: "%", detail: "\(who): peak \(MeshChecks.fmt(peak)) MB = \(MeshChecks.fmt(pct)) % of the host's \(MeshChecks.fmt(available)) MB (risk above \(MeshChecks.fmt(limit)) %)")
+                               unit: "%", detail: "\(who): peak \(NumberText.short(peak)) MB = \(NumberText.short(pct)) % of the host's \(NumberText.short(available)) MB (risk above \(NumberText.short(limit)) %)")
         }
     }
 }

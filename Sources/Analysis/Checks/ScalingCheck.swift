@@ -31,9 +31,9 @@ enum ScalingCheck {
                                    status: .skipped, detail: "\(metric): p95 values must be positive to fit")
             }
             let ci = power.exponentInterval
-            let detail = "\(metric) p95 by mesh size \(sizes.map { "\($0): \(MeshChecks.fmt(points[$0]!))" }.joined(separator: ", ")) \(unit); "
-                + "scaling exponent k = \(MeshChecks.fmt(power.exponent)) (95 % CI \(MeshChecks.fmt(ci.lower))…\(MeshChecks.fmt(ci.upper))) in p95 ∝ Nᵏ; "
-                + "\(growth.better.rawValue) growth fits better (error \(MeshChecks.fmt(100 * growth.improvement)) % smaller)"
+            let detail = "\(metric) p95 by mesh size \(sizes.map { "\($0): \(NumberText.short(points[$0]!))" }.joined(separator: ", ")) \(unit); "
+                + "scaling exponent k = \(NumberText.short(power.exponent)) (95 % CI \(NumberText.short(ci.lower))…\(NumberText.short(ci.upper))) in p95 ∝ Nᵏ; "
+                + "\(growth.better.rawValue) growth fits better (error \(NumberText.short(100 * growth.improvement)) % smaller)"
                 + (growth.better == .exponential ? ": exponential blow-up" : "")
             return CheckResult(name: name, scenario: "(mesh sizes \(sizes.map(String.init).joined(separator: ", ")))",
                                status: growth.better == .exponential ? .fail : .pass,
