@@ -44,6 +44,13 @@ let package = Package(
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .target(name: "Interledger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
+        .executableTarget(name: "analyze", dependencies: [
+            "Analysis", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
+        // Depends on `analyze` so `swift test` builds the binary these tests run.
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
     ],
     swiftLanguageModes: [.v5]
 )
