@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
         .target(name: "Scenarios", dependencies: ["Mesh", "Nostr", "Interledger", "BenchFormats", crypto]),
         .target(name: "Statistics"),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
         .target(name: "Reports", dependencies: [
@@ -52,9 +53,11 @@ let package = Package(
         ]),
         // The command-line layers.
         .executableTarget(name: "bench", dependencies: ["Scenarios", "BenchFormats", "Nostr", argumentParser]),
+        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
-        // Tests: one target per module, plus end-to-end tests that run the built executables.
+        // Tests: one target per module, plus end-to-end tests that run the built executables
+        // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
@@ -65,10 +68,14 @@ let package = Package(
         ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
-        .testTarget(name: "PipelineEndToEndTests", dependencies: ["ExecutableTesting", "BenchFormats"]),
+        .testTarget(name: "PipelineEndToEndTests", dependencies: [
+            "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )
