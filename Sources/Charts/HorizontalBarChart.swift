@@ -47,15 +47,17 @@ public struct HorizontalBarChart: Chart {
     public var maxRows: Int
     /// What a row is called in the "showing worst N of M" note.
     public var rowNoun: String
+    /// Print "+" before positive values (changes); off for quantities that are never negative (rates).
+    public var signedValues: Bool
     public var noDataReason: String
 
     public init(title: String, subtitle: String? = nil, axis: AxisSpec, rows: [BarRow], categories: [BarCategory],
                 noiseBand: ClosedRange<Double>? = nil, referenceLines: [ThresholdLine] = [], order: Order = .descending,
-                maxRows: Int = 30, rowNoun: String = "rows", noDataReason: String = "no rows to compare") {
+                maxRows: Int = 30, rowNoun: String = "rows", signedValues: Bool = true, noDataReason: String = "no rows to compare") {
         self.title = title; self.subtitle = subtitle; self.axis = axis; self.rows = rows; self.categories = categories
         self.noiseBand = noiseBand
         self.referenceLines = referenceLines.map { ThresholdLine(.vertical, at: $0.value, label: $0.label, color: $0.color) }
-        self.order = order; self.maxRows = maxRows; self.rowNoun = rowNoun
+        self.order = order; self.maxRows = maxRows; self.rowNoun = rowNoun; self.signedValues = signedValues
         self.noDataReason = noDataReason
     }
 
@@ -144,7 +146,7 @@ public struct HorizontalBarChart: Chart {
         let style = Theme.annotation
         let bounds = Rect(x: t.plot.minX - 1, y: t.plot.minY - 1, width: area.maxX - t.plot.minX + 1, height: t.plot.height + 2)
         for (index, row) in shown.enumerated() {
-            let text = axis.dimension == .percent ? context.formatter.signedPercent(row.value)
+            let text = axis.dimension == .percent && signedValues ? context.formatter.signedPercent(row.value)
                 : context.formatter.format(row.value, axis.dimension)
             let ends = [t.px(row.value), zero] + (row.interval.map { [t.px($0.lowerBound), t.px($0.upperBound)] } ?? [])
             let left = ends.min()!, right = ends.max()!

@@ -60,8 +60,10 @@ struct SeriesLayer {
         return entries
     }
 
+    /// Measured in the bold face the labels are drawn in, so no name is cut short.
     func directLabelWidth(_ context: ChartContext) -> Double {
-        (series.map { context.measure($0.name, Theme.legend).width }.max() ?? 0) + 12
+        let bold = TextStyle(size: Theme.legend.size, bold: true, color: Theme.textColor)
+        return (series.map { context.measure($0.name, bold).width }.max() ?? 0) + 12
     }
 
     /// Z-order: spans, bands, lines, whiskers, markers, thresholds, change points, anomalies.

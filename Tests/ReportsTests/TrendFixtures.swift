@@ -59,7 +59,7 @@ enum TrendFixtures {
         var document = document
         document.trends = (0..<count).map { k in
             trend("scenario-\(k / 10)", "metric_\(k)", points: points(12) { i in
-                100 + Double(k % 7 - 3) * Double(i) * 0.9 + Double((i * 7 + k) % 5)
+                100 + (Double(k % 13) - 6 + Double(k) / 40) * Double(i) * 0.6 + Double((i * 7 + k) % 5)
             })
         }
         return document
