@@ -37,9 +37,9 @@ public struct FlameGraphPipeline {
         let samples = stacks.reduce(0) { $0 + $1.count }
         let depth = (stacks.map(\.frames.count).max() ?? 0) + 1
         let chart = FlameGraphChart(title: options.title ?? "Flame graph",
-                                    subtitle: "\(samples) samples in \(stacks.count) stacks from \(name); width is the share of samples, colour only tells frames apart",
+                                    subtitle: "\(ValueText().count(samples)) samples in \(ValueText().count(stacks.count)) stacks from \(name); width is the share of samples, colour only tells frames apart",
                                     stacks: stacks, orientation: .flame)
-        let height = min(Self.maxHeight, max(320, 130 + Self.rowHeight * depth))
+        let height = min(Self.maxHeight, max(220, 130 + Self.rowHeight * depth))
         let page = ChartPage(width: Self.width, height: height, scale: options.scale, sourceLine: "folded stacks: \(name)")
         try ChartSet.write(page, chart, name: output.lastPathComponent, folder: folder)
         return output.path

@@ -38,8 +38,11 @@ struct BaselineDeltaChart: ReportChart {
         let categories = ["fail", "warn", "improved", "noise"].map { BarCategory(name: $0, color: Palette.verdict($0)) }
         let noise = results.comparison?.noisePct.flatMap { $0 > 0 && $0.isFinite ? -$0...$0 : nil }
         let limits = Self.sharedLimits(compared.map(\.0), results.comparison?.regression)
-        var subtitle = "Change of the mean, signed so that right is worse; whiskers are 95 % confidence intervals"
+        var subtitle = "Change of the mean, signed so that right is worse; whiskers: 95 % CI"
         if noise == nil { subtitle += " · noise band unknown (pass --thresholds)" }
+        if limits == nil, let regression = results.comparison?.regression {
+            subtitle += " · WARN/FAIL by class: " + Self.limitText(compared.map(\.0), regression)
+        }
         let chart = HorizontalBarChart(
             title: title, subtitle: subtitle,
             axis: AxisSpec(title: "Change in the worse direction", dimension: .percent),
@@ -60,6 +63,15 @@ struct BaselineDeltaChart: ReportChart {
         let limits = Set(metrics.map { regression[MetricClass.classify(unit: $0.unit)] ?? RegressionLimits(warnPct: nil, failPct: nil) })
         guard limits.count == 1, let shared = limits.first else { return nil }
         return shared
+    }
+
+    /// "latency +20/+50 %, memory +30/– %" (WARN/FAIL) for the classes present, when they differ.
+    static func limitText(_ metrics: [MetricResult], _ regression: [MetricClass: RegressionLimits]) -> String {
+        func percent(_ value: Double?) -> String { value.map { String(format: "+%g", $0) } ?? "–" }
+        let classes = MetricClass.allCases.filter { cls in metrics.contains { MetricClass.classify(unit: $0.unit) == cls } }
+        return classes.map { cls in
+            "\(cls.rawValue) \(percent(regression[cls]?.warnPct))/\(percent(regression[cls]?.failPct)) %"
+        }.joined(separator: ", ")
     }
 
     static func lines(_ limits: RegressionLimits?) -> [ThresholdLine] {
