@@ -48,6 +48,7 @@ public struct FlameGraphPipeline {
     static func read(_ path: String) throws(ReportError) -> String {
         let data: Data
         if path == "-" {
+            try StandardInput.refuseTerminal(what: "folded stacks")
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard FileManager.default.fileExists(atPath: path) else { throw .inputUnreadable(path: path, reason: "no such file") }
