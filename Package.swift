@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
         .target(name: "Reports", dependencies: [
-            "BenchFormats", "Charts", "Units", .product(name: "Mustache", package: "swift-mustache"),
+            "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The command-line layers.
         .executableTarget(name: "bench", dependencies: ["Scenarios", "BenchFormats", "Nostr", argumentParser]),
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: [
             "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
         ]),
