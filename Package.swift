@@ -34,16 +34,23 @@ let package = Package(
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .target(name: "Reports", dependencies: [
-            "BenchFormats", "Charts", "Units", .product(name: "Mustache", package: "swift-mustache"),
+            "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "render", dependencies: [
             "Reports", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
         .target(name: "Nostr", dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .target(name: "Interledger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
+        .executableTarget(name: "analyze", dependencies: [
+            "Analysis", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
+        // Depends on `analyze` so `swift test` builds the binary these tests run.
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
         .target(
             name: "Mesh",
             dependencies: [
