@@ -159,8 +159,8 @@ do {
 do {
     let before = residentKilobytes()
     let topology = try Topology.randomRegular(nodes: 100, degree: 4, seed: 3)
-    // TTL above the diameter so every event reaches all 100 nodes.
-    let network = try await MeshNetwork.start(MeshConfig(topology: topology, node: NodeConfig(ttl: topology.diameter! + 1)))
+    // TTL = n: a first copy that came the long way still has hops left (see docs/protocol.md §3).
+    let network = try await MeshNetwork.start(MeshConfig(topology: topology, node: NodeConfig(ttl: topology.nodeCount)))
     for i in 0..<(quick ? 20 : 100) {
         let event = try await network.publish(from: i % 100)
         _ = try await network.awaitPropagation(of: event.id)
