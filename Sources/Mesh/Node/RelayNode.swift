@@ -85,6 +85,19 @@ final class RelayNode {
         return snapshot
     }
 
+    /// Commits this batch's store writes (the transport calls it after sending the batch's
+    /// frames); a failed commit loses the batch's events on this node and is counted.
+    func commitStore() {
+        guard store.hasUncommittedWrites else { return }
+        let start = MonotonicClock.now()
+        do {
+            try store.commit()
+        } catch {
+            counters.storeCommitFailures += 1
+        }
+        timings.appendCommit(nanoseconds: MonotonicClock.now() - start)
+    }
+
     // MARK: Connections
 
     /// A transport connection opened; a dialer authenticates at once (RFC 23: auth first).

@@ -139,10 +139,12 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     }
 
     /// Runs node work, then flushes every link it wrote to: one syscall per link per batch.
+    /// Then commits the store writes of the batch (group commit, off the latency path).
     private func batch<T>(_ work: () throws -> T) rethrows -> T {
         defer {
             for link in dirty { link.flush() }
             dirty.removeAll(keepingCapacity: true)
+            node.commitStore()
         }
         return try work()
     }
