@@ -12,6 +12,9 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 ]
 
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "MeshBench",
     platforms: [.macOS(.v13)],
@@ -25,32 +28,54 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: systemLibraries + [
-        .target(name: "Statistics"),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        // The mesh under test.
+        .target(name: "Nostr", dependencies: ["CSecp256k1", crypto]),
+        .target(name: "Interledger", dependencies: [crypto]),
+        .target(name: "Mesh", dependencies: [
+            "Nostr", "Interledger", "CSQLite3", crypto,
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+        // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
-        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
+        .target(name: "Scenarios", dependencies: ["Mesh", "Nostr", "Interledger", "BenchFormats", crypto]),
+        .target(name: "Statistics"),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
-        .testTarget(name: "UnitsTests", dependencies: ["Units"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .executableTarget(name: "render", dependencies: [
-            "Reports", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
-        .target(name: "Nostr", dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]),
+        // The command-line layers.
+        .executableTarget(name: "bench", dependencies: ["Scenarios", "BenchFormats", "Nostr", argumentParser]),
+        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
+        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
+        .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
+        // Tests: one target per module, plus end-to-end tests that run the built executables
+        // (they depend on the executables so `swift test` builds them).
+        .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
-        .target(name: "Interledger", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
-        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
-        .executableTarget(name: "analyze", dependencies: [
-            "Analysis", "BenchFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .testTarget(name: "MeshTests", dependencies: [
+            "Mesh", "Nostr", "Interledger",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
+        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
-        // Depends on `analyze` so `swift test` builds the binary these tests run.
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
+        .testTarget(name: "UnitsTests", dependencies: ["Units"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
+        .testTarget(name: "PipelineEndToEndTests", dependencies: [
+            "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,60 @@
+import NIOCore
+import NIOPosix
+
+/// The real transport for a whole network: one shared event-loop group (a thread per core), each
+/// node pinned to one loop, every node operation submitted to its loop.
+final class LoopbackBackend: @unchecked Sendable {
+    let group: MultiThreadedEventLoopGroup
+    private let loops: [EventLoop]
+    /// Only touched from the owning `MeshNetwork` actor; each host's insides only on its loop.
+    private var hosts: [LoopbackNodeHost?]
+    let clockBase: UInt64
+
+    init(nodeCount: Int, threads: Int, clockBase: UInt64) {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        self.group = group
+        loops = (0..<nodeCount).map { _ in group.next() }
+        hosts = Array(repeating: nil, count: nodeCount)
+        self.clockBase = clockBase
+    }
+
+    var now: UInt64 { MonotonicClock.now() - clockBase }
+    var timerLoop: EventLoop { loops[0] }
+
+    func isRunning(_ node: Int) -> Bool { hosts[node] != nil }
+
+    /// Starts `node`'s listener on its loop.
+    func attach(_ node: RelayNode) async throws {
+        let loop = loops[node.id]
+        let host = LoopbackNodeHost(loop: loop, node: node, clockBase: clockBase)
+        _ = try await loop.flatSubmit { host.listen() }.get()
+        hosts[node.id] = host
+    }
+
+    func connect(dialer: Int, listener: Int) async throws {
+        guard let host = hosts[dialer], let port = hosts[listener]?.port else { return }
+        try await host.loop.flatSubmit { host.dial(peer: listener, port: port) }.get()
+    }
+
+    func disconnect(_ edge: Edge) async throws {
+        guard let host = hosts[edge.a] else { return }
+        try await host.loop.flatSubmit { host.disconnect(peer: edge.b) }.get()
+    }
+
+    func stop(_ node: Int) async throws {
+        guard let host = hosts[node] else { return }
+        hosts[node] = nil
+        try await host.loop.flatSubmit { host.stop() }.get()
+    }
+
+    /// Runs `body` on the node's loop (the only place its state may be read).
+    func withNode<T>(_ node: Int, _ body: @escaping (RelayNode, LoopbackNodeHost) throws -> T) async throws -> T {
+        guard let host = hosts[node] else { throw MeshError.nodeStopped(node) }
+        return try await host.loop.submit { try body(host.node, host) }.get()
+    }
+
+    func shutdown() async throws {
+        for node in hosts.indices { try await stop(node) }
+        try await group.shutdownGracefully()
+    }
+}

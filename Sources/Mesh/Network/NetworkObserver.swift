@@ -1,0 +1,151 @@
+import Foundation
+import NIOCore
+
+/// Collects what every node reports (first arrivals of events, links ready or down) and wakes
+/// whoever waits for them. Nodes on different event loops report here, so it takes a lock; it is
+/// called once per (node, event) and per link change, never per frame.
+final class NetworkObserver: RelayNodeObserver, @unchecked Sendable {
+    struct Link: Hashable { let node: Int; let peer: Int }
+
+    private let lock = NSLock()
+    private var arrivals: [String: [Int: Arrival]] = [:]
+    private var readyLinks = Set<Link>()
+    private var arrivalWaiters: [UInt64: (id: String, nodes: Set<Int>, continuation: CheckedContinuation<[Int: Arrival], Error>)] = [:]
+    private var readyWaiters: [UInt64: (links: Set<Link>, continuation: CheckedContinuation<Void, Error>)] = [:]
+    private var busyNodes = Set<Int>()
+    private var idleWaiters: [UInt64: CheckedContinuation<Void, Error>] = [:]
+    private var nextWaiter: UInt64 = 0
+
+    // MARK: RelayNodeObserver
+
+    func node(_ node: Int, accepted id: String, at time: UInt64, hops: Int, from: Int?) {
+        let woken: [(CheckedContinuation<[Int: Arrival], Error>, [Int: Arrival])] = lock.withLock {
+            arrivals[id, default: [:]][node] = Arrival(node: node, time: time, hops: hops, from: from)
+            let got = arrivals[id]!
+            var done: [(CheckedContinuation<[Int: Arrival], Error>, [Int: Arrival])] = []
+            for (key, waiter) in arrivalWaiters where waiter.id == id && waiter.nodes.isSubset(of: got.keys) {
+                arrivalWaiters[key] = nil
+                done.append((waiter.continuation, got))
+            }
+            return done
+        }
+        for (continuation, got) in woken { continuation.resume(returning: got) }
+    }
+
+    func node(_ node: Int, linkReadyTo peer: Int) {
+        let woken: [CheckedContinuation<Void, Error>] = lock.withLock {
+            readyLinks.insert(Link(node: node, peer: peer))
+            var done: [CheckedContinuation<Void, Error>] = []
+            for (key, waiter) in readyWaiters where waiter.links.isSubset(of: readyLinks) {
+                readyWaiters[key] = nil
+                done.append(waiter.continuation)
+            }
+            return done
+        }
+        for continuation in woken { continuation.resume() }
+    }
+
+    func node(_ node: Int, linkDownTo peer: Int) {
+        lock.withLock { _ = readyLinks.remove(Link(node: node, peer: peer)) }
+    }
+
+    func node(_ node: Int, isBusy: Bool) {
+        let woken: [CheckedContinuation<Void, Error>] = lock.withLock {
+            if isBusy { busyNodes.insert(node) } else { busyNodes.remove(node) }
+            guard busyNodes.isEmpty else { return [] }
+            defer { idleWaiters.removeAll() }
+            return Array(idleWaiters.values)
+        }
+        for continuation in woken { continuation.resume() }
+    }
+
+    /// Forgets readiness of links touching `node` (or only the link to `peer`), at once: the far
+    /// ends report their side going down a little later on their own loops, and a restart or
+    /// restore must not mistake that stale state for a new link being ready.
+    func forgetLinks(of node: Int, peer: Int? = nil) {
+        lock.withLock {
+            readyLinks = readyLinks.filter { link in
+                let touches = (link.node == node && (peer == nil || link.peer == peer))
+                    || (link.peer == node && (peer == nil || link.node == peer))
+                return !touches
+            }
+        }
+    }
+
+    // MARK: Queries
+
+    func arrivals(of id: String) -> [Int: Arrival] {
+        lock.withLock { arrivals[id] ?? [:] }
+    }
+
+    /// Drops the arrival records of an event (long runs forget what they have consumed).
+    func forget(_ id: String) {
+        lock.withLock { _ = arrivals.removeValue(forKey: id) }
+    }
+
+    func missing(_ id: String, among nodes: Set<Int>) -> [Int] {
+        lock.withLock { nodes.filter { arrivals[id]?[$0] == nil }.sorted() }
+    }
+
+    func notReady(_ links: Set<Link>) -> Set<Link> {
+        lock.withLock { links.subtracting(readyLinks) }
+    }
+
+    // MARK: Waiting (real transport: event-driven, a timer on `loop` bounds the wait)
+
+    func waitForArrivals(of id: String, at nodes: Set<Int>, timeout: UInt64, loop: EventLoop) async throws -> [Int: Arrival] {
+        try await withCheckedThrowingContinuation { continuation in
+            let key: UInt64? = lock.withLock {
+                let got = arrivals[id] ?? [:]
+                if nodes.isSubset(of: got.keys) { return nil }
+                nextWaiter += 1
+                arrivalWaiters[nextWaiter] = (id, nodes, continuation)
+                return nextWaiter
+            }
+            guard let key else { return continuation.resume(returning: arrivals(of: id)) }
+            loop.scheduleTask(in: .nanoseconds(Int64(timeout))) {
+                guard let waiter = self.lock.withLock({ self.arrivalWaiters.removeValue(forKey: key) }) else { return }
+                waiter.continuation.resume(throwing: MeshError.propagationTimeout(
+                    eventId: id, missing: self.missing(id, among: nodes), waitedNanoseconds: timeout))
+            }
+        }
+    }
+
+    func waitForLinks(_ links: Set<Link>, timeout: UInt64, loop: EventLoop) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            let key: UInt64? = lock.withLock {
+                if links.isSubset(of: readyLinks) { return nil }
+                nextWaiter += 1
+                readyWaiters[nextWaiter] = (links, continuation)
+                return nextWaiter
+            }
+            guard let key else { return continuation.resume() }
+            loop.scheduleTask(in: .nanoseconds(Int64(timeout))) {
+                guard let waiter = self.lock.withLock({ self.readyWaiters.removeValue(forKey: key) }) else { return }
+                waiter.continuation.resume(throwing: MeshError.linksNotReady(
+                    missing: Self.edges(self.notReady(links)), waitedNanoseconds: timeout))
+            }
+        }
+    }
+
+    /// Waits until no node waits for an answer to a Prepare (nothing in flight anywhere).
+    func waitForIdle(timeout: UInt64, loop: EventLoop) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            let key: UInt64? = lock.withLock {
+                if busyNodes.isEmpty { return nil }
+                nextWaiter += 1
+                idleWaiters[nextWaiter] = continuation
+                return nextWaiter
+            }
+            guard let key else { return continuation.resume() }
+            loop.scheduleTask(in: .nanoseconds(Int64(timeout))) {
+                let (waiter, busy) = self.lock.withLock { (self.idleWaiters.removeValue(forKey: key), self.busyNodes.sorted()) }
+                waiter?.resume(throwing: MeshError.notIdle(busyNodes: busy, waitedNanoseconds: timeout))
+            }
+        }
+    }
+
+    static func edges(_ links: Set<Link>) -> [Edge] {
+        Set(links.map { Edge($0.node, $0.peer) }).sorted()
+    }
+}

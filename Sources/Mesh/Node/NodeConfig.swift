@@ -1,0 +1,74 @@
+/// Prices per Nostr event kind, in msat: what a node charges before it stores and forwards.
+public struct KindPricing: Sendable, Equatable {
+    public var defaultPrice: UInt64
+    public var overrides: [Int: UInt64]
+
+    public init(defaultPrice: UInt64 = 100, overrides: [Int: UInt64] = [:]) {
+        self.defaultPrice = defaultPrice
+        self.overrides = overrides
+    }
+
+    public func price(forKind kind: Int) -> UInt64 { overrides[kind] ?? defaultPrice }
+}
+
+/// How one relay node behaves; `MeshNetwork` gives every node the same config unless told otherwise.
+public struct NodeConfig: Sendable, Equatable {
+    /// What an incoming EVENT must pay (ILP Prepare amount ≥ price).
+    public var pricing: KindPricing
+    /// Kept by each hop: a forwarded Prepare carries `amount − routingFee`.
+    public var routingFee: UInt64
+    /// TTL a published event starts with; each hop forwards with TTL − 1 and only while that is > 0.
+    public var ttl: Int
+    /// What the publisher pays its first hop; `nil` means `price + (ttl − 1) × fee`, just enough
+    /// for the event to pay its way across `ttl` hops when every node uses the same price and fee.
+    public var publishAmount: UInt64?
+    /// Largest amount a node accepts in one Prepare (F08 above it).
+    public var maximumPacketAmount: UInt64
+    /// Largest WebSocket frame a node accepts; a larger one closes the connection (1009).
+    public var maximumFrameBytes: Int
+    /// Event ids remembered for deduplication (oldest forgotten first).
+    public var dedupCapacity: Int
+    /// Frames a link may queue while the socket is not writable; beyond it frames are dropped.
+    public var sendQueueLimit: Int
+    /// Lifetime of the Prepares this node sends, in milliseconds.
+    public var prepareExpiryMilliseconds: Int64
+    /// Extra delay before this node forwards an event (µs): the per-hop regression knob, or a slow node.
+    public var forwardDelayMicroseconds: UInt64
+    /// What this node asks its peers for at link setup (the filters of its REQ); default: everything.
+    public var peerSubscriptionKinds: [Int]?
+    /// Per-event phase records kept (most recent first forgotten); totals are kept regardless.
+    public var timingRecordCapacity: Int
+
+    public init(
+        pricing: KindPricing = KindPricing(),
+        routingFee: UInt64 = 10,
+        ttl: Int = 5,
+        publishAmount: UInt64? = nil,
+        maximumPacketAmount: UInt64 = 1_000_000_000,
+        maximumFrameBytes: Int = 64 * 1024,
+        dedupCapacity: Int = 100_000,
+        sendQueueLimit: Int = 8_192,
+        prepareExpiryMilliseconds: Int64 = 30_000,
+        forwardDelayMicroseconds: UInt64 = 0,
+        peerSubscriptionKinds: [Int]? = nil,
+        timingRecordCapacity: Int = 4_096
+    ) {
+        self.pricing = pricing
+        self.routingFee = routingFee
+        self.ttl = ttl
+        self.publishAmount = publishAmount
+        self.maximumPacketAmount = maximumPacketAmount
+        self.maximumFrameBytes = maximumFrameBytes
+        self.dedupCapacity = dedupCapacity
+        self.sendQueueLimit = sendQueueLimit
+        self.prepareExpiryMilliseconds = prepareExpiryMilliseconds
+        self.forwardDelayMicroseconds = forwardDelayMicroseconds
+        self.peerSubscriptionKinds = peerSubscriptionKinds
+        self.timingRecordCapacity = timingRecordCapacity
+    }
+
+    /// The amount a publisher attaches to a new event of `kind`.
+    public func amountToPublish(kind: Int) -> UInt64 {
+        publishAmount ?? pricing.price(forKind: kind) + UInt64(max(0, ttl - 1)) * routingFee
+    }
+}

@@ -1,0 +1,52 @@
+/// Exact work counts of one node (a snapshot). Deterministic for a given topology and workload, so
+/// a CI gate can compare them without noise. Meanings are listed in docs/protocol.md §Counters.
+public struct NodeCounters: Sendable, Equatable {
+    /// BTP frames received / sent (binary WebSocket messages; pings and closes are not counted).
+    public var framesIn = 0
+    public var framesOut = 0
+    /// Bytes of those frames (BTP bytes, without WebSocket headers).
+    public var bytesIn = 0
+    public var bytesOut = 0
+    /// Prepares carrying an EVENT received / sent (the latter is forwards plus first-hop publishes).
+    public var eventPreparesIn = 0
+    public var eventPreparesOut = 0
+    /// BIP-340 + id checks run, and how many failed.
+    public var verifications = 0
+    public var verificationFailures = 0
+    /// Events written to the store.
+    public var storeWrites = 0
+    /// Group commits that failed (their events are lost on this node).
+    public var storeCommitFailures = 0
+    /// EVENT Prepares whose event id was already seen (fulfilled, not stored or forwarded).
+    public var duplicatesDropped = 0
+    /// Events handed to local subscribers (one per matching subscription).
+    public var deliveries = 0
+    /// Events that arrived with TTL too small to forward any further.
+    public var ttlExhausted = 0
+    /// ILP Rejects this node sent, by RFC 27 code ("F04", "F99", …).
+    public var rejectsSent: [String: Int] = [:]
+    /// ILP Rejects this node received for its own Prepares, by code.
+    public var rejectsReceived: [String: Int] = [:]
+    /// Fulfills received whose fulfillment did not hash to our condition.
+    public var invalidFulfillments = 0
+    /// Connections refused at BTP auth (wrong first frame or unknown token).
+    public var authFailures = 0
+    /// Frames over the size limit (each closes its connection).
+    public var oversizeFrames = 0
+    /// Frames that were not valid BTP (or not binary), answered with a BTP ERROR or a close.
+    public var malformedFrames = 0
+    /// Frames dropped because a send queue was full.
+    public var sendQueueDrops = 0
+    /// Frames waiting in send queues now, and the most ever.
+    public var queueDepth = 0
+    public var queueDepthMax = 0
+    /// Transport connections open now (authenticated or not).
+    public var openConnections = 0
+    /// Our Prepares that expired without an answer (e.g. lost by the simulated link model).
+    public var prepareTimeouts = 0
+
+    public init() {}
+
+    /// All rejects sent, any code.
+    public var totalRejectsSent: Int { rejectsSent.values.reduce(0, +) }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Interledger
+import Nostr
+
+/// An EVENT Prepare that passed the link-level checks, on its way through the pipeline.
+struct IncomingEvent {
+    let packet: BTPNIPsPacket
+    let amount: UInt64
+    let peer: Int
+    let requestId: UInt32
+    let connection: ConnectionID
+    let fulfillment: [UInt8]
+    let decodeStart: UInt64
+}
+
+extension RelayNode {
+    /// price → dedup → verify → store → match and deliver → forward → fulfill (docs/protocol.md).
+    func processEvent(_ incoming: IncomingEvent, now: UInt64) {
+        let amount = incoming.amount
+        func finish(_ result: PrepareAnswer) {
+            answer(incoming.requestId, on: incoming.connection, peer: incoming.peer, amount: amount, result: result)
+        }
+        guard let event = try? BTPNIPsWire.event(ofEventMessage: incoming.packet.nostr) else {
+            return finish(.reject(reject(.F01_invalidPacket, "EVENT is not [\"EVENT\", event]")))
+        }
+        let price = config.pricing.price(forKind: event.kind)
+        guard amount >= price else {
+            return finish(.reject(reject(.F04_insufficientDestinationAmount,
+                                          "\(amount) msat < price \(price) msat for kind \(event.kind) at \(address)")))
+        }
+        guard !dedup.contains(event.id) else {
+            counters.duplicatesDropped += 1
+            return finish(.fulfill(incoming.fulfillment))
+        }
+        var timing = PhaseTiming()
+        var mark = MonotonicClock.now()
+        timing.decode = mark - incoming.decodeStart
+
+        counters.verifications += 1
+        do {
+            try event.verify()
+        } catch {
+            counters.verificationFailures += 1
+            return finish(.reject(reject(.F99_applicationError, "invalid event: \(error)")))
+        }
+        timing.verify = lap(&mark)
+        dedup.insert(event.id)
+
+        do {
+            try storeEvent(event)
+        } catch {
+            return finish(.reject(reject(.T00_internalError, "store: \(error)")))
+        }
+        timing.store = lap(&mark)
+        let hops = config.ttl - incoming.packet.metadata.ttl + 1
+        observer?.node(id, accepted: event.id, at: host?.networkTime ?? now, hops: hops, from: incoming.peer)
+
+        counters.deliveries += localSubscriptions.matches(event).count
+        let targets = forwardTargets(for: event, excluding: incoming.peer)
+        timing.match = lap(&mark)
+
+        let nextTTL = incoming.packet.metadata.ttl - 1
+        if nextTTL <= 0 {
+            counters.ttlExhausted += 1
+        } else if amount >= config.routingFee, !targets.isEmpty {
+            var forwarded = incoming.packet
+            forwarded.metadata.ttl = nextTTL
+            forwarded.metadata.sender = address
+            forwarded.payment = BTPNIPsPayment(msat: amount - config.routingFee, purpose: incoming.packet.payment.purpose)
+            if let data = try? forwarded.serialize() {
+                for peer in targets {
+                    sendPrepare(data: data, amount: amount - config.routingFee, to: peer, isSubscription: false,
+                                now: now, afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
+                }
+            }
+        }
+        timing.forward = lap(&mark)
+        finish(.fulfill(incoming.fulfillment))
+        timings.append(timing)
+    }
+
+    /// Publishes a locally signed event: store it, deliver locally, send it to every matching peer
+    /// with the configured TTL and `amount`.
+    func publish(_ event: NostrEvent, amount: UInt64, now: UInt64) throws {
+        guard dedup.insert(event.id) else { return }
+        try storeEvent(event)
+        observer?.node(id, accepted: event.id, at: host?.networkTime ?? now, hops: 0, from: nil)
+        counters.deliveries += localSubscriptions.matches(event).count
+        let packet = BTPNIPsPacket(
+            type: .event,
+            payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
+            nostr: BTPNIPsWire.eventMessage(event),
+            metadata: BTPNIPsMetadata(timestamp: timestampMilliseconds(now), sender: address, ttl: config.ttl))
+        let data = try packet.serialize()
+        for peer in forwardTargets(for: event, excluding: nil) {
+            sendPrepare(data: data, amount: amount, to: peer, isSubscription: false, now: now,
+                        afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
+        }
+    }
+
+    /// Peers whose REQ matches, whose link is up, never the peer the event came from; sorted so
+    /// the simulation sends in a reproducible order.
+    private func forwardTargets(for event: NostrEvent, excluding source: Int?) -> [Int] {
+        peerSubscriptions.matches(event).filter { $0 != source && connectionByPeer[$0] != nil }.sorted()
+    }
+
+    private func storeEvent(_ event: NostrEvent) throws {
+        let row = StoredEventRow(id: event.id, pubkey: event.pubkey, createdAt: event.createdAt, kind: event.kind,
+                                 tags: event.tags, json: event.jsonBytes())
+        if try store.insert(row) { counters.storeWrites += 1 }
+    }
+
+    private func lap(_ mark: inout UInt64) -> UInt64 {
+        let now = MonotonicClock.now()
+        defer { mark = now }
+        return now - mark
+    }
+}

@@ -1,0 +1,78 @@
+import NIOCore
+import NIOWebSocket
+
+/// The last handler of a WebSocket pipeline: hands binary frames to the node's transport host and
+/// turns WebSocket-level trouble (oversize, text, broken fragments) into counted closes.
+final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = WebSocketFrame
+    typealias OutboundOut = WebSocketFrame
+
+    private let makeLink: (Channel) -> WebSocketLink
+    private weak var delegate: WebSocketLinkDelegate?
+    private var link: WebSocketLink?
+
+    init(delegate: WebSocketLinkDelegate, makeLink: @escaping (Channel) -> WebSocketLink) {
+        self.delegate = delegate
+        self.makeLink = makeLink
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let link = makeLink(context.channel)
+        self.link = link
+        delegate?.linkOpened(link)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard let link else { return }
+        let frame = unwrapInboundIn(data)
+        switch frame.opcode {
+        case .binary:
+            var payload = frame.unmaskedData
+            let bytes = payload.readBytes(length: payload.readableBytes) ?? []
+            delegate?.link(link, received: bytes)
+        case .ping:
+            let pong = WebSocketFrame(fin: true, opcode: .pong, maskKey: frame.maskKey == nil ? .random() : nil, data: frame.unmaskedData)
+            context.writeAndFlush(wrapOutboundOut(pong), promise: nil)
+        case .pong:
+            break
+        case .connectionClose:
+            if !link.isClosed { link.close(code: .normalClosure) }
+        case .text:
+            delegate?.linkReceivedInvalidFrame(link, reason: "text frame (BTP travels in binary frames)")
+            link.close(code: .unacceptableData)
+        default:
+            delegate?.linkReceivedInvalidFrame(link, reason: "unexpected opcode \(frame.opcode)")
+            link.close(code: .protocolError)
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { link?.drain() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        guard let link, !link.isClosed else { context.close(promise: nil); return }
+        switch error {
+        case NIOWebSocketError.invalidFrameLength, NIOWebSocketFrameAggregator.Error.accumulatedFrameSizeIsTooLarge:
+            delegate?.linkReceivedOversizeFrame(link)
+            link.close(code: .messageTooLarge)
+        case is NIOWebSocketError, is NIOWebSocketFrameAggregator.Error:
+            delegate?.linkReceivedInvalidFrame(link, reason: "\(error)")
+            link.close(code: .protocolError)
+        default:
+            delegate?.link(link, failed: error)
+            link.markClosed()
+            context.close(promise: nil)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if let link {
+            link.markClosed()
+            delegate?.linkClosed(link)
+        }
+        self.link = nil
+        context.fireChannelInactive()
+    }
+}

@@ -1,0 +1,151 @@
+import Logging
+import NIOCore
+import Nostr
+import NIOPosix
+
+/// Runs one `RelayNode` on the loopback WebSocket transport: its listener, its links and the node
+/// itself all live on one event loop, so the node's state needs no locks. `@unchecked Sendable`
+/// because other threads only pass it into closures submitted to that loop, never touch it.
+final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchecked Sendable {
+    let loop: EventLoop
+    let node: RelayNode
+    private let clockBase: UInt64
+    private var links: [ConnectionID: WebSocketLink] = [:]
+    private var dirty: [WebSocketLink] = []
+    private let gauge = QueueGauge()
+    private var nextLinkId: ConnectionID = 1
+    private var listener: Channel?
+    private(set) var port = 0
+    /// Transport trouble that is not a counted protocol event goes here (debug level).
+    private let logger: Logger
+
+    init(loop: EventLoop, node: RelayNode, clockBase: UInt64) {
+        self.loop = loop
+        self.node = node
+        self.clockBase = clockBase
+        self.logger = Logger(label: "meshbench.mesh.node\(node.id)")
+        node.host = self
+    }
+
+    var networkTime: UInt64 { MonotonicClock.now() - clockBase }
+
+    var queueDepth: (current: Int, maximum: Int) { (gauge.current, gauge.maximum) }
+
+    /// Binds the listener on 127.0.0.1, port 0; completes with the port the kernel chose.
+    func listen() -> EventLoopFuture<Int> {
+        loop.assertInEventLoop()
+        return WebSocketEndpoint.listen(on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self) { [unowned self] channel in
+            makeLink(channel, role: .listener, isClient: false)
+        }.map { channel in
+            self.listener = channel
+            self.port = channel.localAddress?.port ?? 0
+            return self.port
+        }
+    }
+
+    /// Dials `peer`'s listener; the BTP auth starts once the WebSocket upgrade is done.
+    func dial(peer: Int, port: Int) -> EventLoopFuture<Void> {
+        loop.assertInEventLoop()
+        return WebSocketEndpoint.dial(port: port, on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self) { [unowned self] channel in
+            makeLink(channel, role: .dialer(peer: peer), isClient: true)
+        }.map { _ in }
+    }
+
+    /// Publishes a locally signed event from this node.
+    func publish(_ event: NostrEvent, amount: UInt64) throws {
+        try batch { try node.publish(event, amount: amount, now: networkTime) }
+    }
+
+    /// Closes the link to `peer`, if any (a dropped link).
+    func disconnect(peer: Int) -> EventLoopFuture<Void> {
+        loop.assertInEventLoop()
+        guard let connection = node.connectionByPeer[peer], let link = links[connection] else {
+            return loop.makeSucceededVoidFuture()
+        }
+        link.close()
+        return link.channel.closeFuture
+    }
+
+    /// Stops the node: closes the listener and every connection, then the store. Completes when
+    /// every socket is closed.
+    func stop() -> EventLoopFuture<Void> {
+        loop.assertInEventLoop()
+        var closed = links.values.map { link -> EventLoopFuture<Void> in
+            link.close(code: .goingAway)
+            return link.channel.closeFuture
+        }
+        if let listener { closed.append(listener.close()) }
+        listener = nil
+        return EventLoopFuture.andAllComplete(closed, on: loop).map { self.node.store.close() }
+    }
+
+    // MARK: RelayTransportHost
+
+    func send(_ frame: [UInt8], on connection: ConnectionID, afterNanoseconds delay: UInt64) -> Bool {
+        guard let link = links[connection], !link.isClosed else { return false }
+        guard delay > 0 else {
+            dirty.append(link)
+            return link.send(frame)
+        }
+        loop.scheduleTask(in: .nanoseconds(Int64(delay))) { [weak self] in
+            if link.send(frame) { link.flush() } else { self?.node.counters.sendQueueDrops += 1 }
+        }
+        return true
+    }
+
+    func close(_ connection: ConnectionID) {
+        links[connection]?.close(code: .policyViolation)
+    }
+
+    // MARK: WebSocketLinkDelegate
+
+    func linkOpened(_ link: WebSocketLink) {
+        links[link.id] = link
+        batch {
+            if case let .dialer(peer) = link.role {
+                node.connectionOpened(link.id, dialedPeer: peer, now: networkTime)
+            } else {
+                node.connectionOpened(link.id, dialedPeer: nil, now: networkTime)
+            }
+        }
+    }
+
+    func link(_ link: WebSocketLink, received frame: [UInt8]) {
+        batch { node.frameReceived(frame, on: link.id, now: networkTime) }
+    }
+
+    func linkClosed(_ link: WebSocketLink) {
+        links[link.id] = nil
+        node.connectionClosed(link.id)
+    }
+
+    func linkReceivedOversizeFrame(_ link: WebSocketLink) {
+        node.counters.oversizeFrames += 1
+    }
+
+    func linkReceivedInvalidFrame(_ link: WebSocketLink, reason: String) {
+        node.counters.malformedFrames += 1
+        logger.debug("closing link \(link.id): \(reason)")
+    }
+
+    func link(_ link: WebSocketLink, failed error: Error) {
+        logger.debug("link \(link.id) failed: \(error)")
+    }
+
+    private func makeLink(_ channel: Channel, role: LinkRole, isClient: Bool) -> WebSocketLink {
+        defer { nextLinkId += 1 }
+        return WebSocketLink(id: nextLinkId, role: role, channel: channel, isClient: isClient,
+                             queueLimit: node.config.sendQueueLimit, gauge: gauge)
+    }
+
+    /// Runs node work, then flushes every link it wrote to: one syscall per link per batch.
+    /// Then commits the store writes of the batch (group commit, off the latency path).
+    private func batch<T>(_ work: () throws -> T) rethrows -> T {
+        defer {
+            for link in dirty { link.flush() }
+            dirty.removeAll(keepingCapacity: true)
+            node.commitStore()
+        }
+        return try work()
+    }
+}

@@ -1,0 +1,124 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOWebSocket
+
+/// Opens BTP-over-WebSocket connections on 127.0.0.1: a listener per node (bound to port 0, so
+/// tests never collide) and dialers towards other nodes' listeners. Every channel is created on
+/// the node's own event loop, so the node's state is only ever touched there.
+enum WebSocketEndpoint {
+    /// The HTTP path a node upgrades; anything else gets a plain HTTP refusal.
+    static let path = "/btp"
+
+    /// Binds a listener; the returned channel's `localAddress` has the chosen port.
+    static func listen(
+        on loop: EventLoop,
+        maxFrameSize: Int,
+        delegate: WebSocketLinkDelegate,
+        makeLink: @escaping (Channel) -> WebSocketLink
+    ) -> EventLoopFuture<Channel> {
+        let handlerFactory = NIOLoopBound(HandlerFactory(delegate: delegate, makeLink: makeLink), eventLoop: loop)
+        return ServerBootstrap(group: loop)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                let upgrader = NIOWebSocketServerUpgrader(
+                    maxFrameSize: maxFrameSize,
+                    automaticErrorHandling: false,
+                    shouldUpgrade: { channel, head in
+                        channel.eventLoop.makeSucceededFuture(head.uri == path ? HTTPHeaders() : nil)
+                    },
+                    upgradePipelineHandler: { channel, _ in
+                        channel.eventLoop.assertInEventLoop()
+                        return addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
+                    }
+                )
+                return channel.pipeline.configureHTTPServerPipeline(
+                    withServerUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
+                )
+            }
+            .bind(host: "127.0.0.1", port: 0)
+    }
+
+    /// Connects to `port` and upgrades to WebSocket; the link is announced to the delegate once
+    /// the upgrade is done, the returned future completes when TCP is connected.
+    static func dial(
+        port: Int,
+        on loop: EventLoop,
+        maxFrameSize: Int,
+        delegate: WebSocketLinkDelegate,
+        makeLink: @escaping (Channel) -> WebSocketLink
+    ) -> EventLoopFuture<Channel> {
+        let handlerFactory = NIOLoopBound(HandlerFactory(delegate: delegate, makeLink: makeLink), eventLoop: loop)
+        return ClientBootstrap(group: loop)
+            .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                let upgrader = NIOWebSocketClientUpgrader(
+                    maxFrameSize: maxFrameSize,
+                    automaticErrorHandling: false,
+                    upgradePipelineHandler: { channel, _ in
+                        channel.eventLoop.assertInEventLoop()
+                        // The request sender speaks HTTP; it must not see WebSocket frames.
+                        return channel.pipeline.removeHandler(name: UpgradeRequestSender.name).flatMap {
+                            addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
+                        }
+                    }
+                )
+                return channel.pipeline.addHTTPClientHandlers(
+                    withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
+                ).flatMap {
+                    channel.pipeline.addHandler(UpgradeRequestSender(port: port), name: UpgradeRequestSender.name)
+                }
+            }
+            .connect(host: "127.0.0.1", port: port)
+    }
+
+    private static func addFrameHandlers(_ channel: Channel, maxFrameSize: Int, handler: BTPFrameHandler) -> EventLoopFuture<Void> {
+        let aggregator = NIOWebSocketFrameAggregator(
+            minNonFinalFragmentSize: 1,
+            maxAccumulatedFrameCount: 64,
+            maxAccumulatedFrameSize: maxFrameSize
+        )
+        // Called on the channel's own loop, so the handlers are added synchronously.
+        do {
+            try channel.pipeline.syncOperations.addHandlers([aggregator, handler])
+            return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
+    }
+
+    /// Builds a fresh frame handler per connection (each holds its own link).
+    private struct HandlerFactory {
+        let delegate: WebSocketLinkDelegate
+        let makeLink: (Channel) -> WebSocketLink
+        func make() -> BTPFrameHandler { BTPFrameHandler(delegate: delegate, makeLink: makeLink) }
+    }
+}
+
+/// Sends the HTTP `GET /btp` upgrade request when the TCP connection becomes active.
+final class UpgradeRequestSender: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    typealias OutboundOut = HTTPClientRequestPart
+
+    static let name = "meshbench.upgrade-request"
+    private let port: Int
+
+    init(port: Int) { self.port = port }
+
+    func channelActive(context: ChannelHandlerContext) {
+        var headers = HTTPHeaders()
+        headers.add(name: "Host", value: "127.0.0.1:\(port)")
+        headers.add(name: "Content-Length", value: "0")
+        let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: WebSocketEndpoint.path, headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // Only an HTTP answer that refused the upgrade reaches here; such a link never opens.
+        if case .end = unwrapInboundIn(data) { context.close(promise: nil) }
+    }
+}

@@ -1,0 +1,48 @@
+import BenchFormats
+import Foundation
+
+/// Holds the records of one scenario attempt on disk until the attempt ends: a passing attempt's
+/// records are forwarded to the output, a failed one's are dropped so a retry never mixes its
+/// numbers with a broken run's. On disk rather than in memory so long runs stay bounded.
+final class AttemptSpool {
+    private let url: URL
+    private let handle: FileHandle
+    private let encoder = FormatsJSON.encoder(pretty: false)
+    private(set) var count = 0
+
+    init(directory: URL) throws {
+        url = directory.appendingPathComponent("attempt-\(UUID().uuidString).jsonl")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        handle = try FileHandle(forUpdating: url)
+    }
+
+    func append(_ record: SampleRecord) throws {
+        var line = try encoder.encode(record)
+        line.append(0x0A)
+        try handle.write(contentsOf: line)
+        count += 1
+    }
+
+    /// Replays every spooled record, in order, into `sink`, then deletes the spool.
+    func forward(to sink: RecordSink) throws {
+        try handle.seek(toOffset: 0)
+        let decoder = FormatsJSON.decoder()
+        var pending = Data()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: 0x0A) {
+                let line = pending[pending.startIndex..<newline]
+                try sink.write(try decoder.decode(SampleRecord.self, from: line))
+                pending.removeSubrange(pending.startIndex...newline)
+            }
+        }
+        discard()
+    }
+
+    func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: url)
+    }
+}

@@ -1,0 +1,12 @@
+/// One benchmark scenario: a mesh set-up, a workload, the measurements it records and the checks
+/// that decide whether it passed. Names are stable: results, baselines and history join on them.
+public protocol Scenario: Sendable {
+    /// Stable name, `tier<N>.<what>` (e.g. `tier1.propagation-3`); listed by `bench --list`.
+    var name: String { get }
+    var tier: Int { get }
+    /// One line for `bench --list`.
+    var summary: String { get }
+    /// Runs one attempt. Measurements go to `context.recorder`, pass/fail checks to `context.check`.
+    /// Throwing fails the attempt with the error's description.
+    func run(_ context: ScenarioContext) async throws
+}

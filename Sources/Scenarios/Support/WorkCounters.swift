@@ -1,0 +1,53 @@
+import Mesh
+
+/// Sums the exact work counters of every node after a workload and records them per event, the
+/// noise-free figures a CI gate can compare exactly (frames, bytes, verifications, store writes).
+struct WorkCounters {
+    var framesOut = 0
+    var bytesOut = 0
+    var verifications = 0
+    var storeWrites = 0
+    var duplicatesDropped = 0
+    var deliveries = 0
+
+    static func total(of network: MeshNetwork) async throws -> WorkCounters {
+        var total = WorkCounters()
+        for node in 0..<network.nodeCount {
+            let c = try await network.counters(of: node)
+            total.framesOut += c.framesOut
+            total.bytesOut += c.bytesOut
+            total.verifications += c.verifications
+            total.storeWrites += c.storeWrites
+            total.duplicatesDropped += c.duplicatesDropped
+            total.deliveries += c.deliveries
+        }
+        return total
+    }
+
+    /// The work done between two snapshots: link set-up (auth, REQ exchange) happens before the
+    /// first snapshot, so only the workload's frames are counted.
+    static func - (after: WorkCounters, before: WorkCounters) -> WorkCounters {
+        WorkCounters(framesOut: after.framesOut - before.framesOut, bytesOut: after.bytesOut - before.bytesOut,
+                     verifications: after.verifications - before.verifications,
+                     storeWrites: after.storeWrites - before.storeWrites,
+                     duplicatesDropped: after.duplicatesDropped - before.duplicatesDropped,
+                     deliveries: after.deliveries - before.deliveries)
+    }
+
+    /// Writes `<name>_per_event` counters. The workload is deterministic, so each total divides
+    /// evenly by the event count; a remainder means the mesh did uneven work and fails the check.
+    func record(events: Int, in context: ScenarioContext) throws {
+        let figures: [(String, String, Int)] = [
+            ("frames_per_event", "frames", framesOut),
+            ("bytes_per_event", "bytes", bytesOut),
+            ("verifications_per_event", "verifications", verifications),
+            ("store_writes_per_event", "writes", storeWrites),
+            ("duplicates_per_event", "frames", duplicatesDropped),
+        ]
+        for (metric, unit, total) in figures {
+            let even = context.check("\(metric) is whole", events > 0 && total % events == 0,
+                                     "\(total) \(unit) over \(events) events is not a whole number per event")
+            if even { try context.recorder.counter(metric, unit: unit, value: Int64(total / events)) }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+
+/// `bench`: runs mesh scenarios and writes raw samples. A thin layer: the scenarios live in the
+/// Scenarios module. Exit codes: 0 ok, 1 a scenario failed twice, 2 bad usage, 3 internal error.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run the BTP-NIPs mesh benchmark scenarios and write raw samples (meshbench.samples/1).",
+        discussion: """
+            Examples:
+              bench --tier 1 | analyze | render --out artifacts
+              bench --tier 1 --out run.jsonl.gz --repetitions 3
+              bench --list
+            """,
+        subcommands: [RunCommand.self],
+        defaultSubcommand: RunCommand.self)
+
+    static func main() async {
+        await CommandLineExit.run(BenchCommand.self)
+    }
+}

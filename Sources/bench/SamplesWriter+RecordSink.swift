@@ -1,0 +1,4 @@
+import BenchFormats
+import Scenarios
+
+extension SamplesWriter: RecordSink {}

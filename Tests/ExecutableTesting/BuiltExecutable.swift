@@ -1,0 +1,103 @@
+import Foundation
+
+/// Runs one of MeshBench's built executables (`bench`, `analyze`, `render`) the way CI does:
+/// found in the build products folder next to the test bundle (`.build/<config>/NAME`).
+public struct BuiltExecutable {
+    public struct Run {
+        public let status: Int32
+        public let stdout: Data
+        public let stderr: String
+        public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    public let url: URL
+
+    public init(_ name: String) throws {
+        let starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? ".")]
+            + Bundle.allBundles.map(\.bundleURL)
+        for start in starts {
+            var folder = start.deletingLastPathComponent()
+            for _ in 0..<3 {
+                let candidate = folder.appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                    url = candidate
+                    return
+                }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        throw NotBuilt(name: name, searched: starts.map(\.path))
+    }
+
+    public struct NotBuilt: Error, CustomStringConvertible {
+        let name: String
+        let searched: [String]
+        public var description: String {
+            "\(name) binary not found near \(searched.joined(separator: ", ")); `swift build` builds it (swift test does too)"
+        }
+    }
+
+    /// Runs with `arguments`, feeding `stdin`; standard output and error are drained on their own
+    /// threads so a large output never blocks the child.
+    public func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
+                    environment: [String: String]? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        let outBox = DataBox(), errBox = DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { outBox.data = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: outBox.data, stderr: String(decoding: errBox.data, as: UTF8.self))
+    }
+}
+
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
+
+/// Runs a shell pipeline (`bash -c` with pipefail, so any stage failing fails the line), for the literal `bench | analyze | render` CI line.
+public func runShell(_ command: String, in directory: URL) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "set -o pipefail; " + command]
+    process.currentDirectoryURL = directory
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: errData, as: UTF8.self))
+}
+
+/// A temporary folder for one test, removed afterwards unless MESHBENCH_KEEP_TEST_OUTPUT=1.
+public struct ScratchFolder {
+    public let url: URL
+
+    public init(_ name: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-\(name)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    public func remove() {
+        if ProcessInfo.processInfo.environment["MESHBENCH_KEEP_TEST_OUTPUT"] == "1" {
+            print("kept test output in \(url.path)")
+            return
+        }
+        try? FileManager.default.removeItem(at: url)
+    }
+}

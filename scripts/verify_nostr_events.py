@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Checks events written by `bench --dump-events` with an implementation independent of
+MeshBench: NIP-01 ids through Python's json module and hashlib, BIP-340 signatures through the
+arithmetic of the BIP's reference verification written out here in pure Python.
+
+Usage: scripts/verify_nostr_events.py EVENTS.jsonl   (exit 0 when every event verifies)
+"""
+import hashlib
+import json
+import sys
+
+P = 2**256 - 2**32 - 977  # the secp256k1 field prime
+N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+G = (0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798,
+     0x483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8)
+
+
+def point_add(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if a[0] == b[0] and a[1] != b[1]:
+        return None
+    if a == b:
+        lam = 3 * a[0] * a[0] * pow(2 * a[1], P - 2, P) % P
+    else:
+        lam = (b[1] - a[1]) * pow(b[0] - a[0], P - 2, P) % P
+    x = (lam * lam - a[0] - b[0]) % P
+    return (x, (lam * (a[0] - x) - a[1]) % P)
+
+
+def point_mul(point, scalar):
+    result = None
+    for i in range(256):
+        if (scalar >> i) & 1:
+            result = point_add(result, point)
+        point = point_add(point, point)
+    return result
+
+
+def lift_x(x):
+    if x >= P:
+        return None
+    y_sq = (pow(x, 3, P) + 7) % P
+    y = pow(y_sq, (P + 1) // 4, P)
+    if pow(y, 2, P) != y_sq:
+        return None
+    return (x, y if y % 2 == 0 else P - y)
+
+
+def tagged_hash(tag, data):
+    tag_hash = hashlib.sha256(tag.encode()).digest()
+    return hashlib.sha256(tag_hash + tag_hash + data).digest()
+
+
+def schnorr_verify(msg, pubkey, sig):
+    point = lift_x(int.from_bytes(pubkey, "big"))
+    r = int.from_bytes(sig[:32], "big")
+    s = int.from_bytes(sig[32:], "big")
+    if point is None or r >= P or s >= N:
+        return False
+    e = int.from_bytes(tagged_hash("BIP0340/challenge", sig[:32] + pubkey + msg), "big") % N
+    R = point_add(point_mul(G, s), point_mul(point, N - e))
+    return R is not None and R[1] % 2 == 0 and R[0] == r
+
+
+def event_id(event):
+    canonical = [0, event["pubkey"], event["created_at"], event["kind"], event["tags"], event["content"]]
+    text = json.dumps(canonical, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def main(path):
+    bad = 0
+    count = 0
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            count += 1
+            event = json.loads(line)
+            computed = event_id(event)
+            if computed != event["id"]:
+                print(f"{path}:{number}: id {event['id']} but NIP-01 serialization hashes to {computed}")
+                bad += 1
+                continue
+            if not schnorr_verify(bytes.fromhex(event["id"]), bytes.fromhex(event["pubkey"]), bytes.fromhex(event["sig"])):
+                print(f"{path}:{number}: BIP-340 signature does not verify for event {event['id']}")
+                bad += 1
+    print(f"{count - bad} of {count} events verify (NIP-01 id and BIP-340 signature)")
+    return 0 if bad == 0 and count > 0 else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1]))
