@@ -58,13 +58,22 @@ func sequentialLatencies(_ network: MeshNetwork, events: Int, publisher: (Int) -
 setvbuf(stdout, nil, _IOLBF, 0)
 let args = CommandLine.arguments
 let quick = args.contains("--quick")
+/// `--only hop|propagation|rate|match|memory` runs one section; `--events N` sets the measured event
+/// count of the hop and propagation sections. Both exist for profiling (e.g. under callgrind, where
+/// two runs differing only in `--events` give the instructions per event by difference).
+func option(_ name: String) -> String? {
+    args.firstIndex(of: name).flatMap { args.index(after: $0) < args.endIndex ? args[args.index(after: $0)] : nil }
+}
+let only = option("--only")
+let eventsOverride = option("--events").flatMap { Int($0) }
+func runs(_ section: String) -> Bool { only == nil || only == section }
 print("mesh-bench (mode real: loopback WebSocket, \(ProcessInfo.processInfo.activeProcessorCount) cores)\(quick ? " --quick" : "")")
 
 // 1. Single hop.
-do {
+if runs("hop") {
     let network = try await MeshNetwork.start(MeshConfig(topology: try .line(nodes: 2)))
     _ = try await sequentialLatencies(network, events: 200, publisher: { _ in 0 }) // warm-up
-    let latencies = try await sequentialLatencies(network, events: quick ? 500 : 3_000, publisher: { _ in 0 })
+    let latencies = try await sequentialLatencies(network, events: eventsOverride ?? (quick ? 500 : 3_000), publisher: { _ in 0 })
     print("single hop (2 nodes), \(latencies.count) events one at a time: p50 \(ms(percentile(latencies, 0.5))), p95 \(ms(percentile(latencies, 0.95))), p99 \(ms(percentile(latencies, 0.99)))  [aim p50 ≤ 0.3 ms]")
     print("  " + (try await phaseBreakdown(network)))
     try await network.shutdown()
@@ -72,17 +81,17 @@ do {
 
 // 2. Ten-node random 4-regular, full propagation at light load.
 let mesh10 = try Topology.randomRegular(nodes: 10, degree: 4, seed: 1)
-do {
+if runs("propagation") {
     let network = try await MeshNetwork.start(MeshConfig(topology: mesh10))
     _ = try await sequentialLatencies(network, events: 100, publisher: { $0 % 10 })
-    let latencies = try await sequentialLatencies(network, events: quick ? 300 : 2_000, publisher: { $0 % 10 })
+    let latencies = try await sequentialLatencies(network, events: eventsOverride ?? (quick ? 300 : 2_000), publisher: { $0 % 10 })
     print("full propagation, \(mesh10.name) (diameter \(mesh10.diameter!)), \(latencies.count) events: p50 \(ms(percentile(latencies, 0.5))), p95 \(ms(percentile(latencies, 0.95))), p99 \(ms(percentile(latencies, 0.99)))  [aim p95 ≤ 2 ms]")
     print("  " + (try await phaseBreakdown(network)))
     try await network.shutdown()
 }
 
 // 3. Sustained rate on the same mesh: the highest offered rate at which every node stores every event.
-do {
+if runs("rate") {
     let seconds = quick ? 1.0 : 3.0
     var best: (rate: Int, achieved: Double)?
     for rate in [500, 1_000, 1_500, 2_000, 2_500, 3_000, 3_500, 4_000, 5_000, 6_000] {
@@ -127,7 +136,7 @@ do {
 }
 
 // 4. Matching against 10,000 local subscriptions.
-do {
+if runs("match") {
     let network = try await MeshNetwork.start(MeshConfig(topology: try .line(nodes: 2)))
     let authors = (0..<200).map { network.keyPair(of: 1_000 + $0).publicKeyHex }
     var subscriptions: [(id: Int, filters: [NostrFilter])] = []
@@ -156,7 +165,7 @@ do {
 }
 
 // 5. Memory: 100 nodes in one process.
-do {
+if runs("memory") {
     let before = residentKilobytes()
     let topology = try Topology.randomRegular(nodes: 100, degree: 4, seed: 3)
     // TTL = n: a first copy that came the long way still has hops left (see docs/protocol.md §3).
