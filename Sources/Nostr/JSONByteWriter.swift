@@ -25,10 +25,6 @@ struct JSONByteWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append(raw other: [UInt8]) {
-        bytes.append(contentsOf: other)
-    }
-
     mutating func append(bool value: Bool) {
         append(ascii: value ? "true" : "false")
     }

@@ -35,16 +35,17 @@ public struct NostrFilter: Hashable, Sendable {
         if let since, event.createdAt < since { return false }
         if let until, event.createdAt > until { return false }
         if let kinds, !kinds.contains(event.kind) { return false }
-        if let authors, !authors.contains(event.pubkey) { return false }
-        if let ids, !ids.contains(event.id) { return false }
+        if let authors, !authors.containsSameUTF8(event.pubkey) { return false }
+        if let ids, !ids.containsSameUTF8(event.id) { return false }
         for (name, values) in tags where !Self.event(event, hasTag: name, valueIn: values) {
             return false
         }
         return true
     }
 
-    /// Only the first value of a tag (its second element) is indexed, per NIP-01.
+    /// Only the first value of a tag (its second element) is indexed, per NIP-01. Strings compare
+    /// byte for byte, not by Unicode canonical equivalence.
     private static func event(_ event: NostrEvent, hasTag name: String, valueIn values: [String]) -> Bool {
-        event.tags.contains { tag in tag.count >= 2 && tag[0] == name && values.contains(tag[1]) }
+        event.tags.contains { tag in tag.count >= 2 && tag[0].hasSameUTF8(as: name) && values.containsSameUTF8(tag[1]) }
     }
 }

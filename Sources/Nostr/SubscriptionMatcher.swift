@@ -8,11 +8,6 @@
 /// the scan list, and confirms each candidate with the full `NostrFilter.matches`, so the result is
 /// exactly `{ key | filters(key).contains { $0.matches(event) } }`.
 public struct SubscriptionMatcher<Key: Hashable> {
-    private struct Entry {
-        let key: Key
-        let filter: NostrFilter
-    }
-
     /// Where a filter is filed; derived from the filter alone, so removal finds the same buckets.
     private enum Placement {
         case ids([String])
@@ -27,10 +22,15 @@ public struct SubscriptionMatcher<Key: Hashable> {
         let value: String
     }
 
-    /// Filters by slot number; slots of removed filters are reused.
-    private var entries: [Entry?] = []
+    /// Filters by slot number, and the subscription number owning each slot; slots of removed
+    /// filters are reused (a free slot keeps an unused filter and is in no index).
+    private var filters: [NostrFilter] = []
+    private var owners: [Int] = []
     private var freeSlots: [Int] = []
-    private var slotsByKey: [Key: [Int]] = [:]
+    /// Dense subscription numbers, so a lookup can deduplicate owners by sorting small integers.
+    private var keysByNumber: [Key?] = []
+    private var freeNumbers: [Int] = []
+    private var subscriptions: [Key: (number: Int, slots: [Int])] = [:]
     private var byID: [String: [Int]] = [:]
     private var byAuthor: [String: [Int]] = [:]
     private var byTag: [TagValue: [Int]] = [:]
@@ -40,54 +40,58 @@ public struct SubscriptionMatcher<Key: Hashable> {
     public init() {}
 
     /// Number of subscriptions (keys).
-    public var count: Int { slotsByKey.count }
+    public var count: Int { subscriptions.count }
 
     /// Adds a subscription; an existing subscription with the same key is replaced, as a NIP-01 REQ
     /// with a reused subscription id replaces the old one.
-    public mutating func add(_ key: Key, filters: [NostrFilter]) {
+    public mutating func add(_ key: Key, filters newFilters: [NostrFilter]) {
         remove(key)
+        let number: Int
+        if let reused = freeNumbers.popLast() {
+            number = reused
+            keysByNumber[number] = key
+        } else {
+            number = keysByNumber.count
+            keysByNumber.append(key)
+        }
         var slots: [Int] = []
-        slots.reserveCapacity(filters.count)
-        for filter in filters {
+        slots.reserveCapacity(newFilters.count)
+        for filter in newFilters {
             let slot: Int
             if let reused = freeSlots.popLast() {
                 slot = reused
-                entries[slot] = Entry(key: key, filter: filter)
+                filters[slot] = filter
+                owners[slot] = number
             } else {
-                slot = entries.count
-                entries.append(Entry(key: key, filter: filter))
+                slot = filters.count
+                filters.append(filter)
+                owners.append(number)
             }
             file(slot, under: Self.placement(of: filter))
             slots.append(slot)
         }
-        slotsByKey[key] = slots
+        subscriptions[key] = (number, slots)
     }
 
     /// Removes a subscription; unknown keys are ignored (CLOSE of an unknown id is harmless).
     public mutating func remove(_ key: Key) {
-        guard let slots = slotsByKey.removeValue(forKey: key) else { return }
+        guard let (number, slots) = subscriptions.removeValue(forKey: key) else { return }
         for slot in slots {
-            guard let entry = entries[slot] else { continue }
-            unfile(slot, from: Self.placement(of: entry.filter))
-            entries[slot] = nil
+            unfile(slot, from: Self.placement(of: filters[slot]))
+            filters[slot] = NostrFilter()
             freeSlots.append(slot)
         }
+        keysByNumber[number] = nil
+        freeNumbers.append(number)
     }
 
     /// Keys of every subscription with at least one filter matching `event`, each once, in no
     /// particular order.
     public func matches(_ event: NostrEvent) -> [Key] {
-        var result: [Key] = []
-        var seen: Set<Key>?
+        var matched: [Int] = [] // subscription numbers, possibly repeated
         func consider(_ slots: [Int]) {
-            for slot in slots {
-                guard let entry = entries[slot], entry.filter.matches(event) else { continue }
-                if result.isEmpty {
-                    result.append(entry.key)
-                } else {
-                    if seen == nil { seen = Set(result) }
-                    if seen!.insert(entry.key).inserted { result.append(entry.key) }
-                }
+            for slot in slots where filters[slot].matches(event) {
+                matched.append(owners[slot])
             }
         }
         if !byID.isEmpty, let slots = byID[event.id] { consider(slots) }
@@ -99,7 +103,17 @@ public struct SubscriptionMatcher<Key: Hashable> {
         }
         if !byKind.isEmpty, let slots = byKind[event.kind] { consider(slots) }
         consider(scanList)
-        return result
+        guard matched.count > 1 else { return matched.map { keysByNumber[$0]! } }
+        // A subscription can match through several filters or several tags: keep each once.
+        matched.sort()
+        var keys: [Key] = []
+        keys.reserveCapacity(matched.count)
+        var previous = -1
+        for number in matched where number != previous {
+            keys.append(keysByNumber[number]!)
+            previous = number
+        }
+        return keys
     }
 
     // MARK: Index maintenance

@@ -60,16 +60,19 @@ final class BadPeerTests: XCTestCase {
             var badSignature = key.sign(kind: 1, content: "forged", createdAt: 1_700_000_000)
             badSignature.sig = String(badSignature.sig.reversed())
             try await client.sendBinary(try eventPrepare(badSignature, requestId: 2, secret: link.sharedSecret))
-            XCTAssertEqual(try rejectCode(try await answer(to: 2, from: client, secret: link.sharedSecret)), "F99")
+            let code2 = try rejectCode(try await answer(to: 2, from: client, secret: link.sharedSecret))
+            XCTAssertEqual(code2, "F99")
 
             var wrongId = key.sign(kind: 1, content: "original", createdAt: 1_700_000_000)
             wrongId.content = "tampered"
             try await client.sendBinary(try eventPrepare(wrongId, requestId: 3, secret: link.sharedSecret))
-            XCTAssertEqual(try rejectCode(try await answer(to: 3, from: client, secret: link.sharedSecret)), "F99")
+            let code3 = try rejectCode(try await answer(to: 3, from: client, secret: link.sharedSecret))
+            XCTAssertEqual(code3, "F99")
 
             let valid = key.sign(kind: 1, content: "late", createdAt: 1_700_000_000)
             try await client.sendBinary(try eventPrepare(valid, requestId: 4, secret: link.sharedSecret, expiresAt: Date().addingTimeInterval(-1)))
-            XCTAssertEqual(try rejectCode(try await answer(to: 4, from: client, secret: link.sharedSecret)), "R00")
+            let code4 = try rejectCode(try await answer(to: 4, from: client, secret: link.sharedSecret))
+            XCTAssertEqual(code4, "R00")
 
             try await client.sendBinary(Array("definitely not BTP".utf8))
             let garbageAnswer = try await answer(to: 0, from: client, secret: link.sharedSecret)

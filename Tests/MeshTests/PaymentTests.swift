@@ -63,7 +63,8 @@ final class PaymentTests: XCTestCase {
                 XCTAssertEqual(ledger.balance, 0)
                 let preparesAtLast = try await network.counters(of: 5).eventPreparesIn
                 XCTAssertEqual(preparesAtLast, 0)
-                XCTAssertEqual(LedgerNetting.mismatches(try await ledgerMesh(network)), [])
+                let mesh = try await ledgerMesh(network)
+                XCTAssertEqual(LedgerNetting.mismatches(mesh), [])
             }
         }
     }

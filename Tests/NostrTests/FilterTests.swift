@@ -33,6 +33,20 @@ final class FilterTests: XCTestCase {
         XCTAssertFalse(NostrFilter(tags: ["T": ["swift"]]).matches(note), "tag names are case-sensitive")
     }
 
+    func testValuesCompareAsBytesNotByUnicodeEquivalence() {
+        // "café" precomposed (U+00E9) and decomposed (e + U+0301) are == in Swift but different bytes.
+        let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        XCTAssertEqual(precomposed, decomposed)
+        var event = note
+        event.tags = [["t", decomposed]]
+        XCTAssertFalse(NostrFilter(tags: ["t": [precomposed]]).matches(event))
+        XCTAssertTrue(NostrFilter(tags: ["t": [decomposed]]).matches(event))
+        var matcher = SubscriptionMatcher<String>()
+        matcher.add("nfc", filters: [NostrFilter(tags: ["t": [precomposed]])])
+        matcher.add("nfd", filters: [NostrFilter(tags: ["t": [decomposed]])])
+        XCTAssertEqual(matcher.matches(event), ["nfd"])
+    }
+
     func testSinceAndUntilAreInclusive() {
         XCTAssertTrue(NostrFilter(since: 1000).matches(note))
         XCTAssertFalse(NostrFilter(since: 1001).matches(note))

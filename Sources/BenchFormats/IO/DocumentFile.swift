@@ -37,6 +37,12 @@ enum DocumentFile {
         do {
             probe = try decoder.decode(Probe.self, from: data)
         } catch {
+            // JSON Lines (a samples file) is not one JSON document; its first line names it.
+            if let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first,
+               let lineProbe = try? decoder.decode(Probe.self, from: Data(firstLine)), let found = lineProbe.schema {
+                throw .wrongSchema(file: file, found: found, expected: expected,
+                                   hint: found.hasPrefix("meshbench.samples/") ? "this is a samples file; give it to analyze" : nil)
+            }
             throw .invalid(file: file, detail: bytes.isEmpty ? "the file is empty" : "not a JSON object (\(Self.describe(error)))")
         }
         guard let found = probe.schema else {

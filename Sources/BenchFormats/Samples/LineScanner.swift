@@ -210,8 +210,11 @@ struct LineScanner {
 
     private mutating func parseNumber() throws(ScanError) -> Double {
         let start = i
-        for token in Self.nonFiniteTokens where matches(token) {
-            throw ScanError(kind: .nonFiniteLiteral(token), column: start + 1)
+        if let c = peek(), !Self.isDigit(c), c != UInt8(ascii: "-") || (i + 1 < n && !Self.isDigit(p[i + 1])) {
+            // Not a plain number: name the non-finite literal if that is what it is.
+            for token in Self.nonFiniteTokens where matches(token) {
+                throw ScanError(kind: .nonFiniteLiteral(token), column: start + 1)
+            }
         }
         var negative = false
         if peek() == UInt8(ascii: "-") { negative = true; i += 1 }
@@ -302,6 +305,8 @@ struct LineScanner {
         for _ in 0..<k { v *= 10 } // exact: every 10^k for k ≤ 22 is a Double
         return v
     }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 
     private static func continuesNumber(_ c: UInt8) -> Bool {
         (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ".")

@@ -11,7 +11,8 @@ final class LoopbackBackend: @unchecked Sendable {
     let clockBase: UInt64
 
     init(nodeCount: Int, threads: Int, clockBase: UInt64) {
-        group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        self.group = group
         loops = (0..<nodeCount).map { _ in group.next() }
         hosts = Array(repeating: nil, count: nodeCount)
         self.clockBase = clockBase

@@ -17,20 +17,20 @@ extension RelayNode {
     /// price → dedup → verify → store → match and deliver → forward → fulfill (docs/protocol.md).
     func processEvent(_ incoming: IncomingEvent, now: UInt64) {
         let amount = incoming.amount
-        func finish(_ result: Result<[UInt8], ILPReject>) {
+        func finish(_ result: PrepareAnswer) {
             answer(incoming.requestId, on: incoming.connection, peer: incoming.peer, amount: amount, result: result)
         }
         guard let event = try? BTPNIPsWire.event(ofEventMessage: incoming.packet.nostr) else {
-            return finish(.failure(reject(.F01_invalidPacket, "EVENT is not [\"EVENT\", event]")))
+            return finish(.reject(reject(.F01_invalidPacket, "EVENT is not [\"EVENT\", event]")))
         }
         let price = config.pricing.price(forKind: event.kind)
         guard amount >= price else {
-            return finish(.failure(reject(.F04_insufficientDestinationAmount,
+            return finish(.reject(reject(.F04_insufficientDestinationAmount,
                                           "\(amount) msat < price \(price) msat for kind \(event.kind) at \(address)")))
         }
         guard !dedup.contains(event.id) else {
             counters.duplicatesDropped += 1
-            return finish(.success(incoming.fulfillment))
+            return finish(.fulfill(incoming.fulfillment))
         }
         var timing = PhaseTiming()
         var mark = MonotonicClock.now()
@@ -41,7 +41,7 @@ extension RelayNode {
             try event.verify()
         } catch {
             counters.verificationFailures += 1
-            return finish(.failure(reject(.F99_applicationError, "invalid event: \(error)")))
+            return finish(.reject(reject(.F99_applicationError, "invalid event: \(error)")))
         }
         timing.verify = lap(&mark)
         dedup.insert(event.id)
@@ -49,7 +49,7 @@ extension RelayNode {
         do {
             try storeEvent(event)
         } catch {
-            return finish(.failure(reject(.T00_internalError, "store: \(error)")))
+            return finish(.reject(reject(.T00_internalError, "store: \(error)")))
         }
         timing.store = lap(&mark)
         let hops = config.ttl - incoming.packet.metadata.ttl + 1
@@ -75,7 +75,7 @@ extension RelayNode {
             }
         }
         timing.forward = lap(&mark)
-        finish(.success(incoming.fulfillment))
+        finish(.fulfill(incoming.fulfillment))
         timings.append(timing)
     }
 

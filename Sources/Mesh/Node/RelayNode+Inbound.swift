@@ -120,7 +120,7 @@ extension RelayNode {
     private func handlePrepare(_ prepare: ILPPrepare, requestId: UInt32, on connection: ConnectionID, peer: Int, now: UInt64, decodeStart: UInt64) {
         let amount = prepare.amount
         func fail(_ code: ILPErrorCode, _ message: String) {
-            answer(requestId, on: connection, peer: peer, amount: amount, result: .failure(reject(code, message)))
+            answer(requestId, on: connection, peer: peer, amount: amount, result: .reject(reject(code, message)))
         }
         guard prepare.expiresAt > wallDate(now) else {
             return fail(.R00_transferTimedOut, "Prepare expired at \(prepare.expiresAt) before \(address) received it")
@@ -151,12 +151,12 @@ extension RelayNode {
             }
             peerSubscriptions.remove(peer)
             peerSubscriptions.add(peer, filters: filters)
-            answer(requestId, on: connection, peer: peer, amount: amount, result: .success(fulfillment), book: false)
+            answer(requestId, on: connection, peer: peer, amount: amount, result: .fulfill(fulfillment), book: false)
             connections[connection]?.receivedREQ = true
             announceIfReady(connection, peer: peer)
         case .close:
             peerSubscriptions.remove(peer)
-            answer(requestId, on: connection, peer: peer, amount: amount, result: .success(fulfillment), book: false)
+            answer(requestId, on: connection, peer: peer, amount: amount, result: .fulfill(fulfillment), book: false)
         default:
             fail(.F99_applicationError, "message type \(packet.type.label) is not accepted in a Prepare")
         }

@@ -155,13 +155,13 @@ final class RelayNode {
 
     /// Answers a Prepare with a BTP RESPONSE carrying an ILP Fulfill or Reject, and books it in
     /// the peer's ledger (subscription control traffic, REQ/CLOSE at amount 0, is not booked).
-    func answer(_ requestId: UInt32, on connection: ConnectionID, peer: Int, amount: UInt64, result: Result<[UInt8], ILPReject>, book: Bool = true) {
+    func answer(_ requestId: UInt32, on connection: ConnectionID, peer: Int, amount: UInt64, result: PrepareAnswer, book: Bool = true) {
         let ilp: [UInt8]
         switch result {
-        case let .success(fulfillment):
+        case let .fulfill(fulfillment):
             ilp = ILPFulfill(fulfillment: fulfillment, data: []).serialize()
             if book { try? ledgers[peer]?.recordReceived(amount: amount, outcome: .fulfilled) }
-        case let .failure(reject):
+        case let .reject(reject):
             ilp = reject.serialize()
             counters.rejectsSent[reject.code.code, default: 0] += 1
             if book { try? ledgers[peer]?.recordReceived(amount: amount, outcome: .rejected(reject.code)) }
@@ -205,4 +205,10 @@ final class RelayNode {
         pendingTotal += delta
         if wasIdle != (pendingTotal == 0) { observer?.node(id, isBusy: pendingTotal > 0) }
     }
+}
+
+/// How a node answers a Prepare: the fulfillment, or a Reject.
+enum PrepareAnswer {
+    case fulfill([UInt8])
+    case reject(ILPReject)
 }

@@ -3,8 +3,9 @@ import Nostr
 import NIOPosix
 
 /// Runs one `RelayNode` on the loopback WebSocket transport: its listener, its links and the node
-/// itself all live on one event loop, so the node's state needs no locks.
-final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost {
+/// itself all live on one event loop, so the node's state needs no locks. `@unchecked Sendable`
+/// because other threads only pass it into closures submitted to that loop, never touch it.
+final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchecked Sendable {
     let loop: EventLoop
     let node: RelayNode
     private let clockBase: UInt64

@@ -25,7 +25,7 @@ enum WebSocketEndpoint {
             .childChannelInitializer { channel in
                 let upgrader = NIOWebSocketServerUpgrader(
                     maxFrameSize: maxFrameSize,
-                    enableAutomaticErrorHandling: false,
+                    automaticErrorHandling: false,
                     shouldUpgrade: { channel, head in
                         channel.eventLoop.makeSucceededFuture(head.uri == path ? HTTPHeaders() : nil)
                     },
@@ -59,13 +59,16 @@ enum WebSocketEndpoint {
                     automaticErrorHandling: false,
                     upgradePipelineHandler: { channel, _ in
                         channel.eventLoop.assertInEventLoop()
-                        return addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
+                        // The request sender speaks HTTP; it must not see WebSocket frames.
+                        return channel.pipeline.removeHandler(name: UpgradeRequestSender.name).flatMap {
+                            addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
+                        }
                     }
                 )
                 return channel.pipeline.addHTTPClientHandlers(
                     withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
                 ).flatMap {
-                    channel.pipeline.addHandler(UpgradeRequestSender(port: port))
+                    channel.pipeline.addHandler(UpgradeRequestSender(port: port), name: UpgradeRequestSender.name)
                 }
             }
             .connect(host: "127.0.0.1", port: port)
@@ -77,7 +80,13 @@ enum WebSocketEndpoint {
             maxAccumulatedFrameCount: 64,
             maxAccumulatedFrameSize: maxFrameSize
         )
-        return channel.pipeline.addHandlers([aggregator, handler])
+        // Called on the channel's own loop, so the handlers are added synchronously.
+        do {
+            try channel.pipeline.syncOperations.addHandlers([aggregator, handler])
+            return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
     }
 
     /// Builds a fresh frame handler per connection (each holds its own link).
@@ -93,6 +102,7 @@ final class UpgradeRequestSender: ChannelInboundHandler, RemovableChannelHandler
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundOut = HTTPClientRequestPart
 
+    static let name = "meshbench.upgrade-request"
     private let port: Int
 
     init(port: Int) { self.port = port }

@@ -1,0 +1,86 @@
+import Charts
+import Foundation
+
+/// The charts `render` writes for one results file, and the composite of the key ones.
+struct ChartSet {
+    let charts: [any ReportChart]
+    /// Files whose charts also go, as panels, into `benchmark-graphs.png`, in this order.
+    let compositePanels: [String]
+
+    static let standard = ChartSet(
+        charts: [LatencySpectrumChart(), BaselineDeltaChart(), LatencyByMeshSizeChart(), LatencyByHopsChart(),
+                 LatencyBreakdownChart(), ThroughputTimelineChart(), ResourcesChart(), TopologyChart(), FlakesChart(),
+                 TrendsOverviewChart()],
+        compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName, LatencyByMeshSizeChart.fileName,
+                          ThroughputTimelineChart.fileName, ResourcesChart.fileName, TrendCharts.overviewFile])
+
+    /// Draws every chart that has data (each written atomically) and says why the others are absent.
+    func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
+        let source = Self.sourceLine(results)
+        var outcomes: [ChartOutcome] = []
+        var panels: [(file: String, chart: any Chart, title: String)] = []
+        let perTrend: [any ReportChart] = results.trends.map(SingleTrendChart.init)
+        for chart in charts + perTrend {
+            switch chart.plan(results) {
+            case .noData(let reason):
+                outcomes.append(.missing(chart.file, title: chart.title, reason: reason))
+            case .draw(let drawing, let alt):
+                let page = ChartPage(width: chart.size.width, height: chart.size.height, scale: scale, sourceLine: source)
+                try Self.write(page, drawing, name: chart.file, folder: folder)
+                outcomes.append(.drawn(chart.file, title: chart.title, alt: alt))
+                if compositePanels.contains(chart.file) { panels.append((chart.file, drawing, chart.title)) }
+            }
+        }
+        outcomes.append(try drawComposite(panels, source: source, folder: folder, scale: scale))
+        return outcomes
+    }
+
+    static let compositeFile = "benchmark-graphs.png"
+
+    /// Two panels per row, each the size of a single chart, plus room for the grid's title.
+    static func compositeSize(panelCount: Int) -> (width: Int, height: Int) {
+        let columns = panelCount >= 2 ? 2 : 1
+        let rows = (panelCount + columns - 1) / columns
+        return (960 * columns, 540 * rows + 60)
+    }
+
+    private func drawComposite(_ panels: [(file: String, chart: any Chart, title: String)], source: String,
+                               folder: OutputFolder, scale: Double) throws(ReportError) -> ChartOutcome {
+        let title = "Key graphs"
+        guard !panels.isEmpty else {
+            return .missing(Self.compositeFile, title: title, reason: "none of its panels had data")
+        }
+        let size = Self.compositeSize(panelCount: panels.count)
+        let columns = panels.count >= 2 ? 2 : 1
+        let ordered = panels.sorted { compositePanels.firstIndex(of: $0.file)! < compositePanels.firstIndex(of: $1.file)! }
+        let grid = GridChart(title: "MeshBench key graphs", columns: columns, charts: ordered.map(\.chart))
+        let page = ChartPage(width: size.width, height: size.height, scale: scale, sourceLine: source)
+        try Self.write(page, grid, name: Self.compositeFile, folder: folder)
+        let alt = "Key graphs in one image: " + panels.map(\.title).joined(separator: ", ") + " (each shown above)."
+        return .drawn(Self.compositeFile, title: title, alt: alt)
+    }
+
+    /// Writes the PNG next to its final name, then renames it into place.
+    static func write(_ page: ChartPage, _ chart: any Chart, name: String, folder: OutputFolder) throws(ReportError) {
+        let target = folder.file(name)
+        let temporary = folder.file(".\(name).\(getpid()).tmp")
+        do {
+            try page.write(chart, to: temporary.path)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .drawingFailed(chart: name, reason: "\(error)")
+        }
+        if rename(temporary.path, target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .writeFailed(path: target.path, reason: reason)
+        }
+    }
+
+    /// "commit abc1234def · 2025-01-31 12:00 UTC · host … · real": where every chart's numbers came from.
+    static func sourceLine(_ results: LoadedResults) -> String {
+        guard let run = results.run else { return "source: results without a run header" }
+        return "commit \(run.git.commit.prefix(10))\(run.git.dirty ? " (dirty)" : "") · \(run.git.branch) · "
+            + "\(DateText.display(run.startedAt)) · host \(run.host.fingerprint.prefix(12)) · \(run.mode.rawValue) · run \(run.runID)"
+    }
+}

@@ -1,0 +1,42 @@
+import BenchFormats
+import Charts
+import Units
+
+/// `latency-by-hops.png`: one box per hop count (p25–p75 box, median line, whisker up to p95)
+/// and the least-squares line through the medians, weighted by sample count: latency should
+/// grow linearly with hops (AC 2), and a bend away from the line shows where it does not.
+struct LatencyByHopsChart: ReportChart {
+    static let fileName = "latency-by-hops.png"
+    let file = fileName
+    let title = "Latency by hop count"
+
+    func plan(_ results: LoadedResults) -> ChartPlan {
+        let candidates = results.metrics.filter { ValueText.isDuration($0.unit) && ($0.byHops?.count ?? 0) >= 2 }
+        guard let metric = candidates.max(by: { ($0.byHops!.count, $0.n) < ($1.byHops!.count, $1.n) }) else {
+            return .noData("no latency metric is broken down by hop count")
+        }
+        let toBase = LatencySpectrumChart.toBase(metric.unit)
+        let buckets = metric.byHops!.sorted { $0.hops < $1.hops }
+        let groups = buckets.map { bucket in
+            BoxGroup(label: "\(bucket.hops)", position: Double(bucket.hops),
+                     stats: BoxStats(lowerWhisker: bucket.p25 * toBase, q1: bucket.p25 * toBase, median: bucket.p50 * toBase,
+                                     q3: bucket.p75 * toBase, upperWhisker: bucket.p95 * toBase))
+        }
+        let text = ValueText()
+        let fit = LeastSquares(x: buckets.map { Double($0.hops) }, y: buckets.map { $0.p50 * toBase },
+                               weights: buckets.map { Double($0.n) })
+        let fitted = fit.map {
+            FittedLine(intercept: $0.intercept, slope: $0.slope,
+                       label: "median ≈ \(UnitFormatter().format($0.intercept, .duration)) + \(UnitFormatter().format($0.slope, .duration)) per hop")
+        }
+        let chart = BoxChart(title: title,
+                             subtitle: "\(metric.scenario) · \(metric.metric): box p25–p75, line median, whisker to p95",
+                             categoryTitle: "Hops from the publisher",
+                             valueAxis: AxisSpec(title: "Latency", dimension: .duration),
+                             groups: groups, fit: fitted)
+        let alt = "Latency by hop count for \(metric.scenario) \(metric.metric): " + buckets.map {
+            "\($0.hops) hops median \(text.value($0.p50, unit: metric.unit))"
+        }.joined(separator: ", ") + (fitted.map { "; fitted \($0.label)." } ?? ".")
+        return .draw(chart, alt: alt)
+    }
+}

@@ -1,0 +1,55 @@
+import BenchFormats
+import Foundation
+
+/// What `render` (the report command) does, in an order that writes nothing on bad input:
+/// read and check the results, parse every template, prove the output folder writable, and only
+/// then draw the charts and write the documents.
+public struct ReportPipeline {
+    public struct Options: Sendable {
+        public var outputPath: String
+        public var templateDirectory: URL?
+        public var scale: Double
+
+        public init(outputPath: String = "artifacts", templateDirectory: URL? = nil, scale: Double = 1) {
+            self.outputPath = outputPath
+            self.templateDirectory = templateDirectory
+            self.scale = scale
+        }
+    }
+
+    /// What was written, for the command's summary line and for tests.
+    public struct Written: Sendable {
+        public let folder: URL
+        public let files: [String]
+        public let charts: [ChartOutcome]
+    }
+
+    public static let reportFile = "benchmark-report.md"
+    public static let commentFile = "pr-comment.md"
+    public static let resultsFile = "benchmark-results.json"
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    public func run(inputPath: String) throws(ReportError) -> Written {
+        let loaded = try ResultsLoader.load(path: inputPath)
+        let templates = try TemplateSet(defaultDirectory: TemplateLocation.defaultDirectory(),
+                                        overrideDirectory: options.templateDirectory)
+        let folder = try OutputFolder(path: options.outputPath)
+        return try write(loaded, templates: templates, into: folder)
+    }
+
+    /// Draws and writes everything for already-checked input.
+    public func write(_ loaded: ResultsLoader.Loaded, templates: TemplateSet, into folder: OutputFolder) throws(ReportError) -> Written {
+        let results = loaded.results
+        let charts = try ChartSet.standard.draw(results, into: folder, scale: options.scale)
+        let report = templates.render(.report, ReportViewModel(results: results, charts: charts))
+        let comment = templates.render(.prComment, PRCommentViewModel(results: results, charts: charts))
+        try folder.write(report, to: Self.reportFile)
+        try folder.write(comment, to: Self.commentFile)
+        try folder.write(PrettyJSON.format(loaded.bytes, results: results), to: Self.resultsFile)
+        let files = [Self.reportFile, Self.commentFile, Self.resultsFile] + charts.filter(\.isDrawn).map(\.file)
+        return Written(folder: folder.url, files: files, charts: charts)
+    }
+}

@@ -1,0 +1,117 @@
+import BenchFormats
+
+/// Rows of the report's tables, every untrusted string escaped, every number through `ValueText`.
+public struct SLARow: Sendable {
+    public let scenario, metric, limit, measured, status: String
+    let ok: Bool
+}
+
+public struct LatencyRow: Sendable {
+    public let scenario, metric, n, p50, p90, p95, p99, p999, max: String
+}
+
+public struct OtherMetricRow: Sendable {
+    public let scenario, metric, n, mean, p50, p95, max: String
+}
+
+public struct CheckRow: Sendable {
+    public let name, scenario, status, detail: String
+}
+
+public struct OutcomeRow: Sendable {
+    public let test, attempts, failures, flakeRate, status: String
+}
+
+public struct ImageView: Sendable {
+    public let file, title, alt: String
+}
+
+public struct MissingChartView: Sendable {
+    public let file, reason: String
+}
+
+enum TableRows {
+    static func sla(_ results: LoadedResults) -> [SLARow] {
+        let text = ValueText()
+        return results.metrics.flatMap { metric in
+            (metric.sla ?? []).map { sla in
+                SLARow(scenario: MarkdownEscaping.text(metric.scenario), metric: MarkdownEscaping.text(metric.metric),
+                       limit: MarkdownEscaping.text("\(sla.stat.rawValue) \(sla.op.rawValue) \(text.value(sla.limit, unit: metric.unit))"),
+                       measured: text.value(sla.measured, unit: metric.unit),
+                       status: sla.ok ? "✅ met" : "❌ missed", ok: sla.ok)
+            }
+        }.sorted { ($0.ok ? 1 : 0, $0.scenario, $0.metric) < ($1.ok ? 1 : 0, $1.scenario, $1.metric) }
+    }
+
+    static func latency(_ results: LoadedResults) -> [LatencyRow] {
+        let text = ValueText()
+        return results.metrics.filter { ValueText.isDuration($0.unit) }.map { m in
+            var cells = text.values([m.p50, m.p90, m.p95, m.p99, m.p999, m.max], unit: m.unit)
+            if let ci = m.ci.p95 {
+                let bounds = text.values([ci.low, ci.high], unit: m.unit)
+                cells[2] += " (\(bounds[0]) – \(bounds[1]))"
+            }
+            return LatencyRow(scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
+                              n: text.count(m.n), p50: cells[0], p90: cells[1], p95: cells[2],
+                              p99: cells[3], p999: cells[4], max: cells[5])
+        }
+    }
+
+    static func other(_ results: LoadedResults) -> [OtherMetricRow] {
+        let text = ValueText()
+        return results.metrics.filter { !ValueText.isDuration($0.unit) }.map { m in
+            let cells = text.values([m.mean, m.p50, m.p95, m.max], unit: m.unit)
+            return OtherMetricRow(scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
+                                  n: text.count(m.n), mean: cells[0], p50: cells[1], p95: cells[2], max: cells[3])
+        }
+    }
+
+    static func checks(_ results: LoadedResults) -> [CheckRow] {
+        results.checks.map { check in
+            let status: String
+            switch check.status {
+            case .pass: status = "✅ pass"
+            case .warn: status = "⚠️ warn"
+            case .fail: status = "❌ fail"
+            case .skipped: status = "skipped"
+            }
+            return CheckRow(name: MarkdownEscaping.text(check.name), scenario: MarkdownEscaping.text(check.scenario),
+                            status: status, detail: MarkdownEscaping.text(check.detail))
+        }
+    }
+
+    /// This run's attempts joined with the flake history, by test name.
+    static func outcomes(_ results: LoadedResults) -> [OutcomeRow] {
+        let flakes = Dictionary(results.flakes.map { ($0.test, $0) }, uniquingKeysWith: { first, _ in first })
+        let text = ValueText()
+        var rows: [OutcomeRow] = []
+        var seen: Set<String> = []
+        for outcome in results.outcomes.sorted(by: { $0.test < $1.test }) {
+            seen.insert(outcome.test)
+            let flake = flakes[outcome.test]
+            let status = outcome.status == .fail ? "❌ failed" : (outcome.flaky ? "⚠️ passed on retry" : "✅ passed")
+            rows.append(OutcomeRow(test: MarkdownEscaping.text(outcome.test), attempts: "\(outcome.attempts)",
+                                   failures: "\(outcome.attempts - (outcome.status == .pass ? 1 : 0))",
+                                   flakeRate: flake.map { text.value($0.flakeRate * 100, unit: "%") } ?? "–",
+                                   status: status + (flake?.quarantined == true ? ", quarantined" : "")))
+        }
+        for flake in results.flakes.sorted(by: { $0.test < $1.test }) where !seen.contains(flake.test) {
+            rows.append(OutcomeRow(test: MarkdownEscaping.text(flake.test), attempts: "–", failures: "\(flake.failures) in \(flake.runs) runs",
+                                   flakeRate: text.value(flake.flakeRate * 100, unit: "%"),
+                                   status: flake.quarantined ? "quarantined (not run)" : "not run"))
+        }
+        return rows
+    }
+
+    static func outcomeSummary(_ results: LoadedResults) -> String {
+        let total = results.outcomes.count
+        let failed = results.outcomes.filter { $0.status == .fail }.count
+        let flaky = results.outcomes.filter { $0.flaky && $0.status == .pass }.count
+        let over = results.flakes.filter { $0.flakeRate > 0.05 }.count
+        var text = "\(total) tests: \(total - failed - flaky) passed first time, \(flaky) passed on retry (flaky), \(failed) failed."
+        if !results.flakes.isEmpty {
+            text += " Over the flake history, \(VerdictView.plural(over, "test is", "tests are")) above the 5 % flake-rate limit."
+        }
+        return text
+    }
+}
