@@ -23,7 +23,7 @@ enum CommandLineExit {
                 print(root.fullMessage(for: error))
                 exit(0)
             }
-            if error is CommandError || code == .validationFailure {
+            if code == .validationFailure {
                 // Parse errors and ValidationError: usage mistakes, exit 2 (not ArgumentParser's 64).
                 report(root.fullMessage(for: error))
                 exit(2)

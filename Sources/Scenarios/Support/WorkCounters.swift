@@ -24,6 +24,15 @@ struct WorkCounters {
         return total
     }
 
+    /// The work done since `baseline` (link set-up frames are not part of any event's cost).
+    func subtracting(_ baseline: WorkCounters) -> WorkCounters {
+        WorkCounters(framesOut: framesOut - baseline.framesOut, bytesOut: bytesOut - baseline.bytesOut,
+                     verifications: verifications - baseline.verifications,
+                     storeWrites: storeWrites - baseline.storeWrites,
+                     duplicatesDropped: duplicatesDropped - baseline.duplicatesDropped,
+                     deliveries: deliveries - baseline.deliveries)
+    }
+
     /// Writes `<name>_per_event` counters. The workload is deterministic, so each total divides
     /// evenly by the event count; a remainder means the mesh did uneven work and fails the check.
     func record(events: Int, in context: ScenarioContext) throws {

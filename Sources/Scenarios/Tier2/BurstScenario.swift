@@ -1,0 +1,115 @@
+import Foundation
+import Mesh
+
+/// AC 3 burst handling on a 10-node random 4-regular mesh: a steady rate, then a burst (500
+/// events/s for 30 s by default), then the steady rate again. Records the recovery time — from
+/// the end of the burst until the last event published during it reached every node, i.e. the
+/// backlog it built is gone — the events dropped (must be none), latency per phase, and the
+/// in-flight and queue-depth series; the burst window is in the run config (`burst_start_s`,
+/// `burst_duration_s`) so charts can shade it.
+public struct BurstScenario: Scenario {
+    public let name: String
+    public let tier: Int
+    public let summary: String
+    let steadyRate: Double = 50
+    let burstRate: Double = 500
+    let before: Double
+    let burstDuration: Double
+    let after: Double
+    /// Story AC 3: recover to steady state within 60 s.
+    static let recoveryLimit: Double = 60
+
+    public static let short = BurstScenario(
+        name: "tier2.burst-10", tier: 2, before: 5, burstDuration: 30, after: 15,
+        summary: "10-node mesh: 50 events/s for 5 s, a 500 events/s burst for 30 s, 50 events/s for 15 s: recovery time, events dropped, latency per phase")
+    public static let long = BurstScenario(
+        name: "tier3.burst-recovery-10", tier: 3, before: 10, burstDuration: 30, after: 60,
+        summary: "10-node mesh: 10 s steady, 30 s burst at 500 events/s, the story's full 60 s recovery window: recovery time, drops, lasting degradation")
+
+    init(name: String, tier: Int, before: Double, burstDuration: Double, after: Double, summary: String) {
+        self.name = name
+        self.tier = tier
+        self.before = before
+        self.burstDuration = burstDuration
+        self.after = after
+        self.summary = summary
+    }
+
+    /// `--duration` sets the burst's length and `--rate` its rate.
+    private func burst(_ settings: BenchSettings) -> (rate: Double, duration: Double) {
+        (settings.rate(default: burstRate), settings.duration(default: burstDuration))
+    }
+
+    public func configuration(_ settings: BenchSettings) -> [String: Double] {
+        let (rate, duration) = burst(settings)
+        return ["burst_start_s": before, "burst_duration_s": duration, "burst_rate_events_per_s": rate,
+                "steady_rate_events_per_s": steadyRate]
+    }
+
+    public func run(_ context: ScenarioContext) async throws {
+        let settings = context.settings
+        let size = settings.nodes(default: 10)
+        let topology = try settings.meshTopology(nodes: size)
+        let (rate, duration) = burst(settings)
+        let recorder = context.recorder
+        recorder.declare("latency", unit: "ms", better: .lower, meshSize: size, slaClass: "propagation")
+        let log = CompletionLog()
+        try await MeshSession.with(topology, node: settings.measurementNode(nodes: size), context: context) { network in
+            let load = SustainedLoad(
+                phases: [LoadPhase(rate: steadyRate, duration: before, publishers: [0]),
+                         LoadPhase(rate: rate, duration: duration, publishers: [0]),
+                         LoadPhase(rate: steadyRate, duration: after, publishers: [0])],
+                latencyMetrics: { _ in ["latency"] },
+                drainTimeout: 30,
+                onComplete: { log.add(publishedAt: $0, completedAt: $1) })
+            let outcome = try await load.run(on: network, context: context)
+            let dropped = outcome.published * (size - 1) - outcome.delivered
+            try recorder.counter("events_dropped", unit: "deliveries", value: Int64(dropped))
+            context.check("no event is dropped during or after the burst", dropped == 0,
+                          "\(dropped) deliveries missing after the burst")
+
+            let burstStart = outcome.origin + UInt64(before * 1e9), burstEnd = burstStart + UInt64(duration * 1e9)
+            let phases = log.summary(burstStart: burstStart, burstEnd: burstEnd)
+            let recovery = max(0, Double(phases.lastBurstCompletion &- burstEnd) / 1e9)
+            let recoveryMS = phases.lastBurstCompletion > burstEnd ? Int64((Double(phases.lastBurstCompletion - burstEnd) / 1e6).rounded()) : 0
+            try recorder.counter("burst_recovery", unit: "ms", value: recoveryMS)
+            context.check("recovers within \(Int(Self.recoveryLimit)) s of the burst", recovery <= Self.recoveryLimit,
+                          String(format: "the burst's backlog cleared %.1f s after the burst ended", recovery))
+            // No lasting degradation: after recovery, latency is back near its pre-burst level.
+            context.check("latency after the burst returns to its steady level",
+                          phases.afterMedianMS <= 2 * phases.beforeMedianMS + 2,
+                          String(format: "median propagation time %.2f ms before the burst, %.2f ms after recovery", phases.beforeMedianMS, phases.afterMedianMS))
+        }
+    }
+}
+
+/// Publish and completion times of every event of a burst run, summarised per phase.
+final class CompletionLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [(published: UInt64, completed: UInt64)] = []
+
+    func add(publishedAt: UInt64, completedAt: UInt64) {
+        lock.withLock { events.append((publishedAt, completedAt)) }
+    }
+
+    struct Summary {
+        var lastBurstCompletion: UInt64
+        /// Median time to reach every node, for events published before the burst and after recovery.
+        var beforeMedianMS: Double
+        var afterMedianMS: Double
+    }
+
+    func summary(burstStart: UInt64, burstEnd: UInt64) -> Summary {
+        let all = lock.withLock { events }
+        let inBurst = all.filter { $0.published >= burstStart && $0.published < burstEnd }
+        let lastBurst = inBurst.map(\.completed).max() ?? burstEnd
+        func median(_ list: [(published: UInt64, completed: UInt64)]) -> Double {
+            let sorted = list.map { Double($0.completed &- $0.published) / 1e6 }.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        return Summary(lastBurstCompletion: lastBurst,
+                       beforeMedianMS: median(all.filter { $0.published < burstStart }),
+                       afterMedianMS: median(all.filter { $0.published > lastBurst }))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Mesh
+import Nostr
+
+/// One stretch of offered load: `rate` events per second (over all publishers, taken in turn)
+/// for `duration` seconds.
+struct LoadPhase: Sendable {
+    var rate: Double
+    var duration: Double
+    var publishers: [Int]
+
+    var events: Int { Int((rate * duration).rounded()) }
+}
+
+/// Publishes signed events on a fixed schedule (open loop): event *i* of a phase is due at
+/// phase start + i / rate, whether or not earlier events have arrived, so a slow mesh shows up as
+/// growing latency and backlog instead of a quietly lower offered rate.
+struct LoadGenerator {
+    let network: MeshNetwork
+    let context: ScenarioContext
+    let tracker: DeliveryTracker
+    /// Signing keys per publisher, derived once (deriving a public key costs as much as a signature).
+    private let keys: [Int: NostrKeyPair]
+    private(set) var sequence = 0
+    /// How far behind schedule the generator fell at worst (ns): a figure above a few ms means
+    /// the bench process itself, not the mesh, limited the offered rate.
+    private(set) var maximumLag: UInt64 = 0
+
+    init(network: MeshNetwork, context: ScenarioContext, tracker: DeliveryTracker, publishers: Set<Int>) {
+        self.network = network
+        self.context = context
+        self.tracker = tracker
+        keys = Dictionary(uniqueKeysWithValues: publishers.map { ($0, network.keyPair(of: $0)) })
+    }
+
+    /// Runs the phases one after another; returns when the last event is published.
+    mutating func run(_ phases: [LoadPhase]) async throws {
+        for phase in phases where phase.events > 0 {
+            let start = await network.now()
+            let interval = 1e9 / phase.rate
+            for index in 0..<phase.events {
+                let due = start + UInt64(Double(index) * interval)
+                let now = await network.now()
+                if now < due {
+                    try await Task.sleep(nanoseconds: due - now)
+                } else {
+                    maximumLag = max(maximumLag, now - due)
+                }
+                try await publish(from: phase.publishers[index % phase.publishers.count])
+                try tracker.rethrow()
+            }
+        }
+    }
+
+    /// Signs, registers and publishes one event. Fixed-width content keeps every event the same
+    /// size, so bytes per event is an exact counter.
+    mutating func publish(from publisher: Int) async throws {
+        guard let key = keys[publisher] else { preconditionFailure("publisher \(publisher) has no key") }
+        let content = String(format: "meshbench %@ event %08d", context.recorder.scenario, sequence)
+        sequence += 1
+        let event = key.sign(kind: 1, content: content, tags: [], createdAt: Int64(Date().timeIntervalSince1970))
+        let time = await network.now()
+        tracker.willPublish(event.id, at: time)
+        try await network.publish(event, from: publisher)
+        context.published(event)
+    }
+
+    /// Waits until every published event reached every target, or `timeout` seconds passed with
+    /// no progress; returns false in the latter case (the caller reports what is missing).
+    func drain(timeout: Double) async throws -> Bool {
+        var lastDelivered = -1
+        var stalledSince = Date()
+        while tracker.inFlightCount > 0 {
+            let delivered = tracker.delivered
+            if delivered != lastDelivered {
+                lastDelivered = delivered
+                stalledSince = Date()
+            } else if Date().timeIntervalSince(stalledSince) > timeout {
+                return false
+            }
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        return true
+    }
+}
