@@ -35,6 +35,7 @@ let package = Package(
             "Scenarios", "BenchFormats", "Nostr",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Mesh", "Nostr", "BenchFormats", "ExecutableTesting"]),
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
         .testTarget(name: "PipelineEndToEndTests", dependencies: ["ExecutableTesting", "BenchFormats"]),
         .target(name: "Statistics"),

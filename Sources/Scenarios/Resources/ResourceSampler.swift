@@ -5,9 +5,10 @@ import Mesh
 /// of the process(es), and per node bytes in/out, open connections, send-queue depth, store size
 /// and store write latency. With in-process nodes one process hosts every node, so memory and
 /// CPU are recorded as `process_*` (the whole process), never divided into a made-up per-node
-/// figure; `--process-per-node` records `node_*` per node process instead.
+/// figure; with `--process-per-node` each node's own process is read from /proc/<pid> as
+/// `node_*` (SLA class `per_node`), and `process_*` is then the driving `bench` process alone.
 final class ResourceSampler: @unchecked Sendable {
-    private let network: MeshNetwork
+    private let network: MeshUnderTest
     private let context: ScenarioContext
     private let origin: UInt64
     private let interval: Double
@@ -16,7 +17,7 @@ final class ResourceSampler: @unchecked Sendable {
     private var task: Task<SeriesBuffer, Error>?
 
     /// `origin`: network time of t = 0. `inFlight`: the workload's events not yet delivered everywhere.
-    init(network: MeshNetwork, context: ScenarioContext, origin: UInt64, inFlight: (@Sendable () -> Int)? = nil) {
+    init(network: MeshUnderTest, context: ScenarioContext, origin: UInt64, inFlight: (@Sendable () -> Int)? = nil) {
         self.network = network
         self.context = context
         self.origin = origin
@@ -25,6 +26,10 @@ final class ResourceSampler: @unchecked Sendable {
         self.inFlight = inFlight
         context.recorder.declare("process_rss", unit: "MB", better: .lower, meshSize: meshSize)
         context.recorder.declare("process_cpu", unit: "%", better: .lower, meshSize: meshSize)
+        if network.nodeProcessIDs != nil {
+            context.recorder.declare("node_rss", unit: "MB", better: .lower, meshSize: meshSize, slaClass: "per_node")
+            context.recorder.declare("node_cpu", unit: "%", better: .lower, meshSize: meshSize, slaClass: "per_node")
+        }
     }
 
     func start() {
@@ -34,6 +39,8 @@ final class ResourceSampler: @unchecked Sendable {
             var previous = try await NodeReadings.read(network)
             var previousProcess = ProcessStats.current
             var previousWall = Date()
+            let pids = network.nodeProcessIDs ?? []
+            var previousNodes = pids.map { ProcessStats.snapshot(pid: $0) }
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
                 let now = await network.now()
@@ -50,6 +57,20 @@ final class ResourceSampler: @unchecked Sendable {
                         try context.recorder.sample("process_cpu", share.userPercent + share.systemPercent, t: t)
                     }
                     previousProcess = process
+                }
+                for (node, pid) in pids.enumerated() {
+                    guard let now = ProcessStats.snapshot(pid: pid) else { continue }
+                    let mb = Double(now.rssBytes) / 1_048_576
+                    buffer.append("node_rss", unit: "MB", node: node, t: t, value: mb)
+                    buffer.append("node_heap", unit: "MB", node: node, t: t, value: Double(now.anonymousBytes) / 1_048_576)
+                    try context.recorder.sample("node_rss", mb, node: node, t: t)
+                    if let before = previousNodes[node] {
+                        let share = CPUShare(from: before, to: now, wallSeconds: wall.timeIntervalSince(previousWall))
+                        buffer.append("node_cpu_user", unit: "%", node: node, t: t, value: share.userPercent)
+                        buffer.append("node_cpu_system", unit: "%", node: node, t: t, value: share.systemPercent)
+                        try context.recorder.sample("node_cpu", share.userPercent + share.systemPercent, node: node, t: t)
+                    }
+                    previousNodes[node] = now
                 }
                 let readings = try await NodeReadings.read(network)
                 readings.append(to: &buffer, since: previous, seconds: wall.timeIntervalSince(previousWall), t: t)
@@ -88,15 +109,14 @@ struct NodeReadings {
     var storeCounts: [Int] = []
     var storeBytes: [Int] = []
 
-    static func read(_ network: MeshNetwork) async throws -> NodeReadings {
+    static func read(_ network: MeshUnderTest) async throws -> NodeReadings {
         var readings = NodeReadings()
         for node in 0..<network.nodeCount {
             readings.counters.append(try await network.counters(of: node))
-            let timings = try await network.timings(of: node)
+            let timings = try await network.phaseTimings(of: node)
             readings.storeNanos.append(timings.totals.store)
             readings.storeCounts.append(timings.count)
-            let path = network.storePath(of: node)
-            readings.storeBytes.append(fileSize(path) + fileSize(path + "-wal"))
+            readings.storeBytes.append(network.storeBytes(of: node))
         }
         return readings
     }
@@ -118,9 +138,5 @@ struct NodeReadings {
             buffer.append("queue_depth", unit: "frames", node: node, t: t, value: Double(c.queueDepth))
             buffer.append("store_size", unit: "MB", node: node, t: t, value: Double(storeBytes[node]) / 1_048_576)
         }
-    }
-
-    private static func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 }

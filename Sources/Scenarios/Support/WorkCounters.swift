@@ -10,7 +10,7 @@ struct WorkCounters {
     var duplicatesDropped = 0
     var deliveries = 0
 
-    static func total(of network: MeshNetwork) async throws -> WorkCounters {
+    static func total(of network: MeshUnderTest) async throws -> WorkCounters {
         var total = WorkCounters()
         for node in 0..<network.nodeCount {
             let c = try await network.counters(of: node)

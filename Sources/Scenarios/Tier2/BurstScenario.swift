@@ -11,7 +11,7 @@ public struct BurstScenario: Scenario {
     public let name: String
     public let tier: Int
     public let summary: String
-    let steadyRate: Double = 50
+    let steadyRate: Double = 20
     let burstRate: Double = 500
     let before: Double
     let burstDuration: Double
@@ -20,11 +20,11 @@ public struct BurstScenario: Scenario {
     static let recoveryLimit: Double = 60
 
     public static let short = BurstScenario(
-        name: "tier2.burst-10", tier: 2, before: 5, burstDuration: 30, after: 15,
-        summary: "10-node mesh: 50 events/s for 5 s, a 500 events/s burst for 30 s, 50 events/s for 15 s: recovery time, events dropped, latency per phase")
+        name: "tier2.burst-10", tier: 2, before: 5, burstDuration: 5, after: 25,
+        summary: "10-node mesh: 20 events/s for 5 s, a 500 events/s burst for 5 s, 20 events/s for 25 s: recovery time, events dropped, latency per phase")
     public static let long = BurstScenario(
         name: "tier3.burst-recovery-10", tier: 3, before: 10, burstDuration: 30, after: 60,
-        summary: "10-node mesh: 10 s steady, 30 s burst at 500 events/s, the story's full 60 s recovery window: recovery time, drops, lasting degradation")
+        summary: "10-node mesh: 10 s at 20 events/s, the story's 30 s burst at 500 events/s, its full 60 s recovery window: recovery time, drops, lasting degradation")
 
     init(name: String, tier: Int, before: Double, burstDuration: Double, after: Double, summary: String) {
         self.name = name
@@ -54,7 +54,7 @@ public struct BurstScenario: Scenario {
         let recorder = context.recorder
         recorder.declare("latency", unit: "ms", better: .lower, meshSize: size, slaClass: "propagation")
         let log = CompletionLog()
-        try await MeshSession.with(topology, node: settings.measurementNode(nodes: size), context: context) { network in
+        try await MeshSession.withLoadMesh(topology, node: settings.measurementNode(nodes: size), context: context) { network in
             let load = SustainedLoad(
                 phases: [LoadPhase(rate: steadyRate, duration: before, publishers: [0]),
                          LoadPhase(rate: rate, duration: duration, publishers: [0]),

@@ -3,8 +3,9 @@ import Mesh
 import Nostr
 
 /// AC 3 sustained throughput on a 10-node random 4-regular mesh with 5 local subscribers per
-/// node: one node publishing (`per_node`) or all ten in turn (`network_wide`) at an offered rate
-/// for a duration. Records throughput per second (events delivered to every node), latency of
+/// node: one node publishing (`per_node`) or all ten in turn (`network_wide`) for a duration,
+/// as fast as the mesh completes events with at most 64 in flight (its capacity), or at a fixed
+/// offered rate with `--rate`. Records throughput per second (events delivered to every node), latency of
 /// every delivery under load, the delivered-to-subscriber rate per node, queue depth and
 /// resources, the delivery counts that prove no event was lost, and work per event.
 public struct ThroughputScenario: Scenario {
@@ -13,26 +14,24 @@ public struct ThroughputScenario: Scenario {
     public let summary: String
     let nodes: Int
     let allPublish: Bool
-    let rate: Double
     let duration: Double
     static let subscribersPerNode = 5
 
     public static let single = ThroughputScenario(
-        name: "tier2.throughput-single-10", tier: 2, nodes: 10, allPublish: false, rate: 400, duration: 60,
-        summary: "10-node mesh, node 0 publishes 400 events/s for 60 s; 5 subscribers per node: throughput, latency under load, delivery rate, queue depth, resources")
+        name: "tier2.throughput-single-10", tier: 2, nodes: 10, allPublish: false, duration: 60,
+        summary: "10-node mesh, node 0 publishes at capacity (≤ 64 in flight) for 60 s; 5 subscribers per node: throughput, latency under load, delivery rate, queue depth, resources")
     public static let network = ThroughputScenario(
-        name: "tier2.throughput-network-10", tier: 2, nodes: 10, allPublish: true, rate: 1_500, duration: 30,
-        summary: "10-node mesh, all nodes publish 1,500 events/s in total for 30 s; 5 subscribers per node: network-wide throughput, latency, delivery rate, resources")
+        name: "tier2.throughput-network-10", tier: 2, nodes: 10, allPublish: true, duration: 30,
+        summary: "10-node mesh, all nodes publish at capacity (≤ 64 in flight) for 30 s; 5 subscribers per node: network-wide throughput, latency, delivery rate, resources")
     public static let networkLong = ThroughputScenario(
-        name: "tier3.throughput-network-long-10", tier: 3, nodes: 10, allPublish: true, rate: 1_500, duration: 120,
+        name: "tier3.throughput-network-long-10", tier: 3, nodes: 10, allPublish: true, duration: 120,
         summary: "tier 2's network-wide throughput held for 120 s (--duration up to 5m): sustained throughput, drift, resources")
 
-    init(name: String, tier: Int, nodes: Int, allPublish: Bool, rate: Double, duration: Double, summary: String) {
+    init(name: String, tier: Int, nodes: Int, allPublish: Bool, duration: Double, summary: String) {
         self.name = name
         self.tier = tier
         self.nodes = nodes
         self.allPublish = allPublish
-        self.rate = rate
         self.duration = duration
         self.summary = summary
     }
@@ -44,7 +43,7 @@ public struct ThroughputScenario: Scenario {
         let recorder = context.recorder
         recorder.declare("latency", unit: "ms", better: .lower, meshSize: size, slaClass: "propagation")
         recorder.declare("delivery_rate", unit: "events/s", better: .higher, meshSize: size, slaClass: "delivery_per_node")
-        try await MeshSession.with(topology, node: settings.measurementNode(nodes: size), context: context) { network in
+        try await MeshSession.withLoadMesh(topology, node: settings.measurementNode(nodes: size), context: context) { network in
             let everything = [NostrFilter()]
             for node in 0..<size {
                 try await network.addLocalSubscriptions(node: node, (0..<Self.subscribersPerNode).map { (id: $0, filters: everything) })
@@ -52,7 +51,7 @@ public struct ThroughputScenario: Scenario {
             var deliveriesBefore: [Int] = []
             for node in 0..<size { deliveriesBefore.append(try await network.counters(of: node).deliveries) }
             let load = SustainedLoad(
-                phases: [LoadPhase(rate: settings.rate(default: rate), duration: settings.duration(default: duration),
+                phases: [LoadPhase(rate: settings.overrides.rate, duration: settings.duration(default: duration),
                                    publishers: allPublish ? Array(0..<size) : [0])],
                 latencyMetrics: { _ in ["latency"] },
                 throughputSLAClass: allPublish ? "network_wide" : "per_node")

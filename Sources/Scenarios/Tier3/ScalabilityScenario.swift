@@ -11,13 +11,12 @@ public struct ScalabilityScenario: Scenario {
     public let summary: String
     let nodes: Int
     let events: Int
-    let rate: Double
     let duration: Double
 
-    public static func size(_ nodes: Int, events: Int, rate: Double, duration: Double) -> ScalabilityScenario {
+    public static func size(_ nodes: Int, events: Int, duration: Double) -> ScalabilityScenario {
         ScalabilityScenario(
-            name: "tier3.scalability-\(nodes)", summary: "\(nodes)-node random 4-regular mesh: diameter, latency of \(events) events × \(nodes - 1) deliveries at light load, then \(Int(rate)) events/s network-wide for \(Int(duration)) s: throughput, latency under load, resources",
-            nodes: nodes, events: events, rate: rate, duration: duration)
+            name: "tier3.scalability-\(nodes)", summary: "\(nodes)-node random 4-regular mesh: diameter, latency of \(events) events × \(nodes - 1) deliveries at light load, then all nodes publishing at capacity (≤ 64 in flight) for \(Int(duration)) s: throughput, latency under load, resources",
+            nodes: nodes, events: events, duration: duration)
     }
 
     public func run(_ context: ScenarioContext) async throws {
@@ -55,7 +54,7 @@ public struct ScalabilityScenario: Scenario {
             }
             try recorder.counter("max_hops_observed", unit: "hops", value: Int64(maxHops))
             let load = SustainedLoad(
-                phases: [LoadPhase(rate: settings.rate(default: rate), duration: settings.duration(default: duration),
+                phases: [LoadPhase(rate: settings.overrides.rate, duration: settings.duration(default: duration),
                                    publishers: Array(0..<size))],
                 latencyMetrics: { _ in ["latency_under_load"] },
                 throughputSLAClass: "network_wide", drainTimeout: 20)

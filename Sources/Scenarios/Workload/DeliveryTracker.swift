@@ -48,11 +48,11 @@ final class DeliveryTracker: @unchecked Sendable {
     }
 
     /// Starts streaming the network's arrivals into this tracker.
-    func attach(to network: MeshNetwork) {
+    func attach(to network: MeshUnderTest) {
         network.setArrivalHandler { [self] id, arrival in self.arrived(id, arrival) }
     }
 
-    func detach(from network: MeshNetwork) {
+    func detach(from network: MeshUnderTest) {
         network.setArrivalHandler(nil)
     }
 

@@ -10,12 +10,12 @@ enum PhaseRecorder {
         ("phase.match", \.match), ("phase.forward", \.forward),
     ]
 
-    static func record(_ network: MeshNetwork, context: ScenarioContext, perNodeLimit: Int = 2_000) async throws {
+    static func record(_ network: MeshUnderTest, context: ScenarioContext, perNodeLimit: Int = 2_000) async throws {
         for (metric, _) in phases {
             context.recorder.declare(metric, unit: "us", better: .lower, meshSize: network.nodeCount)
         }
         for node in 0..<network.nodeCount {
-            let records = try await network.timings(of: node).records.suffix(perNodeLimit)
+            let records = try await network.phaseTimings(of: node).records.suffix(perNodeLimit)
             for timing in records {
                 for (metric, path) in phases {
                     try context.recorder.sample(metric, Double(timing[keyPath: path]) / 1e3, node: node)

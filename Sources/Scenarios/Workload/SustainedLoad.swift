@@ -34,7 +34,7 @@ struct SustainedLoad {
         var origin: UInt64
     }
 
-    func run(on network: MeshNetwork, context: ScenarioContext) async throws -> Outcome {
+    func run(on network: MeshUnderTest, context: ScenarioContext) async throws -> Outcome {
         let targets = network.nodeCount - 1
         let origin = await network.now()
         let tracker = DeliveryTracker(recorder: context.recorder, targetsPerEvent: targets, origin: origin,
