@@ -10,12 +10,10 @@ public enum NodeServer {
         let channel = LineChannel(input: .standardInput, output: .standardOutput)
         let (lines, continuation) = AsyncStream.makeStream(of: Data.self, bufferingPolicy: .unbounded)
         channel.start(onLine: { continuation.yield($0) }, onEnd: { continuation.finish() })
-        let encoder = JSONEncoder()
+        let writer = ReplyWriter(channel: channel)
+        let reply = writer.send
         let decoder = JSONDecoder()
         var node: StandaloneNode?
-        func reply(_ message: NodeReply) {
-            if let data = try? encoder.encode(message) { channel.send(data) }
-        }
         for await line in lines {
             guard let command = try? decoder.decode(NodeCommand.self, from: line) else {
                 reply(NodeReply(seq: nil, op: "error").with(message: "undecodable command: \(String(decoding: line.prefix(200), as: UTF8.self))"))
@@ -84,6 +82,21 @@ public enum NodeServer {
             throw NodeServerError.unknownCommand(command.op)
         }
         return answer
+    }
+}
+
+/// Encodes and writes replies; arrivals come from the node's thread, answers from the command
+/// loop, so encoding is serialized by a lock.
+private final class ReplyWriter: @unchecked Sendable {
+    private let channel: LineChannel
+    private let encoder = JSONEncoder()
+    private let lock = NSLock()
+
+    init(channel: LineChannel) { self.channel = channel }
+
+    @Sendable func send(_ message: NodeReply) {
+        guard let data = lock.withLock({ try? encoder.encode(message) }) else { return }
+        channel.send(data)
     }
 }
 
