@@ -1,4 +1,5 @@
 import BenchFormats
+import ExecutableTesting
 import Foundation
 @testable import Scenarios
 import XCTest
@@ -47,14 +48,13 @@ func runScenarios(_ scenarios: [Scenario], overrides: ScenarioOverrides = Scenar
     return (sink, failed)
 }
 
-/// The built `bench` binary next to the test bundle (`swift build` / `swift test` build it).
+/// The built `bench` binary (`swift build` / `swift test` build it next to the tests).
 func benchExecutable() throws -> String {
-    let products = (Bundle.allBundles + [Bundle.main]).map { $0.bundleURL.deletingLastPathComponent() }
-    for folder in products {
-        let candidate = folder.appendingPathComponent("bench")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+    do {
+        return try BuiltExecutable("bench").url.path
+    } catch {
+        throw XCTSkip("\(error)")
     }
-    throw XCTSkip("bench is not built next to the tests; run `swift build` first")
 }
 
 func failureMessages(_ sink: CollectingSink) -> String {

@@ -14,12 +14,19 @@ extension BenchSettings {
         return try family.build(nodes: nodes, degree: overrides.degree ?? family.defaultDegree(nodes: nodes), seed: seed)
     }
 
-    /// The node config of measurement meshes: TTL n − 1, the longest simple path, so no event is
-    /// ever cut short (first arrivals over a long path under load would otherwise stop some
-    /// forwards and make work per event depend on timing). TTL itself is checked separately.
+    /// The node config of measurement meshes. The TTL covers the longest simple path (n − 1 hops),
+    /// so no event is ever cut short — first copies taking a long path under load would otherwise
+    /// stop some forwards and make work per event depend on timing — and every TTL an event
+    /// carries has the same number of digits, so bytes per event are exact too (the TTL is JSON
+    /// text in the BTP-NIPs packet). TTL behaviour itself is checked on a line with the default.
     func measurementNode(nodes: Int) -> NodeConfig {
         var node = NodeConfig()
-        node.ttl = max(node.ttl, nodes - 1)
+        let longest = nodes - 1
+        switch longest {
+        case ...9: node.ttl = max(node.ttl, longest)
+        case ...89: node.ttl = 10 + longest
+        default: node.ttl = 100 + longest
+        }
         return node
     }
 

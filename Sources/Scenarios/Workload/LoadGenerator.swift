@@ -88,7 +88,9 @@ struct LoadGenerator {
     /// size, so bytes per event is an exact counter.
     mutating func publish(from publisher: Int) async throws {
         guard let key = keys[publisher] else { preconditionFailure("publisher \(publisher) has no key") }
-        let content = String(format: "meshbench %@ event %08d", context.recorder.scenario, sequence)
+        // "load", not "event": a closed-loop probe earlier in the scenario signs "event N" with the
+        // same key in the same second, and an identical event would be deduplicated, never delivered.
+        let content = String(format: "meshbench %@ load %08d", context.recorder.scenario, sequence)
         sequence += 1
         let event = key.sign(kind: 1, content: content, tags: [], createdAt: Int64(Date().timeIntervalSince1970))
         let time = await network.now()

@@ -39,6 +39,8 @@ struct SustainedLoad {
         let origin = await network.now()
         let tracker = DeliveryTracker(recorder: context.recorder, targetsPerEvent: targets, origin: origin,
                                       metrics: latencyMetrics, onComplete: onComplete)
+        // Duplicates of earlier work may still be in flight: start counting from a quiet mesh.
+        try await network.awaitIdle(timeoutNanoseconds: context.settings.timeoutNanoseconds(10))
         let before = try await WorkCounters.total(of: network)
         tracker.attach(to: network)
         defer { tracker.detach(from: network) }
