@@ -87,7 +87,7 @@ struct SustainedLoad {
         try await network.awaitIdle(timeoutNanoseconds: UInt64(context.settings.timeout(10) * 1e9))
         let work = try await WorkCounters.total(of: network).subtracting(before)
         TopologyWork(network.topology).check(work, events: published, in: context)
-        try work.record(events: published, in: context)
+        try work.record(events: published, in: context, exactBytes: network.nodeCount <= 10)
         try context.recorder.counter("generator_lag_max", unit: "ms", value: Int64((Double(generator.maximumLag) / 1e6).rounded()))
         try context.recorder.counter("backlog_at_end", unit: "events", value: Int64(backlog))
         let elapsed = Double(tracker.lastCompletion &- origin) / 1e9
