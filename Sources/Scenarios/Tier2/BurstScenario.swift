@@ -61,12 +61,19 @@ public struct BurstScenario: Scenario {
                          LoadPhase(rate: steadyRate, duration: after, publishers: [0])],
                 latencyMetrics: { _ in ["latency"] },
                 drainTimeout: 30,
+                // Past the story's recovery limit the answer is known: stop waiting.
+                drainDeadline: max(10, Self.recoveryLimit - after + 10),
                 onComplete: { log.add(publishedAt: $0, completedAt: $1) })
             let outcome = try await load.run(on: network, context: context)
-            let dropped = outcome.published * (size - 1) - outcome.delivered
-            try recorder.counter("events_dropped", unit: "deliveries", value: Int64(dropped))
-            context.check("no event is dropped during or after the burst", dropped == 0,
-                          "\(dropped) deliveries missing after the burst")
+            let missing = outcome.published * (size - 1) - outcome.delivered
+            guard missing == 0 else {
+                // Not delivered by the recovery deadline: late or lost, either way not recovered.
+                try recorder.counter("events_undelivered_at_deadline", unit: "deliveries", value: Int64(missing))
+                context.check("recovers within \(Int(Self.recoveryLimit)) s of the burst", false,
+                              "\(missing) deliveries were still outstanding \(Int(Self.recoveryLimit) + 10) s after the burst ended")
+                return
+            }
+            try recorder.counter("events_dropped", unit: "deliveries", value: 0)
 
             let burstStart = outcome.origin + UInt64(before * 1e9), burstEnd = burstStart + UInt64(duration * 1e9)
             let phases = log.summary(burstStart: burstStart, burstEnd: burstEnd)

@@ -100,11 +100,14 @@ struct LoadGenerator {
     }
 
     /// Waits until every published event reached every target, or `timeout` seconds passed with
-    /// no progress; returns false in the latter case (the caller reports what is missing).
-    func drain(timeout: Double) async throws -> Bool {
+    /// no progress; returns false then (the caller reports what is missing).
+    /// `deadline`: seconds after which to give up even while deliveries still arrive.
+    func drain(timeout: Double, deadline: Double? = nil) async throws -> Bool {
         var lastDelivered = -1
         var stalledSince = Date()
+        let giveUp = deadline.map { Date().addingTimeInterval($0) }
         while tracker.inFlightCount > 0 {
+            if let giveUp, Date() > giveUp { return false }
             let delivered = tracker.delivered
             if delivered != lastDelivered {
                 lastDelivered = delivered

@@ -14,6 +14,9 @@ struct SustainedLoad {
     var throughputSLAClass: String?
     /// Seconds without any new delivery after which the drain gives up.
     var drainTimeout: Double = 10
+    /// Seconds after the schedule ends after which the drain gives up even while deliveries
+    /// still trickle in (a burst whose backlog outlasts the recovery limit); nil: no limit.
+    var drainDeadline: Double?
     /// Sees every completed event (publish time, completion time).
     var onComplete: (@Sendable (_ publishedAt: UInt64, _ completedAt: UInt64) -> Void)?
 
@@ -54,7 +57,8 @@ struct SustainedLoad {
         do {
             try await generator.run(phases)
             backlog = tracker.inFlightCount
-            drained = try await generator.drain(timeout: context.settings.timeout(drainTimeout))
+            drained = try await generator.drain(timeout: context.settings.timeout(drainTimeout),
+                                                deadline: drainDeadline.map(context.settings.timeout))
         } catch {
             _ = try? await sampler.stop()
             throw error
@@ -84,13 +88,20 @@ struct SustainedLoad {
         try context.recorder.series(throughputMetric, unit: "events/s", t: perSecond.indices.map { Double($0) },
                                     values: perSecond.map(Double.init))
 
+        let elapsed = Double(tracker.lastCompletion &- origin) / 1e9
+        guard drained else {
+            // Work per event is only defined once every event is done; the failed delivery check
+            // above already says what is missing.
+            return Outcome(published: published, delivered: delivered, completionsPerSecond: perSecond,
+                           elapsed: elapsed, generatorLagMS: Double(generator.maximumLag) / 1e6, backlogAtEnd: backlog,
+                           series: series, origin: origin)
+        }
         try await network.awaitIdle(timeoutNanoseconds: UInt64(context.settings.timeout(10) * 1e9))
         let work = try await WorkCounters.total(of: network).subtracting(before)
         TopologyWork(network.topology).check(work, events: published, in: context)
         try work.record(events: published, in: context, exactBytes: network.nodeCount <= 10)
         try context.recorder.counter("generator_lag_max", unit: "ms", value: Int64((Double(generator.maximumLag) / 1e6).rounded()))
         try context.recorder.counter("backlog_at_end", unit: "events", value: Int64(backlog))
-        let elapsed = Double(tracker.lastCompletion &- origin) / 1e9
         return Outcome(published: published, delivered: delivered, completionsPerSecond: perSecond,
                        elapsed: elapsed, generatorLagMS: Double(generator.maximumLag) / 1e6, backlogAtEnd: backlog, series: series,
                        origin: origin)
