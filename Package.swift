@@ -67,7 +67,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),

@@ -14,7 +14,7 @@ struct BenchCommand: AsyncParsableCommand {
               bench --tier 1 --out run.jsonl.gz --repetitions 3
               bench --list
             """,
-        subcommands: [RunCommand.self],
+        subcommands: [RunCommand.self, NodeSubcommand.self],
         defaultSubcommand: RunCommand.self)
 
     static func main() async {

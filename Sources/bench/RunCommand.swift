@@ -33,6 +33,30 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("inject-delay-us"), help: "Delay every node adds before forwarding (µs): a known regression.")
     var injectDelayMicros = 0
 
+    @Option(help: "Mesh size of the scalable scenarios (throughput, burst, scalability, stress, soak); at least 2.")
+    var nodes: Int?
+
+    @Option(help: ArgumentHelp("Sustained-load duration: 90, 90s, 5m, 10m (throughput, stress, soak; the burst's length for burst scenarios).", valueName: "duration"))
+    var duration: DurationArgument?
+
+    @Option(help: "Offered load in events per second over all publishers (the burst rate for burst scenarios).")
+    var rate: Double?
+
+    @Option(help: "Measured events of the latency scenarios (propagation, five-hop, scalability light load).")
+    var events: Int?
+
+    @Option(help: "Degree k of random-regular and small-world meshes (k < nodes).")
+    var degree: Int?
+
+    @Option(help: "Topology family of the scalable scenarios: \(TopologyFamily.names).")
+    var topology: String?
+
+    @Option(name: .customLong("sample-interval"), help: ArgumentHelp("Seconds between resource samples (default 1).", valueName: "duration"))
+    var sampleInterval: DurationArgument?
+
+    @Flag(name: .customLong("process-per-node"), help: "Run every node as its own OS process (bench node) so memory and CPU are measured per node.")
+    var processPerNode = false
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -45,9 +69,23 @@ struct RunCommand: AsyncParsableCommand {
         for name in scenarios where ScenarioCatalog.scenario(named: name) == nil {
             throw ValidationError("unknown scenario '\(name)'; valid scenarios: \(ScenarioCatalog.all.map(\.name).joined(separator: ", ")) (bench --list)")
         }
+        if let topology, TopologyFamily(rawValue: topology) == nil {
+            throw ValidationError("unknown topology '\(topology)'; valid topologies: \(TopologyFamily.names)")
+        }
+        do {
+            try overrides.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
         if !list, tier == nil, scenarios.isEmpty {
             throw ValidationError("say what to run: --tier N or --scenario NAME (bench --list shows them)")
         }
+    }
+
+    /// The sizes and durations given on the command line.
+    var overrides: ScenarioOverrides {
+        ScenarioOverrides(nodes: nodes, duration: duration?.seconds, rate: rate, events: events, degree: degree,
+                          topology: topology.flatMap(TopologyFamily.init(rawValue:)), sampleInterval: sampleInterval?.seconds)
     }
 
     func run() async throws {
@@ -65,6 +103,8 @@ struct RunCommand: AsyncParsableCommand {
 
         let settings = BenchSettings(seed: seed, repetitions: repetitions, injectedDelayMicros: injectDelayMicros,
                                      timeoutMultiplier: ProcessInfo.processInfo.environment["CI"] == "true" ? 2 : 1,
+                                     overrides: overrides, processPerNode: processPerNode,
+                                     nodeExecutable: processPerNode ? Bundle.main.executablePath : nil,
                                      workDirectory: workDirectory.path)
         let header = RunHeader(runID: RunIdentifier.make(), startedAt: Date(), tier: tier ?? selected.map(\.tier).max() ?? 1,
                                seed: seed, git: GitProbe.current(), host: HostProbe.current(), mode: .real,
@@ -98,13 +138,28 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func configuration(_ selected: [Scenario], settings: BenchSettings) -> [String: JSONValue] {
-        [
+        var config: [String: JSONValue] = [
+            "process_model": .string(settings.processModel),
+            "sample_interval_s": .number(settings.sampleInterval),
             "scenarios": .array(selected.map { .string($0.name) }),
             "repetitions": .number(Double(settings.repetitions)),
             "inject_delay_us": .number(Double(settings.injectedDelayMicros)),
             "timeout_multiplier": .number(settings.timeoutMultiplier),
-            "transport": .string("loopback WebSocket, in-process nodes"),
+            "transport": .string(settings.processPerNode ? "loopback WebSocket, one OS process per node"
+                                                          : "loopback WebSocket, in-process nodes"),
         ]
+        let given = settings.overrides
+        let overrides: [(String, Double?)] = [
+            ("nodes", given.nodes.map(Double.init)), ("duration_s", given.duration), ("rate_events_per_s", given.rate),
+            ("events", given.events.map(Double.init)), ("degree", given.degree.map(Double.init)),
+        ]
+        for (key, value) in overrides { if let value { config[key] = .number(value) } }
+        if let family = given.topology { config["topology"] = .string(family.rawValue) }
+        // Scenario parameters (the burst window) at the top level, where charts look for them.
+        for scenario in selected {
+            for (key, value) in scenario.configuration(settings) { config[key] = .number(value) }
+        }
+        return config
     }
 }
 

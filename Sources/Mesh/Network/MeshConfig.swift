@@ -48,6 +48,14 @@ public struct Arrival: Sendable, Equatable {
     public let hops: Int
     /// The peer it came from (nil at the publisher).
     public let from: Int?
+
+    /// Public so an arrival reported by another process (process-per-node runs) can be rebuilt.
+    public init(node: Int, time: UInt64, hops: Int, from: Int?) {
+        self.node = node
+        self.time = time
+        self.hops = hops
+        self.from = from
+    }
 }
 
 /// Why a network operation failed; each names the nodes involved.

@@ -206,6 +206,14 @@ public actor MeshNetwork {
     /// Arrivals recorded so far for an event (any node).
     public func arrivals(of id: String) -> [Int: Arrival] { observer.arrivals(of: id) }
 
+    /// Hands every first arrival to `handler` as it happens, on the accepting node's thread (keep
+    /// it short). An arrival the handler returns true for is not recorded for `awaitPropagation`
+    /// or `arrivals(of:)`: sustained-load workloads stream their deliveries with bounded memory.
+    /// `nil` removes the handler.
+    public nonisolated func setArrivalHandler(_ handler: (@Sendable (_ id: String, _ arrival: Arrival) -> Bool)?) {
+        observer.setArrivalHandler(handler)
+    }
+
     /// Forgets an event's arrival records (long runs call it once they have read them).
     public func forgetArrivals(of id: String) { observer.forget(id) }
 

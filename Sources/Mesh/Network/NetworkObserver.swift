@@ -15,12 +15,17 @@ final class NetworkObserver: RelayNodeObserver, @unchecked Sendable {
     private var busyNodes = Set<Int>()
     private var idleWaiters: [UInt64: CheckedContinuation<Void, Error>] = [:]
     private var nextWaiter: UInt64 = 0
+    /// Streams first arrivals to a long-running workload; an arrival it takes (returns true for)
+    /// is not kept, so memory stays bounded whatever the run length.
+    private var arrivalHandler: (@Sendable (String, Arrival) -> Bool)?
 
     // MARK: RelayNodeObserver
 
     func node(_ node: Int, accepted id: String, at time: UInt64, hops: Int, from: Int?) {
+        let arrival = Arrival(node: node, time: time, hops: hops, from: from)
+        if let handler = lock.withLock({ arrivalHandler }), handler(id, arrival) { return }
         let woken: [(CheckedContinuation<[Int: Arrival], Error>, [Int: Arrival])] = lock.withLock {
-            arrivals[id, default: [:]][node] = Arrival(node: node, time: time, hops: hops, from: from)
+            arrivals[id, default: [:]][node] = arrival
             let got = arrivals[id]!
             var done: [(CheckedContinuation<[Int: Arrival], Error>, [Int: Arrival])] = []
             for (key, waiter) in arrivalWaiters where waiter.id == id && waiter.nodes.isSubset(of: got.keys) {
@@ -70,6 +75,10 @@ final class NetworkObserver: RelayNodeObserver, @unchecked Sendable {
                 return !touches
             }
         }
+    }
+
+    func setArrivalHandler(_ handler: (@Sendable (String, Arrival) -> Bool)?) {
+        lock.withLock { arrivalHandler = handler }
     }
 
     // MARK: Queries

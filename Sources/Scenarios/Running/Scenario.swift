@@ -9,4 +9,12 @@ public protocol Scenario: Sendable {
     /// Runs one attempt. Measurements go to `context.recorder`, pass/fail checks to `context.check`.
     /// Throwing fails the attempt with the error's description.
     func run(_ context: ScenarioContext) async throws
+    /// Parameters this scenario adds to the run config (`run.config`), given the settings.
+    func configuration(_ settings: BenchSettings) -> [String: Double]
+}
+
+extension Scenario {
+    /// Parameters a scenario adds to the run config (`run.config`), e.g. the burst window that
+    /// charts shade. Most scenarios add none.
+    public func configuration(_ settings: BenchSettings) -> [String: Double] { [:] }
 }

@@ -4,6 +4,20 @@ public enum ScenarioCatalog {
         PropagationScenario(),
         PaymentScenario(),
         DeduplicationScenario(),
+        PropagationSuiteScenario.five,
+        PropagationSuiteScenario.ten,
+        FiveHopScenario(),
+        EconomicFlowScenario(),
+        ThroughputScenario.single,
+        ThroughputScenario.network,
+        BurstScenario.short,
+        ScalabilityScenario.size(25, events: 200, duration: 20),
+        ScalabilityScenario.size(50, events: 100, duration: 20),
+        ScalabilityScenario.size(100, events: 50, duration: 20),
+        StressScenario(),
+        ThroughputScenario.networkLong,
+        BurstScenario.long,
+        ResourceSoakScenario(),
     ]
 
     public static let tiers: [Int] = Array(Set(all.map(\.tier))).sorted()

@@ -54,3 +54,27 @@ struct PropagationProbe {
         return arrivals
     }
 }
+
+extension MeshSession {
+    /// Like `with`, for sustained-load scenarios that can also run with `--process-per-node`:
+    /// the mesh is then made of `bench node` child processes, stopped (or killed) when the body
+    /// ends, whatever happened.
+    static func withLoadMesh<T>(_ topology: Topology, node: NodeConfig = NodeConfig(), context: ScenarioContext,
+                                _ body: (MeshUnderTest) async throws -> T) async throws -> T {
+        guard context.settings.processPerNode else {
+            return try await with(topology, node: node, context: context) { try await body($0) }
+        }
+        let mesh = try await ProcessMesh.start(topology: topology, node: node, seed: context.settings.seed,
+                                               executable: context.settings.nodeExecutable,
+                                               storage: URL(fileURLWithPath: context.settings.workDirectory),
+                                               linkTimeout: context.settings.timeout(10))
+        do {
+            let result = try await body(mesh)
+            await mesh.shutdown()
+            return result
+        } catch {
+            await mesh.shutdown()
+            throw error
+        }
+    }
+}

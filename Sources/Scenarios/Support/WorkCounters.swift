@@ -10,7 +10,7 @@ struct WorkCounters {
     var duplicatesDropped = 0
     var deliveries = 0
 
-    static func total(of network: MeshNetwork) async throws -> WorkCounters {
+    static func total(of network: MeshUnderTest) async throws -> WorkCounters {
         var total = WorkCounters()
         for node in 0..<network.nodeCount {
             let c = try await network.counters(of: node)
@@ -24,19 +24,22 @@ struct WorkCounters {
         return total
     }
 
-    /// The work done between two snapshots: link set-up (auth, REQ exchange) happens before the
-    /// first snapshot, so only the workload's frames are counted.
-    static func - (after: WorkCounters, before: WorkCounters) -> WorkCounters {
-        WorkCounters(framesOut: after.framesOut - before.framesOut, bytesOut: after.bytesOut - before.bytesOut,
-                     verifications: after.verifications - before.verifications,
-                     storeWrites: after.storeWrites - before.storeWrites,
-                     duplicatesDropped: after.duplicatesDropped - before.duplicatesDropped,
-                     deliveries: after.deliveries - before.deliveries)
+    /// The work done since `baseline` (link set-up frames are not part of any event's cost).
+    func subtracting(_ baseline: WorkCounters) -> WorkCounters {
+        WorkCounters(framesOut: framesOut - baseline.framesOut, bytesOut: bytesOut - baseline.bytesOut,
+                     verifications: verifications - baseline.verifications,
+                     storeWrites: storeWrites - baseline.storeWrites,
+                     duplicatesDropped: duplicatesDropped - baseline.duplicatesDropped,
+                     deliveries: deliveries - baseline.deliveries)
     }
 
     /// Writes `<name>_per_event` counters. The workload is deterministic, so each total divides
     /// evenly by the event count; a remainder means the mesh did uneven work and fails the check.
-    func record(events: Int, in context: ScenarioContext) throws {
+    ///
+    /// `exactBytes` false: bytes depend on timing, so `bytes_per_event` is the rounded mean and is
+    /// not checked. That is the case beyond 10 nodes, where node addresses (`test.meshbench.n7`,
+    /// `…n42`) differ in length and a forward's bytes depend on which peer sent the first copy.
+    func record(events: Int, in context: ScenarioContext, exactBytes: Bool = true) throws {
         let figures: [(String, String, Int)] = [
             ("frames_per_event", "frames", framesOut),
             ("bytes_per_event", "bytes", bytesOut),
@@ -45,6 +48,10 @@ struct WorkCounters {
             ("duplicates_per_event", "frames", duplicatesDropped),
         ]
         for (metric, unit, total) in figures {
+            if metric == "bytes_per_event", !exactBytes, events > 0 {
+                try context.recorder.counter(metric, unit: unit, value: Int64((Double(total) / Double(events)).rounded()))
+                continue
+            }
             let even = context.check("\(metric) is whole", events > 0 && total % events == 0,
                                      "\(total) \(unit) over \(events) events is not a whole number per event")
             if even { try context.recorder.counter(metric, unit: unit, value: Int64(total / events)) }

@@ -1,0 +1,134 @@
+import Foundation
+
+/// One `bench node` child and its control channel: sends commands, matches replies by `seq`,
+/// hands arrival reports to `onArrival`, keeps the tail of the child's standard error for error
+/// messages, and fails every waiting request if the child exits.
+final class NodeProcess: @unchecked Sendable {
+    let index: Int
+    private let process = Process()
+    private let channel: LineChannel
+    private let errors = Pipe()
+    private let lock = NSLock()
+    private var waiting: [Int: CheckedContinuation<NodeReply, Error>] = [:]
+    private var nextSeq = 1
+    private var ended = false
+    private var errorTail = Data()
+    private let encoder = JSONEncoder()
+
+    init(index: Int, executable: String, onArrival: @escaping @Sendable (ArrivalWire) -> Void) throws {
+        self.index = index
+        let toChild = Pipe(), fromChild = Pipe()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["node"]
+        process.standardInput = toChild
+        process.standardOutput = fromChild
+        process.standardError = errors
+        channel = LineChannel(input: fromChild.fileHandleForReading, output: toChild.fileHandleForWriting)
+        do {
+            try process.run()
+        } catch {
+            throw ProcessMeshError.spawnFailed(node: index, executable: executable, reason: "\(error)")
+        }
+        // The parent's copies of the child's ends must close, or end of file never arrives.
+        try? toChild.fileHandleForReading.close()
+        try? fromChild.fileHandleForWriting.close()
+        try? errors.fileHandleForWriting.close()
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            guard let self else { return }
+            if chunk.isEmpty { handle.readabilityHandler = nil; return }
+            self.lock.withLock {
+                self.errorTail.append(chunk)
+                if self.errorTail.count > 4_096 { self.errorTail.removeFirst(self.errorTail.count - 4_096) }
+            }
+        }
+        let decoder = JSONDecoder()
+        channel.start(onLine: { [weak self] line in
+            guard let self, let reply = try? decoder.decode(NodeReply.self, from: line) else { return }
+            if reply.op == "arrival", let arrival = reply.arrival { return onArrival(arrival) }
+            guard let seq = reply.seq, let continuation = self.lock.withLock({ self.waiting.removeValue(forKey: seq) }) else { return }
+            if reply.op == "error" {
+                continuation.resume(throwing: ProcessMeshError.nodeFailed(node: self.index, reason: reply.message ?? "unknown error"))
+            } else {
+                continuation.resume(returning: reply)
+            }
+        }, onEnd: { [weak self] in self?.childEnded() })
+    }
+
+    var pid: Int32 { process.processIdentifier }
+    var isRunning: Bool { process.isRunning }
+
+    /// The last lines the child wrote to standard error.
+    var standardErrorTail: String { lock.withLock { String(decoding: errorTail, as: UTF8.self) } }
+
+    func request(_ command: NodeCommand) async throws -> NodeReply {
+        try await withCheckedThrowingContinuation { continuation in
+            let seq: Int? = lock.withLock {
+                guard !ended else { return nil }
+                defer { nextSeq += 1 }
+                waiting[nextSeq] = continuation
+                return nextSeq
+            }
+            guard let seq else {
+                return continuation.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
+            }
+            var numbered = command
+            numbered.seq = seq
+            let line = lock.withLock { try? encoder.encode(numbered) }
+            if line == nil || !channel.send(line!) {
+                if let waiter = lock.withLock({ waiting.removeValue(forKey: seq) }) {
+                    waiter.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
+                }
+            }
+        }
+    }
+
+    /// Asks the child to stop and waits up to `grace` seconds; a child still alive then is killed.
+    func stop(grace: Double) async {
+        if process.isRunning {
+            let line = lock.withLock { try? encoder.encode(NodeCommand(op: "shutdown")) }
+            if let line { channel.send(line) }
+        }
+        let deadline = Date().addingTimeInterval(grace)
+        while process.isRunning && Date() < deadline { try? await Task.sleep(nanoseconds: 10_000_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    private func childEnded() {
+        let pending: [CheckedContinuation<NodeReply, Error>] = lock.withLock {
+            ended = true
+            defer { waiting.removeAll() }
+            return Array(waiting.values)
+        }
+        for continuation in pending {
+            continuation.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
+        }
+    }
+}
+
+/// Why a process-per-node mesh could not run; each names the node and how to fix it.
+enum ProcessMeshError: Error, CustomStringConvertible {
+    case noExecutable
+    case spawnFailed(node: Int, executable: String, reason: String)
+    case nodeFailed(node: Int, reason: String)
+    case nodeExited(node: Int, detail: String)
+    case notIdle(waitedSeconds: Double)
+
+    var description: String {
+        switch self {
+        case .noExecutable:
+            return "--process-per-node needs the path of the bench executable to start `bench node` children; run bench from its built binary"
+        case let .spawnFailed(node, executable, reason):
+            return "node \(node): cannot start \(executable) node: \(reason)"
+        case let .nodeFailed(node, reason):
+            return "node \(node) (bench node process): \(reason)"
+        case let .nodeExited(node, detail):
+            return "node \(node) (bench node process) exited unexpectedly" + (detail.isEmpty ? "" : "; its last standard error: \(detail.suffix(500))")
+        case .notIdle(let waited):
+            return "node processes still had Prepares in flight after \(waited) s"
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Mesh
+import Nostr
+
+/// The child side of `--process-per-node` (`bench node`): one relay node in this process, driven
+/// by commands on standard input (NodeControlProtocol), answering and reporting arrivals on
+/// standard output. Returns when told to shut down or when standard input closes.
+public enum NodeServer {
+    public static func run() async {
+        let channel = LineChannel(input: .standardInput, output: .standardOutput)
+        let (lines, continuation) = AsyncStream.makeStream(of: Data.self, bufferingPolicy: .unbounded)
+        channel.start(onLine: { continuation.yield($0) }, onEnd: { continuation.finish() })
+        let writer = ReplyWriter(channel: channel)
+        let reply = writer.send
+        let decoder = JSONDecoder()
+        var node: StandaloneNode?
+        for await line in lines {
+            guard let command = try? decoder.decode(NodeCommand.self, from: line) else {
+                reply(NodeReply(seq: nil, op: "error").with(message: "undecodable command: \(String(decoding: line.prefix(200), as: UTF8.self))"))
+                continue
+            }
+            do {
+                if command.op == "shutdown" { break }
+                if command.op == "start" {
+                    let started = try start(command, report: { arrival in
+                        var message = NodeReply(seq: nil, op: "arrival")
+                        message.arrival = arrival
+                        reply(message)
+                    })
+                    node = started
+                    var answer = NodeReply(seq: command.seq, op: "started")
+                    answer.port = try await started.listen()
+                    reply(answer)
+                    continue
+                }
+                guard let node else { throw NodeServerError.notStarted(op: command.op) }
+                reply(try await handle(command, on: node))
+            } catch {
+                reply(NodeReply(seq: command.seq, op: "error").with(message: "\(error)"))
+            }
+        }
+        try? await node?.shutdown()
+        reply(NodeReply(seq: nil, op: "stopped"))
+    }
+
+    private static func start(_ command: NodeCommand, report: @escaping @Sendable (ArrivalWire) -> Void) throws -> StandaloneNode {
+        guard let id = command.id, let peers = command.peers, let seed = command.seed, let store = command.store else {
+            throw NodeServerError.missingField(op: "start", fields: "id, peers, seed, store")
+        }
+        var config = NodeConfig()
+        if let ttl = command.ttl { config.ttl = ttl }
+        let node = try StandaloneNode(id: id, peers: peers, config: config, seed: seed, storePath: store)
+        node.setArrivalHandler { eventID, arrival in
+            report(ArrivalWire(id: eventID, node: arrival.node, time: arrival.time, hops: arrival.hops, from: arrival.from))
+            return true
+        }
+        return node
+    }
+
+    private static func handle(_ command: NodeCommand, on node: StandaloneNode) async throws -> NodeReply {
+        var answer = NodeReply(seq: command.seq, op: "ok")
+        switch command.op {
+        case "dial":
+            guard let peer = command.peer, let port = command.port else { throw NodeServerError.missingField(op: "dial", fields: "peer, port") }
+            try await node.dial(peer: peer, port: port)
+        case "await_links":
+            try await node.waitForLinks(timeoutNanoseconds: UInt64(command.timeoutMS ?? 10_000) * 1_000_000)
+        case "publish":
+            guard let event = command.event else { throw NodeServerError.missingField(op: "publish", fields: "event") }
+            try await node.publish(event, amount: command.amount)
+        case "subscribe":
+            let count = command.count ?? 1
+            try await node.addLocalSubscriptions((0..<count).map { (id: $0, filters: [NostrFilter()]) })
+        case "counters":
+            answer.counters = CounterWire(try await node.counters())
+        case "timings":
+            let log = try await node.timings()
+            answer.timings = TimingWire(count: log.count, totals: log.totals, records: Array(log.records.suffix(command.limit ?? 1_000)))
+        case "idle":
+            answer.idle = try await node.isIdle()
+        default:
+            throw NodeServerError.unknownCommand(command.op)
+        }
+        return answer
+    }
+}
+
+/// Encodes and writes replies; arrivals come from the node's thread, answers from the command
+/// loop, so encoding is serialized by a lock.
+private final class ReplyWriter: @unchecked Sendable {
+    private let channel: LineChannel
+    private let encoder = JSONEncoder()
+    private let lock = NSLock()
+
+    init(channel: LineChannel) { self.channel = channel }
+
+    @Sendable func send(_ message: NodeReply) {
+        guard let data = lock.withLock({ try? encoder.encode(message) }) else { return }
+        channel.send(data)
+    }
+}
+
+extension NodeReply {
+    func with(message: String) -> NodeReply {
+        var copy = self
+        copy.message = message
+        return copy
+    }
+}
+
+enum NodeServerError: Error, CustomStringConvertible {
+    case notStarted(op: String)
+    case missingField(op: String, fields: String)
+    case unknownCommand(String)
+
+    var description: String {
+        switch self {
+        case .notStarted(let op): return "bench node: '\(op)' before 'start'; send start {id, peers, seed, store} first"
+        case let .missingField(op, fields): return "bench node: '\(op)' needs \(fields)"
+        case .unknownCommand(let op): return "bench node: unknown command '\(op)'; valid: start, dial, await_links, publish, subscribe, counters, timings, idle, shutdown"
+        }
+    }
+}

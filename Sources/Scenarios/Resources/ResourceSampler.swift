@@ -1,0 +1,142 @@
+import Foundation
+import Mesh
+
+/// Samples resource use every `interval` seconds while a workload runs (AC 6): memory and CPU
+/// of the process(es), and per node bytes in/out, open connections, send-queue depth, store size
+/// and store write latency. With in-process nodes one process hosts every node, so memory and
+/// CPU are recorded as `process_*` (the whole process), never divided into a made-up per-node
+/// figure; with `--process-per-node` each node's own process is read from /proc/<pid> as
+/// `node_*` (SLA class `per_node`), and `process_*` is then the driving `bench` process alone.
+final class ResourceSampler: @unchecked Sendable {
+    private let network: MeshUnderTest
+    private let context: ScenarioContext
+    private let origin: UInt64
+    private let interval: Double
+    private let meshSize: Int
+    private let inFlight: (@Sendable () -> Int)?
+    private var task: Task<SeriesBuffer, Error>?
+
+    /// `origin`: network time of t = 0. `inFlight`: the workload's events not yet delivered everywhere.
+    init(network: MeshUnderTest, context: ScenarioContext, origin: UInt64, inFlight: (@Sendable () -> Int)? = nil) {
+        self.network = network
+        self.context = context
+        self.origin = origin
+        self.interval = context.settings.sampleInterval
+        self.meshSize = network.nodeCount
+        self.inFlight = inFlight
+        context.recorder.declare("process_rss", unit: "MB", better: .lower, meshSize: meshSize)
+        context.recorder.declare("process_cpu", unit: "%", better: .lower, meshSize: meshSize)
+        if network.nodeProcessIDs != nil {
+            context.recorder.declare("node_rss", unit: "MB", better: .lower, meshSize: meshSize, slaClass: "per_node")
+            context.recorder.declare("node_cpu", unit: "%", better: .lower, meshSize: meshSize, slaClass: "per_node")
+        }
+    }
+
+    func start() {
+        let network = network, context = context, origin = origin, interval = interval, inFlight = inFlight
+        task = Task {
+            var buffer = SeriesBuffer()
+            var previous = try await NodeReadings.read(network)
+            var previousProcess = ProcessStats.current
+            var previousWall = Date()
+            let pids = network.nodeProcessIDs ?? []
+            var previousNodes = pids.map { ProcessStats.snapshot(pid: $0) }
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
+                let now = await network.now()
+                let t = Double(now &- origin) / 1e9
+                let wall = Date()
+                if let process = ProcessStats.current {
+                    buffer.append("process_rss", unit: "MB", t: t, value: Double(process.rssBytes) / 1_048_576)
+                    buffer.append("process_heap", unit: "MB", t: t, value: Double(process.anonymousBytes) / 1_048_576)
+                    try context.recorder.sample("process_rss", Double(process.rssBytes) / 1_048_576, t: t)
+                    if let before = previousProcess {
+                        let share = CPUShare(from: before, to: process, wallSeconds: wall.timeIntervalSince(previousWall))
+                        buffer.append("process_cpu_user", unit: "%", t: t, value: share.userPercent)
+                        buffer.append("process_cpu_system", unit: "%", t: t, value: share.systemPercent)
+                        try context.recorder.sample("process_cpu", share.userPercent + share.systemPercent, t: t)
+                    }
+                    previousProcess = process
+                }
+                for (node, pid) in pids.enumerated() {
+                    guard let now = ProcessStats.snapshot(pid: pid) else { continue }
+                    let mb = Double(now.rssBytes) / 1_048_576
+                    buffer.append("node_rss", unit: "MB", node: node, t: t, value: mb)
+                    buffer.append("node_heap", unit: "MB", node: node, t: t, value: Double(now.anonymousBytes) / 1_048_576)
+                    try context.recorder.sample("node_rss", mb, node: node, t: t)
+                    if let before = previousNodes[node] {
+                        let share = CPUShare(from: before, to: now, wallSeconds: wall.timeIntervalSince(previousWall))
+                        buffer.append("node_cpu_user", unit: "%", node: node, t: t, value: share.userPercent)
+                        buffer.append("node_cpu_system", unit: "%", node: node, t: t, value: share.systemPercent)
+                        try context.recorder.sample("node_cpu", share.userPercent + share.systemPercent, node: node, t: t)
+                    }
+                    previousNodes[node] = now
+                }
+                let readings = try await NodeReadings.read(network)
+                readings.append(to: &buffer, since: previous, seconds: wall.timeIntervalSince(previousWall), t: t)
+                if let inFlight { buffer.append("in_flight_events", unit: "events", t: t, value: Double(inFlight())) }
+                previous = readings
+                previousWall = wall
+            }
+            return buffer
+        }
+    }
+
+    /// Stops sampling and writes the series; also the largest send-queue depth any node reached
+    /// as the `queue_depth` counter (the story bounds it below 1,000). Returns the series so a
+    /// scenario can judge them (burst recovery reads `in_flight_events`).
+    @discardableResult
+    func stop() async throws -> SeriesBuffer {
+        guard let task else { return SeriesBuffer() }
+        task.cancel()
+        let buffer = try await task.value
+        try buffer.write(to: context.recorder)
+        var deepest = 0
+        for node in 0..<network.nodeCount {
+            deepest = max(deepest, try await network.counters(of: node).queueDepthMax)
+        }
+        try context.recorder.counter("queue_depth", unit: "frames", value: Int64(deepest))
+        context.check("send queues stay below 1,000 frames", deepest < 1_000,
+                      "a node's send queue reached \(deepest) frames")
+        return buffer
+    }
+}
+
+/// One reading of every node's counters and store, to turn totals into per-interval rates.
+struct NodeReadings {
+    var counters: [NodeCounters] = []
+    var storeNanos: [UInt64] = []
+    var storeCounts: [Int] = []
+    var storeBytes: [Int] = []
+
+    static func read(_ network: MeshUnderTest) async throws -> NodeReadings {
+        var readings = NodeReadings()
+        for node in 0..<network.nodeCount {
+            readings.counters.append(try await network.counters(of: node))
+            let timings = try await network.phaseTimings(of: node)
+            readings.storeNanos.append(timings.totals.store)
+            readings.storeCounts.append(timings.count)
+            readings.storeBytes.append(network.storeBytes(of: node))
+        }
+        return readings
+    }
+
+    func append(to buffer: inout SeriesBuffer, since previous: NodeReadings, seconds: Double, t: Double) {
+        for node in counters.indices {
+            let c = counters[node]
+            if previous.counters.indices.contains(node) {
+                let p = previous.counters[node]
+                buffer.append("bytes_in", unit: "B/s", node: node, t: t, value: Double(c.bytesIn - p.bytesIn) / seconds)
+                buffer.append("bytes_out", unit: "B/s", node: node, t: t, value: Double(c.bytesOut - p.bytesOut) / seconds)
+                let writes = storeCounts[node] - previous.storeCounts[node]
+                if writes > 0 {
+                    let nanos = storeNanos[node] - previous.storeNanos[node]
+                    buffer.append("store_write_latency", unit: "us", node: node, t: t, value: Double(nanos) / Double(writes) / 1e3)
+                }
+            }
+            buffer.append("open_connections", unit: "connections", node: node, t: t, value: Double(c.openConnections))
+            buffer.append("queue_depth", unit: "frames", node: node, t: t, value: Double(c.queueDepth))
+            buffer.append("store_size", unit: "MB", node: node, t: t, value: Double(storeBytes[node]) / 1_048_576)
+        }
+    }
+}

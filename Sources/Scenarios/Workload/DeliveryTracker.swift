@@ -1,0 +1,121 @@
+import Foundation
+import Mesh
+
+/// Follows every event a sustained workload publishes to every node it must reach, as the nodes
+/// accept it (the mesh's arrival handler, on the nodes' own threads). Each delivery becomes one
+/// latency sample at once and the event is forgotten when its last delivery arrives, so memory
+/// holds only the events in flight, whatever the run length.
+final class DeliveryTracker: @unchecked Sendable {
+    /// What one delivery is recorded as: the metrics it belongs to (by hop count).
+    typealias MetricChoice = @Sendable (_ hops: Int) -> [String]
+
+    private struct InFlight {
+        let publishedAt: UInt64
+        var remaining: Int
+    }
+
+    private let recorder: Recorder
+    private let metrics: MetricChoice
+    private let targetsPerEvent: Int
+    private let origin: UInt64
+    /// Sees every completed event (publish time, last delivery time), e.g. to time a burst's backlog.
+    private let onComplete: (@Sendable (_ publishedAt: UInt64, _ completedAt: UInt64) -> Void)?
+    private let lock = NSLock()
+    private var inFlight: [String: InFlight] = [:]
+    private var completedPerSecond: [Int] = []
+    private var firstError: Error?
+    private var publishedCount = 0
+    private var deliveredCount = 0
+    private var completedCount = 0
+    private var lastCompletionTime: UInt64 = 0
+
+    /// Events registered, deliveries seen (publisher excluded), events at every target.
+    var published: Int { lock.withLock { publishedCount } }
+    var delivered: Int { lock.withLock { deliveredCount } }
+    var completed: Int { lock.withLock { completedCount } }
+    /// Network time of the last delivery that completed an event.
+    var lastCompletion: UInt64 { lock.withLock { lastCompletionTime } }
+
+    /// `origin`: network time of t = 0 for the `t` of samples. `targetsPerEvent`: nodes each event
+    /// must reach besides its publisher.
+    init(recorder: Recorder, targetsPerEvent: Int, origin: UInt64, metrics: @escaping MetricChoice,
+         onComplete: (@Sendable (_ publishedAt: UInt64, _ completedAt: UInt64) -> Void)? = nil) {
+        self.onComplete = onComplete
+        self.recorder = recorder
+        self.targetsPerEvent = targetsPerEvent
+        self.origin = origin
+        self.metrics = metrics
+    }
+
+    /// Starts streaming the network's arrivals into this tracker.
+    func attach(to network: MeshUnderTest) {
+        network.setArrivalHandler { [self] id, arrival in self.arrived(id, arrival) }
+    }
+
+    func detach(from network: MeshUnderTest) {
+        network.setArrivalHandler(nil)
+    }
+
+    /// Registers an event just before it is published (its first deliveries may come back
+    /// before `publish` returns).
+    func willPublish(_ id: String, at time: UInt64) {
+        lock.withLock {
+            inFlight[id] = InFlight(publishedAt: time, remaining: targetsPerEvent)
+            publishedCount += 1
+        }
+    }
+
+    /// Events published but not yet at every target.
+    var inFlightCount: Int { lock.withLock { inFlight.count } }
+
+    /// Events whose last delivery landed in each whole second since `origin`.
+    func completionsPerSecond() -> [Int] { lock.withLock { completedPerSecond } }
+
+    /// Ids of events still missing deliveries (for the failure message), at most `limit`.
+    func missing(limit: Int = 5) -> [String] {
+        lock.withLock { Array(inFlight.keys.prefix(limit)).map { String($0.prefix(16)) } }
+    }
+
+    /// Throws the first error a recording raised on a node thread.
+    func rethrow() throws {
+        if let error = lock.withLock({ firstError }) { throw error }
+    }
+
+    /// Consumes the arrivals of tracked events (true); others are left to `awaitPropagation`.
+    private func arrived(_ id: String, _ arrival: Arrival) -> Bool {
+        let (entry, completes): (InFlight?, Bool) = lock.withLock {
+            guard var entry = inFlight[id] else { return (nil, false) }
+            guard arrival.hops > 0 else { return (entry, false) }
+            entry.remaining -= 1
+            deliveredCount += 1
+            if entry.remaining == 0 {
+                inFlight[id] = nil
+                completedCount += 1
+                lastCompletionTime = max(lastCompletionTime, arrival.time)
+                let second = Int((arrival.time &- origin) / 1_000_000_000)
+                if second >= 0 {
+                    if completedPerSecond.count <= second {
+                        completedPerSecond.append(contentsOf: repeatElement(0, count: second + 1 - completedPerSecond.count))
+                    }
+                    completedPerSecond[second] += 1
+                }
+            } else {
+                inFlight[id] = entry
+            }
+            return (entry, entry.remaining == 0)
+        }
+        guard let entry else { return false }
+        guard arrival.hops > 0 else { return true }
+        let latency = Double(arrival.time &- entry.publishedAt) / 1e6
+        let t = Double(entry.publishedAt &- origin) / 1e9
+        do {
+            for metric in metrics(arrival.hops) {
+                try recorder.sample(metric, latency, hops: arrival.hops, node: arrival.node, t: t)
+            }
+        } catch {
+            lock.withLock { if firstError == nil { firstError = error } }
+        }
+        if completes { onComplete?(entry.publishedAt, arrival.time) }
+        return true
+    }
+}
