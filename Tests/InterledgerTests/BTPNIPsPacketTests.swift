@@ -110,6 +110,27 @@ final class BTPNIPsPacketTests: XCTestCase {
         }
     }
 
+    func testSpecialBytesAreFoundAtEveryAlignment() throws {
+        // The string scanner reads 8 bytes at a time; put each kind of special byte at every offset
+        // of a 40-byte run so every lane of the word test is exercised.
+        let base = #"{"payment":{"amount":"1","currency":"msat","purpose":""},"metadata":{"timestamp":1,"sender":"","ttl":1},"nostr":["#
+        for position in 0..<40 {
+            for (special, valid) in [([UInt8(0x01)], false), ([0x1F], false), ([0x5C, 0x22], true), ([0xC3, 0xA9], true),
+                                     ([0x7F], true), ([0x20], true), ([0x5C, 0x78], false), ([0x80], false)] {
+                let text = [UInt8](repeating: UInt8(ascii: "a"), count: position) + special
+                    + [UInt8](repeating: UInt8(ascii: "b"), count: 40 - position)
+                let payload = Array(base.utf8) + [UInt8(ascii: "\"")] + text + Array("\"]}".utf8)
+                let bytes = [1, 1, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)] + payload
+                if valid {
+                    XCTAssertEqual(try BTPNIPsPacket(bytes: bytes).nostr, Array("[\"".utf8) + text + Array("\"]".utf8),
+                                   "\(special) at \(position)")
+                } else {
+                    XCTAssertNotNil(decodeError(bytes), "\(special) at \(position)")
+                }
+            }
+        }
+    }
+
     func testNestingLimitStopsDeepInput() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let error = decodeError(packet(#"{"payment":{"amount":"1","currency":"msat","purpose":""},"nostr":"# + deep

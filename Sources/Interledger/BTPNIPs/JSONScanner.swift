@@ -69,6 +69,8 @@ struct JSONScanner {
         let start = position
         var escaped = false
         while position < end {
+            skipPlainStringBytes()
+            guard position < end else { break }
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
@@ -86,6 +88,37 @@ struct JSONScanner {
             }
         }
         throw fail(field, .invalidJSON("unterminated string"), at: start - 1)
+    }
+
+    /// Advances over the run of bytes that need no attention inside a string (printable ASCII
+    /// other than `"` and `\`). Strings are most of a Nostr message (hex ids, keys, signatures,
+    /// content), so this runs on raw memory eight bytes at a time (SWAR), then byte by byte.
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        let stop = end
+        let from = position
+        position = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return from }
+            var index = from
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= stop {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Exact "some byte is zero / is below 0x20" tests (Bit Twiddling Hacks, haszero/hasless).
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let flags = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    | ((word &- ones &* 0x20) & ~word) | word
+                if flags & high != 0 { break }
+                index += 8
+            }
+            while index < stop {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+                index += 1
+            }
+            return index
+        }
     }
 
     private mutating func skipEscape(_ field: String) throws(BTPNIPsError) {

@@ -4,6 +4,16 @@ extension Array where Element == UInt8 {
     /// `\n`-style or `\u00XX` escapes, everything else as its UTF-8 bytes.
     mutating func appendJSONString(_ string: String) {
         append(UInt8(ascii: "\""))
+        // Fast path: most strings (addresses, amounts, purposes) need no escaping at all.
+        let copied = string.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else { return false }
+            append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
+            append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append(UInt8(ascii: "\\")); append(UInt8(ascii: "\""))

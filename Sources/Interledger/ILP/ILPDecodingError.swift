@@ -11,8 +11,6 @@ public struct ILPDecodingError: Error, Equatable, Sendable, CustomStringConverti
         case invalidAddress(ILPAddress.Problem)
         /// `expiresAt` is not a real `YYYYMMDDHHmmssfff` UTC time.
         case invalidTimestamp(String)
-        /// The 3-character reject code is not ASCII.
-        case invalidErrorCode(String)
     }
 
     public let field: String
@@ -41,8 +39,6 @@ public struct ILPDecodingError: Error, Equatable, Sendable, CustomStringConverti
             return "ILP packet: \(field) at byte \(offset): invalid ILP address: \(problem)"
         case let .invalidTimestamp(text):
             return "ILP packet: \(field) at byte \(offset): '\(text)' is not a UTC time of the form YYYYMMDDHHmmssfff"
-        case let .invalidErrorCode(text):
-            return "ILP packet: \(field) at byte \(offset): error code '\(text)' must be 3 ASCII characters like F99"
         }
     }
 }

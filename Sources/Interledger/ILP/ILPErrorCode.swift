@@ -18,6 +18,11 @@ public struct ILPErrorCode: Hashable, Sendable, CustomStringConvertible {
     /// The known code for `code`, or a code named "Unknown Error"; nil unless exactly three ASCII bytes.
     public init?(code: String) {
         guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        self.init(asciiCode: code)
+    }
+
+    /// For three characters already checked to be ASCII (the decoder reads them as IA5).
+    init(asciiCode code: String) {
         self = Self.all.first { $0.code == code } ?? ILPErrorCode(code, "Unknown Error")
     }
 

@@ -50,8 +50,9 @@ public enum ILPPacket: Hashable, Sendable {
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
         var reader = OERReader(bytes)
         let type = try ilpRead { () throws(OERDecodingError) in try reader.readUInt8("ILP packet type") }
-        guard [ILPPrepare.typeID, ILPFulfill.typeID, ILPReject.typeID].contains(type) else {
-            throw ILPDecodingError(field: "ILP packet type", offset: 0, problem: .unknownPacketType(type))
+        switch type {
+        case ILPPrepare.typeID, ILPFulfill.typeID, ILPReject.typeID: break
+        default: throw ILPDecodingError(field: "ILP packet type", offset: 0, problem: .unknownPacketType(type))
         }
         var content = try ilpRead { () throws(OERDecodingError) in try reader.readEnvelope("ILP packet content") }
         switch type {

@@ -40,11 +40,8 @@ public struct ILPReject: Hashable, Sendable {
     }
 
     static func decodeContent(_ reader: inout OERReader) throws(ILPDecodingError) -> ILPReject {
-        let codeOffset = reader.offset
         let codeText = try ilpRead { () throws(OERDecodingError) in try reader.readIA5String(3, "ILP Reject.code") }
-        guard let code = ILPErrorCode(code: codeText) else {
-            throw ILPDecodingError(field: "ILP Reject.code", offset: codeOffset, problem: .invalidErrorCode(codeText))
-        }
+        let code = ILPErrorCode(asciiCode: codeText)
         let triggeredBy = try readAddress(&reader, field: "ILP Reject.triggeredBy", allowEmpty: true)
         return try ilpRead { () throws(OERDecodingError) in
             let message = try reader.readVarUTF8String("ILP Reject.message", limit: ILPLimits.maximumRejectMessageLength)
