@@ -43,15 +43,21 @@ let package = Package(
         ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
-        .target(name: "Scenarios", dependencies: ["Mesh", "Nostr", "Interledger", "BenchFormats", crypto]),
+        .target(name: "Scenarios", dependencies: [
+            "Mesh", "Nostr", "Interledger", "BenchFormats", crypto, .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Statistics"),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
+        .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The command-line layers.
-        .executableTarget(name: "bench", dependencies: ["Scenarios", "BenchFormats", "Nostr", argumentParser]),
+        .executableTarget(name: "bench", dependencies: [
+            "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", argumentParser,
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables.
@@ -69,6 +75,9 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: ["ExecutableTesting", "BenchFormats"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Mesh", "BenchFormats"]),
+        .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
+        .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting"]),
     ],
     swiftLanguageModes: [.v5]
 )
