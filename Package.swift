@@ -51,14 +51,16 @@ let package = Package(
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
         .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
-            "BenchFormats", "Charts", "Units", .product(name: "Mustache", package: "swift-mustache"),
+            "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         // The command-line layers.
         .executableTarget(name: "bench", dependencies: [
             "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", argumentParser,
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
+        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables.
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
@@ -73,7 +75,10 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "CCairo"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
+        // Depends on `analyze` so `swift test` builds the binary these tests run.
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: ["ExecutableTesting", "BenchFormats"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Mesh", "BenchFormats"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),

@@ -19,8 +19,8 @@ public struct BarCategory: Hashable, Sendable {
     public init(name: String, color: Color) { self.name = name; self.color = color }
 }
 
-/// Horizontal bars with CI whiskers, a shaded noise band and colour per category, for the
-/// baseline delta. Rows are sorted worst first and only as many as stay readable are drawn;
+/// Horizontal bars with CI whiskers, a shaded noise band, vertical reference lines (a WARN
+/// limit, a quarantine rate) and colour per category, for the baseline delta and flake rates. Rows are sorted worst first and only as many as stay readable are drawn;
 /// a note says how many more there are.
 public struct HorizontalBarChart: Chart {
     public enum Order: Hashable, Sendable {
@@ -40,18 +40,24 @@ public struct HorizontalBarChart: Chart {
     public var categories: [BarCategory]
     /// The band inside which changes are noise (e.g. −5 %...+5 %).
     public var noiseBand: ClosedRange<Double>?
+    /// Limits drawn across every row at an x value (their orientation is taken as vertical).
+    public var referenceLines: [ThresholdLine]
     public var order: Order
     /// At most this many rows; fewer when the frame is too short for readable rows.
     public var maxRows: Int
     /// What a row is called in the "showing worst N of M" note.
     public var rowNoun: String
+    /// Print "+" before positive values (changes); off for quantities that are never negative (rates).
+    public var signedValues: Bool
     public var noDataReason: String
 
     public init(title: String, subtitle: String? = nil, axis: AxisSpec, rows: [BarRow], categories: [BarCategory],
-                noiseBand: ClosedRange<Double>? = nil, order: Order = .descending, maxRows: Int = 30,
-                rowNoun: String = "rows", noDataReason: String = "no rows to compare") {
+                noiseBand: ClosedRange<Double>? = nil, referenceLines: [ThresholdLine] = [], order: Order = .descending,
+                maxRows: Int = 30, rowNoun: String = "rows", signedValues: Bool = true, noDataReason: String = "no rows to compare") {
         self.title = title; self.subtitle = subtitle; self.axis = axis; self.rows = rows; self.categories = categories
-        self.noiseBand = noiseBand; self.order = order; self.maxRows = maxRows; self.rowNoun = rowNoun
+        self.noiseBand = noiseBand
+        self.referenceLines = referenceLines.map { ThresholdLine(.vertical, at: $0.value, label: $0.label, color: $0.color) }
+        self.order = order; self.maxRows = maxRows; self.rowNoun = rowNoun; self.signedValues = signedValues
         self.noDataReason = noDataReason
     }
 
@@ -98,6 +104,7 @@ public struct HorizontalBarChart: Chart {
                                                 placement: .below)
         var values = shown.flatMap { [$0.value] + ($0.interval.map { [$0.lowerBound, $0.upperBound] } ?? []) }
         if let noiseBand { values += [noiseBand.lowerBound, noiseBand.upperBound] }
+        values += referenceLines.map(\.value)
         let extent = SeriesLayer.extent(values.filter(\.isFinite)) ?? 0...1
         let valueWidth = context.measure("+000 %", Theme.annotation).width + 8
         var frameSpec = CartesianFrame(x: .numeric(axis, extent: extent), y: .categories(shown.map(\.label), title: ""))
@@ -125,22 +132,31 @@ public struct HorizontalBarChart: Chart {
             }
         }
         canvas.line(from: Point(x: zero, y: t.plot.minY), to: Point(x: zero, y: t.plot.maxY), Theme.axisColor, width: 1)
+        OverlayDrawing.thresholds(referenceLines, context, t)
         frameSpec.drawAxes(context, t, area: area)
-        drawValueLabels(shown, context, t, area: area)
+        drawValueLabels(shown, context, t, zero: zero, area: area)
         if let legendRect { legend.draw(context, in: legendRect, placement: .below) }
     }
 
-    /// The value beside each bar, past its whisker, when there is room.
-    private func drawValueLabels(_ shown: [BarRow], _ context: ChartContext, _ t: PlotTransform, area: Rect) {
+    /// The value beside each bar, outside its whisker on the side away from zero; when that side
+    /// has no room (a long bar to the plot's edge), on the other side of zero past the whisker's
+    /// near end, so a label never sits on a bar or a whisker. Labels stay inside the plot, where
+    /// nothing else is written, or in the margin reserved right of it.
+    private func drawValueLabels(_ shown: [BarRow], _ context: ChartContext, _ t: PlotTransform, zero: Double, area: Rect) {
         let style = Theme.annotation
+        let bounds = Rect(x: t.plot.minX - 1, y: t.plot.minY - 1, width: area.maxX - t.plot.minX + 1, height: t.plot.height + 2)
         for (index, row) in shown.enumerated() {
-            let text = axis.dimension == .percent ? context.formatter.signedPercent(row.value)
+            let text = axis.dimension == .percent && signedValues ? context.formatter.signedPercent(row.value)
                 : context.formatter.format(row.value, axis.dimension)
-            let high = max(row.value, row.interval?.upperBound ?? row.value)
-            let low = min(row.value, row.interval?.lowerBound ?? row.value)
+            let ends = [t.px(row.value), zero] + (row.interval.map { [t.px($0.lowerBound), t.px($0.upperBound)] } ?? [])
+            let left = ends.min()!, right = ends.max()!
             let y = t.py(Double(index))
-            if context.optionalLabel(text, style, at: Point(x: t.px(high) + 5, y: y), within: area.inset(by: -1), .left, .middle) == nil {
-                context.optionalLabel(text, style, at: Point(x: t.px(low) - 5, y: y), within: t.plot, .right, .middle)
+            let outward: [(Double, HorizontalAlignment)] = [(right + 5, .left), (left - 5, .right)]
+            let candidates = row.value < 0 ? outward.reversed() : outward
+            for (x, alignment) in candidates {
+                if context.optionalLabel(text, style, at: Point(x: x, y: y), within: bounds, alignment, .middle, backed: true) != nil {
+                    break
+                }
             }
         }
     }

@@ -24,11 +24,14 @@ public struct LineSeries: Hashable, Sendable {
     public var showsMarkers: Bool
     /// Hold each value until the next x (counters, queue depth).
     public var isStep: Bool
+    /// A fixed look, for series that belong together (a metric and its baseline share a colour,
+    /// the baseline dashed); `nil` takes the next palette style by position.
+    public var style: SeriesStyle?
 
     public init(name: String, points: [DataPoint], band: [BandPoint] = [], errorBars: [BandPoint] = [],
-                showsMarkers: Bool = false, isStep: Bool = false) {
+                showsMarkers: Bool = false, isStep: Bool = false, style: SeriesStyle? = nil) {
         self.name = name; self.points = points; self.band = band; self.errorBars = errorBars
-        self.showsMarkers = showsMarkers; self.isStep = isStep
+        self.showsMarkers = showsMarkers; self.isStep = isStep; self.style = style
     }
 }
 

@@ -24,6 +24,11 @@ public enum Palette {
                            marker: MarkerShape.allCases[i % MarkerShape.allCases.count])
     }
 
+    /// The dash of a series drawn as the reference for another one (a baseline beside its
+    /// metric, in the metric's colour): longer gaps than any series dash, so it reads as "the
+    /// same thing, then".
+    public static let referenceDash: [Double] = [6, 5]
+
     /// Verdict colours used by bar charts and tables alike.
     public static func verdict(_ name: String) -> Color {
         switch name.lowercased() {

@@ -12,7 +12,8 @@ struct SeriesLayer {
     /// Index of the first series in the palette (panels continue each other's styles).
     var styleOffset = 0
 
-    func style(_ index: Int) -> SeriesStyle { Palette.style(index + styleOffset) }
+    /// The series' own style when it has one, else the palette's by position.
+    func style(_ index: Int) -> SeriesStyle { series[index].style ?? Palette.style(index + styleOffset) }
 
     func xExtent(_ scale: Scale) -> ClosedRange<Double>? {
         var values = series.flatMap { $0.points.map(\.x) + $0.band.map(\.x) + $0.errorBars.map(\.x) }
@@ -59,8 +60,10 @@ struct SeriesLayer {
         return entries
     }
 
+    /// Measured in the bold face the labels are drawn in, so no name is cut short.
     func directLabelWidth(_ context: ChartContext) -> Double {
-        (series.map { context.measure($0.name, Theme.legend).width }.max() ?? 0) + 12
+        let bold = TextStyle(size: Theme.legend.size, bold: true, color: Theme.textColor)
+        return (series.map { context.measure($0.name, bold).width }.max() ?? 0) + 12
     }
 
     /// Z-order: spans, bands, lines, whiskers, markers, thresholds, change points, anomalies.

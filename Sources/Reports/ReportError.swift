@@ -18,6 +18,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case foldedStacksInvalid(path: String, line: Int, reason: String)
     case historyUnreadable(path: String, reason: String)
     case baselineUnreadable(path: String, reason: String)
+    case thresholdsUnreadable(path: String, reason: String)
     case drawingFailed(chart: String, reason: String)
 
     public var exitCode: Int32 {
@@ -56,9 +57,11 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case .foldedStacksInvalid(let path, let line, let reason):
             return "\(path):\(line): not a folded stack line (\(reason)); expected `frame;frame;frame COUNT` as written by stackcollapse or `bench --profile`"
         case .historyUnreadable(let path, let reason):
-            return "\(path): cannot read the benchmark history (\(reason)); record runs with `analyze --record-history`"
+            return "\(path): cannot read the benchmark history (\(reason)); record runs with `analyze --record`"
         case .baselineUnreadable(let path, let reason):
             return "\(path): cannot read the baseline (\(reason)); record one with `analyze --update-baseline`"
+        case .thresholdsUnreadable(let path, let reason):
+            return "\(path): cannot read the thresholds (\(reason)); pass the repository's .benchmarks/thresholds.json"
         case .drawingFailed(let chart, let reason):
             return "internal error while drawing \(chart): \(reason); please report it with the command line"
         }

@@ -9,11 +9,15 @@ public struct ReportPipeline {
         public var outputPath: String
         public var templateDirectory: URL?
         public var scale: Double
+        /// Thresholds file for results that do not record their noise floor and limits.
+        public var thresholdsPath: String?
 
-        public init(outputPath: String = "artifacts", templateDirectory: URL? = nil, scale: Double = 1) {
+        public init(outputPath: String = "artifacts", templateDirectory: URL? = nil, scale: Double = 1,
+                    thresholdsPath: String? = nil) {
             self.outputPath = outputPath
             self.templateDirectory = templateDirectory
             self.scale = scale
+            self.thresholdsPath = thresholdsPath
         }
     }
 
@@ -34,16 +38,19 @@ public struct ReportPipeline {
 
     public func run(inputPath: String) throws(ReportError) -> Written {
         let loaded = try ResultsLoader.load(path: inputPath)
+        let thresholds = try options.thresholdsPath.map { path throws(ReportError) in try ConfigFiles.thresholds(path) }
         let templates = try TemplateSet(defaultDirectory: TemplateLocation.defaultDirectory(),
                                         overrideDirectory: options.templateDirectory)
         let folder = try OutputFolder(path: options.outputPath)
-        return try write(loaded, templates: templates, into: folder)
+        return try write(loaded, templates: templates, into: folder, thresholds: thresholds)
     }
 
-    /// Draws and writes everything for already-checked input.
-    public func write(_ loaded: ResultsLoader.Loaded, templates: TemplateSet, into folder: OutputFolder) throws(ReportError) -> Written {
+    /// Draws and writes everything for already-checked input. `thresholds` only fills in the
+    /// limits that older results do not record; benchmark-results.json stays what analyze wrote.
+    public func write(_ loaded: ResultsLoader.Loaded, templates: TemplateSet, into folder: OutputFolder,
+                      thresholds: Thresholds? = nil) throws(ReportError) -> Written {
         let results = loaded.results
-        let charts = try ChartSet.standard.draw(results, into: folder, scale: options.scale)
+        let charts = try ChartSet.standard.draw(ComparisonLimits.filled(results, from: thresholds), into: folder, scale: options.scale)
         let report = templates.render(.report, ReportViewModel(results: results, charts: charts))
         let comment = templates.render(.prComment, PRCommentViewModel(results: results, charts: charts))
         try folder.write(report, to: Self.reportFile)

@@ -14,6 +14,7 @@ public enum ResultsLoader {
     public static func load(path: String) throws(ReportError) -> Loaded {
         let bytes: Data
         if path == "-" {
+            try StandardInput.refuseTerminal(what: "results")
             bytes = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard FileManager.default.fileExists(atPath: path) else {

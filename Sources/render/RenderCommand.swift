@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the charts and write the Markdown reports for a MeshBench results file.",
         discussion: "Exit codes: 0 written, 2 bad input or usage (nothing is written), 3 internal error.",
-        subcommands: [ReportCommand.self],
+        subcommands: [ReportCommand.self, TrendsCommand.self, FlamegraphCommand.self, BaselineDocCommand.self],
         defaultSubcommand: ReportCommand.self)
 
     /// Runs the command with MeshBench's exit codes instead of ArgumentParser's (64 for usage).

@@ -75,4 +75,30 @@ final class ChartImageTests: XCTestCase {
                        "the results contain no latency metrics")
         XCTAssertEqual(outcomes.first { $0.file == ChartSet.compositeFile }?.isDrawn, false)
     }
+
+    /// A large run: 100 compared metrics, a 100-node mesh, 100 flaky tests. The charts keep the
+    /// worst rows, say how many more there are, and nothing runs off the edge.
+    func testHundredNodesAndHundredMetricsStayReadable() throws {
+        var document = Fixtures.withBaseline
+        document.metrics = (0..<100).map { k in
+            let delta = Double(k % 17) * 4 - 20
+            return Fixtures.latency("mesh-\(k / 10)", offset: 10, scale: 5, meshSize: nil, baseline: Fixtures.summary(mean: 15),
+                                    change: Change(deltaPct: delta, ci: Interval(low: delta - 6, high: delta + 6), q: 0.01,
+                                                   verdict: delta > 50 ? .fail : delta > 20 ? .warn : delta < -5 ? .improved : .noise, reason: ""))
+        }
+        document.comparison?.noisePct = 5
+        document.comparison?.regression = [.latency: RegressionLimits(warnPct: 20, failPct: 50)]
+        document.topology = TopologyResult(nodes: 100, kind: "small-world",
+                                           edges: (0..<100).flatMap { [Edge($0, ($0 + 1) % 100), Edge($0, ($0 + 7) % 100)] }, diameter: 8,
+                                           publisher: 0, arrivals: (0..<100).map { Arrival(node: $0, ms: Double(min($0, 100 - $0)) * 3, hops: min($0, 100 - $0) / 7) })
+        document.flakes = (0..<100).map { FlakeResult(test: "tier2.test\($0)", tier: 2, runs: 40, failures: $0 % 5, passesAfterRetry: $0 % 5,
+                                                     flakeRate: Double($0 % 5) / 40, quarantined: $0 % 5 > 2) }
+        let outcomes = try draw(document)
+        for file in [BaselineDeltaChart.fileName, TopologyChart.fileName, FlakesChart.fileName] {
+            XCTAssertTrue(outcomes.first { $0.file == file }?.isDrawn == true, file)
+            let png = try XCTUnwrap(PNGInspector(path: scratch.path("charts/" + file)), file)
+            XCTAssertGreaterThan(png.inkFraction, 0.01, file)
+            XCTAssertEqual(png.inkOnEdge, 0, "\(file) is clipped at its edge")
+        }
+    }
 }

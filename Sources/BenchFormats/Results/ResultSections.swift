@@ -238,17 +238,52 @@ public struct ComparisonInfo: Codable, Hashable, Sendable {
     public var comparable: Bool
     /// Multiplicity correction used, `benjamini-hochberg`.
     public var fdr: String
+    /// The noise floor the verdicts used (thresholds' `noise_pct`): changes within ± this many
+    /// percent are noise. Optional so files written before it existed still read; render then
+    /// falls back to the thresholds file it is given.
+    public var noisePct: Double?
+    /// The WARN/FAIL limits per metric class the verdicts used (thresholds' `regression`), so a
+    /// chart can draw them without the thresholds file. Optional, like `noisePct`.
+    public var regression: [MetricClass: RegressionLimits]?
 
-    public init(baselineRunID: String, baselineHost: String, comparable: Bool, fdr: String = "benjamini-hochberg") {
+    public init(baselineRunID: String, baselineHost: String, comparable: Bool, fdr: String = "benjamini-hochberg",
+                noisePct: Double? = nil, regression: [MetricClass: RegressionLimits]? = nil) {
         self.baselineRunID = baselineRunID
         self.baselineHost = baselineHost
         self.comparable = comparable
         self.fdr = fdr
+        self.noisePct = noisePct
+        self.regression = regression
     }
 
     enum CodingKeys: String, CodingKey {
-        case comparable, fdr
+        case comparable, fdr, regression
         case baselineRunID = "baseline_run_id"
         case baselineHost = "baseline_host"
+        case noisePct = "noise_pct"
+    }
+
+    /// `regression` is a JSON object keyed by class name, as in thresholds.json.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        baselineRunID = try c.decode(String.self, forKey: .baselineRunID)
+        baselineHost = try c.decode(String.self, forKey: .baselineHost)
+        comparable = try c.decode(Bool.self, forKey: .comparable)
+        fdr = try c.decode(String.self, forKey: .fdr)
+        noisePct = try c.decodeIfPresent(Double.self, forKey: .noisePct)
+        regression = try c.decodeIfPresent([String: RegressionLimits].self, forKey: .regression).map {
+            try Thresholds.enumKeyed($0, field: "comparison.regression", codingPath: c.codingPath)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(baselineRunID, forKey: .baselineRunID)
+        try c.encode(baselineHost, forKey: .baselineHost)
+        try c.encode(comparable, forKey: .comparable)
+        try c.encode(fdr, forKey: .fdr)
+        try c.encodeIfPresent(noisePct, forKey: .noisePct)
+        try c.encodeIfPresent(regression.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) },
+                              forKey: .regression)
     }
 }

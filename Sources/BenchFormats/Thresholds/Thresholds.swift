@@ -240,7 +240,7 @@ public struct Thresholds: Codable, Hashable, Sendable {
         try c.encode(trendWindowDays, forKey: .trendWindowDays)
     }
 
-    private static func enumKeyed(_ raw: [String: RegressionLimits], field: String,
+    static func enumKeyed(_ raw: [String: RegressionLimits], field: String,
                                   codingPath: [CodingKey]) throws -> [MetricClass: RegressionLimits] {
         var out: [MetricClass: RegressionLimits] = [:]
         for (name, limits) in raw {

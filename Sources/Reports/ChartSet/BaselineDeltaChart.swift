@@ -5,7 +5,9 @@ import Units
 /// `baseline-delta.png`: every compared metric's change against the baseline as a bar with its
 /// 95 % CI, coloured by verdict, worst first; the chart kit notes "N more" past what fits.
 /// Changes are signed so that right is always worse (latency up, throughput down), which keeps
-/// "worst first" meaningful across metrics of both directions.
+/// "worst first" meaningful across metrics of both directions. The noise band and the WARN/FAIL
+/// lines are the limits the verdicts used (`comparison.noise_pct` / `regression`, or the
+/// thresholds file render was given); limits are drawn only when every row shares them.
 struct BaselineDeltaChart: ReportChart {
     static let fileName = "baseline-delta.png"
     static let maxRows = 20
@@ -34,11 +36,18 @@ struct BaselineDeltaChart: ReportChart {
                           category: Self.category(change.verdict))
         }
         let categories = ["fail", "warn", "improved", "noise"].map { BarCategory(name: $0, color: Palette.verdict($0)) }
+        let noise = results.comparison?.noisePct.flatMap { $0 > 0 && $0.isFinite ? -$0...$0 : nil }
+        let limits = Self.sharedLimits(compared.map(\.0), results.comparison?.regression)
+        var subtitle = "Change of the mean, signed so that right is worse; whiskers: 95 % CI"
+        if noise == nil { subtitle += " · noise band unknown (pass --thresholds)" }
+        if limits == nil, let regression = results.comparison?.regression {
+            subtitle += " · WARN/FAIL by class: " + Self.limitText(compared.map(\.0), regression)
+        }
         let chart = HorizontalBarChart(
-            title: title,
-            subtitle: "Change of the mean, signed so that right is worse; whiskers are 95 % confidence intervals",
+            title: title, subtitle: subtitle,
             axis: AxisSpec(title: "Change in the worse direction", dimension: .percent),
-            rows: rows, categories: categories, order: .descending, maxRows: Self.maxRows, rowNoun: "metrics",
+            rows: rows, categories: categories, noiseBand: noise, referenceLines: Self.lines(limits),
+            order: .descending, maxRows: Self.maxRows, rowNoun: "metrics",
             noDataReason: "no compared metric has a change")
         let worst = rows.max { $0.value < $1.value }!
         let failing = rows.filter { $0.category == "fail" }.count
@@ -46,6 +55,35 @@ struct BaselineDeltaChart: ReportChart {
         let alt = "Bar chart of \(rows.count) metrics compared with the baseline: \(failing) FAIL, \(warning) WARN; "
             + "the worst is \(worst.label) at \(UnitFormatter().signedPercent(worst.value)) in the worse direction."
         return .draw(chart, alt: alt)
+    }
+
+    /// The WARN/FAIL limits of the compared metrics' class, when they all have the same ones.
+    static func sharedLimits(_ metrics: [MetricResult], _ regression: [MetricClass: RegressionLimits]?) -> RegressionLimits? {
+        guard let regression else { return nil }
+        let limits = Set(metrics.map { regression[MetricClass.classify(unit: $0.unit)] ?? RegressionLimits(warnPct: nil, failPct: nil) })
+        guard limits.count == 1, let shared = limits.first else { return nil }
+        return shared
+    }
+
+    /// "latency +20/+50 %, memory +30/– %" (WARN/FAIL) for the classes present, when they differ.
+    static func limitText(_ metrics: [MetricResult], _ regression: [MetricClass: RegressionLimits]) -> String {
+        func percent(_ value: Double?) -> String { value.map { String(format: "+%g", $0) } ?? "–" }
+        let classes = MetricClass.allCases.filter { cls in metrics.contains { MetricClass.classify(unit: $0.unit) == cls } }
+        return classes.map { cls in
+            "\(cls.rawValue) \(percent(regression[cls]?.warnPct))/\(percent(regression[cls]?.failPct)) %"
+        }.joined(separator: ", ")
+    }
+
+    static func lines(_ limits: RegressionLimits?) -> [ThresholdLine] {
+        let formatter = UnitFormatter()
+        var lines: [ThresholdLine] = []
+        if let warn = limits?.warnPct {
+            lines.append(ThresholdLine(.vertical, at: warn, label: "WARN \(formatter.signedPercent(warn))", color: Palette.verdict("warn")))
+        }
+        if let fail = limits?.failPct {
+            lines.append(ThresholdLine(.vertical, at: fail, label: "FAIL \(formatter.signedPercent(fail))", color: Palette.verdict("fail")))
+        }
+        return lines
     }
 
     static func category(_ verdict: ChangeVerdict) -> String {

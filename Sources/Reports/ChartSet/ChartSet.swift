@@ -17,22 +17,29 @@ struct ChartSet {
     /// Draws every chart that has data (each written atomically) and says why the others are absent.
     func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
         let source = Self.sourceLine(results)
+        let perTrend = TrendCharts.singles(results.trends, baselines: TrendBaselines(results: results))
         var outcomes: [ChartOutcome] = []
         var panels: [(file: String, chart: any Chart, title: String)] = []
-        let perTrend: [any ReportChart] = results.trends.map(SingleTrendChart.init)
         for chart in charts + perTrend {
-            switch chart.plan(results) {
-            case .noData(let reason):
-                outcomes.append(.missing(chart.file, title: chart.title, reason: reason))
-            case .draw(let drawing, let alt):
-                let page = ChartPage(width: chart.size.width, height: chart.size.height, scale: scale, sourceLine: source)
-                try Self.write(page, drawing, name: chart.file, folder: folder)
-                outcomes.append(.drawn(chart.file, title: chart.title, alt: alt))
-                if compositePanels.contains(chart.file) { panels.append((chart.file, drawing, chart.title)) }
-            }
+            let (outcome, drawing) = try Self.draw(chart, results, source: source, folder: folder, scale: scale)
+            outcomes.append(outcome)
+            if let drawing, compositePanels.contains(chart.file) { panels.append((chart.file, drawing, chart.title)) }
         }
         outcomes.append(try drawComposite(panels, source: source, folder: folder, scale: scale))
         return outcomes
+    }
+
+    /// Plans one chart and writes it when it has data; returns the chart kit's drawing for composites.
+    static func draw(_ chart: any ReportChart, _ results: LoadedResults, source: String, folder: OutputFolder,
+                     scale: Double) throws(ReportError) -> (ChartOutcome, (any Chart)?) {
+        switch chart.plan(results) {
+        case .noData(let reason):
+            return (.missing(chart.file, title: chart.title, reason: reason), nil)
+        case .draw(let drawing, let alt):
+            let page = ChartPage(width: chart.size.width, height: chart.size.height, scale: scale, sourceLine: source)
+            try write(page, drawing, name: chart.file, folder: folder)
+            return (.drawn(chart.file, title: chart.title, alt: alt), drawing)
+        }
     }
 
     static let compositeFile = "benchmark-graphs.png"

@@ -22,7 +22,8 @@ struct FlakesChart: ReportChart {
             rows: rows,
             categories: [BarCategory(name: "above 5 %", color: Palette.verdict("fail")),
                          BarCategory(name: "at most 5 %", color: Palette.verdict("pass"))],
-            order: .descending, maxRows: 25, rowNoun: "tests")
+            referenceLines: [ThresholdLine(.vertical, at: Self.limitPct, label: "quarantine limit 5 %", color: Palette.verdict("fail"))],
+            order: .descending, maxRows: 25, rowNoun: "tests", signedValues: false)
         let above = rows.filter { $0.value > Self.limitPct }
         let alt = "Flake rate of \(rows.count) tests; \(above.count) above the 5 % limit"
             + (above.isEmpty ? "." : ": " + above.map { "\($0.label) \(ValueText().value($0.value, unit: "%"))" }.joined(separator: ", ") + ".")

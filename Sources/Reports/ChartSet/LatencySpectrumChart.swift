@@ -4,7 +4,8 @@ import Units
 
 /// `latency-spectrum.png`: the percentile spectrum of every latency metric, HdrHistogram style
 /// (x = 1/(1 − p) on a log axis labelled 0 %, 90 %, 99 %, 99.9 %), so the tail is as readable as
-/// the median. When a baseline exists its p50/p95/p99 are drawn as a dashed line with markers.
+/// the median. When a baseline exists its p50/p95/p99 are drawn dashed, with markers, in the
+/// colour of its metric; every line is named at its end, so they read apart in greyscale too.
 struct LatencySpectrumChart: ReportChart {
     static let fileName = "latency-spectrum.png"
     /// More lines than this stop being readable; the slowest metrics (by p99) are kept.
@@ -22,17 +23,18 @@ struct LatencySpectrumChart: ReportChart {
         }
         let shown = candidates.sorted { $0.p99 > $1.p99 }.prefix(Self.maxMetrics)
         var series: [LineSeries] = []
-        for metric in shown {
+        for (index, metric) in shown.enumerated() {
             let toBase = Self.toBase(metric.unit)
             let name = "\(metric.scenario) · \(metric.metric)"
+            let palette = Palette.style(index)
             series.append(LineSeries(name: name, points: metric.spectrum.filter { $0.p < 1 }.map {
                 DataPoint(x: $0.p, y: $0.value * toBase)
-            }))
+            }, style: SeriesStyle(color: palette.color, dash: [], marker: palette.marker)))
             if let baseline = metric.baseline {
                 series.append(LineSeries(name: name + " (baseline)", points: [
                     DataPoint(x: 0.5, y: baseline.p50 * toBase), DataPoint(x: 0.95, y: baseline.p95 * toBase),
                     DataPoint(x: 0.99, y: baseline.p99 * toBase),
-                ], showsMarkers: true))
+                ], showsMarkers: true, style: SeriesStyle(color: palette.color, dash: Palette.referenceDash, marker: palette.marker)))
             }
         }
         let omitted = candidates.count - shown.count
@@ -42,7 +44,7 @@ struct LatencySpectrumChart: ReportChart {
                 + (omitted > 0 ? " · \(omitted) faster metrics not shown" : ""),
             xAxis: .percentile(),
             yAxis: AxisSpec(title: "Latency", dimension: .duration, scale: .log10, includesZero: false),
-            series: series)
+            series: series, legend: .direct)
         let alt = "Latency percentile spectrum for " + shown.map { metric in
             let text = ValueText()
             return "\(metric.scenario) \(metric.metric): p50 \(text.value(metric.p50, unit: metric.unit)), "

@@ -1,12 +1,12 @@
 import BenchFormats
 import Charts
 import Foundation
-
 import Units
 
-/// `trends.png` (every trended metric, as change against its first point so different units
-/// share an axis) and `trend-<scenario>-<metric>.png` per metric (its own unit, anomalies
-/// ringed, change points marked, slope in the subtitle).
+/// `trends.png` (the trended metrics with the steepest slopes, as change against their first
+/// point so different units share an axis) and `trend-<scenario>-<metric>.png` per metric (its
+/// own unit: the runs, the least-squares line with its 95 % band, the baseline, anomalies
+/// ringed, change points marked).
 struct TrendCharts {
     static let overviewFile = "trends.png"
     static let maxOverviewSeries = 8
@@ -14,7 +14,7 @@ struct TrendCharts {
     static func overview(_ trends: [TrendResult]) -> ChartPlan {
         let usable = trends.filter { $0.points.count >= 2 && ($0.points.first?.value ?? 0) != 0 }
         guard !usable.isEmpty else { return .noData("the results carry no trend with two or more points") }
-        let shown = usable.sorted { abs($0.slopePerDay ?? 0) > abs($1.slopePerDay ?? 0) }.prefix(maxOverviewSeries)
+        let shown = usable.sorted { abs(relativeSlope($0)) > abs(relativeSlope($1)) }.prefix(maxOverviewSeries)
         let latest = latestDate(Array(shown))
         let series = shown.map { trend -> LineSeries in
             let first = trend.points[0].value
@@ -22,12 +22,34 @@ struct TrendCharts {
                               points: trend.points.map { DataPoint(x: days($0.t, before: latest), y: ($0.value / first - 1) * 100) },
                               showsMarkers: true)
         }
-        let chart = LineChart(title: "Trends", subtitle: "Change since the first run of the window, per metric",
+        let omitted = usable.count - shown.count
+        let chart = LineChart(title: "Trends",
+                              subtitle: "Change since the first run of the window, per metric"
+                                  + (omitted > 0 ? " · the \(shown.count) steepest of \(usable.count) metrics; each has its own chart" : ""),
                               xAxis: dayAxis(latest),
                               yAxis: AxisSpec(title: "Change", dimension: .percent, includesZero: true),
                               series: Array(series))
-        let alt = "Trends of \(shown.count) metrics: " + shown.map { "\($0.scenario) \($0.metric) \($0.direction.rawValue)" }.joined(separator: ", ") + "."
+        let alt = "Trends of \(shown.count) metrics" + (omitted > 0 ? " (the steepest of \(usable.count))" : "") + ": "
+            + shown.map { "\($0.scenario) \($0.metric) \(words($0.direction))" }.joined(separator: ", ") + "."
         return .draw(chart, alt: alt)
+    }
+
+    /// Slope per day as a share of the first value, so metrics of any unit rank together.
+    private static func relativeSlope(_ trend: TrendResult) -> Double {
+        guard let slope = trend.slopePerDay, let first = trend.points.first?.value, first != 0 else { return 0 }
+        return slope / abs(first)
+    }
+
+    /// A chart per trend, with file names made unique ("a.b" and "a-b" would share a slug).
+    static func singles(_ trends: [TrendResult], baselines: TrendBaselines) -> [SingleTrendChart] {
+        var used: [String: Int] = [:]
+        return trends.map { trend in
+            let name = fileName(trend)
+            used[name, default: 0] += 1
+            let count = used[name]!
+            let file = count == 1 ? name : String(name.dropLast(4)) + "-\(count).png"
+            return SingleTrendChart(trend: trend, baselines: baselines, file: file)
+        }
     }
 
     static func fileName(_ trend: TrendResult) -> String {
@@ -35,29 +57,59 @@ struct TrendCharts {
         return "trend-" + String(slug).split(separator: "-").joined(separator: "-") + ".png"
     }
 
-    static func single(_ trend: TrendResult) -> ChartPlan {
+    static let pointStyle = SeriesStyle(color: Palette.blue, dash: [], marker: .circle)
+    static let fitStyle = SeriesStyle(color: Palette.orange, dash: [7, 3], marker: .square)
+    static let baselineColor = Color(hex: 0x303030)
+
+    static func single(_ trend: TrendResult, baseline: TrendBaselines.Value?) -> ChartPlan {
         guard trend.points.count >= 2 else { return .noData("fewer than two runs in the window") }
         let parsed = try? ParsedUnit(trend.unit)
         let toBase = parsed?.toBase ?? 1
         let latest = latestDate([trend])
-        let points = trend.points.map { DataPoint(x: days($0.t, before: latest), y: $0.value * toBase) }
-        let anomalies = trend.points.filter { $0.anomaly == true }.map { AnomalyMark(x: days($0.t, before: latest), y: $0.value * toBase) }
-        let changes = trend.changePoints.filter { trend.points.indices.contains($0) }.map {
-            ChangePointMark(x: days(trend.points[$0].t, before: latest))
+        let x = trend.points.map { days($0.t, before: latest) }
+        let points = zip(x, trend.points).map { DataPoint(x: $0, y: $1.value * toBase) }
+        var series = [LineSeries(name: "\(trend.stat.rawValue) of each run", points: points, showsMarkers: true, style: pointStyle)]
+        // analyze fits a line only with enough history; draw the fit only where it did.
+        if trend.slopePerDay != nil, let fit = TrendFit(x: x, y: points.map(\.y)), let low = x.min(), let high = x.max() {
+            let xs = (0...40).map { low + (high - low) * Double($0) / 40 }
+            series.append(LineSeries(name: "least-squares line, 95 % band", points: xs.map { DataPoint(x: $0, y: fit.y(at: $0)) },
+                                     band: xs.map { BandPoint(x: $0, lower: fit.y(at: $0) - fit.halfWidth(at: $0), upper: fit.y(at: $0) + fit.halfWidth(at: $0)) },
+                                     style: fitStyle))
         }
+        let anomalies = zip(x, trend.points).filter { $1.anomaly == true }.map { AnomalyMark(x: $0, y: $1.value * toBase) }
+        let changes = trend.changePoints.filter { trend.points.indices.contains($0) }.map { ChangePointMark(x: x[$0], label: "change") }
         let text = ValueText()
-        let slope = trend.slopePerDay.map { "slope \(text.value($0, unit: trend.unit))/day" } ?? "no slope"
         let dimension = parsed?.dimension ?? .plain(symbol: trend.unit)
+        let thresholds = baseline.map {
+            [ThresholdLine(.horizontal, at: $0.base, label: "baseline \(text.value($0.value, unit: $0.unit))", color: baselineColor)]
+        } ?? []
         let chart = LineChart(title: "\(trend.scenario) · \(trend.metric) (\(trend.stat.rawValue))",
-                              subtitle: "\(trend.direction.rawValue.replacingOccurrences(of: "_", with: " ")), \(slope)"
-                                  + (trend.r2.map { String(format: ", R² %.2f", $0) } ?? "") + "; anomalies: \(trend.anomalyRule)",
+                              subtitle: subtitle(trend) + (baseline == nil ? " · no baseline for this metric" : ""),
                               xAxis: dayAxis(latest),
-                              yAxis: AxisSpec(title: trend.metric, dimension: dimension, includesZero: false),
-                              series: [LineSeries(name: trend.stat.rawValue, points: points, showsMarkers: true)],
-                              anomalies: anomalies, changePoints: changes, legend: .hidden)
+                              yAxis: AxisSpec(title: "\(trend.metric) \(trend.stat.rawValue)", dimension: dimension, includesZero: false),
+                              series: series, thresholds: thresholds, anomalies: anomalies, changePoints: changes, legend: .below)
         let alt = "Trend of \(trend.scenario) \(trend.metric) \(trend.stat.rawValue) over \(trend.points.count) runs: "
-            + "\(trend.direction.rawValue), \(slope), \(anomalies.count) anomalies, \(changes.count) change points."
+            + "\(words(trend.direction)), \(slopeText(trend)), \(VerdictView.plural(anomalies.count, "anomaly", "anomalies")), \(VerdictView.plural(changes.count, "change point", "change points"))"
+            + (baseline.map { "; baseline \(text.value($0.value, unit: $0.unit))" } ?? "") + "."
         return .draw(chart, alt: alt)
+    }
+
+    static func subtitle(_ trend: TrendResult) -> String {
+        var parts = [words(trend.direction), slopeText(trend)]
+        if let r2 = trend.r2 { parts.append(String(format: "R² %.2f", r2)) }
+        if let p = trend.p { parts.append("p \(ValueText().probability(p))") }
+        return parts.joined(separator: ", ")
+    }
+
+    static func slopeText(_ trend: TrendResult) -> String {
+        guard let slope = trend.slopePerDay else { return "no slope fitted" }
+        let text = ValueText()
+        let ci = trend.slopeCI.map { " (95 % CI \(text.value($0.low, unit: trend.unit)) to \(text.value($0.high, unit: trend.unit)))" } ?? ""
+        return "slope \(text.value(slope, unit: trend.unit))/day" + ci
+    }
+
+    static func words(_ direction: TrendDirection) -> String {
+        direction == .insufficientHistory ? "insufficient history" : direction.rawValue
     }
 
     /// Time runs left to right in days, 0 at the latest run, so the axis needs no calendar.
@@ -82,7 +134,8 @@ struct TrendsOverviewChart: ReportChart {
 /// One `trend-<scenario>-<metric>.png` per trended metric.
 struct SingleTrendChart: ReportChart {
     let trend: TrendResult
-    var file: String { TrendCharts.fileName(trend) }
+    let baselines: TrendBaselines
+    let file: String
     var title: String { "Trend: \(trend.scenario) · \(trend.metric)" }
-    func plan(_ results: LoadedResults) -> ChartPlan { TrendCharts.single(trend) }
+    func plan(_ results: LoadedResults) -> ChartPlan { TrendCharts.single(trend, baseline: baselines.value(for: trend)) }
 }

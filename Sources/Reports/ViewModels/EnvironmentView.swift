@@ -1,3 +1,4 @@
+import Foundation
 import BenchFormats
 
 /// Where and how the run was measured. Every string is escaped (branch and host names are
@@ -15,10 +16,15 @@ public struct EnvironmentView: Sendable {
     public let seed: String
 
     init(results: LoadedResults) {
-        guard let run = results.run else {
+        self.init(run: results.run, fallbackDate: results.generatedAt)
+    }
+
+    /// `fallbackDate` is shown when there is no run header.
+    init(run: RunHeader?, fallbackDate: Date?) {
+        guard let run else {
             commit = "unknown"; commitShort = "unknown"; branch = "unknown"; dirty = false
             host = "unknown"; mode = "unknown"; runID = "unknown"; tier = "?"; seed = "?"
-            date = results.generatedAt.map(DateText.display) ?? "unknown"
+            date = fallbackDate.map(DateText.display) ?? "unknown"
             return
         }
         let escape = MarkdownEscaping.text

@@ -1,0 +1,50 @@
+import BenchFormats
+import Foundation
+
+/// `analyze noise FILE...`: A/A runs in, per-metric noise floor and MDE out (JSON on standard
+/// output or --out); with `--update-baseline` the floors are stored in the baseline atomically.
+public struct AnalyzeNoiseCommand {
+    public var inputs: [String] = []
+    public var out = "-"
+    public var baselinePath = ".benchmarks/baseline.json"
+    public var thresholdsPath = ".benchmarks/thresholds.json"
+    public var allowPartial = false
+    public var updateBaseline = false
+
+    public init() {}
+
+    public func execute(log: (String) -> Void = { _ in }) throws -> Int32 {
+        guard !inputs.isEmpty else { throw AnalysisError.usage("noise needs the samples files of at least two A/A runs") }
+        let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
+        let baseline = updateBaseline ? try InputLoading.readBaseline(path: baselinePath, required: true) : nil
+        let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial)
+        let report = try NoiseCalibration.measure(run, alpha: thresholds.alpha)
+        var updated: Baseline?
+        if let baseline {
+            let (b, notes) = try NoiseCalibration.apply(report, to: baseline, baselinePath: baselinePath)
+            notes.forEach(log)
+            updated = b
+        }
+        let encoder = FormatsJSON.encoder(pretty: true)
+        var bytes = [UInt8](try encoder.encode(report))
+        bytes.append(0x0A)
+        try OutputWriting.write(bytes, to: out)
+        if let updated {
+            do {
+                try updated.write(to: baselinePath)
+            } catch {
+                throw AnalysisError.badInput(file: baselinePath, line: nil, problem: "cannot write the baseline (\(error))",
+                                             fix: "make sure the folder is writable")
+            }
+            log("analyze noise: noise floors stored in \(baselinePath)")
+        }
+        for m in report.metrics {
+            if let cv = m.cvPct, let mde = m.mdeSingleRunPct {
+                log(String(format: "%@: run-to-run CV %.2f %% over %d runs; detectable with 1 run per side: %.1f %%", m.key.description, cv, m.runs, mde))
+            } else {
+                log("\(m.key): \(m.skipped ?? "no floor")")
+            }
+        }
+        return 0
+    }
+}

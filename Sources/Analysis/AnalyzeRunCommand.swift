@@ -1,0 +1,118 @@
+import BenchFormats
+import Foundation
+
+/// `analyze [FILES]`: everything the command does, so the executable stays a thin parser.
+/// Nothing is written until the analysis has succeeded; then the results (atomically, or to
+/// standard output) and, when asked, the baseline, the history entry and the flake history (each
+/// atomically), so nothing under `.benchmarks/` changes when the command fails.
+public struct AnalyzeRunCommand {
+    public var inputs: [String] = ["-"]
+    public var out = "-"
+    public var baselinePath = ".benchmarks/baseline.json"
+    /// `--baseline` was given explicitly: a missing file is then an error, not "no baseline yet".
+    public var baselineExplicit = false
+    public var noBaseline = false
+    public var thresholdsPath = ".benchmarks/thresholds.json"
+    public var allowPartial = false
+    public var updateBaseline = false
+    public var failOn = FailPolicy.fail
+    public var options = AnalysisOptions()
+    /// `--record`: keep this run in the history folder and count its outcomes in the flake history.
+    public var record = false
+    /// When the run is recorded (`--recorded-at`); defaults to the analysis time.
+    public var recordedAt: Date?
+    public var historyDir = ".benchmarks/history"
+    public var flakeHistoryPath = ".benchmarks/flake-history.json"
+    public var format = OutputFormat.results
+
+    public init() {}
+
+    /// Runs the analysis and returns the exit code (0 or 1 by `failOn`); throws on bad input.
+    public func execute(log: (String) -> Void = { _ in }) throws -> Int32 {
+        if noBaseline && baselineExplicit {
+            throw AnalysisError.usage("--baseline and --no-baseline contradict each other; give one")
+        }
+        if out != "-" && inputs.contains(out) {
+            throw AnalysisError.usage("--out \(out) is also an input; write the results elsewhere")
+        }
+        let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
+        let existingBaseline = noBaseline && !updateBaseline ? nil
+            : try InputLoading.readBaseline(path: baselinePath, required: baselineExplicit && !updateBaseline)
+        let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial)
+        let analyzed = try RunAnalyzer.analyze(run, baseline: noBaseline ? nil : existingBaseline,
+                                               thresholds: thresholds, options: options)
+        var doc = analyzed.document
+        if updateBaseline {
+            doc.notes.append("baseline \(baselinePath) re-recorded from this run")
+        }
+        let when = recordedAt ?? options.generatedAt
+        let entry = HistoryRecording.entry(for: doc, recordedAt: when)
+        doc.trends = try trends(including: entry, thresholds: thresholds, doc: &doc, log: log)
+        let flakes = try flakeHistory(doc: &doc, at: when, thresholds: thresholds, log: log)
+        try OutputWriting.write(try format.render(doc, outcomes: run.outcomes), to: out)
+        if updateBaseline {
+            let baseline = BaselineBuilder.build(run: run, summarized: analyzed.summarized, previous: existingBaseline,
+                                                 recordedAt: options.generatedAt)
+            do {
+                try baseline.write(to: baselinePath)
+            } catch {
+                throw AnalysisError.badInput(file: baselinePath, line: nil, problem: "cannot write the baseline (\(error))",
+                                             fix: "make sure the folder exists and is writable")
+            }
+            log("analyze: baseline written to \(baselinePath)")
+        }
+        if record {
+            do {
+                let path = try HistoryFolder.write(entry, to: historyDir)
+                log("analyze: recorded in \(path)")
+                if let flakes, !doc.outcomes.isEmpty { try flakes.write(to: flakeHistoryPath) }
+            } catch {
+                throw AnalysisError.badInput(file: historyDir, line: nil, problem: "cannot record the run (\(error))",
+                                             fix: "make sure the folder is writable")
+            }
+        }
+        log("analyze: verdict \(doc.verdict.rawValue.uppercased()) — \(doc.verdictReason)")
+        return failOn.exitCode(for: doc.verdict)
+    }
+
+    /// Trends over the thresholds' window, from the history folder plus this run. Unreadable
+    /// history files are skipped with a warning naming them.
+    func trends(including entry: HistoryEntry, thresholds: Thresholds, doc: inout ResultsDocument,
+                log: (String) -> Void) throws -> [TrendResult] {
+        let (entries, warnings) = HistoryFolder.readAll(from: historyDir)
+        for w in warnings {
+            log("analyze: warning: \(w)")
+            doc.notes.append(w)
+        }
+        let from = entry.recordedAt.addingTimeInterval(-Double(thresholds.trendWindowDays) * 86_400)
+        let window = entries.filter { $0.recordedAt >= from && $0.recordedAt <= entry.recordedAt && $0.run.runID != entry.run.runID }
+        return TrendAnalysis.trends(window + [entry], alpha: thresholds.alpha, seed: options.seed)
+    }
+
+    /// Flake statistics with this run's outcomes counted; returns the history to write with
+    /// `--record` (nil when the existing file is unreadable: it is then left untouched).
+    func flakeHistory(doc: inout ResultsDocument, at date: Date, thresholds: Thresholds,
+                      log: (String) -> Void) throws -> FlakeHistory? {
+        var existing: FlakeHistory?
+        var readable = true
+        if FileManager.default.fileExists(atPath: flakeHistoryPath) {
+            do {
+                existing = try FlakeHistory.read(from: flakeHistoryPath)
+            } catch {
+                readable = false
+                let warning = "skipped flake history \(flakeHistoryPath) (\(error)); it is left untouched and not updated"
+                log("analyze: warning: \(warning)")
+                doc.notes.append(warning)
+            }
+        }
+        guard existing != nil || !doc.outcomes.isEmpty else { return nil }
+        let updated = FlakeTracking.update(existing, with: doc.outcomes, at: date)
+        doc.flakes = FlakeTracking.results(updated, policy: thresholds.flakes)
+        for f in doc.flakes where 100 * f.flakeRate > thresholds.flakes.maxRatePct && f.runs >= thresholds.flakes.minRuns {
+            doc.notes.append(f.quarantined
+                ? "\(f.test) quarantined: flake rate \(ChangeRule.formatPct(100 * f.flakeRate, signed: false)) over \(f.runs) runs (limit \(ChangeRule.formatPct(thresholds.flakes.maxRatePct, signed: false)))"
+                : "\(f.test) flakes at \(ChangeRule.formatPct(100 * f.flakeRate, signed: false)) over \(f.runs) runs, but tier 1 is never quarantined: fix it")
+        }
+        return readable ? updated : nil
+    }
+}

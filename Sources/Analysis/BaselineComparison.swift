@@ -1,0 +1,97 @@
+import BenchFormats
+import Statistics
+
+/// The tests of one metric against its baseline, before the multiplicity correction decides
+/// its verdict (see `ChangeDecision`).
+public struct MetricComparison: Sendable {
+    public var deltaPct: Double
+    public var ci: Interval?
+    public var welch: WelchTest?
+    public var mannWhitney: MannWhitneyTest?
+    /// The p-value the false-discovery-rate control uses: the larger of Welch's and
+    /// Mann–Whitney's, so a change counts only when the mean test *and* the rank test agree
+    /// (a few outliers cannot carry Welch alone, a shape change alone cannot carry Mann–Whitney).
+    /// The maximum of two valid p-values is itself a valid (conservative) p-value.
+    public var p: Double
+    public var testLevel: TestLevel
+    /// Why a test could not run (too few values), for the reason text.
+    public var limitation: String?
+}
+
+/// Compares a metric with its baseline on the *mean*, the statistic Welch's test is about.
+///
+/// - Run level (both sides have ≥ 2 repetitions): one value per repetition — the repetition's
+///   mean — is the unit of replication; Welch, Mann–Whitney and the bootstrap run on those.
+/// - Pooled (otherwise): Welch from the exact moments of both sides (the baseline keeps n, mean,
+///   sd); Mann–Whitney against the baseline's sample (a stored baseline keeps a stratified sample
+///   of ≤ 2,000 values, so its p-value is conservative when the baseline had more; `analyze
+///   compare` passes every value). The result says `pooled_samples`.
+///
+/// The 95 % CI of the change is a seeded percentile bootstrap of mean(candidate)/mean(baseline) − 1.
+/// Pooled, it resamples at most `bootstrapCap` values per side (stratified): with more values the
+/// interval is wider than necessary, never narrower.
+public enum BaselineComparison {
+    public static let bootstrapCap = Baseline.maxSampleCount
+    public static let bootstrapResamples = 2000
+
+    public static func compare(_ current: SummarizedMetric, baseline: BaselineMetric, seed: UInt64) throws -> MetricComparison {
+        let curRuns = current.perRun.mean
+        let baseRuns = baseline.perRun.mean
+        if curRuns.count >= 2 && baseRuns.count >= 2 {
+            return try compareRuns(candidate: curRuns, baseline: baseRuns, seed: seed)
+        }
+        return try comparePooled(current, baseline: baseline, seed: seed)
+    }
+
+    static func compareRuns(candidate: [Double], baseline: [Double], seed: UInt64) throws -> MetricComparison {
+        let welch = try WelchTTest(baseline: baseline, candidate: candidate)
+        let mw = try MannWhitneyU(candidate, baseline)
+        let boot = try BootstrapRelativeDifference(baseline: baseline, candidate: candidate, statistic: .mean,
+                                                   resamples: bootstrapResamples, seed: seed)
+        return MetricComparison(
+            deltaPct: 100 * boot.estimate, ci: Interval(low: 100 * boot.interval.lower, high: 100 * boot.interval.upper),
+            welch: WelchTest(t: welch.t, df: welch.degreesOfFreedom, p: welch.pValue),
+            mannWhitney: MannWhitneyTest(u: mw.u, p: mw.pValue), p: max(welch.pValue, mw.pValue),
+            testLevel: .runs, limitation: nil)
+    }
+
+    static func comparePooled(_ current: SummarizedMetric, baseline: BaselineMetric, seed: UInt64) throws -> MetricComparison {
+        let cur = current.result
+        let base = baseline.summary
+        guard base.mean != 0 else {
+            throw AnalysisError.badInput(file: "baseline", line: nil,
+                                         problem: "metric \(baseline.key) has a mean of 0, so a relative change is undefined",
+                                         fix: "re-record the baseline with --update-baseline from a run that measured it")
+        }
+        let delta = 100 * (cur.mean / base.mean - 1)
+        var limitations: [String] = []
+        var welch: WelchTest?
+        if cur.n >= 2, base.n >= 2, let sdB = base.sd, let sdC = cur.sd {
+            let w = try WelchTTest(baseline: SampleMoments(count: base.n, mean: base.mean, variance: sdB * sdB),
+                                   candidate: SampleMoments(count: cur.n, mean: cur.mean, variance: sdC * sdC))
+            welch = WelchTest(t: w.t, df: w.degreesOfFreedom, p: w.pValue)
+        } else {
+            limitations.append("Welch's test needs ≥ 2 values per side (this run \(cur.n), baseline \(base.n))")
+        }
+        var mw: MannWhitneyTest?
+        if !baseline.sample.isEmpty {
+            let m = try MannWhitneyU(current.sorted, baseline.sample)
+            mw = MannWhitneyTest(u: m.u, p: m.pValue)
+        } else {
+            limitations.append("the baseline keeps no sample values for Mann–Whitney")
+        }
+        var ci: Interval?
+        if !baseline.sample.isEmpty {
+            let candidate = Baseline.stratifiedSample(sorted: current.sorted, maxCount: bootstrapCap)
+            let reference = Baseline.stratifiedSample(sorted: baseline.sample, maxCount: bootstrapCap)
+            let boot = try BootstrapRelativeDifference(baseline: reference, candidate: candidate, statistic: .mean,
+                                                       resamples: bootstrapResamples, seed: seed)
+            ci = Interval(low: 100 * boot.interval.lower, high: 100 * boot.interval.upper)
+        }
+        // A test that could not run gives no evidence: p = 1.
+        let p = max(welch?.p ?? 1, mw?.p ?? 1)
+        return MetricComparison(deltaPct: delta, ci: ci, welch: welch, mannWhitney: mw, p: p,
+                                testLevel: .pooledSamples,
+                                limitation: limitations.isEmpty ? nil : limitations.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,88 @@
+import BenchFormats
+import Statistics
+
+/// Story 11.6 AC 6: a memory leak is growth above 10 % per 10 minutes. The growth rate is the
+/// OLS slope of the full (not downsampled) series, expressed over `leak_window_s` relative to
+/// the fitted value at the series' start, with the slope's 95 % CI. FAIL when above the limit
+/// and the slope is significant; WARN when above the limit but not significant.
+enum LeakCheck {
+    static let name = "leak"
+
+    static func run(_ c: CheckContext) -> [CheckResult] {
+        let series = c.run.series.filter { MemoryUnit.megabytes(1, unit: $0.unit) != nil && $0.values.count >= 3 }
+        guard !series.isEmpty else { return [CheckContext.skipped(name, "no memory series (e.g. `rss` in MB) with 3 or more points")] }
+        let window = c.limits.leakWindowS
+        let limit = c.limits.leakGrowthPct
+        return series.map { s in
+            let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
+            guard let fit = try? LinearRegression(x: s.t, y: s.values) else {
+                return CheckResult(name: name, scenario: s.scenario, status: .skipped, detail: "\(who): all samples at one time")
+            }
+            let start = fit.predict(s.t.min()!)
+            guard start > 0 else {
+                return CheckResult(name: name, scenario: s.scenario, status: .skipped, detail: "\(who): fitted start value is not positive")
+            }
+            let pct = { (slope: Double) in 100 * slope * window / start }
+            let growth = pct(fit.slope)
+            let span = s.t.max()! - s.t.min()!
+            let significant = fit.slopePValue < c.thresholds.alpha
+            let status: CheckStatus = growth > limit ? (significant ? .fail : .warn) : .pass
+            let detail = "\(who): \(NumberText.short(growth)) % per \(NumberText.short(window / 60)) min "
+                + "(95 % CI \(NumberText.short(pct(fit.slopeInterval.lower)))…\(NumberText.short(pct(fit.slopeInterval.upper))) %, "
+                + "slope p = \(ChangeRule.formatP(fit.slopePValue)), R² = \(NumberText.short(fit.rSquared))) from \(NumberText.short(span)) s of data"
+                + (span < window ? ", extrapolated to the window" : "") + "; limit \(NumberText.short(limit)) %"
+            return CheckResult(name: name, scenario: s.scenario, status: status, measured: growth, limit: limit,
+                               unit: "%/\(NumberText.short(window)) s", detail: detail)
+        }
+    }
+}
+
+/// Story 11.6 AC 6: CPU saturation is usage above 80 % sustained for a minute: the longest
+/// stretch of consecutive points above the limit, from its first to its last point.
+enum CPUSaturationCheck {
+    static let name = "cpu_saturation"
+
+    static func run(_ c: CheckContext) -> [CheckResult] {
+        let series = c.run.series.filter { $0.unit == "%" && $0.metric.lowercased().contains("cpu") && !$0.values.isEmpty }
+        guard !series.isEmpty else { return [CheckContext.skipped(name, "no CPU series (unit %) in the run")] }
+        let level = c.limits.cpuSaturationPct
+        let window = c.limits.cpuSaturationWindowS
+        return series.map { s in
+            var longest = 0.0
+            var start: Double?
+            for (t, v) in zip(s.t, s.values) {
+                if v > level {
+                    if start == nil { start = t }
+                    longest = max(longest, t - start!)
+                } else {
+                    start = nil
+                }
+            }
+            let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
+            return CheckResult(name: name, scenario: s.scenario, status: longest >= window ? .fail : .pass, measured: longest,
+                               limit: window, unit: "s",
+                               detail: "\(who): longest stretch above \(NumberText.short(level)) % lasted \(NumberText.short(longest)) s (saturation at ≥ \(NumberText.short(window)) s)")
+        }
+    }
+}
+
+/// Story 11.6 AC 6: OOM risk is memory above 90 % of what the host has (`host.memory_mb`).
+enum OOMRiskCheck {
+    static let name = "oom_risk"
+
+    static func run(_ c: CheckContext) -> [CheckResult] {
+        let available = Double(c.run.header.host.memoryMB)
+        let series = c.run.series.filter { MemoryUnit.megabytes(1, unit: $0.unit) != nil && !$0.values.isEmpty }
+        guard !series.isEmpty, available > 0 else {
+            return [CheckContext.skipped(name, available > 0 ? "no memory series in the run" : "the run header gives no host memory")]
+        }
+        let limit = c.limits.oomRiskPct
+        return series.map { s in
+            let peak = MemoryUnit.megabytes(s.values.max()!, unit: s.unit)!
+            let pct = 100 * peak / available
+            let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
+            return CheckResult(name: name, scenario: s.scenario, status: pct > limit ? .fail : .pass, measured: pct, limit: limit,
+                               unit: "%", detail: "\(who): peak \(NumberText.short(peak)) MB = \(NumberText.short(pct)) % of the host's \(NumberText.short(available)) MB (risk above \(NumberText.short(limit)) %)")
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import BenchFormats
+import Foundation
+import Statistics
+
+/// Settings of one analysis that are not in `thresholds.json`.
+public struct AnalysisOptions: Sendable {
+    /// Compare with a baseline recorded on another host fingerprint (marked in every reason).
+    public var ignoreHost = false
+    /// Seed of every bootstrap (mixed with each metric's name).
+    public var seed: UInt64 = 1
+    /// Time stamp written into the results.
+    public var generatedAt = Date()
+    /// Cap on the points of each series in the results (charts need no more).
+    public var maxSeriesPoints = 500
+
+    public init() {}
+}
+
+/// A finished analysis: the results document and the per-metric summaries it was built from
+/// (kept for `--update-baseline`, which needs the sorted values).
+public struct AnalyzedRun: Sendable {
+    public var document: ResultsDocument
+    public var summarized: [SummarizedMetric]
+}
+
+/// Turns one run's samples (and an optional baseline) into a results document: summaries, SLAs,
+/// comparisons with Benjamini–Hochberg across every compared metric, counters, checks, series,
+/// outcomes and the overall verdict.
+public enum RunAnalyzer {
+    public static func analyze(_ run: RunSamples, baseline: Baseline?, thresholds: Thresholds,
+                               options: AnalysisOptions = AnalysisOptions()) throws -> AnalyzedRun {
+        var notes: [String] = []
+        if !run.complete {
+            notes.append("input is partial (no `end` record; accepted with --allow-partial): the run did not finish")
+        }
+        var summarized: [SummarizedMetric] = []
+        for m in run.metrics {
+            var s = try MetricSummarizer.summarize(m)
+            let sla = SLAEvaluation.evaluate(s.result, thresholds: thresholds)
+            s.result.sla = sla.isEmpty ? nil : sla
+            summarized.append(s)
+        }
+        var doc = ResultsDocument(run: run.header, generatedAt: options.generatedAt, verdict: .pass, verdictReason: "",
+                                  metrics: summarized.map(\.result))
+        if let baseline {
+            notes += compareWithBaseline(&doc, summarized: summarized, baseline: baseline, run: run,
+                                         thresholds: thresholds, options: options)
+        } else {
+            notes.append("no baseline: nothing was compared (record one with --update-baseline)")
+        }
+        let countersComparable = doc.comparison?.comparable ?? true
+        doc.counters = run.counters.map { c in
+            var (result, note) = CounterComparison.compare(
+                c, baseline: baseline.flatMap { b in b.counters.first { $0.key == c.key } }, thresholds: thresholds)
+            if !countersComparable {
+                result.verdict = .notComparable
+            } else if let note {
+                notes.append(note)
+            }
+            return result
+        }
+        doc.checks = MeshChecks.run(CheckContext(run: run, metrics: doc.metrics, thresholds: thresholds))
+        doc.series = run.series.map { s in
+            let d = SeriesDownsampling.lttb(t: s.t, values: s.values, maxPoints: options.maxSeriesPoints)
+            return Series(scenario: s.scenario, metric: s.metric, unit: s.unit, node: s.node, t: d.t, values: d.values)
+        }
+        doc.outcomes = OutcomeClassification.summarize(run.outcomes)
+        let flaky = doc.outcomes.filter(\.flaky).map(\.test)
+        if !flaky.isEmpty {
+            notes.append("flaky (failed, then passed on retry): \(flaky.joined(separator: ", "))")
+        }
+        doc.notes = notes
+        (doc.verdict, doc.verdictReason) = OverallVerdict.decide(doc)
+        return AnalyzedRun(document: doc, summarized: summarized)
+    }
+
+    /// Fills `change` and `baseline` of every metric and returns the notes to add.
+    static func compareWithBaseline(_ doc: inout ResultsDocument, summarized: [SummarizedMetric], baseline: Baseline,
+                                    run: RunSamples, thresholds: Thresholds, options: AnalysisOptions) -> [String] {
+        var notes: [String] = []
+        let sameHost = baseline.run.host.fingerprint == run.header.host.fingerprint
+        let comparable = sameHost || options.ignoreHost
+        doc.comparison = ComparisonInfo(baselineRunID: baseline.run.runID, baselineHost: baseline.run.host.fingerprint,
+                                        comparable: comparable)
+        if !sameHost {
+            notes.append(options.ignoreHost
+                ? "baseline recorded on another host (\(baseline.run.host.fingerprint), this run \(run.header.host.fingerprint)): compared anyway because of --ignore-host; differences may come from the machines"
+                : "baseline recorded on another host (\(baseline.run.host.fingerprint), this run \(run.header.host.fingerprint)): not compared. Record a baseline on this host with --update-baseline, or pass --ignore-host to compare anyway")
+        }
+        let present = Set(summarized.map(\.result.key))
+        let missing = baseline.metrics.map(\.key).filter { !present.contains($0) }
+        if !missing.isEmpty {
+            notes.append("in the baseline but not in this run: \(missing.map(\.description).joined(separator: ", "))")
+        }
+
+        var tested: [(index: Int, comparison: MetricComparison, rule: ChangeRule)] = []
+        for (i, s) in summarized.enumerated() {
+            let m = s.result
+            guard let b = baseline.metric(m.key) else {
+                doc.metrics[i].change = Change(verdict: .new, reason: "no baseline for this metric")
+                continue
+            }
+            doc.metrics[i].baseline = b.summary
+            guard comparable else {
+                doc.metrics[i].change = Change(verdict: .notComparable,
+                                               reason: "baseline from another host (\(b.key) recorded on \(baseline.run.host.fingerprint)); use --ignore-host to compare")
+                continue
+            }
+            guard b.unit == m.unit, b.better == m.better else {
+                doc.metrics[i].change = Change(verdict: .notComparable,
+                                               reason: "the baseline records \(b.unit) (better \(b.better.rawValue)), this run \(m.unit) (better \(m.better.rawValue))")
+                continue
+            }
+            do {
+                let c = try BaselineComparison.compare(s, baseline: b, seed: StableSeed.forMetric(m.key, seed: options.seed))
+                let cls = thresholds.metricClass(scenario: m.scenario, metric: m.metric, unit: m.unit)
+                tested.append((i, c, ChangeRule(thresholds: thresholds, metricClass: cls, noiseFloorPct: b.noiseFloorPct)))
+            } catch {
+                doc.metrics[i].change = Change(verdict: .notComparable, reason: "not comparable: \(error)")
+            }
+        }
+        // Benjamini–Hochberg over every metric tested in this run: q controls the false discovery rate.
+        let qs = (try? BenjaminiHochberg.adjust(tested.map(\.comparison.p))) ?? tested.map(\.comparison.p)
+        for (k, t) in tested.enumerated() {
+            let c = t.comparison
+            let m = doc.metrics[t.index]
+            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better)
+            if c.testLevel == .pooledSamples {
+                reason += "; pooled samples (one repetition on a side), so the test speaks about these two runs only"
+            } else {
+                reason += "; run-level test on \(m.runs) vs \(baseline.metric(m.key)!.perRun.mean.count) repetitions"
+            }
+            if let limitation = c.limitation { reason += "; \(limitation)" }
+            if let mde = MinimumDetectableChange.describe(baseline: baseline.metric(m.key)!, currentRuns: m.runs,
+                                                          alpha: thresholds.alpha) {
+                reason += "; " + mde
+            }
+            if !sameHost { reason += " (compared across hosts: --ignore-host)" }
+            doc.metrics[t.index].change = Change(deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,
+                                                 q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
+        }
+        return notes
+    }
+}

@@ -1,0 +1,31 @@
+import Analysis
+import ArgumentParser
+import Foundation
+
+/// Options shared by the commands that produce results.
+struct ResultOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Write the results here (atomically) instead of standard output.", valueName: "FILE"))
+    var out: String = "-"
+
+    @Option(name: .long, help: ArgumentHelp("Thresholds file (SLAs, WARN/FAIL percentages, noise floor, α).", valueName: "FILE"))
+    var thresholds: String = ".benchmarks/thresholds.json"
+
+    @Flag(name: .long, help: "Accept a samples file without its `end` record (an interrupted run); the results say so.")
+    var allowPartial = false
+
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when the verdict reaches this level: warn, fail or never.", valueName: "LEVEL"))
+    var failOn: FailPolicy = .fail
+
+    @Option(name: .long, help: "Seed of the bootstrap confidence intervals (same seed, same intervals).")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Do not print the verdict line on standard error.")
+    var quiet = false
+
+    func log(_ message: String) {
+        if !quiet { Console.error(message) }
+    }
+}
+
+extension FailPolicy: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,123 @@
+import Analysis
+import BenchFormats
+import Foundation
+import XCTest
+
+/// Each structural check on constructed data on both sides of its limit, and `skipped` without data.
+final class MeshChecksTests: XCTestCase {
+    func checks(_ records: [SampleRecord]) throws -> [CheckResult] {
+        try Fixture.analyze(records, baseline: nil).checks
+    }
+
+    func only(_ name: String, _ records: [SampleRecord]) throws -> [CheckResult] {
+        try checks(records).filter { $0.name == name }
+    }
+
+    func series(_ metric: String, unit: String, t: [Double], values: [Double]) -> SampleRecord {
+        .series(Series(scenario: "tier3.soak", metric: metric, unit: unit, node: 0, t: t, values: values))
+    }
+
+    func counter(_ metric: String, _ value: Int64, unit: String = "events", scenario: String = "tier3.mesh-25") -> SampleRecord {
+        .counter(CounterRecord(scenario: scenario, metric: metric, unit: unit, value: value))
+    }
+
+    func testEveryCheckIsSkippedWithAReasonWhenItsDataIsAbsent() throws {
+        let results = try checks([Fixture.latency([1, 2, 3])])
+        XCTAssertEqual(Set(results.map(\.name)), ["hop_linearity", "scaling", "diameter", "delivery", "queue_depth",
+                                                  "burst_recovery", "leak", "cpu_saturation", "oom_risk"])
+        for r in results {
+            XCTAssertEqual(r.status, .skipped, r.name)
+            XCTAssertFalse(r.detail.isEmpty)
+        }
+    }
+
+    func testLinearHopLatencyPassesAndExponentialWarns() throws {
+        let hops = (1...5).flatMap { Array(repeating: $0, count: 9) }
+        let linear = hops.enumerated().map { 10.0 * Double($1) + Double($0 % 3) }
+        let pass = try only("hop_linearity", [Fixture.latency(linear, hops: hops)])
+        XCTAssertEqual(pass.first?.status, .pass, pass.first?.detail ?? "")
+        XCTAssertTrue(pass.first!.detail.contains("linear wins"))
+        let exponential = hops.enumerated().map { 5 * pow(3.0, Double($1)) + Double($0 % 3) }
+        let warn = try only("hop_linearity", [Fixture.latency(exponential, hops: hops)])
+        XCTAssertEqual(warn.first?.status, .warn, warn.first?.detail ?? "")
+        XCTAssertTrue(warn.first!.detail.contains("exponential wins"))
+    }
+
+    func testExponentialBlowUpWithMeshSizeFails() throws {
+        func mesh(_ size: Int, _ p: Double) -> SampleRecord {
+            .samples(SamplesBlock(scenario: "tier3.mesh-\(size)", metric: "latency", unit: "ms", better: .lower,
+                                  values: Array(repeating: p, count: 20), meshSize: size))
+        }
+        let linear = try only("scaling", [10, 25, 50, 100].map { mesh($0, 40 + 9 * Double($0)) })
+        XCTAssertEqual(linear.first?.status, .pass, linear.first?.detail ?? "")
+        XCTAssertTrue(linear.first!.detail.contains("scaling exponent"))
+        let blowUp = try only("scaling", [10, 25, 50, 100].map { mesh($0, 20 * exp(Double($0) / 15)) })
+        XCTAssertEqual(blowUp.first?.status, .fail, blowUp.first?.detail ?? "")
+        XCTAssertTrue(blowUp.first!.detail.contains("exponential blow-up"))
+    }
+
+    func testDiameterAt25NodesMustBeAtMostFive() throws {
+        let samples = SampleRecord.samples(SamplesBlock(scenario: "tier3.mesh-25", metric: "latency", unit: "ms", better: .lower,
+                                                        values: [1, 2], meshSize: 25))
+        XCTAssertEqual(try only("diameter", [samples, counter("diameter", 5, unit: "hops")]).first?.status, .pass)
+        let six = try only("diameter", [samples, counter("diameter", 6, unit: "hops")]).first
+        XCTAssertEqual(six?.status, .fail)
+        XCTAssertEqual(six?.limit, 5)
+    }
+
+    func testDeliveryMustBeComplete() throws {
+        XCTAssertEqual(try only("delivery", [counter("events_expected", 100), counter("events_delivered", 100)]).first?.status, .pass)
+        let lost = try only("delivery", [counter("events_expected", 100), counter("events_delivered", 99)]).first
+        XCTAssertEqual(lost?.status, .fail)
+        XCTAssertTrue(lost!.detail.contains("1 lost"))
+    }
+
+    func testQueueDepthMustStayBelowLimit() throws {
+        let t = (0..<10).map(Double.init)
+        XCTAssertEqual(try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 99 })]).first?.status, .pass)
+        XCTAssertEqual(try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 120 })]).first?.status, .fail)
+    }
+
+    func testBurstRecoveryWithinSixtySeconds() throws {
+        XCTAssertEqual(try only("burst_recovery", [counter("burst_recovery", 45, unit: "s")]).first?.status, .pass)
+        XCTAssertEqual(try only("burst_recovery", [counter("burst_recovery", 70_000, unit: "ms")]).first?.status, .fail)
+    }
+
+    func testLeakIsGrowthAboveTenPercentPerTenMinutes() throws {
+        let t = (0..<121).map { Double($0) * 5 }
+        // 100 MB + 0.02 MB/s → 12 MB per 600 s = 12 % of the start value (with a small wobble).
+        let leaking: [Double] = t.enumerated().map { (i: Int, time: Double) -> Double in
+            let wobble: Double = i % 2 == 0 ? 0.05 : -0.05
+            return 100 + 0.02 * time + wobble
+        }
+        let leak = try only("leak", [series("rss", unit: "MB", t: t, values: leaking)]).first
+        XCTAssertEqual(leak?.status, .fail, leak?.detail ?? "")
+        XCTAssertEqual(leak!.measured!, 12, accuracy: 0.1)
+        XCTAssertTrue(leak!.detail.contains("95 % CI"))
+        let flat: [Double] = t.indices.map { i -> Double in i % 2 == 0 ? 100.5 : 99.5 }
+        XCTAssertEqual(try only("leak", [series("rss", unit: "MB", t: t, values: flat)]).first?.status, .pass)
+    }
+
+    func testCPUSaturationNeedsAMinuteAboveEightyPercent() throws {
+        let t = (0..<100).map(Double.init)
+        let long = t.map { $0 >= 10 && $0 <= 80 ? 95.0 : 30 }
+        XCTAssertEqual(try only("cpu_saturation", [series("cpu", unit: "%", t: t, values: long)]).first?.status, .fail)
+        let short = t.map { $0 >= 10 && $0 <= 40 ? 95.0 : 30 }
+        XCTAssertEqual(try only("cpu_saturation", [series("cpu", unit: "%", t: t, values: short)]).first?.status, .pass)
+    }
+
+    func testOOMRiskAboveNinetyPercentOfHostMemory() throws {
+        // The fixture host has 24,576 MB: 23,000 MB is 93.6 %.
+        let t = [0.0, 1, 2]
+        let risky = try only("oom_risk", [series("rss", unit: "MB", t: t, values: [20_000, 23_000, 21_000])]).first
+        XCTAssertEqual(risky?.status, .fail)
+        XCTAssertEqual(risky!.measured!, 100 * 23_000 / 24_576, accuracy: 1e-9)
+        XCTAssertEqual(try only("oom_risk", [series("rss", unit: "GiB", t: t, values: [1, 2, 3])]).first?.status, .pass)
+    }
+
+    func testAFailedCheckFailsTheRun() throws {
+        let doc = try Fixture.analyze([counter("events_expected", 10), counter("events_delivered", 9)], baseline: nil)
+        XCTAssertEqual(doc.verdict, .fail)
+        XCTAssertTrue(doc.verdictReason.contains("check delivery"), doc.verdictReason)
+    }
+}
