@@ -10,6 +10,8 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
     .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // glibc's <malloc.h> (mallinfo2), part of libc6-dev: nothing to link.
+    .systemLibrary(name: "CMalloc"),
 ]
 
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
@@ -44,7 +46,7 @@ let package = Package(
         // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
         .target(name: "Scenarios", dependencies: [
-            "Mesh", "Nostr", "Interledger", "BenchFormats", crypto, .product(name: "Logging", package: "swift-log"),
+            "Mesh", "Nostr", "Interledger", "BenchFormats", "CMalloc", crypto, .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Statistics"),
         .target(name: "Units"),

@@ -65,13 +65,27 @@ public struct PerfScriptCollapser {
         profile.add(rootFirst: stack)
     }
 
-    /// The command (thread) name: everything before the `pid` or `pid/tid` field.
+    /// The command (thread) name: everything before the `pid` or `pid/tid` field. A name may hold
+    /// spaces and digits ("Thread pool 1"), so the pid is found backwards from the timestamp
+    /// (`12.345678:`), skipping an optional `[cpu]` field; without a timestamp, the first
+    /// pid-like field after the first word is taken.
     func threadName(_ header: Substring, line: Int) throws(ProfileConversionError) -> String {
         let tokens = header.split(separator: " ", omittingEmptySubsequences: true)
+        if let time = tokens.firstIndex(where: Self.isTimestamp) {
+            var pid = time - 1
+            if pid > 0, tokens[pid].hasPrefix("[") { pid -= 1 }
+            if pid > 0, Self.isProcessField(tokens[pid]) { return tokens[..<pid].joined(separator: " ") }
+        }
         for index in tokens.indices.dropFirst() where Self.isProcessField(tokens[index]) {
             return tokens[..<index].joined(separator: " ")
         }
         throw .perfScript(line: line, problem: "sample header without a pid or pid/tid field: \"\(header.prefix(60))\"")
+    }
+
+    static func isTimestamp(_ token: Substring) -> Bool {
+        guard token.hasSuffix(":") else { return false }
+        let parts = token.dropLast().split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
     static func isProcessField(_ token: Substring) -> Bool {

@@ -56,10 +56,11 @@ struct StandardErrorLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-             source: String, file: String, function: String, line: UInt) {
-        let merged = metadata.merging(explicit ?? [:]) { _, new in new }
-        FileHandle.standardError.write(Data(Self.format(time: Date(), level: level, label: label, message: "\(message)", metadata: merged).utf8))
+    func log(event: LogEvent) {
+        var merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        if let error = event.error { merged["error"] = "\(error)" }
+        let line = Self.format(time: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     static func format(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {

@@ -13,14 +13,16 @@ extension EventTrace {
         let widths = [4, 3, 10, 4, 6, 8, 4, 6, 6, 4, 7, 7, 7, 7, 7, 8]
         out += zip(header, widths).map { pad($0, $1) }.joined(separator: "  ") + "\n"
         for hop in arrivals {
-            var cells = [String(hop.node), String(hop.hops), String(format: "%.0f", hop.arrivedMicros),
-                         hop.from.map(String.init) ?? "—", hop.paidMsat.map(String.init) ?? "—",
-                         hop.forwardedEachMsat.map(String.init) ?? "—", String(hop.forwards),
-                         hop.keptMsat.map(String.init) ?? "—", String(hop.netMsat), String(hop.duplicatesDropped)]
+            let from: String = hop.from.map { String($0) } ?? "—"
+            let paid: String = hop.paidMsat.map { String($0) } ?? "—"
+            let forwarded: String = hop.forwardedEachMsat.map { String($0) } ?? "—"
+            let kept: String = hop.keptMsat.map { String($0) } ?? "—"
+            var cells: [String] = [String(hop.node), String(hop.hops), String(format: "%.0f", hop.arrivedMicros), from, paid]
+            cells += [forwarded, String(hop.forwards), kept, String(hop.netMsat), String(hop.duplicatesDropped)]
             if let p = hop.phases {
                 cells += [p.decode, p.verify, p.store, p.match, p.forward, p.total].map { String(format: "%.1f", $0) }
             } else {
-                cells += ["publish", "", "", "", "", ""]
+                cells += ["—", "—", "—", "—", "—", "—"]
             }
             out += zip(cells, widths).map { pad($0, $1) }.joined(separator: "  ") + "\n"
         }

@@ -103,7 +103,9 @@ struct ProfileSession {
         case .perf:
             var collapser = PerfScriptCollapser()
             let log = folder.appendingPathComponent("perf-script.log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+                throw UsageError("cannot create \(log.path) in --profile-out")
+            }
             try streamLines(["perf", "script", "-i", raw.path], errorLog: log) { line in try collapser.feed(line) }
             return collapser.finish()
         case .callgrind:

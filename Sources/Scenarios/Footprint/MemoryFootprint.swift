@@ -1,7 +1,5 @@
+import CMalloc
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// How much memory the process held during one scenario attempt: the peak resident set (Linux
 /// `VmHWM`, reset at the start of the attempt through `/proc/self/clear_refs`) and glibc's
