@@ -10,7 +10,7 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
     .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    // glibc's <malloc.h> (mallinfo2), part of libc6-dev: nothing to link.
+    // glibc's <malloc.h> (malloc_info), part of libc6-dev: nothing to link.
     .systemLibrary(name: "CMalloc"),
 ]
 

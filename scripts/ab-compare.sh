@@ -7,15 +7,18 @@
 #
 #   scripts/ab-compare.sh --a main --b HEAD [--rounds 3] [--tier 1 | --scenario NAME]
 #                         [--repetitions 1] [--seed 1] [--out artifacts/ab] [--keep]
+#                         [--a-bench FILE] [--b-bench FILE]
 #
+# --a-bench/--b-bench use an already built bench for that side instead of building the revision
+# (the revision then only names the side); the same binary on both sides is an A/A noise check.
 # Both sides use this checkout's analyze and render (the revisions only provide bench), so old
 # revisions compare as long as their bench writes meshbench.samples/1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-a="" b="" rounds=3 tier=1 scenario="" repetitions=1 seed=1 out="artifacts/ab" keep=0
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+a="" b="" rounds=3 tier=1 scenario="" repetitions=1 seed=1 out="artifacts/ab" keep=0 a_bench="" b_bench=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --a) a="$2"; shift 2 ;;
@@ -27,6 +30,8 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --a-bench) a_bench="$(realpath "$2")"; shift 2 ;;
+    --b-bench) b_bench="$(realpath "$2")"; shift 2 ;;
     -h|--help) usage ;;
     *) echo "ab-compare: unknown argument $1" >&2; usage ;;
   esac
@@ -47,21 +52,31 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/meshbench-ab-XXXXXX")"
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
   for side in a b; do
-    if [ -d "$work/$side" ]; then git -C "$repo" worktree remove --force "$work/$side" >/dev/null 2>&1 || true; fi
+    if [ -d "$work/$side/.git" ] || [ -f "$work/$side/.git" ]; then git -C "$repo" worktree remove --force "$work/$side" >/dev/null 2>&1 || true; fi
   done
   if [ "$keep" -eq 1 ]; then echo "ab-compare: kept builds in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
 declare -A revision=([a]="$a" [b]="$b")
+declare -A prebuilt=([a]="$a_bench" [b]="$b_bench")
+declare -A bench
 for side in a b; do
   commit="$(git rev-parse --short "${revision[$side]}^{commit}")"
+  if [ -n "${prebuilt[$side]}" ]; then
+    [ -x "${prebuilt[$side]}" ] || { echo "ab-compare: --$side-bench ${prebuilt[$side]} is not an executable" >&2; exit 2; }
+    bench[$side]="${prebuilt[$side]}"
+    mkdir -p "$work/$side"
+    echo "ab-compare: $side = ${revision[$side]} ($commit) uses the prebuilt ${bench[$side]}" >&2
+    continue
+  fi
   echo "ab-compare: building $side = ${revision[$side]} ($commit) in $work/$side" >&2
   git worktree add --detach --quiet "$work/$side" "$commit"
   if ! swift build -c release --package-path "$work/$side" --scratch-path "$work/$side-build" --product bench >&2; then
     echo "ab-compare: ${revision[$side]} does not build" >&2
     exit 2
   fi
+  bench[$side]="$work/$side-build/release/bench"
 done
 
 mkdir -p "$out"
@@ -72,7 +87,7 @@ for round in $(seq 1 "$rounds"); do
   for side in a b; do
     echo "ab-compare: round $round/$rounds, $side (${revision[$side]})" >&2
     # Run from the side's own worktree so the samples record its commit.
-    if ! (cd "$work/$side" && "$work/$side-build/release/bench" "${what[@]}" --seed "$seed" --repetitions "$repetitions" \
+    if ! (cd "$work/$side" && "${bench[$side]}" "${what[@]}" --seed "$seed" --repetitions "$repetitions" \
           --quiet --out "$repo/$out/$side-round$round.jsonl.gz"); then
       echo "ab-compare: bench of ${revision[$side]} failed in round $round" >&2
       exit 2

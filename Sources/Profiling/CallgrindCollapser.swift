@@ -18,7 +18,7 @@ public struct CallgrindCollapser {
         public var rename: @Sendable (String) -> String
 
         public init(event: String? = nil, maximumDepth: Int = 96, minimumFraction: Double = 1e-5,
-                    rename: @escaping @Sendable (String) -> String = SwiftDemangler.shortName) {
+                    rename: @escaping @Sendable (String) -> String = { SwiftDemangler.shortName($0) }) {
             self.event = event
             self.maximumDepth = maximumDepth
             self.minimumFraction = minimumFraction

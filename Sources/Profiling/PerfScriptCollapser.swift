@@ -12,7 +12,7 @@ public struct PerfScriptCollapser {
         public var includeThreadName: Bool
         public var rename: @Sendable (String) -> String
 
-        public init(includeThreadName: Bool = true, rename: @escaping @Sendable (String) -> String = SwiftDemangler.shortName) {
+        public init(includeThreadName: Bool = true, rename: @escaping @Sendable (String) -> String = { SwiftDemangler.shortName($0) }) {
             self.includeThreadName = includeThreadName
             self.rename = rename
         }
@@ -23,6 +23,8 @@ public struct PerfScriptCollapser {
     private var thread: String?
     private var leafFirst: [String] = []
     private var lineNumber = 0
+    /// Demangling costs more than everything else per frame, and hot frames repeat in every sample.
+    private var renamed: [Substring: String] = [:]
 
     public init(options: Options = Options()) { self.options = options }
 
@@ -94,7 +96,7 @@ public struct PerfScriptCollapser {
     }
 
     /// `55d1c2a3b4c5 symbol+0x25 (/path/bench)` → `symbol` (demangled); `[unknown] (/x/libc.so.6)` → `[libc.so.6]`.
-    func frameName(_ frame: Substring) -> String {
+    mutating func frameName(_ frame: Substring) -> String {
         guard let space = frame.firstIndex(of: " ") else {
             return "[unknown]"
         }
@@ -114,6 +116,9 @@ public struct PerfScriptCollapser {
             let file = binary.split(separator: "/").last.map(String.init) ?? ""
             return file.isEmpty || file == "[unknown]" ? "[unknown]" : "[\(file)]"
         }
-        return options.rename(String(rest))
+        if let known = renamed[rest] { return known }
+        let name = options.rename(String(rest))
+        renamed[rest] = name
+        return name
     }
 }
