@@ -18,3 +18,62 @@ test: deps
 report: build
 	mkdir -p artifacts
 	$(RELEASE_BIN)/bench --tier 1 | $(RELEASE_BIN)/analyze | $(RELEASE_BIN)/render --out artifacts
+
+# ---- Local development (docs/development.md). Every target builds in release first. ----
+# smoke, full and benchmarks run tiers 1, 2 and 3 through the whole pipe into $(ARTIFACTS).
+ARTIFACTS ?= artifacts
+BENCH := $(RELEASE_BIN)/bench
+ANALYZE := $(RELEASE_BIN)/analyze
+RENDER := $(RELEASE_BIN)/render
+A ?=
+B ?=
+ROUNDS ?= 3
+DAYS ?= 30
+TIER ?= 1
+
+.PHONY: smoke full benchmarks compare trends debug watch profile check-workflow
+smoke: build
+	mkdir -p $(ARTIFACTS)
+	$(BENCH) --tier 1 | $(ANALYZE) | $(RENDER) --out $(ARTIFACTS)
+
+full: build
+	mkdir -p $(ARTIFACTS)
+	$(BENCH) --tier 2 | $(ANALYZE) | $(RENDER) --out $(ARTIFACTS)
+
+benchmarks: build
+	mkdir -p $(ARTIFACTS)
+	$(BENCH) --tier 3 | $(ANALYZE) | $(RENDER) --out $(ARTIFACTS)
+
+# Without A and B: tier 1 against .benchmarks/baseline.json, failing on WARN as well as FAIL.
+# With A=<rev> B=<rev>: both revisions built in their own worktrees and run interleaved
+# (scripts/ab-compare.sh; ROUNDS rounds, TIER).
+compare: build
+	mkdir -p $(ARTIFACTS)
+	@if [ -n "$(A)$(B)" ]; then \
+	  scripts/ab-compare.sh --a "$(A)" --b "$(B)" --rounds "$(ROUNDS)" --tier "$(TIER)" --out "$(ARTIFACTS)/ab"; \
+	else \
+	  $(BENCH) --tier 1 | $(ANALYZE) --fail-on warn | $(RENDER) --out $(ARTIFACTS); \
+	fi
+
+trends: build
+	mkdir -p $(ARTIFACTS)
+	$(ANALYZE) trends --days $(DAYS) | $(RENDER) trends --out $(ARTIFACTS)
+
+# Tier 1 with debug logs (level, label, metadata) on standard error; samples kept for a rerun of analyze.
+debug: build
+	mkdir -p $(ARTIFACTS)
+	MESHBENCH_LOG=debug $(BENCH) --tier 1 --verbose --out $(ARTIFACTS)/debug-samples.jsonl
+	$(ANALYZE) $(ARTIFACTS)/debug-samples.jsonl | $(RENDER) --out $(ARTIFACTS)
+
+# Reruns tier 1 whenever a file under Sources/ changes (needs inotifywait: apt-get install inotify-tools).
+watch: build
+	@scripts/watch.sh
+
+# CPU profile (perf, else callgrind) of tier 1 as folded stacks, drawn as a flame graph.
+profile: build
+	mkdir -p $(ARTIFACTS)/profile
+	$(BENCH) --tier $(TIER) --profile --profile-out $(ARTIFACTS)/profile --out $(ARTIFACTS)/profile/samples.jsonl
+	$(RENDER) flamegraph $(ARTIFACTS)/profile/bench.folded --out $(ARTIFACTS)/profile/flamegraph.png
+
+check-workflow:
+	scripts/check-workflow.sh

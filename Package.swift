@@ -10,6 +10,8 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
     .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // glibc's <malloc.h> (malloc_info), part of libc6-dev: nothing to link.
+    .systemLibrary(name: "CMalloc"),
 ]
 
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
@@ -43,18 +45,25 @@ let package = Package(
         ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
-        .target(name: "Scenarios", dependencies: ["Mesh", "Nostr", "Interledger", "BenchFormats", crypto]),
+        .target(name: "Scenarios", dependencies: [
+            "Mesh", "Nostr", "Interledger", "BenchFormats", "CMalloc", crypto, .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Statistics"),
         .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
+        .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The command-line layers.
-        .executableTarget(name: "bench", dependencies: ["Scenarios", "BenchFormats", "Nostr", argumentParser]),
+        .executableTarget(name: "bench", dependencies: [
+            "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", argumentParser,
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
+        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
@@ -74,6 +83,8 @@ let package = Package(
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
+        .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
+        .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: [
             "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
         ]),

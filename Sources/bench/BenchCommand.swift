@@ -13,8 +13,10 @@ struct BenchCommand: AsyncParsableCommand {
               bench --tier 1 | analyze | render --out artifacts
               bench --tier 1 --out run.jsonl.gz --repetitions 3
               bench --list
+              bench trace --nodes 10 --topology regular --degree 4
+              bench topology --nodes 25 --topology small-world --degree 4
             """,
-        subcommands: [RunCommand.self, NodeSubcommand.self],
+        subcommands: [RunCommand.self, NodeSubcommand.self, TraceCommand.self, TopologyCommand.self],
         defaultSubcommand: RunCommand.self)
 
     static func main() async {

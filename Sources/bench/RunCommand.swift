@@ -60,6 +60,15 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Flag(help: "Debug logs on standard error (also MESHBENCH_LOG=debug).")
+    var verbose = false
+
+    @Flag(help: "Run under perf (or callgrind) and write folded stacks and memory footprints (docs/development.md).")
+    var profile = false
+
+    @Option(name: .customLong("profile-out"), help: ArgumentHelp("Folder for --profile's folded stacks and raw profile.", valueName: "dir"))
+    var profileOut = "artifacts/profile"
+
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1 (got \(repetitions))") }
         guard injectDelayMicros >= 0 else { throw ValidationError("--inject-delay-us must be 0 or more (got \(injectDelayMicros))") }
@@ -95,6 +104,12 @@ struct RunCommand: AsyncParsableCommand {
             }
             return
         }
+        try DiagnosticLogging.bootstrap(verbose: verbose)
+        if profile && !ProfileSession.isChild {
+            let status = try ProfileSession(outputFolder: profileOut).run(progress: ProgressReporter(quiet: quiet).note)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let selected = selection()
         let workDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("meshbench-run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
@@ -121,6 +136,7 @@ struct RunCommand: AsyncParsableCommand {
         let progress = ProgressReporter(quiet: quiet)
         let runner = ScenarioRunner(settings: settings, sink: writer, progress: progress,
                                     onPublish: dump.map { dump in { dump.append($0) } })
+        runner.recordsFootprint = profile || ProfileSession.isChild
         let failed = try await runner.run(selected)
         try writer.finish()
         if !failed.isEmpty {

@@ -1,5 +1,6 @@
 import BenchFormats
 import Foundation
+import Logging
 import Nostr
 
 /// Runs scenarios one after another, each retried once when it fails (AC 8), and writes every
@@ -12,6 +13,9 @@ public final class ScenarioRunner {
     private let onPublish: (@Sendable (NostrEvent) -> Void)?
     /// Attempts per scenario: the first run and one retry.
     public let maxAttempts = 2
+    /// Adds each passing attempt's peak RSS and malloc statistics as series (`bench --profile`).
+    public var recordsFootprint = false
+    private let logger = Logger(label: "meshbench.scenarios")
 
     /// `onPublish` sees every event the scenarios publish (for `--dump-events`).
     public init(settings: BenchSettings, sink: RecordSink, progress: ProgressReporter,
@@ -45,8 +49,13 @@ public final class ScenarioRunner {
         let clock = ContinuousClock()
         let start = clock.now
         var thrown: String?
+        logger.debug("attempt started", metadata: ["scenario": "\(scenario.name)", "attempt": "\(attempt)"])
+        if recordsFootprint { MemoryFootprint.resetPeak() }
         do {
             try await scenario.run(context)
+            if recordsFootprint, let footprint = MemoryFootprint.current() {
+                try footprint.record(into: recorder, at: (clock.now - start) / .seconds(1))
+            }
             try recorder.flush()
         } catch {
             thrown = String(describing: error)
@@ -57,6 +66,10 @@ public final class ScenarioRunner {
         if let thrown { checks.append(CheckResult(name: "completes", passed: false, detail: thrown)) }
         if checks.isEmpty { checks.append(CheckResult(name: "completes", passed: true, detail: "")) }
         let passed = checks.allSatisfy(\.passed)
+        logger.debug("attempt \(passed ? "passed" : "failed")", metadata: [
+            "scenario": "\(scenario.name)", "attempt": "\(attempt)", "duration_ms": "\(Int(durationMS))",
+            "failed_checks": "\(checks.filter { !$0.passed }.map(\.name))",
+        ])
         if passed { try spool.forward(to: sink) } else { spool.discard() }
         for check in checks {
             try sink.write(.outcome(OutcomeRecord(

@@ -1,10 +1,13 @@
 import Foundation
+import Logging
 import Mesh
 import Nostr
 
 /// Brings a mesh up for one repetition of a scenario and always tears it down, so a failed
 /// attempt leaves no sockets, threads or database files behind for the retry.
 enum MeshSession {
+    private static let logger = Logger(label: "meshbench.mesh")
+
     static func with<T>(_ topology: Topology, node: NodeConfig = NodeConfig(), context: ScenarioContext,
                         seedOffset: UInt64 = 0, _ body: (MeshNetwork) async throws -> T) async throws -> T {
         var nodeConfig = node
@@ -13,11 +16,15 @@ enum MeshSession {
                                 seed: context.settings.seed &+ seedOffset,
                                 storageDirectory: URL(fileURLWithPath: context.settings.workDirectory))
         let network = try await MeshNetwork.start(config)
+        logger.debug("mesh up", metadata: ["topology": "\(topology.name)", "links": "\(topology.edges.count)",
+                                           "storage": "\(network.storageFolder.path)"])
         do {
             let result = try await body(network)
             try await network.shutdown()
+            logger.debug("mesh shut down", metadata: ["topology": "\(topology.name)"])
             return result
         } catch {
+            logger.debug("mesh shut down after an error", metadata: ["topology": "\(topology.name)", "error": "\(error)"])
             try? await network.shutdown()
             throw error
         }

@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+
+/// Structured logs on standard error for debugging (`bench --verbose`, `MESHBENCH_LOG=debug`):
+/// one line per message with time, level, label and metadata, e.g.
+/// `12:01:02.345 debug meshbench.scenarios: attempt passed [attempt=1 scenario=tier1.propagation-3]`.
+/// Standard output keeps carrying only data, so logging never corrupts a pipe.
+enum DiagnosticLogging {
+    /// The level from `--verbose` (debug) or `MESHBENCH_LOG` (trace, debug, info, notice, warning,
+    /// error, critical); warning otherwise. An unknown `MESHBENCH_LOG` value is a usage error.
+    static func level(verbose: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Logger.Level {
+        if let name = environment["MESHBENCH_LOG"], !name.isEmpty {
+            guard let level = Logger.Level(rawValue: name.lowercased()) else {
+                let valid = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("MESHBENCH_LOG=\(name) is not a log level; use one of \(valid)")
+            }
+            return verbose ? min(level, .debug) : level
+        }
+        return verbose ? .debug : .warning
+    }
+
+    /// Installs the standard-error handler once per process (later calls keep the first level).
+    static func bootstrap(verbose: Bool) throws {
+        let chosen = try level(verbose: verbose)
+        once.withLock { done in
+            guard !done else { return }
+            done = true
+            LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label, logLevel: chosen) }
+        }
+    }
+
+    private static let once = LockedFlag()
+}
+
+/// A `Bool` behind a lock: `LoggingSystem.bootstrap` may run only once per process.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func withLock(_ body: (inout Bool) -> Void) { lock.withLock { body(&value) } }
+}
+
+/// Writes `time level label: message [key=value …]` lines to standard error in one write each,
+/// so lines from event-loop threads do not interleave.
+struct StandardErrorLogHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level
+    var metadata: Logger.Metadata = [:]
+
+    init(label: String, logLevel: Logger.Level) {
+        self.label = label
+        self.logLevel = logLevel
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        if let error = event.error { merged["error"] = "\(error)" }
+        let line = Self.format(time: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    static func format(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+        let fields = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        return "\(clock(time)) \(level.rawValue) \(label): \(message)" + (fields.isEmpty ? "" : " [\(fields)]") + "\n"
+    }
+
+    /// UTC `HH:mm:ss.SSS`: enough to order lines within a run without a date on every line.
+    private static func clock(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970
+        let day = seconds.truncatingRemainder(dividingBy: 86_400)
+        let h = Int(day / 3600), m = Int(day.truncatingRemainder(dividingBy: 3600) / 60)
+        let s = day.truncatingRemainder(dividingBy: 60)
+        return String(format: "%02d:%02d:%06.3f", h, m, s)
+    }
+}
