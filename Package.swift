@@ -63,7 +63,6 @@ let package = Package(
         ]),
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
-        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).

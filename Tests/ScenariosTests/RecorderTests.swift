@@ -38,16 +38,8 @@ final class RecorderTests: XCTestCase {
     }
 }
 
-/// Keeps every record written, in order.
-final class CollectingSink: RecordSink, @unchecked Sendable {
-    private(set) var records: [SampleRecord] = []
-    func write(_ record: SampleRecord) throws { records.append(record) }
-
+extension CollectingSink {
     var blocks: [SamplesBlock] {
         records.compactMap { if case .samples(let block) = $0 { return block } else { return nil } }
-    }
-
-    var outcomes: [OutcomeRecord] {
-        records.compactMap { if case .outcome(let outcome) = $0 { return outcome } else { return nil } }
     }
 }
