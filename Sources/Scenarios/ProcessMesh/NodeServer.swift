@@ -75,7 +75,7 @@ public enum NodeServer {
             answer.counters = CounterWire(try await node.counters())
         case "timings":
             let log = try await node.timings()
-            answer.timings = TimingWire(count: log.count, totals: log.totals, records: Array(log.records.suffix(command.limit ?? 1_000)))
+            answer.timings = TimingWire(count: log.count, totals: log.totals, records: command.limit == 0 ? [] : Array(log.records.suffix(command.limit ?? 1_000)))
         case "idle":
             answer.idle = try await node.isIdle()
         default:

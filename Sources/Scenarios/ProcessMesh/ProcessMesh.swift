@@ -134,6 +134,16 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
         }
     }
 
+    func phaseTotals(of node: Int) async throws -> (totals: PhaseTiming, count: Int) {
+        var command = NodeCommand(op: "timings")
+        command.limit = 0
+        guard let wire = try await children[node].request(command).timings else {
+            throw ProcessMeshError.nodeFailed(node: node, reason: "timings reply without timings")
+        }
+        let summary = wire.summary
+        return (summary.totals, summary.count)
+    }
+
     func storeBytes(of node: Int) -> Int {
         FileSize.of(storePath(of: node)) + FileSize.of(storePath(of: node) + "-wal")
     }

@@ -7,11 +7,12 @@ import Mesh
 public struct StressScenario: Scenario {
     public let name = "tier3.stress-100"
     public let tier = 3
-    public let summary = "100-node random 4-regular mesh under 10 events/s network-wide (990 deliveries/s) for 60 s: no disconnects, no drops, no timeouts, keeps pace to the end"
+    public let summary = "100-node random 4-regular mesh under 3 events/s network-wide (297 deliveries/s) for 60 s: no disconnects, no drops, no timeouts, keeps pace to the end"
     let nodes = 100
-    /// Well below this 2-core machine's capacity at 100 nodes (about 20 events/s, each costing
-    /// ~100 verifications and store writes), so stability, not saturation, is what is tested.
-    let rate: Double = 10
+    /// Below this 2-core machine's measured capacity at 100 nodes (about 5 events/s while other
+    /// work shares it: each event costs 99 verifications, 100 store writes and 602 frames), so
+    /// stability, not saturation, is what is tested; `--rate` raises it.
+    let rate: Double = 3
     let duration: Double = 60
 
     public init() {}
@@ -38,9 +39,13 @@ public struct StressScenario: Scenario {
             }
             context.check("no node disconnects, drops, times out or rejects", unstable.isEmpty,
                           unstable.prefix(10).joined(separator: "; "))
-            // Keeping pace: when the schedule ends, at most one second of offered load is still in flight.
-            context.check("the mesh keeps pace with the offered rate to the end", Double(outcome.backlogAtEnd) <= offered,
-                          "\(outcome.backlogAtEnd) events were still in flight when publishing stopped (\(Int(offered)) events/s offered)")
+            // Keeping pace: publishing never fell more than a second behind its schedule (a saturated
+            // node is slow to accept its own publishes), and when the schedule ends at most one
+            // second of offered load is still in flight.
+            context.check("the mesh keeps pace with the offered rate to the end",
+                          Double(outcome.backlogAtEnd) <= offered && outcome.generatorLagMS <= 1_000,
+                          String(format: "publishing fell %.0f ms behind schedule; %d events were still in flight when it stopped (%.0f events/s offered)",
+                                 outcome.generatorLagMS, outcome.backlogAtEnd, offered))
         }
     }
 }

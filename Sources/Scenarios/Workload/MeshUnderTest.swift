@@ -15,6 +15,8 @@ protocol MeshUnderTest: AnyObject, Sendable {
     func setArrivalHandler(_ handler: (@Sendable (_ id: String, _ arrival: Arrival) -> Bool)?)
     func counters(of node: Int) async throws -> NodeCounters
     func phaseTimings(of node: Int) async throws -> PhaseTimingSummary
+    /// Totals and event count only (no per-event records): cheap enough to read every second.
+    func phaseTotals(of node: Int) async throws -> (totals: PhaseTiming, count: Int)
     func awaitIdle(timeoutNanoseconds: UInt64) async throws
     func storeBytes(of node: Int) -> Int
     func addLocalSubscriptions(node: Int, _ subscriptions: [(id: Int, filters: [NostrFilter])]) async throws
@@ -33,6 +35,11 @@ extension MeshNetwork: MeshUnderTest {
     func phaseTimings(of node: Int) async throws -> PhaseTimingSummary {
         let log = try await timings(of: node)
         return PhaseTimingSummary(totals: log.totals, count: log.count, records: log.records)
+    }
+
+    func phaseTotals(of node: Int) async throws -> (totals: PhaseTiming, count: Int) {
+        let log = try await timings(of: node)
+        return (log.totals, log.count)
     }
 
     nonisolated func storeBytes(of node: Int) -> Int {
