@@ -15,28 +15,59 @@ G = (0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798,
      0x483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8)
 
 
-def point_add(a, b):
+def to_jacobian(point):
+    return None if point is None else (point[0], point[1], 1)
+
+
+def from_jacobian(point):
+    if point is None:
+        return None
+    x, y, z = point
+    z_inv = pow(z, P - 2, P)
+    return (x * z_inv * z_inv % P, y * z_inv * z_inv * z_inv % P)
+
+
+def jacobian_double(point):
+    # Jacobian coordinates avoid a modular inverse per step (standard a = 0 doubling formulas).
+    if point is None or point[1] == 0:
+        return None
+    x, y, z = point
+    s = 4 * x * y * y % P
+    m = 3 * x * x % P
+    nx = (m * m - 2 * s) % P
+    return (nx, (m * (s - nx) - 8 * y * y * y * y) % P, 2 * y * z % P)
+
+
+def jacobian_add(a, b):
     if a is None:
         return b
     if b is None:
         return a
-    if a[0] == b[0] and a[1] != b[1]:
-        return None
-    if a == b:
-        lam = 3 * a[0] * a[0] * pow(2 * a[1], P - 2, P) % P
-    else:
-        lam = (b[1] - a[1]) * pow(b[0] - a[0], P - 2, P) % P
-    x = (lam * lam - a[0] - b[0]) % P
-    return (x, (lam * (a[0] - x) - a[1]) % P)
+    x1, y1, z1 = a
+    x2, y2, z2 = b
+    u1, u2 = x1 * z2 * z2 % P, x2 * z1 * z1 % P
+    s1, s2 = y1 * z2 * z2 * z2 % P, y2 * z1 * z1 * z1 % P
+    if u1 == u2:
+        return jacobian_double(a) if s1 == s2 else None
+    h, r = (u2 - u1) % P, (s2 - s1) % P
+    h2 = h * h % P
+    h3 = h * h2 % P
+    nx = (r * r - h3 - 2 * u1 * h2) % P
+    return (nx, (r * (u1 * h2 - nx) - s1 * h3) % P, h * z1 * z2 % P)
+
+
+def point_add(a, b):
+    return from_jacobian(jacobian_add(to_jacobian(a), to_jacobian(b)))
 
 
 def point_mul(point, scalar):
-    result = None
-    for i in range(256):
-        if (scalar >> i) & 1:
-            result = point_add(result, point)
-        point = point_add(point, point)
-    return result
+    result, addend = None, to_jacobian(point)
+    while scalar:
+        if scalar & 1:
+            result = jacobian_add(result, addend)
+        addend = jacobian_double(addend)
+        scalar >>= 1
+    return from_jacobian(result)
 
 
 def lift_x(x):
