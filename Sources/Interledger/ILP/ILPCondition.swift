@@ -7,8 +7,7 @@ import Crypto
 public enum ILPCondition {
     /// HMAC-SHA256(sharedSecret, data): 32 bytes.
     public static func fulfillment(sharedSecret: [UInt8], data: [UInt8]) -> [UInt8] {
-        let key = SymmetricKey(data: sharedSecret)
-        return Array(HMAC<SHA256>.authenticationCode(for: data, using: key))
+        ILPFulfillmentKey(sharedSecret: sharedSecret).fulfillment(data: data)
     }
 
     /// SHA-256(fulfillment): 32 bytes.

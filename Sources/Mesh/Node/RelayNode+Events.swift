@@ -52,8 +52,13 @@ extension RelayNode {
             return finish(.reject(reject(.T00_internalError, "store: \(error)")))
         }
         timing.store = lap(&mark)
-        let hops = config.ttl - incoming.packet.metadata.ttl + 1
-        observer?.node(id, accepted: event.id, at: host?.networkTime ?? now, hops: hops, from: incoming.peer)
+        // The arrival is stamped here, once stored, but reported after the forwards: the observer
+        // is the harness (a lock, maybe a waiter to wake), not part of any phase of the node.
+        let acceptedAt = host?.networkTime ?? now
+        defer {
+            observer?.node(id, accepted: event.id, at: acceptedAt, hops: config.ttl - incoming.packet.metadata.ttl + 1,
+                           from: incoming.peer)
+        }
 
         counters.deliveries += localSubscriptions.matches(event).count
         let targets = forwardTargets(for: event, excluding: incoming.peer)

@@ -125,8 +125,8 @@ extension RelayNode {
         guard prepare.expiresAt > wallDate(now) else {
             return fail(.R00_transferTimedOut, "Prepare expired at \(prepare.expiresAt) before \(address) received it")
         }
-        guard let link = credentials[peer] else { return fail(.F02_unreachable, "no link credentials for peer \(peer)") }
-        let fulfillment = ILPCondition.fulfillment(sharedSecret: link.sharedSecret, data: prepare.data)
+        guard let key = fulfillmentKeys[peer] else { return fail(.F02_unreachable, "no link credentials for peer \(peer)") }
+        let fulfillment = key.fulfillment(data: prepare.data)
         guard ILPCondition.isFulfilled(prepare.executionCondition, by: fulfillment) else {
             return fail(.F05_wrongCondition, "execution condition is not SHA-256(HMAC(link secret, data))")
         }

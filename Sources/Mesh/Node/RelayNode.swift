@@ -26,6 +26,8 @@ final class RelayNode {
     var peerSubscriptions = SubscriptionMatcher<Int>()
 
     var credentials: [Int: LinkCredentials] = [:]
+    /// Each link's secret keyed for HMAC once (`credentials[peer].sharedSecret`), for every Prepare.
+    var fulfillmentKeys: [Int: ILPFulfillmentKey] = [:]
     var peerByToken: [String: Int] = [:]
     var connections: [ConnectionID: ConnectionState] = [:]
     var connectionByPeer: [Int: ConnectionID] = [:]
@@ -65,6 +67,7 @@ final class RelayNode {
     /// Makes `peer` a known link partner (before any connection to or from it).
     func addLink(peer: Int, credentials link: LinkCredentials) {
         credentials[peer] = link
+        fulfillmentKeys[peer] = ILPFulfillmentKey(sharedSecret: link.sharedSecret)
         peerByToken[link.authToken] = peer
         if ledgers[peer] == nil { ledgers[peer] = BilateralLedger(peer: RelayNode.address(of: peer)) }
     }
@@ -152,8 +155,8 @@ final class RelayNode {
     /// Sends an ILP Prepare carrying `data` to `peer` as a BTP MESSAGE; the condition is
     /// SHA-256(HMAC-SHA256(link secret, data)), so the peer can derive the fulfillment.
     func sendPrepare(data: [UInt8], amount: UInt64, to peer: Int, isSubscription: Bool, now: UInt64, afterNanoseconds delay: UInt64 = 0) {
-        guard let connection = connectionByPeer[peer], let link = credentials[peer] else { return }
-        let fulfillment = ILPCondition.fulfillment(sharedSecret: link.sharedSecret, data: data)
+        guard let connection = connectionByPeer[peer], let key = fulfillmentKeys[peer] else { return }
+        let fulfillment = key.fulfillment(data: data)
         let condition = ILPCondition.condition(for: fulfillment)
         let expiry = now + UInt64(config.prepareExpiryMilliseconds) * 1_000_000
         let prepare = ILPPrepare(amount: amount, expiresAt: wallDate(expiry), executionCondition: condition,

@@ -23,6 +23,12 @@ public final class EventStore {
     private let insertTag: SQLiteStatement
     private let countEvents: SQLiteStatement
     private let findEvent: SQLiteStatement
+    /// Transaction control, prepared once: `sqlite3_exec` would re-parse the SQL for every event.
+    private let begin: SQLiteStatement
+    private let savepoint: SQLiteStatement
+    private let release: SQLiteStatement
+    private let rollbackToSavepoint: SQLiteStatement
+    private let commitStatement: SQLiteStatement
 
     public init(path: String) throws(StoreError) {
         self.path = path
@@ -42,6 +48,11 @@ public final class EventStore {
                 "INSERT INTO tags (event, name, value) VALUES (?1, ?2, ?3)")
             countEvents = try SQLiteStatement(db: handle, path: path, sql: "SELECT COUNT(*) FROM events")
             findEvent = try SQLiteStatement(db: handle, path: path, sql: "SELECT json FROM events WHERE id = ?1")
+            begin = try SQLiteStatement(db: handle, path: path, sql: "BEGIN")
+            savepoint = try SQLiteStatement(db: handle, path: path, sql: "SAVEPOINT event")
+            release = try SQLiteStatement(db: handle, path: path, sql: "RELEASE event")
+            rollbackToSavepoint = try SQLiteStatement(db: handle, path: path, sql: "ROLLBACK TO event")
+            commitStatement = try SQLiteStatement(db: handle, path: path, sql: "COMMIT")
         } catch {
             sqlite3_close_v2(handle)
             throw error
@@ -56,7 +67,9 @@ public final class EventStore {
         guard let handle = db else { return }
         try? commit()
         db = nil
-        for statement in [insertEvent, insertTag, countEvents, findEvent] { statement.finalize() }
+        for statement in [insertEvent, insertTag, countEvents, findEvent, begin, savepoint, release, rollbackToSavepoint, commitStatement] {
+            statement.finalize()
+        }
         sqlite3_close_v2(handle)
     }
 
@@ -98,10 +111,10 @@ public final class EventStore {
         let indexedTags = row.tags.filter { $0.count >= 2 && $0[0].utf8.count == 1 }
         let handle = try openHandle()
         if !hasUncommittedWrites {
-            try Self.execute(handle, path: path, "BEGIN")
+            try begin.run("begin the batch transaction")
             hasUncommittedWrites = true
         }
-        try Self.execute(handle, path: path, "SAVEPOINT event")
+        try savepoint.run("savepoint before event \(row.id)")
         defer { insertEvent.reset() }
         insertEvent.bind(1, row.id)
         insertEvent.bind(2, row.pubkey)
@@ -121,11 +134,11 @@ public final class EventStore {
                     _ = try insertTag.step("insert tag \(tag[0]) of event \(row.id)")
                 }
             }
-            try Self.execute(handle, path: path, "RELEASE event")
+            try release.run("release savepoint of event \(row.id)")
             return inserted
         } catch {
-            try? Self.execute(handle, path: path, "ROLLBACK TO event")
-            try? Self.execute(handle, path: path, "RELEASE event")
+            try? rollbackToSavepoint.run("roll back event \(row.id)")
+            try? release.run("release savepoint of event \(row.id)")
             throw error
         }
     }
@@ -134,7 +147,8 @@ public final class EventStore {
     public func commit() throws(StoreError) {
         guard hasUncommittedWrites else { return }
         hasUncommittedWrites = false
-        try Self.execute(try openHandle(), path: path, "COMMIT")
+        _ = try openHandle()
+        try commitStatement.run("commit")
     }
 
     /// Number of stored events.

@@ -46,15 +46,22 @@ final class SQLiteStatement {
         }
     }
 
-    /// Steps once; `true` when a row is available, `false` when done.
-    func step(_ operation: String) throws(StoreError) -> Bool {
+    /// Steps once; `true` when a row is available, `false` when done. `operation` names the step in
+    /// an error; it is only built when the step fails.
+    func step(_ operation: @autoclosure () -> String) throws(StoreError) -> Bool {
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            throw StoreError(path: path, operation: operation, code: rc, message: String(cString: sqlite3_errmsg(db)))
+            throw StoreError(path: path, operation: operation(), code: rc, message: String(cString: sqlite3_errmsg(db)))
         }
+    }
+
+    /// Runs a statement without results (transaction control) and resets it for the next run.
+    func run(_ operation: @autoclosure () -> String) throws(StoreError) {
+        defer { sqlite3_reset(handle) }
+        _ = try step(operation())
     }
 
     func reset() {

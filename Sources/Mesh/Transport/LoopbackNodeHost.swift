@@ -12,6 +12,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     private let clockBase: UInt64
     private var links: [ConnectionID: WebSocketLink] = [:]
     private var dirty: [WebSocketLink] = []
+    /// A `finishBatch` is queued on the loop for the frames received in this tick.
+    private var batchScheduled = false
     private let gauge = QueueGauge()
     private var nextLinkId: ConnectionID = 1
     private var listener: Channel?
@@ -110,13 +112,21 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         }
     }
 
+    /// A received frame's answers and forwards wait until the loop has handled this tick's socket
+    /// reads: under load one tick delivers many frames on several links, and they then share one
+    /// flush per link and one group commit. At light load a tick holds one frame, so nothing waits.
     func link(_ link: WebSocketLink, received frame: [UInt8]) {
-        batch { node.frameReceived(frame, on: link.id, now: networkTime) }
+        if !batchScheduled {
+            batchScheduled = true
+            loop.execute { self.finishBatch() }
+        }
+        node.frameReceived(frame, on: link.id, now: networkTime)
     }
 
     func linkClosed(_ link: WebSocketLink) {
         links[link.id] = nil
         node.connectionClosed(link.id)
+        finishBatch()
     }
 
     func linkReceivedOversizeFrame(_ link: WebSocketLink) {
@@ -141,11 +151,14 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// Runs node work, then flushes every link it wrote to: one syscall per link per batch.
     /// Then commits the store writes of the batch (group commit, off the latency path).
     private func batch<T>(_ work: () throws -> T) rethrows -> T {
-        defer {
-            for link in dirty { link.flush() }
-            dirty.removeAll(keepingCapacity: true)
-            node.commitStore()
-        }
+        defer { finishBatch() }
         return try work()
+    }
+
+    private func finishBatch() {
+        batchScheduled = false
+        for link in dirty { link.flush() }
+        dirty.removeAll(keepingCapacity: true)
+        node.commitStore()
     }
 }
