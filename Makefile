@@ -13,7 +13,7 @@ build: deps
 	$(SWIFT) build -c release
 
 test: deps
-	$(SWIFT) test --parallel
+	$(SWIFT) test
 
 report: build
 	mkdir -p artifacts

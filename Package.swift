@@ -49,22 +49,23 @@ let package = Package(
             "Mesh", "Nostr", "Interledger", "BenchFormats", "CMalloc", crypto, .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Statistics"),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "Units"]),
         .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         // The command-line layers.
         .executableTarget(name: "bench", dependencies: [
             "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", argumentParser,
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
+        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
-        // Tests: one target per module, plus end-to-end tests that run the built executables.
+        // Tests: one target per module, plus end-to-end tests that run the built executables
+        // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
@@ -74,17 +75,18 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
-        // Depends on `analyze` so `swift test` builds the binary these tests run.
-        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
-        .testTarget(name: "PipelineEndToEndTests", dependencies: ["ExecutableTesting", "BenchFormats"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Mesh", "BenchFormats"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
-        .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting"]),
+        .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
+        .testTarget(name: "PipelineEndToEndTests", dependencies: [
+            "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -80,8 +80,11 @@ public enum RunAnalyzer {
         var notes: [String] = []
         let sameHost = baseline.run.host.fingerprint == run.header.host.fingerprint
         let comparable = sameHost || options.ignoreHost
+        // The limits the verdicts use travel with the results, so render draws the noise band and
+        // the WARN/FAIL lines without reading thresholds.json.
         doc.comparison = ComparisonInfo(baselineRunID: baseline.run.runID, baselineHost: baseline.run.host.fingerprint,
-                                        comparable: comparable)
+                                        comparable: comparable, noisePct: thresholds.noisePct,
+                                        regression: thresholds.regression)
         if !sameHost {
             notes.append(options.ignoreHost
                 ? "baseline recorded on another host (\(baseline.run.host.fingerprint), this run \(run.header.host.fingerprint)): compared anyway because of --ignore-host; differences may come from the machines"

@@ -23,10 +23,12 @@ func residentKilobytes() -> Int {
 }
 
 func phaseBreakdown(_ network: MeshNetwork) async throws -> String {
-    var totals = PhaseTiming(), count = 0
+    var totals = PhaseTiming(), count = 0, commits = 0, commitNs: UInt64 = 0
     for node in 0..<network.nodeCount {
         let log = try await network.timings(of: node)
         count += log.count
+        commits += log.commits
+        commitNs += log.commitNanoseconds
         totals.decode += log.totals.decode
         totals.verify += log.totals.verify
         totals.store += log.totals.store
@@ -35,7 +37,7 @@ func phaseBreakdown(_ network: MeshNetwork) async throws -> String {
     }
     guard count > 0 else { return "no events" }
     func us(_ v: UInt64) -> String { String(format: "%.1f µs", Double(v) / Double(count) / 1e3) }
-    return "per accepted event (\(count)): decode \(us(totals.decode)), verify \(us(totals.verify)), store \(us(totals.store)), match \(us(totals.match)), forward \(us(totals.forward)), total \(us(totals.total))"
+    return "per accepted event (\(count)): decode \(us(totals.decode)), verify \(us(totals.verify)), store \(us(totals.store)), match \(us(totals.match)), forward \(us(totals.forward)), total \(us(totals.total)); then \(commits) group commits of \(String(format: "%.1f", Double(commitNs) / Double(max(commits, 1)) / 1e3)) µs each, after the frames are sent"
 }
 
 /// Publishes one event at a time and waits for it everywhere: latency at light load.
@@ -53,6 +55,7 @@ func sequentialLatencies(_ network: MeshNetwork, events: Int, publisher: (Int) -
     return latencies
 }
 
+setvbuf(stdout, nil, _IOLBF, 0)
 let args = CommandLine.arguments
 let quick = args.contains("--quick")
 print("mesh-bench (mode real: loopback WebSocket, \(ProcessInfo.processInfo.activeProcessorCount) cores)\(quick ? " --quick" : "")")
@@ -156,7 +159,8 @@ do {
 do {
     let before = residentKilobytes()
     let topology = try Topology.randomRegular(nodes: 100, degree: 4, seed: 3)
-    let network = try await MeshNetwork.start(MeshConfig(topology: topology))
+    // TTL = n: a first copy that came the long way still has hops left (see docs/protocol.md §3).
+    let network = try await MeshNetwork.start(MeshConfig(topology: topology, node: NodeConfig(ttl: topology.nodeCount)))
     for i in 0..<(quick ? 20 : 100) {
         let event = try await network.publish(from: i % 100)
         _ = try await network.awaitPropagation(of: event.id)

@@ -38,6 +38,16 @@ final class RunAnalyzerVerdictTests: XCTestCase {
         XCTAssertEqual(doc.verdict, .pass)
     }
 
+    /// render draws the noise band and the WARN/FAIL lines from the results alone: the comparison
+    /// carries the limits the verdicts used (story 11.6: noise ±5 %, latency WARN 20 % / FAIL 50 %).
+    func testComparisonCarriesTheLimitsItJudgedWith() throws {
+        let doc = try Fixture.analyze([Fixture.latency([1, 2, 3, 4])], baseline: [Fixture.latency([1, 2, 3, 4])])
+        let comparison = try XCTUnwrap(doc.comparison)
+        XCTAssertEqual(comparison.noisePct, 5)
+        XCTAssertEqual(comparison.regression?[.latency], RegressionLimits(warnPct: 20, failPct: 50))
+        XCTAssertEqual(comparison.regression?[.memory]?.warnPct, 30)
+    }
+
     func testThroughputDropOfTwentyFivePercentWarns() throws {
         let base = Fixture.normal(n: 200, mean: 400, cv: 0.05, seed: 5)
         let cur = Fixture.normal(n: 200, mean: 300, cv: 0.05, seed: 6)

@@ -67,11 +67,11 @@ private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
 
-/// Runs a shell pipeline (`/bin/sh -c`), for the literal `bench | analyze | render` CI line.
+/// Runs a shell pipeline (`bash -c` with pipefail, so any stage failing fails the line), for the literal `bench | analyze | render` CI line.
 public func runShell(_ command: String, in directory: URL) throws -> (status: Int32, stderr: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "set -o pipefail 2>/dev/null; " + command]
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "set -o pipefail; " + command]
     process.currentDirectoryURL = directory
     let err = Pipe()
     process.standardError = err

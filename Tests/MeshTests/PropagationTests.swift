@@ -11,8 +11,13 @@ final class PropagationTests: XCTestCase {
                 let arrivals = try await network.awaitPropagation(of: event.id)
                 try await network.awaitIdle()
                 XCTAssertEqual(Set(arrivals.keys), [0, 1, 2], network.mode)
-                XCTAssertEqual(arrivals[1]?.hops, 1)
-                XCTAssertEqual(arrivals[2]?.hops, 1)
+                if network.mode == "simulated" {
+                    XCTAssertEqual(arrivals[1]?.hops, 1)
+                    XCTAssertEqual(arrivals[2]?.hops, 1)
+                } else {
+                    // On real sockets the copy relayed by the other node can win the race.
+                    XCTAssertTrue([1, 2].contains(arrivals[1]?.hops) && [1, 2].contains(arrivals[2]?.hops))
+                }
                 for node in 0..<3 {
                     let stored = try await network.query(node: node, filters: [NostrFilter(ids: [event.id])])
                     XCTAssertEqual(stored, [event], "node \(node) on \(network.mode)")

@@ -158,7 +158,10 @@ public actor MeshNetwork {
             try await real.withNode(node) { _, host in try host.publish(event, amount: paid) }
         case .simulated:
             let time = now()
-            try await withNode(node) { try $0.publish(event, amount: paid, now: time) }
+            try await withNode(node) { relay in
+                defer { relay.commitStore() }
+                try relay.publish(event, amount: paid, now: time)
+            }
         }
     }
 

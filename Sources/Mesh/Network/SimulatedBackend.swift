@@ -84,6 +84,7 @@ final class SimulatedBackend {
                 return
             }
             receiver.frameReceived(frame, on: link.remote, now: now)
+            receiver.commitStore()
         }
         return true
     }

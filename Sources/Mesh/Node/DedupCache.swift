@@ -24,6 +24,4 @@ struct DedupCache {
         if order.count > capacity, let oldest = order.popFirst() { members.remove(oldest) }
         return true
     }
-
-    var count: Int { members.count }
 }

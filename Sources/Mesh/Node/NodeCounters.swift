@@ -15,6 +15,8 @@ public struct NodeCounters: Sendable, Equatable {
     public var verificationFailures = 0
     /// Events written to the store.
     public var storeWrites = 0
+    /// Group commits that failed (their events are lost on this node).
+    public var storeCommitFailures = 0
     /// EVENT Prepares whose event id was already seen (fulfilled, not stored or forwarded).
     public var duplicatesDropped = 0
     /// Events handed to local subscribers (one per matching subscription).

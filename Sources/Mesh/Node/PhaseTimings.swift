@@ -22,6 +22,10 @@ public struct PhaseTiming: Sendable, Equatable {
 public struct PhaseTimingLog: Sendable, Equatable {
     public private(set) var totals = PhaseTiming()
     public private(set) var count = 0
+    /// Group commits of the store (one per batch of work that wrote events) and their total ns;
+    /// not part of any event's phases because they run after the answers are sent.
+    public private(set) var commits = 0
+    public private(set) var commitNanoseconds: UInt64 = 0
     public let capacity: Int
     private var ring: [PhaseTiming] = []
     private var next = 0
@@ -44,6 +48,11 @@ public struct PhaseTimingLog: Sendable, Equatable {
             ring[next] = timing
             next = (next + 1) % capacity
         }
+    }
+
+    mutating func appendCommit(nanoseconds: UInt64) {
+        commits += 1
+        commitNanoseconds += nanoseconds
     }
 
     /// The kept records, oldest first.

@@ -85,6 +85,19 @@ final class RelayNode {
         return snapshot
     }
 
+    /// Commits this batch's store writes (the transport calls it after sending the batch's
+    /// frames); a failed commit loses the batch's events on this node and is counted.
+    func commitStore() {
+        guard store.hasUncommittedWrites else { return }
+        let start = MonotonicClock.now()
+        do {
+            try store.commit()
+        } catch {
+            counters.storeCommitFailures += 1
+        }
+        timings.appendCommit(nanoseconds: MonotonicClock.now() - start)
+    }
+
     // MARK: Connections
 
     /// A transport connection opened; a dialer authenticates at once (RFC 23: auth first).
@@ -146,6 +159,7 @@ final class RelayNode {
         let prepare = ILPPrepare(amount: amount, expiresAt: wallDate(expiry), executionCondition: condition,
                                  destination: RelayNode.address(of: peer), data: data)
         let requestId = takeRequestId()
+        if requestId % 4_096 == 0 { sweepExpiredPrepares(now: now) }
         addPending(PendingPrepare(amount: amount, condition: condition, expiresAt: expiry + delay, isSubscription: isSubscription),
                    requestId: requestId, on: connection)
         let frame = BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()

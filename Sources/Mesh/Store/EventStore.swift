@@ -54,6 +54,7 @@ public final class EventStore {
     /// Closes the database (idempotent); the statements are finalized first so no handle leaks.
     public func close() {
         guard let handle = db else { return }
+        try? commit()
         db = nil
         for statement in [insertEvent, insertTag, countEvents, findEvent] { statement.finalize() }
         sqlite3_close_v2(handle)
@@ -63,6 +64,7 @@ public final class EventStore {
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA temp_store = MEMORY;
+        PRAGMA wal_autocheckpoint = 10000;
         CREATE TABLE IF NOT EXISTS events (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -82,13 +84,24 @@ public final class EventStore {
         CREATE INDEX IF NOT EXISTS tags_name_value ON tags (name, value);
         """
 
+    /// Whether inserts since the last `commit()` are waiting in an open transaction.
+    public private(set) var hasUncommittedWrites = false
+
     /// Stores an event; `false` when an event with the same id is already there (nothing written).
-    /// Event and tags go in one transaction so a reader never sees an event without its tags.
+    ///
+    /// Group commit: the insert joins a transaction that stays open until `commit()`, which the
+    /// transport calls once per batch of work after the answers are on the wire. Queries on this
+    /// store see the event at once; it is durable after the commit. Event and tags go in one
+    /// savepoint, so a reader never sees an event without its tags.
     @discardableResult
     func insert(_ row: StoredEventRow) throws(StoreError) -> Bool {
         let indexedTags = row.tags.filter { $0.count >= 2 && $0[0].utf8.count == 1 }
         let handle = try openHandle()
-        if !indexedTags.isEmpty { try Self.execute(handle, path: path, "BEGIN") }
+        if !hasUncommittedWrites {
+            try Self.execute(handle, path: path, "BEGIN")
+            hasUncommittedWrites = true
+        }
+        try Self.execute(handle, path: path, "SAVEPOINT event")
         defer { insertEvent.reset() }
         insertEvent.bind(1, row.id)
         insertEvent.bind(2, row.pubkey)
@@ -97,24 +110,31 @@ public final class EventStore {
         insertEvent.bind(5, blob: row.json)
         do throws(StoreError) {
             _ = try insertEvent.step("insert event \(row.id)")
-            guard sqlite3_changes(handle) == 1 else {
-                if !indexedTags.isEmpty { try Self.execute(handle, path: path, "ROLLBACK") }
-                return false
+            let inserted = sqlite3_changes(handle) == 1
+            if inserted {
+                let rowid = sqlite3_last_insert_rowid(handle)
+                for tag in indexedTags {
+                    defer { insertTag.reset() }
+                    insertTag.bind(1, rowid)
+                    insertTag.bind(2, tag[0])
+                    insertTag.bind(3, tag[1])
+                    _ = try insertTag.step("insert tag \(tag[0]) of event \(row.id)")
+                }
             }
-            let rowid = sqlite3_last_insert_rowid(handle)
-            for tag in indexedTags {
-                defer { insertTag.reset() }
-                insertTag.bind(1, rowid)
-                insertTag.bind(2, tag[0])
-                insertTag.bind(3, tag[1])
-                _ = try insertTag.step("insert tag \(tag[0]) of event \(row.id)")
-            }
-            if !indexedTags.isEmpty { try Self.execute(handle, path: path, "COMMIT") }
-            return true
+            try Self.execute(handle, path: path, "RELEASE event")
+            return inserted
         } catch {
-            if !indexedTags.isEmpty { try? Self.execute(handle, path: path, "ROLLBACK") }
+            try? Self.execute(handle, path: path, "ROLLBACK TO event")
+            try? Self.execute(handle, path: path, "RELEASE event")
             throw error
         }
+    }
+
+    /// Commits the open transaction, if any (one WAL commit for a whole batch of events).
+    public func commit() throws(StoreError) {
+        guard hasUncommittedWrites else { return }
+        hasUncommittedWrites = false
+        try Self.execute(try openHandle(), path: path, "COMMIT")
     }
 
     /// Number of stored events.

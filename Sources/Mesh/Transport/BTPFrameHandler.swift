@@ -61,6 +61,7 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
             delegate?.linkReceivedInvalidFrame(link, reason: "\(error)")
             link.close(code: .protocolError)
         default:
+            delegate?.link(link, failed: error)
             link.markClosed()
             context.close(promise: nil)
         }

@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 import Nostr
 import NIOPosix
@@ -15,11 +16,14 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     private var nextLinkId: ConnectionID = 1
     private var listener: Channel?
     private(set) var port = 0
+    /// Transport trouble that is not a counted protocol event goes here (debug level).
+    private let logger: Logger
 
     init(loop: EventLoop, node: RelayNode, clockBase: UInt64) {
         self.loop = loop
         self.node = node
         self.clockBase = clockBase
+        self.logger = Logger(label: "meshbench.mesh.node\(node.id)")
         node.host = self
     }
 
@@ -121,6 +125,11 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
 
     func linkReceivedInvalidFrame(_ link: WebSocketLink, reason: String) {
         node.counters.malformedFrames += 1
+        logger.debug("closing link \(link.id): \(reason)")
+    }
+
+    func link(_ link: WebSocketLink, failed error: Error) {
+        logger.debug("link \(link.id) failed: \(error)")
     }
 
     private func makeLink(_ channel: Channel, role: LinkRole, isClient: Bool) -> WebSocketLink {
@@ -130,10 +139,12 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     }
 
     /// Runs node work, then flushes every link it wrote to: one syscall per link per batch.
+    /// Then commits the store writes of the batch (group commit, off the latency path).
     private func batch<T>(_ work: () throws -> T) rethrows -> T {
         defer {
             for link in dirty { link.flush() }
             dirty.removeAll(keepingCapacity: true)
+            node.commitStore()
         }
         return try work()
     }

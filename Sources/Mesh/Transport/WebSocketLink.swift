@@ -12,6 +12,8 @@ protocol WebSocketLinkDelegate: AnyObject {
     func linkReceivedOversizeFrame(_ link: WebSocketLink)
     /// A frame the peer cannot use (text, broken fragments); the link is being closed with 1002/1003.
     func linkReceivedInvalidFrame(_ link: WebSocketLink, reason: String)
+    /// Any other channel error (e.g. a reset connection); the link is being closed.
+    func link(_ link: WebSocketLink, failed error: Error)
 }
 
 /// Which side dialed: a dialer knows its peer up front, a listener learns it from the BTP auth token.
@@ -43,8 +45,6 @@ final class WebSocketLink {
         self.queueLimit = queueLimit
         self.gauge = gauge
     }
-
-    var queuedFrames: Int { queue.count }
 
     /// Writes (or queues) one binary frame; call `flush()` after a batch. Returns `false` when the
     /// queue was full and the frame was dropped.
