@@ -20,7 +20,7 @@ run_once() {
 }
 run_once
 # -r recursive, -q quiet, one event per save (editors write, move or create files).
-while inotifywait -r -q -e close_write,moved_to,create,delete --include '\.swift$' Sources >/dev/null; do
+while inotifywait -r -q -e close_write,moved_to,create,delete,attrib --include '\.swift$' Sources >/dev/null; do
   # Editors often write several files at once: let the burst settle before rebuilding.
   sleep 0.5
   run_once
