@@ -3,21 +3,7 @@ import XCTest
 
 /// Runs the built `analyze` binary the way CI does: through a pipe, with files in a scratch
 /// folder holding `.benchmarks/thresholds.json`.
-final class AnalyzeEndToEndTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".benchmarks"), withIntermediateDirectories: true)
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent(".benchmarks/thresholds.json"),
-                                         to: dir.appendingPathComponent(".benchmarks/thresholds.json"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
+final class AnalyzeEndToEndTests: AnalyzeWorkspaceTestCase {
     func write(_ text: String, _ name: String) throws -> URL {
         let url = dir.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)

@@ -2,21 +2,7 @@ import Foundation
 import XCTest
 
 /// `--record`, `trends`, `prune` and the flake history through the built binary.
-final class AnalyzeHistoryTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".benchmarks"), withIntermediateDirectories: true)
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent(".benchmarks/thresholds.json"),
-                                         to: dir.appendingPathComponent(".benchmarks/thresholds.json"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
+final class AnalyzeHistoryTests: AnalyzeWorkspaceTestCase {
     /// A run whose latency is `base` ± 1 ms and whose test failed once before passing.
     func run(_ index: Int, base: Double) throws -> String {
         let outcome1 = #"{"type":"outcome","test":"tier2.mesh-10","tier":2,"attempt":1,"status":"fail","duration_ms":10,"message":"timeout"}"#

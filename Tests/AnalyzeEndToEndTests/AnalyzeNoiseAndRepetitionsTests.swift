@@ -2,21 +2,7 @@ import Foundation
 import XCTest
 
 /// `analyze noise` and `analyze compare --a … --b …` through the built binary.
-final class AnalyzeNoiseAndRepetitionsTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".benchmarks"), withIntermediateDirectories: true)
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent(".benchmarks/thresholds.json"),
-                                         to: dir.appendingPathComponent(".benchmarks/thresholds.json"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
+final class AnalyzeNoiseAndRepetitionsTests: AnalyzeWorkspaceTestCase {
     func file(_ values: [Double], _ name: String) throws -> String {
         let url = dir.appendingPathComponent(name)
         try Data(SamplesText.file([SamplesText.samplesLine(values)]).utf8).write(to: url)

@@ -3,21 +3,7 @@ import XCTest
 
 /// `cat samples | analyze` through a real shell pipe (plain and gzip), and the shape of the
 /// results JSON that render relies on.
-final class AnalyzePipeAndShapeTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".benchmarks"), withIntermediateDirectories: true)
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent(".benchmarks/thresholds.json"),
-                                         to: dir.appendingPathComponent(".benchmarks/thresholds.json"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
+final class AnalyzePipeAndShapeTests: AnalyzeWorkspaceTestCase {
     /// Runs `sh -c script` in the scratch folder with `$ANALYZE` set to the built binary.
     func shell(_ script: String) throws -> (status: Int32, stdout: Data) {
         let p = Process()
