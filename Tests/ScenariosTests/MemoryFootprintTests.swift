@@ -64,7 +64,11 @@ final class MemoryFootprintTests: XCTestCase {
         }
         defer { free(block) }
         let during = try XCTUnwrap(MemoryFootprint.current())
-        XCTAssertGreaterThanOrEqual(during.heapInUseBytes - before.heapInUseBytes, size)
+        // Other threads of the test process (leftover event loops, the dispatch pool) may free
+        // a few kilobytes between the two readings, so the growth may fall short of the block by
+        // that much; 1 MiB of slack still tells a counted 64 MB block from a missed one.
+        let concurrentFrees = 1 << 20
+        XCTAssertGreaterThanOrEqual(during.heapInUseBytes - before.heapInUseBytes, size - concurrentFrees)
         XCTAssertGreaterThanOrEqual(during.heapArenaBytes, during.heapInUseBytes)
         XCTAssertGreaterThanOrEqual(during.peakRSSBytes, during.rssBytes, "the peak is never below the current RSS")
         XCTAssertGreaterThanOrEqual(during.rssBytes - before.rssBytes, size / 2, "touched pages are resident")
