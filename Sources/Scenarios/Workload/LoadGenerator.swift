@@ -62,14 +62,16 @@ struct LoadGenerator {
     }
 
     /// Closed loop: top the events in flight up to `window` whenever there is room, until
-    /// `duration` ends.
+    /// `duration` ends. At most a quarter of the window goes per hand-over: completions arrive in
+    /// clumps, and refilling a whole window at once would move the events through the mesh as
+    /// one convoy instead of a pipeline.
     private mutating func runWindowed(_ phase: LoadPhase) async throws {
         let end = await network.now() + UInt64(phase.duration * 1e9)
         var index = 0
-        while await network.now() < end {
-            let room = min(phase.window - tracker.inFlightCount, Self.maximumBatch)
+        while case let now = await network.now(), now < end {
+            let room = min(phase.window - tracker.inFlightCount, max(1, phase.window / 4))
             guard room > 0 else {
-                try await Task.sleep(nanoseconds: 200_000)
+                await tracker.waitForRoom(below: phase.window, timeoutNanoseconds: end - now)
                 continue
             }
             let publishers = (index..<index + room).map { phase.publishers[$0 % phase.publishers.count] }
