@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
-import Nostr
 import NIOPosix
+import Nostr
 
 /// The real transport for a whole network: one shared event-loop group (a thread per core), each
 /// node pinned to one loop, every node operation submitted to its loop.

@@ -30,6 +30,8 @@ final class DeliveryTracker: @unchecked Sendable {
     private var lastCompletionTime: UInt64 = 0
     /// A closed-loop generator waiting for fewer than `limit` events in flight.
     private var roomWaiter: (key: UInt64, limit: Int, continuation: CheckedContinuation<Void, Never>)?
+    /// Bounds the wait of `roomWaiter`; cancelled when a delivery opens room first.
+    private var roomTimer: Task<Void, Never>?
     private var nextWaiterKey: UInt64 = 0
 
     /// Events registered, deliveries seen (publisher excluded), events at every target.
@@ -83,10 +85,18 @@ final class DeliveryTracker: @unchecked Sendable {
                 return nextWaiterKey
             }
             guard let key else { return continuation.resume() }
-            Task {
+            let timer = Task {
                 try? await Task.sleep(nanoseconds: timeoutNanoseconds)
+                guard !Task.isCancelled else { return }
                 self.takeRoomWaiter(key)?.resume()
             }
+            // The room may have opened while the timer was being made: then cancel it at once.
+            let stale: Task<Void, Never>? = lock.withLock {
+                guard roomWaiter?.key == key else { return timer }
+                roomTimer = timer
+                return nil
+            }
+            stale?.cancel()
         }
     }
 
@@ -94,6 +104,7 @@ final class DeliveryTracker: @unchecked Sendable {
         lock.withLock {
             guard let waiter = roomWaiter, waiter.key == key else { return nil }
             roomWaiter = nil
+            roomTimer = nil
             return waiter.continuation
         }
     }
@@ -114,7 +125,11 @@ final class DeliveryTracker: @unchecked Sendable {
     /// Consumes the arrivals of tracked events (true); others are left to `awaitPropagation`.
     private func arrived(_ id: String, _ arrival: Arrival) -> Bool {
         var roomOpened: CheckedContinuation<Void, Never>?
-        defer { roomOpened?.resume() }
+        var roomTimerToCancel: Task<Void, Never>?
+        defer {
+            roomTimerToCancel?.cancel()
+            roomOpened?.resume()
+        }
         let (entry, completes): (InFlight?, Bool) = lock.withLock {
             guard var entry = inFlight[id] else { return (nil, false) }
             guard arrival.hops > 0 else { return (entry, false) }
@@ -125,6 +140,8 @@ final class DeliveryTracker: @unchecked Sendable {
                 if let waiter = roomWaiter, inFlight.count < waiter.limit {
                     roomWaiter = nil
                     roomOpened = waiter.continuation
+                    roomTimerToCancel = roomTimer
+                    roomTimer = nil
                 }
                 completedCount += 1
                 lastCompletionTime = max(lastCompletionTime, arrival.time)
