@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchFormats
 import Foundation
 
 /// Maps every way a command can end onto MeshBench's exit codes, shared by all three tools:
@@ -14,6 +15,9 @@ enum CommandLineExit {
             }
         } catch let code as ExitCode {
             exit(code.rawValue)
+        } catch SamplesError.readerClosed {
+            // `bench | head`: the reader has all it wanted; like any Unix filter, stop quietly.
+            exit(0)
         } catch let error as UsageError {
             report("error: \(error.description)")
             exit(2)
