@@ -60,7 +60,7 @@ cleanup() {
   for side in a b; do
     if [ -d "$work/$side/.git" ] || [ -f "$work/$side/.git" ]; then git -C "$repo" worktree remove --force "$work/$side" >/dev/null 2>&1 || true; fi
   done
-  if [ "$keep" -eq 1 ]; then echo "ab-compare: kept builds in $work" >&2; else rm -rf "$work"; fi
+  if [ "$keep" -eq 1 ]; then echo "ab-compare: kept the run worktrees and samples in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
