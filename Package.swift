@@ -57,12 +57,15 @@ let package = Package(
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The command-line layers.
+        /// The shared `main` of the three tools: exit codes, usage errors, standard error.
+        .target(name: "CommandLineSupport", dependencies: [argumentParser]),
         .executableTarget(name: "bench", dependencies: [
-            "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", argumentParser,
+            "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", "CommandLineSupport",
+            argumentParser,
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
-        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
+        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
+        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).

@@ -1,8 +1,9 @@
 import Analysis
 import ArgumentParser
+import CommandLineSupport
 
 /// `analyze compare A B` or `analyze compare --a F... --b F...`.
-struct CompareSubcommand: ParsableCommand, ExitCodeCommand {
+struct CompareSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare two sets of raw samples directly: A is the reference, B the candidate.")
