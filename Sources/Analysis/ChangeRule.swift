@@ -37,10 +37,13 @@ public struct ChangeRule: Sendable, Equatable {
     ///   and reaches FAIL; `warn` when past WARN or the CI reaches WARN; otherwise `noise` (the CI
     ///   rules out a WARN-size change);
     /// - worse, past FAIL but *not* significant → `warn` (large but uncertain: re-run with more
-    ///   samples); worse otherwise → `noise`;
+    ///   samples), unless `runToRunNoiseKnown`: then the test already weighed the run-to-run noise
+    ///   A/A runs measured, and a change that size is what identical builds show by chance on this
+    ///   runner (`noise`, the reason states the detectable effect); worse otherwise → `noise`;
     /// - better and significant → `improved`, else `noise`.
     /// Without a CI the point estimate alone is compared with the thresholds.
-    public func decide(deltaPct: Double, q: Double, better: Better, ci: Interval? = nil) -> (verdict: ChangeVerdict, reason: String) {
+    public func decide(deltaPct: Double, q: Double, better: Better, ci: Interval? = nil,
+                       runToRunNoiseKnown: Bool = false) -> (verdict: ChangeVerdict, reason: String) {
         let worsePct = better == .lower ? deltaPct : -deltaPct
         // The CI in the worse direction: its low end is the least bad change the data allow.
         let worseCI = ci.map { better == .lower ? $0 : Interval(low: -$0.high, high: -$0.low) }
@@ -58,6 +61,9 @@ public struct ChangeRule: Sendable, Equatable {
             return (.noise, "\(shown) is better but not significant (\(qText))")
         }
         if !significant {
+            if let fail = failPct, worsePct > fail, runToRunNoiseKnown {
+                return (.noise, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant against the run-to-run noise of A/A runs (\(qText)): identical builds differ this much on this runner; compare several repetitions per side to judge it")
+            }
             if let fail = failPct, worsePct > fail {
                 return (.warn, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant (\(qText)); re-run with more samples or repetitions")
             }

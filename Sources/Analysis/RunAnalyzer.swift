@@ -127,7 +127,8 @@ public enum RunAnalyzer {
         for (k, t) in tested.enumerated() {
             let c = t.comparison
             let m = doc.metrics[t.index]
-            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci)
+            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
+                                                  runToRunNoiseKnown: c.runToRunNote != nil)
             if let note = c.runToRunNote {
                 reason += "; pooled samples (one repetition on a side) judged against the baseline's " + note
             } else if c.testLevel == .pooledSamples {

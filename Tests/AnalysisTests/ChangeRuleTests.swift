@@ -90,6 +90,15 @@ final class ChangeRuleTests: XCTestCase {
         XCTAssertEqual(latency.decide(deltaPct: 30, q: 0.2, better: .lower, ci: Interval(low: -20, high: 80)).verdict, .noise)
     }
 
+    /// Judged against measured run-to-run noise, a large non-significant change is what identical
+    /// builds show on this runner: no alarm, and the reason says so.
+    func testPastFailButNotSignificantAgainstRunToRunNoiseIsNoise() {
+        let d = latency.decide(deltaPct: 60, q: 0.3, better: .lower, ci: Interval(low: -50, high: 170), runToRunNoiseKnown: true)
+        XCTAssertEqual(d.verdict, .noise)
+        XCTAssertTrue(d.reason.contains("run-to-run noise of A/A runs"), d.reason)
+        XCTAssertEqual(latency.decide(deltaPct: 60, q: 0.001, better: .lower, runToRunNoiseKnown: true).verdict, .fail)
+    }
+
     func testRuleFromThresholdsUsesTheLargerOfNoiseAndMeasuredFloor() {
         let t = Fixture.thresholds
         XCTAssertEqual(ChangeRule(thresholds: t, metricClass: .latency), ChangeRule(noisePct: 5, warnPct: 20, failPct: 50, alpha: 0.05))

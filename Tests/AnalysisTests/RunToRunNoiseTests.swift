@@ -70,9 +70,42 @@ final class RunToRunNoiseTests: XCTestCase {
         XCTAssertGreaterThan(with.ci!.high, 90)
     }
 
+    /// +70 % between single runs fails on pooled samples alone; with the 48 % run-to-run noise
+    /// measured on this project's loaded runner (t = 70/(48·√2) ≈ 1.03, df 9) it is no alarm.
+    func testLargeShiftWithinMeasuredRunToRunNoiseRaisesNoAlarm() throws {
+        XCTAssertEqual(try analyze(currentMean: 170, floor: nil).verdict, .fail)
+        let with = try analyze(currentMean: 170, floor: 48)
+        XCTAssertEqual(with.verdict, .noise, with.reason)
+        XCTAssertTrue(with.reason.contains("identical builds differ this much"), with.reason)
+    }
+
     /// +120 % is far outside 20 % run-to-run noise (t = 120/28.28 = 4.24, df 9, p ≈ 0.002): FAIL.
     func testChangeFarBeyondRunToRunNoiseStillFails() throws {
         let c = try analyze(currentMean: 220, floor: 20)
         XCTAssertEqual(c.verdict, .fail, c.reason)
+    }
+    /// `analyze compare` takes the floors from the repository's baseline only when it was measured
+    /// on A's host, and says what it used.
+    func testCompareAdoptsNoiseFloorsFromASameHostBaseline() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("floors-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var stored = try Fixture.baseline([Fixture.latency([100, 101, 102])])
+        stored.metrics[0].noiseFloorPct = 12
+        stored.metrics[0].noiseFloorRuns = 10
+        try stored.write(to: path)
+
+        var sameHost = try Fixture.baseline([Fixture.latency([90, 95])])
+        let note = try AnalyzeCompareCommand.adoptNoiseFloors(into: &sameHost, from: path)
+        XCTAssertEqual(sameHost.metrics[0].noiseFloorPct, 12)
+        XCTAssertEqual(sameHost.metrics[0].noiseFloorRuns, 10)
+        XCTAssertTrue(note.contains("1 of 1 metric(s)"), note)
+
+        var otherHost = try Fixture.baseline([Fixture.latency([90, 95])], host: "host-z")
+        let otherNote = try AnalyzeCompareCommand.adoptNoiseFloors(into: &otherHost, from: path)
+        XCTAssertNil(otherHost.metrics[0].noiseFloorPct)
+        XCTAssertTrue(otherNote.contains("not used"), otherNote)
+
+        var none = try Fixture.baseline([Fixture.latency([90, 95])])
+        XCTAssertTrue(try AnalyzeCompareCommand.adoptNoiseFloors(into: &none, from: path + ".absent").contains("absent"))
     }
 }
