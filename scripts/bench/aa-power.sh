@@ -11,8 +11,9 @@
 #        scripts/bench/aa-power.sh collect WORK DELAY...   # baseline, calibration, RUNS A/A and delayed runs
 #        scripts/bench/aa-power.sh analyze WORK            # (re-)analyze the collected runs and tally verdicts
 # Environment: RUNS (10), CALIBRATION_RUNS (3), SCENARIOS ("tier2.propagation-10 tier2.five-hop-10"),
-# BIN (default: the release build's bin path). Raw runs are kept, so `analyze` can be repeated
-# after a change of method without re-running the mesh.
+# BIN (default: the release build's bin path), RESULTS (results folder under WORK, default
+# "results"). Raw runs are kept, so `analyze` can be repeated after a change of method (or with
+# another build, BIN=...) without re-running the mesh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$PWD"
@@ -64,22 +65,27 @@ collect)
     ;;
 analyze)
     cd "$WORK"
-    rm -f results/*.json .benchmarks/baseline.json
-    "$BIN/analyze" --quiet raw/baseline.jsonl.gz --update-baseline --out results/baseline-self.json
-    calibration=(raw/calibration-*.jsonl.gz)
-    "$BIN/analyze" noise --update-baseline --out results/noise.json "${calibration[@]}" 2>noise.log
-    for f in raw/aa-*.jsonl.gz raw/delay*.jsonl.gz; do
+    R="${RESULTS:-results}"
+    mkdir -p "$R/.benchmarks"
+    cp .benchmarks/thresholds.json "$R/.benchmarks/"
+    rm -f "$R"/*.json "$R/.benchmarks/baseline.json"
+    cd "$R"   # its own .benchmarks/, so analyses with different builds never share a baseline
+    raw="$WORK/raw"
+    "$BIN/analyze" --quiet "$raw/baseline.jsonl.gz" --update-baseline --out baseline-self.json
+    calibration=("$raw"/calibration-*[0-9].jsonl.gz)
+    "$BIN/analyze" noise --update-baseline --out noise.json "${calibration[@]}" 2>noise.log
+    for f in "$raw"/aa-*[0-9].jsonl.gz "$raw"/delay*[0-9].jsonl.gz; do
         name="$(basename "$f" .jsonl.gz)"
-        "$BIN/analyze" --quiet --fail-on never "$f" --out "results/base-$name.json"
+        "$BIN/analyze" --quiet --fail-on never "$f" --out "base-$name.json"
     done
-    aa=(raw/aa-*.jsonl.gz)
+    aa=("$raw"/aa-*[0-9].jsonl.gz)
     for ((i = 0; i < ${#aa[@]}; i++)); do
         for ((j = i + 1; j < ${#aa[@]}; j++)); do
             a="$(basename "${aa[$i]}" .jsonl.gz)"; b="$(basename "${aa[$j]}" .jsonl.gz)"
-            "$BIN/analyze" compare --fail-on never "${aa[$i]}" "${aa[$j]}" --out "results/pair-$a-$b.json" 2>/dev/null
+            "$BIN/analyze" compare --fail-on never "${aa[$i]}" "${aa[$j]}" --out "pair-$a-$b.json" 2>/dev/null
         done
     done
-    python3 "$REPO/scripts/bench/aa_power_tally.py" tally results
+    python3 "$REPO/scripts/bench/aa_power_tally.py" tally .
     ;;
 *)
     echo "unknown mode $MODE: sweep, collect or analyze" >&2; exit 2 ;;

@@ -64,6 +64,8 @@ def tally(results_dir):
     files = collections.Counter()
     for path in sorted(glob.glob(os.path.join(results_dir, "*.json"))):
         name = os.path.basename(path)[:-5]
+        if name == "tally":
+            continue
         if name.startswith("pair-"):
             group = "A/A pairs (analyze compare)"
         elif name.startswith("base-"):
@@ -107,7 +109,7 @@ def tally(results_dir):
         out[group] = {"comparisons": files[group], "verdicts": dict(groups[group]),
                       "key_metrics": {k: dict(collections.Counter(v for v, _ in per_metric[group].get(k, [])))
                                       for k in KEY_METRICS}}
-    with open(os.path.join(results_dir, "..", "tally.json"), "w") as f:
+    with open(os.path.join(results_dir, "tally.json"), "w") as f:
         json.dump(out, f, indent=1)
 
 
