@@ -127,9 +127,13 @@ public enum RunAnalyzer {
         for (k, t) in tested.enumerated() {
             let c = t.comparison
             let m = doc.metrics[t.index]
-            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better)
-            if c.testLevel == .pooledSamples {
+            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
+                                                  runToRunNoiseKnown: c.runToRunNote != nil)
+            if let note = c.runToRunNote {
+                reason += "; pooled samples (one repetition on a side) judged against the baseline's " + note
+            } else if c.testLevel == .pooledSamples {
                 reason += "; pooled samples (one repetition on a side), so the test speaks about these two runs only"
+                    + " (no A/A noise floor in the baseline: run `analyze noise --update-baseline` so run-to-run noise counts)"
             } else {
                 reason += "; run-level test on \(m.runs) vs \(baseline.metric(m.key)!.perRun.mean.count) repetitions"
             }

@@ -17,6 +17,9 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
     @Option(name: .customLong("b"), parsing: .upToNextOption, help: ArgumentHelp("Candidate side: one or more samples files (repetitions).", valueName: "FILE"))
     var b: [String] = []
 
+    @Option(name: .customLong("noise-floors"), help: ArgumentHelp("Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).", valueName: "FILE"))
+    var noiseFloors = ".benchmarks/baseline.json"
+
     @Flag(name: .long, help: "Compare files recorded on different hosts (marked in every result).")
     var ignoreHost = false
 
@@ -37,6 +40,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
         command.b = files.isEmpty ? b : [files[1]]
         command.out = common.out
         command.thresholdsPath = common.thresholds
+        command.noiseFloorsPath = noiseFloors
         command.allowPartial = common.allowPartial
         command.failOn = common.failOn
         command.options.ignoreHost = ignoreHost
