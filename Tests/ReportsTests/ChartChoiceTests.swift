@@ -95,7 +95,10 @@ final class ChartChoiceTests: XCTestCase {
         for node in 0..<10 {
             series.append(Series(scenario: "tier2.throughput-single-10", metric: "store_size", unit: "MB", node: node, t: t, values: [1, 4, 7]))
         }
+        // A shorter scenario: another run, whose clock only looks shared; not drawn.
+        series.append(Series(scenario: "tier2.throughput-network-10", metric: "process_rss", unit: "MB", t: [0, 1], values: [95, 96]))
         let chart = try drawn(ResourcesChart().plan(results(series: series)), as: PanelChart.self)
+        XCTAssertEqual(chart.subtitle, "tier2.throughput-single-10 (longest-running of 2 scenarios) · no leak check")
         XCTAssertEqual(chart.panels[0].series.map(\.name), ["tier2.throughput-single-10 · process_rss"])
         XCTAssertEqual(chart.panels[1].series.map(\.name), ["tier2.throughput-single-10 · process_cpu_user",
                                                             "tier2.throughput-single-10 · process_cpu_system"])
