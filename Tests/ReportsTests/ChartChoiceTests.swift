@@ -87,6 +87,22 @@ final class ChartChoiceTests: XCTestCase {
         XCTAssertTrue(chart.spans.isEmpty, "no burst scenario drawn: the run's burst window is not shaded")
     }
 
+    func testThroughputKeepsTheBurstAndLongestScenariosAndDropsAnEmptyQueuePanel() throws {
+        func run(_ scenario: String, seconds: Int) -> [Series] {
+            let t = (0...seconds).map(Double.init)
+            return [Series(scenario: scenario, metric: "throughput", unit: "events/s", t: t, values: t.map { _ in 50 }),
+                    Series(scenario: scenario, metric: "queue_depth", unit: "frames", node: 0, t: t, values: t.map { _ in 0 })]
+        }
+        let series = run("tier3.scalability-25", seconds: 20) + run("tier3.scalability-50", seconds: 15)
+            + run("tier2.burst-10", seconds: 10) + run("tier3.soak-10", seconds: 120) + run("tier3.stress-100", seconds: 90)
+        let chart = try drawn(ThroughputTimelineChart().plan(results(series: series)), as: PanelChart.self)
+        XCTAssertEqual(chart.panels.count, 1, "a queue that stayed empty gets a sentence, not a panel")
+        XCTAssertEqual(chart.panels[0].series.map(\.name),
+                       ["tier2.burst-10 · throughput", "tier3.soak-10 · throughput", "tier3.stress-100 · throughput"])
+        XCTAssertEqual(chart.subtitle,
+                       "tier2.burst-10: no burst window in the run's config · queue depth 0 throughout · 2 shorter scenarios not shown")
+    }
+
     func testResourcesShowRSSNotDatabaseSizeAndNameEachCPUSeries() throws {
         let t = [0.0, 1, 2]
         var series = [Series(scenario: "tier2.throughput-single-10", metric: "process_rss", unit: "MB", t: t, values: [90, 95, 100]),

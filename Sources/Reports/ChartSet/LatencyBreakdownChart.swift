@@ -32,7 +32,7 @@ struct LatencyBreakdownChart: ReportChart {
         }
         let events = phases.map(\.n).min() ?? 0
         let chart = StackedBarChart(title: title,
-                                    subtitle: "Mean time per event per node in each phase of the relay pipeline; bar height = mean total (≥ \(events) events per phase)",
+                                    subtitle: "Mean time per event per node in each phase of the relay pipeline; bar height = mean total (≥ \(ValueText().count(events)) events per phase)",
                                     categoryTitle: "Scenario", valueAxis: AxisSpec(title: "Mean time per event", dimension: .duration),
                                     phases: names, bars: bars)
         let text = ValueText()
