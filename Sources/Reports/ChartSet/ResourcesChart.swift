@@ -9,7 +9,8 @@ struct ResourcesChart: ReportChart {
     static let fileName = "resources.png"
     static let bandFrom = 10
     let file = fileName
-    let title = "Resources per node"
+    // Not "per node": in-process runs measure the one process that holds every node.
+    let title = "Memory and CPU over time"
     var size: (width: Int, height: Int) { (960, 640) }
 
     func plan(_ results: LoadedResults) -> ChartPlan {
