@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Statistics"),
         .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         .target(name: "Units"),
-        .target(name: "Charts", dependencies: ["CCairo", "Units"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Units"]),
         .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),

@@ -98,6 +98,20 @@ final class MeshChecksTests: XCTestCase {
         XCTAssertEqual(try only("leak", [series("rss", unit: "MB", t: t, values: flat)]).first?.status, .pass)
     }
 
+    func testTheDatabaseGrowingWithStoredEventsIsNeitherALeakNorMemory() throws {
+        // store_size doubles in 600 s (a node storing events, by design): judged as RSS it would
+        // fail both the leak and the OOM check; as on-disk data it is not judged at all.
+        let t = (0..<121).map { Double($0) * 5 }
+        let growing = t.map { 12_000 + 20 * $0 }
+        let checks = try checks([series("store_size", unit: "MB", t: t, values: growing),
+                                 series("rss", unit: "MB", t: t, values: t.map { _ in 100 })])
+        XCTAssertEqual(checks.filter { $0.name == "leak" }.map(\.detail).count, 1)
+        XCTAssertEqual(checks.first { $0.name == "leak" }?.status, .pass)
+        XCTAssertFalse(checks.contains { $0.detail.contains("store_size") }, "\(checks.map(\.detail))")
+        let grownRSS = try only("leak", [series("rss", unit: "MB", t: t, values: growing)]).first
+        XCTAssertEqual(grownRSS?.status, .fail, "the same numbers as process memory are a leak")
+    }
+
     func testCPUSaturationNeedsAMinuteAboveEightyPercent() throws {
         let t = (0..<100).map(Double.init)
         let long = t.map { $0 >= 10 && $0 <= 80 ? 95.0 : 30 }

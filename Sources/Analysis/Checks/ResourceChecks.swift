@@ -9,7 +9,7 @@ enum LeakCheck {
     static let name = "leak"
 
     static func run(_ c: CheckContext) -> [CheckResult] {
-        let series = c.run.series.filter { MemoryUnit.megabytes(1, unit: $0.unit) != nil && $0.values.count >= 3 }
+        let series = c.run.series.filter { MemorySeries.isProcessMemory($0) && $0.values.count >= 3 }
         guard !series.isEmpty else { return [CheckContext.skipped(name, "no memory series (e.g. `rss` in MB) with 3 or more points")] }
         let window = c.limits.leakWindowS
         let limit = c.limits.leakGrowthPct
@@ -72,7 +72,7 @@ enum OOMRiskCheck {
 
     static func run(_ c: CheckContext) -> [CheckResult] {
         let available = Double(c.run.header.host.memoryMB)
-        let series = c.run.series.filter { MemoryUnit.megabytes(1, unit: $0.unit) != nil && !$0.values.isEmpty }
+        let series = c.run.series.filter { MemorySeries.isProcessMemory($0) && !$0.values.isEmpty }
         guard !series.isEmpty, available > 0 else {
             return [CheckContext.skipped(name, available > 0 ? "no memory series in the run" : "the run header gives no host memory")]
         }
