@@ -84,7 +84,9 @@ let package = Package(
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo", "ExecutableTesting", "render",
+        ]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
         .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: [

@@ -1,4 +1,5 @@
 import BenchFormats
+import ExecutableTesting
 import Foundation
 @testable import Reports
 import XCTest
@@ -6,9 +7,9 @@ import XCTest
 /// `render baseline-doc`: docs/performance-baseline.md from a baseline and thresholds, against
 /// its golden file (regenerate with MESHBENCH_UPDATE_GOLDEN=1), valid GFM, escaped names.
 final class BaselineDocTests: XCTestCase {
-    private var scratch: Scratch!
+    private var scratch: ScratchFolder!
 
-    override func setUpWithError() throws { scratch = try Scratch(name) }
+    override func setUpWithError() throws { scratch = try ScratchFolder(name) }
     override func tearDown() { scratch?.remove() }
 
     private func render() throws -> String {
