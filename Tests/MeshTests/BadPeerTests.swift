@@ -10,38 +10,6 @@ import XCTest
 final class BadPeerTests: XCTestCase {
     private let seed: UInt64 = 1
 
-    /// Reads frames until the BTP answer to `requestId`, answering the node's own Prepares (its
-    /// REQ) with the fulfillment a well-behaved peer would send.
-    private func answer(to requestId: UInt32, from client: RawWebSocketClient, secret: [UInt8]) async throws -> BTPPacket? {
-        while let frame = await client.nextFrame() {
-            guard frame.opcode == 0x2 else { continue }
-            let packet = try BTPPacket(bytes: frame.payload)
-            if packet.requestId == requestId, packet.type != .message { return packet }
-            if case let .message(entries) = packet.body, let ilp = entries.entry(named: "ilp"),
-               case let .prepare(prepare) = try ILPPacket(bytes: ilp.data) {
-                let fulfill = ILPFulfill(fulfillment: ILPCondition.fulfillment(sharedSecret: secret, data: prepare.data), data: [])
-                try await client.sendBinary(BTPPacket.response(requestId: packet.requestId, protocolData: [.ilp(fulfill.serialize())]).serialize())
-            }
-        }
-        return nil
-    }
-
-    private func eventPrepare(_ event: NostrEvent, requestId: UInt32, secret: [UInt8], expiresAt: Date = Date().addingTimeInterval(30)) throws -> [UInt8] {
-        let data = try BTPNIPsPacket(
-            type: .event, payment: BTPNIPsPayment(msat: 1_000, purpose: "relay"),
-            nostr: NostrMessage.event(event).jsonBytes(),
-            metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: 5)).serialize()
-        let condition = ILPCondition.condition(for: ILPCondition.fulfillment(sharedSecret: secret, data: data))
-        let prepare = ILPPrepare(amount: 1_000, expiresAt: expiresAt, executionCondition: condition, destination: RelayNode.address(of: 0), data: data)
-        return BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
-    }
-
-    private func rejectCode(_ packet: BTPPacket?) throws -> String? {
-        guard case let .response(entries)? = packet?.body, let ilp = entries.entry(named: "ilp"),
-              case let .reject(reject) = try ILPPacket(bytes: ilp.data) else { return nil }
-        return reject.code.code
-    }
-
     func testHostileAuthenticatedPeerIsRejectedCountedAndNeverStored() async throws {
         // Star: hub 0 with leaves 1 and 2. Node 1 is stopped and the test client takes its place
         // with node 1's credentials; node 2 stays an honest peer.

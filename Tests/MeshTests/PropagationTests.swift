@@ -82,6 +82,41 @@ final class PropagationTests: XCTestCase {
         }
     }
 
+    /// A batch from several publishers, handed over without waiting: every event reaches every
+    /// node once, with exactly the single-event work per event (4 Prepares, 2 of them duplicates,
+    /// on a 3-node full mesh).
+    func testBatchPublishDeliversEveryEventOnceWithTheSameWorkPerEvent() async throws {
+        for transport in bothTransports {
+            let config = MeshConfig(topology: try .fullMesh(nodes: 3), transport: transport)
+            try await withNetwork(config) { network in
+                let batch = (0..<30).map { i in
+                    (event: network.keyPair(of: i % 3).sign(kind: 1, content: "batch \(i)", createdAt: 1_700_000_000), node: i % 3)
+                }
+                try await network.publish(batch, waitUntilSent: false)
+                for (event, _) in batch {
+                    let arrivals = try await network.awaitPropagation(of: event.id)
+                    XCTAssertEqual(Set(arrivals.keys), [0, 1, 2], network.mode)
+                }
+                try await network.awaitIdle()
+                let counters = try await allCounters(network)
+                XCTAssertTrue(counters.allSatisfy { $0.storeWrites == 30 }, network.mode)
+                XCTAssertEqual(total(counters, \.eventPreparesOut), 30 * 4)
+                XCTAssertEqual(total(counters, \.duplicatesDropped), 30 * 2)
+                XCTAssertEqual(total(counters, \.verifications), 30 * 2)
+                XCTAssertEqual(total(counters, \.totalRejectsSent), 0)
+
+                try await network.stopNode(2)
+                do {
+                    try await network.publish([batch[0]], waitUntilSent: false)
+                    try await network.publish([(event: batch[2].event, node: 2)])
+                    XCTFail("publishing from a stopped node must fail")
+                } catch MeshError.nodeStopped(let node) {
+                    XCTAssertEqual(node, 2)
+                }
+            }
+        }
+    }
+
     func testLineOfEightStopsAfterTTLFiveHops() async throws {
         for transport in bothTransports {
             let config = MeshConfig(topology: try .line(nodes: 8), transport: transport)

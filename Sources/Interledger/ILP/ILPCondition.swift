@@ -12,7 +12,7 @@ public enum ILPCondition {
 
     /// SHA-256(fulfillment): 32 bytes.
     public static func condition(for fulfillment: [UInt8]) -> [UInt8] {
-        Array(SHA256.hash(data: fulfillment))
+        SHA256.hash(data: fulfillment).withUnsafeBytes { Array($0) }
     }
 
     /// True when `fulfillment` is 32 bytes and hashes to `condition` (compared in constant time).

@@ -12,9 +12,11 @@ public struct ILPFulfillmentKey {
     }
 
     /// HMAC-SHA256(secret, data): the same 32 bytes as `ILPCondition.fulfillment(sharedSecret:data:)`.
+    /// Hashes through raw buffers: `[UInt8]` would take swift-crypto's generic `DataProtocol`
+    /// path and the result would be copied byte by byte, both visible in a relay's profile.
     public func fulfillment(data: [UInt8]) -> [UInt8] {
         var mac = keyed
-        mac.update(data: data)
-        return Array(mac.finalize())
+        data.withUnsafeBytes { mac.update(data: $0) }
+        return mac.finalize().withUnsafeBytes { Array($0) }
     }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import NIOCore
 import NIOPosix
+import Nostr
 
 /// The real transport for a whole network: one shared event-loop group (a thread per core), each
 /// node pinned to one loop, every node operation submitted to its loop.
@@ -9,6 +11,9 @@ final class LoopbackBackend: @unchecked Sendable {
     /// Only touched from the owning `MeshNetwork` actor; each host's insides only on its loop.
     private var hosts: [LoopbackNodeHost?]
     let clockBase: UInt64
+    /// Publishes handed over without waiting fail on a node's loop; the error waits here.
+    private let failureLock = NSLock()
+    private var publishFailure: Error?
 
     init(nodeCount: Int, threads: Int, clockBase: UInt64) {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
@@ -51,6 +56,37 @@ final class LoopbackBackend: @unchecked Sendable {
     func withNode<T>(_ node: Int, _ body: @escaping (RelayNode, LoopbackNodeHost) throws -> T) async throws -> T {
         guard let host = hosts[node] else { throw MeshError.nodeStopped(node) }
         return try await host.loop.submit { try body(host.node, host) }.get()
+    }
+
+    /// Hands each node its share of a publish batch on its own loop, all nodes at once. `wait`:
+    /// return once every share is sent; otherwise return at once, and a share that fails to
+    /// publish is reported by the next call (`takePublishFailure`).
+    func publish(_ shares: [Int: [(NostrEvent, UInt64)]], wait: Bool) async throws {
+        if let failure = takePublishFailure() { throw failure }
+        var sent: [EventLoopFuture<Void>] = []
+        for (node, events) in shares {
+            guard let host = hosts[node] else { throw MeshError.nodeStopped(node) }
+            guard wait else {
+                host.loop.execute {
+                    do { try host.publish(events) } catch { self.recordPublishFailure(error) }
+                }
+                continue
+            }
+            sent.append(host.loop.submit { try host.publish(events) })
+        }
+        for future in sent { try await future.get() }
+    }
+
+    /// The first error of a publish nobody waited for, once.
+    func takePublishFailure() -> Error? {
+        failureLock.withLock {
+            defer { publishFailure = nil }
+            return publishFailure
+        }
+    }
+
+    private func recordPublishFailure(_ error: Error) {
+        failureLock.withLock { if publishFailure == nil { publishFailure = error } }
     }
 
     func shutdown() async throws {

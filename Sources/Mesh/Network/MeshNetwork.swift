@@ -165,6 +165,38 @@ public actor MeshNetwork {
         }
     }
 
+    /// Publishes already signed events, each from its node, each paying the node config's amount,
+    /// with one hand-over per publishing node instead of one round trip per event: a load
+    /// generator offering thousands of events per second is then not limited by its own waits.
+    /// A node publishes its share in the given order, as one batch of work (one flush per link,
+    /// one group commit); nodes publish in parallel.
+    ///
+    /// `waitUntilSent` false (loopback only) returns as soon as the events are queued on the
+    /// nodes' event loops, the way a client's frames wait in a busy relay's socket: an open-loop
+    /// generator then keeps its schedule, and a node that falls behind shows as latency, which
+    /// is measured from the publish call. An event that then fails to publish (its store write)
+    /// is reported by the next `publish(_:)` call; it is never delivered, so delivery checks see it.
+    public func publish(_ batch: [(event: NostrEvent, node: Int)], waitUntilSent: Bool = true) async throws {
+        var shares: [Int: [(NostrEvent, UInt64)]] = [:]
+        for (event, node) in batch {
+            guard (0..<nodeCount).contains(node) else { throw MeshError.noSuchNode(node, nodeCount: nodeCount) }
+            shares[node, default: []].append((event, nodeConfigs[node].amountToPublish(kind: event.kind)))
+        }
+        guard !isShutDown else { throw MeshError.shutDown }
+        switch backend {
+        case let .loopback(real):
+            try await real.publish(shares, wait: waitUntilSent)
+        case .simulated:
+            let time = now()
+            for (node, events) in shares.sorted(by: { $0.key < $1.key }) {
+                try await withNode(node) { relay in
+                    defer { relay.commitStore() }
+                    for (event, amount) in events { try relay.publish(event, amount: amount, now: time) }
+                }
+            }
+        }
+    }
+
     /// Waits until every node in `nodes` (default: every running node) holds the event, and
     /// returns each node's arrival; the error names the nodes it did not reach in time.
     /// Simulated: runs the virtual clock until then (timeout in virtual ns).

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Interledger
 import Nostr
@@ -11,6 +12,8 @@ struct IncomingEvent {
     let connection: ConnectionID
     let fulfillment: [UInt8]
     let decodeStart: UInt64
+    /// SHA-256 of the raw Nostr message (`packet.nostr`), the cheap duplicate check.
+    let message: SHA256Digest
 }
 
 extension RelayNode {
@@ -20,14 +23,17 @@ extension RelayNode {
         func finish(_ result: PrepareAnswer) {
             answer(incoming.requestId, on: incoming.connection, peer: incoming.peer, amount: amount, result: result)
         }
+        // A byte-identical copy of an accepted event's message: the same event, so the same
+        // price check and the same duplicate answer as below, without decoding its JSON.
+        if let kind = dedup.kind(ofMessage: incoming.message) {
+            if let underpaid = priceReject(amount: amount, kind: kind) { return finish(.reject(underpaid)) }
+            counters.duplicatesDropped += 1
+            return finish(.fulfill(incoming.fulfillment))
+        }
         guard let event = try? BTPNIPsWire.event(ofEventMessage: incoming.packet.nostr) else {
             return finish(.reject(reject(.F01_invalidPacket, "EVENT is not [\"EVENT\", event]")))
         }
-        let price = config.pricing.price(forKind: event.kind)
-        guard amount >= price else {
-            return finish(.reject(reject(.F04_insufficientDestinationAmount,
-                                          "\(amount) msat < price \(price) msat for kind \(event.kind) at \(address)")))
-        }
+        if let underpaid = priceReject(amount: amount, kind: event.kind) { return finish(.reject(underpaid)) }
         guard !dedup.contains(event.id) else {
             counters.duplicatesDropped += 1
             return finish(.fulfill(incoming.fulfillment))
@@ -44,7 +50,7 @@ extension RelayNode {
             return finish(.reject(reject(.F99_applicationError, "invalid event: \(error)")))
         }
         timing.verify = lap(&mark)
-        dedup.insert(event.id)
+        dedup.insert(event.id, kind: event.kind, message: incoming.message)
 
         do {
             try storeEvent(event)
@@ -87,14 +93,15 @@ extension RelayNode {
     /// Publishes a locally signed event: store it, deliver locally, send it to every matching peer
     /// with the configured TTL and `amount`.
     func publish(_ event: NostrEvent, amount: UInt64, now: UInt64) throws {
-        guard dedup.insert(event.id) else { return }
+        let message = BTPNIPsWire.eventMessage(event)
+        guard dedup.insert(event.id, kind: event.kind, message: DedupCache.digest(ofMessage: message)) else { return }
         try storeEvent(event)
         observer?.node(id, accepted: event.id, at: host?.networkTime ?? now, hops: 0, from: nil)
         counters.deliveries += localSubscriptions.matches(event).count
         let packet = BTPNIPsPacket(
             type: .event,
             payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
-            nostr: BTPNIPsWire.eventMessage(event),
+            nostr: message,
             metadata: BTPNIPsMetadata(timestamp: timestampMilliseconds(now), sender: address, ttl: config.ttl))
         let data = try packet.serialize()
         for peer in forwardTargets(for: event, excluding: nil) {
@@ -113,6 +120,13 @@ extension RelayNode {
         let row = StoredEventRow(id: event.id, pubkey: event.pubkey, createdAt: event.createdAt, kind: event.kind,
                                  tags: event.tags, json: event.jsonBytes())
         if try store.insert(row) { counters.storeWrites += 1 }
+    }
+
+    /// Step 7: the Reject for an amount below the kind's price, nil when it is paid for.
+    private func priceReject(amount: UInt64, kind: Int) -> ILPReject? {
+        let price = config.pricing.price(forKind: kind)
+        guard amount < price else { return nil }
+        return reject(.F04_insufficientDestinationAmount, "\(amount) msat < price \(price) msat for kind \(kind) at \(address)")
     }
 
     private func lap(_ mark: inout UInt64) -> UInt64 {

@@ -143,7 +143,8 @@ extension RelayNode {
         case .event:
             counters.eventPreparesIn += 1
             let incoming = IncomingEvent(packet: packet, amount: amount, peer: peer, requestId: requestId,
-                                         connection: connection, fulfillment: fulfillment, decodeStart: decodeStart)
+                                         connection: connection, fulfillment: fulfillment, decodeStart: decodeStart,
+                                         message: DedupCache.digest(ofMessage: packet.nostr))
             processEvent(incoming, now: now)
         case .req:
             guard let filters = try? BTPNIPsWire.filters(ofRequest: packet.nostr) else {

@@ -105,7 +105,8 @@ public final class EventStore {
     /// Group commit: the insert joins a transaction that stays open until `commit()`, which the
     /// transport calls once per batch of work after the answers are on the wire. Queries on this
     /// store see the event at once; it is durable after the commit. Event and tags go in one
-    /// savepoint, so a reader never sees an event without its tags.
+    /// savepoint, so a reader never sees an event without its tags; an event without indexed tags
+    /// is one statement, atomic by itself, and skips the savepoint's two extra statements.
     @discardableResult
     func insert(_ row: StoredEventRow) throws(StoreError) -> Bool {
         let indexedTags = row.tags.filter { $0.count >= 2 && $0[0].utf8.count == 1 }
@@ -114,13 +115,15 @@ public final class EventStore {
             try begin.run("begin the batch transaction")
             hasUncommittedWrites = true
         }
+        guard !indexedTags.isEmpty else {
+            defer { insertEvent.reset() }
+            bindEvent(row)
+            _ = try insertEvent.step("insert event \(row.id)")
+            return sqlite3_changes(handle) == 1
+        }
         try savepoint.run("savepoint before event \(row.id)")
         defer { insertEvent.reset() }
-        insertEvent.bind(1, row.id)
-        insertEvent.bind(2, row.pubkey)
-        insertEvent.bind(3, row.createdAt)
-        insertEvent.bind(4, Int64(row.kind))
-        insertEvent.bind(5, blob: row.json)
+        bindEvent(row)
         do throws(StoreError) {
             _ = try insertEvent.step("insert event \(row.id)")
             let inserted = sqlite3_changes(handle) == 1
@@ -141,6 +144,14 @@ public final class EventStore {
             try? release.run("release savepoint of event \(row.id)")
             throw error
         }
+    }
+
+    private func bindEvent(_ row: StoredEventRow) {
+        insertEvent.bind(1, row.id)
+        insertEvent.bind(2, row.pubkey)
+        insertEvent.bind(3, row.createdAt)
+        insertEvent.bind(4, Int64(row.kind))
+        insertEvent.bind(5, blob: row.json)
     }
 
     /// Commits the open transaction, if any (one WAL commit for a whole batch of events).

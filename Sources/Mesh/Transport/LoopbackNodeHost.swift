@@ -58,6 +58,13 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         try batch { try node.publish(event, amount: amount, now: networkTime) }
     }
 
+    /// Publishes several events in order as one batch of work: one flush per link, one commit.
+    func publish(_ events: [(NostrEvent, UInt64)]) throws {
+        try batch {
+            for (event, amount) in events { try node.publish(event, amount: amount, now: networkTime) }
+        }
+    }
+
     /// Closes the link to `peer`, if any (a dropped link).
     func disconnect(peer: Int) -> EventLoopFuture<Void> {
         loop.assertInEventLoop()

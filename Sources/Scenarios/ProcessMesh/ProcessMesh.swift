@@ -95,6 +95,12 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
         _ = try await children[node].request(command)
     }
 
+    /// One control request per event, answered once the child has sent it (a child's control
+    /// channel has no fire-and-forget request), whatever `waitUntilSent` says.
+    func publish(_ batch: [(event: NostrEvent, node: Int)], waitUntilSent: Bool) async throws {
+        for (event, node) in batch { try await publish(event, from: node, amount: nil) }
+    }
+
     func setArrivalHandler(_ handler: (@Sendable (String, Arrival) -> Bool)?) {
         lock.withLock { self.handler = handler }
     }

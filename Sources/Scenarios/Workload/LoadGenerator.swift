@@ -22,6 +22,13 @@ struct LoadPhase: Sendable {
 /// Publishes signed events on a fixed schedule (open loop): event *i* of a phase is due at
 /// phase start + i / rate, whether or not earlier events have arrived, so a slow mesh shows up as
 /// growing latency and backlog instead of a quietly lower offered rate.
+///
+/// Events are handed to the mesh in batches (`MeshUnderTest.publish(_:waitUntilSent:)`): every
+/// event that is due when the generator wakes goes out in one call, never before it is due, and
+/// the generator does not wait for the nodes to send them — a busy node's events queue on its
+/// event loop as a client's frames queue in a relay's socket, and that wait counts in their
+/// latency (measured from the hand-over). So the generator's own round trips to the nodes do not
+/// set the rate. How late the first event of each batch was handed over is the generator's lag.
 struct LoadGenerator {
     let network: MeshUnderTest
     let context: ScenarioContext
@@ -32,6 +39,9 @@ struct LoadGenerator {
     /// How far behind schedule the generator fell at worst (ns): a figure above a few ms means
     /// the bench process itself, not the mesh, limited the offered rate.
     private(set) var maximumLag: UInt64 = 0
+    /// Most events in one hand-over: a generator far behind its schedule still hands events over
+    /// in slices, so the first ones are not held back while the rest are signed.
+    static let maximumBatch = 128
 
     init(network: MeshUnderTest, context: ScenarioContext, tracker: DeliveryTracker, publishers: Set<Int>) {
         self.network = network
@@ -51,52 +61,73 @@ struct LoadGenerator {
         }
     }
 
-    /// Closed loop: publish whenever fewer than `window` events are in flight, until `duration` ends.
+    /// Closed loop: top the events in flight up to `window` whenever there is room, until
+    /// `duration` ends. At most a quarter of the window goes per hand-over: completions arrive in
+    /// clumps, and refilling a whole window at once would move the events through the mesh as
+    /// one convoy instead of a pipeline.
     private mutating func runWindowed(_ phase: LoadPhase) async throws {
         let end = await network.now() + UInt64(phase.duration * 1e9)
         var index = 0
-        while await network.now() < end {
-            if tracker.inFlightCount >= phase.window {
-                try await Task.sleep(nanoseconds: 200_000)
+        while case let now = await network.now(), now < end {
+            let room = min(phase.window - tracker.inFlightCount, max(1, phase.window / 4))
+            guard room > 0 else {
+                await tracker.waitForRoom(below: phase.window, timeoutNanoseconds: end - now)
                 continue
             }
-            try await publish(from: phase.publishers[index % phase.publishers.count])
+            let publishers = (index..<index + room).map { phase.publishers[$0 % phase.publishers.count] }
+            try await publish(signed(publishers))
             try tracker.rethrow()
-            index += 1
+            index += room
         }
     }
 
+    /// Open loop: sleeps until the next event is due, then sends every event due by then.
     private mutating func runScheduled(_ phase: LoadPhase, rate: Double) async throws {
         let events = Int((rate * phase.duration).rounded())
         guard events > 0 else { return }
         let start = await network.now()
         let interval = 1e9 / rate
-        for index in 0..<events {
-            let due = start + UInt64(Double(index) * interval)
+        func due(_ index: Int) -> UInt64 { start + UInt64(Double(index) * interval) }
+        var index = 0
+        while index < events {
             let now = await network.now()
-            if now < due {
-                try await Task.sleep(nanoseconds: due - now)
-            } else {
-                maximumLag = max(maximumLag, now - due)
+            guard now >= due(index) else {
+                try await Task.sleep(nanoseconds: due(index) - now)
+                continue
             }
-            try await publish(from: phase.publishers[index % phase.publishers.count])
+            var last = index
+            while last + 1 < events, last + 1 - index < Self.maximumBatch, due(last + 1) <= now { last += 1 }
+            let batch = signed((index...last).map { phase.publishers[$0 % phase.publishers.count] })
+            let handover = try await publish(batch)
+            maximumLag = max(maximumLag, handover - due(index))
             try tracker.rethrow()
+            index = last + 1
         }
     }
 
-    /// Signs, registers and publishes one event. Fixed-width content keeps every event the same
+    /// Signs one event per entry of `publishers`. Fixed-width content keeps every event the same
     /// size, so bytes per event is an exact counter.
-    mutating func publish(from publisher: Int) async throws {
-        guard let key = keys[publisher] else { preconditionFailure("publisher \(publisher) has no key") }
-        // "load", not "event": a closed-loop probe earlier in the scenario signs "event N" with the
-        // same key in the same second, and an identical event would be deduplicated, never delivered.
-        let content = String(format: "meshbench %@ load %08d", context.recorder.scenario, sequence)
-        sequence += 1
-        let event = key.sign(kind: 1, content: content, tags: [], createdAt: Int64(Date().timeIntervalSince1970))
+    private mutating func signed(_ publishers: [Int]) -> [(event: NostrEvent, node: Int)] {
+        let createdAt = Int64(Date().timeIntervalSince1970)
+        return publishers.map { publisher in
+            guard let key = keys[publisher] else { preconditionFailure("publisher \(publisher) has no key") }
+            // "load", not "event": a closed-loop probe earlier in the scenario signs "event N" with the
+            // same key in the same second, and an identical event would be deduplicated, never delivered.
+            let content = String(format: "meshbench %@ load %08d", context.recorder.scenario, sequence)
+            sequence += 1
+            return (key.sign(kind: 1, content: content, tags: [], createdAt: createdAt), publisher)
+        }
+    }
+
+    /// Registers and publishes a batch; returns the network time it was handed over (every event's
+    /// publish time: its first deliveries may come back before `publish` returns).
+    @discardableResult
+    private func publish(_ batch: [(event: NostrEvent, node: Int)]) async throws -> UInt64 {
         let time = await network.now()
-        tracker.willPublish(event.id, at: time)
-        try await network.publish(event, from: publisher, amount: nil)
-        context.published(event)
+        for entry in batch { tracker.willPublish(entry.event.id, at: time) }
+        try await network.publish(batch, waitUntilSent: false)
+        for entry in batch { context.published(entry.event) }
+        return time
     }
 
     /// Waits until every published event reached every target, or `timeout` seconds passed with

@@ -11,6 +11,10 @@ protocol MeshUnderTest: AnyObject, Sendable {
     func now() async -> UInt64
     func keyPair(of node: Int) -> NostrKeyPair
     func publish(_ event: NostrEvent, from node: Int, amount: UInt64?) async throws
+    /// Publishes signed events, each from its node at the node's default amount, in one hand-over
+    /// where the mesh allows it; `waitUntilSent` false returns once they are queued at the nodes
+    /// (see `MeshNetwork.publish(_:waitUntilSent:)`).
+    func publish(_ batch: [(event: NostrEvent, node: Int)], waitUntilSent: Bool) async throws
     /// Streams first arrivals (see `MeshNetwork.setArrivalHandler`).
     func setArrivalHandler(_ handler: (@Sendable (_ id: String, _ arrival: Arrival) -> Bool)?)
     func counters(of node: Int) async throws -> NodeCounters

@@ -1,0 +1,51 @@
+import Foundation
+import Interledger
+import Nostr
+@testable import Mesh
+
+// What a test client standing in for a node's peer sends and reads on a raw WebSocket link.
+
+/// Reads frames until the BTP answer to `requestId`, answering the node's own Prepares (its REQ)
+/// with the fulfillment a well-behaved peer would send.
+func answer(to requestId: UInt32, from client: RawWebSocketClient, secret: [UInt8]) async throws -> BTPPacket? {
+    while let frame = await client.nextFrame() {
+        guard frame.opcode == 0x2 else { continue }
+        let packet = try BTPPacket(bytes: frame.payload)
+        if packet.requestId == requestId, packet.type != .message { return packet }
+        if case let .message(entries) = packet.body, let ilp = entries.entry(named: "ilp"),
+           case let .prepare(prepare) = try ILPPacket(bytes: ilp.data) {
+            let fulfill = ILPFulfill(fulfillment: ILPCondition.fulfillment(sharedSecret: secret, data: prepare.data), data: [])
+            try await client.sendBinary(BTPPacket.response(requestId: packet.requestId, protocolData: [.ilp(fulfill.serialize())]).serialize())
+        }
+    }
+    return nil
+}
+
+/// A BTP MESSAGE with an ILP Prepare of `amount` to node 0 carrying `nostr` (default: the
+/// codec's `["EVENT", event]`) as sent by node 1, with the link's condition.
+func eventPrepare(_ event: NostrEvent, requestId: UInt32, secret: [UInt8], expiresAt: Date = Date().addingTimeInterval(30),
+                  amount: UInt64 = 1_000, nostr: [UInt8]? = nil) throws -> [UInt8] {
+    let data = try BTPNIPsPacket(
+        type: .event, payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
+        nostr: nostr ?? NostrMessage.event(event).jsonBytes(),
+        metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: 5)).serialize()
+    let condition = ILPCondition.condition(for: ILPCondition.fulfillment(sharedSecret: secret, data: data))
+    let prepare = ILPPrepare(amount: amount, expiresAt: expiresAt, executionCondition: condition, destination: RelayNode.address(of: 0), data: data)
+    return BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
+}
+
+/// The RFC 27 code of an ILP Reject answer, nil for anything else.
+func rejectCode(_ packet: BTPPacket?) throws -> String? {
+    guard case let .response(entries)? = packet?.body, let ilp = entries.entry(named: "ilp"),
+          case let .reject(reject) = try ILPPacket(bytes: ilp.data) else { return nil }
+    return reject.code.code
+}
+
+/// Whether the answer is an ILP Fulfill whose fulfillment is HMAC(link secret, data) of `prepare`.
+func isFulfilled(_ packet: BTPPacket?, for frame: [UInt8], secret: [UInt8]) throws -> Bool {
+    guard case let .response(entries)? = packet?.body, let ilp = entries.entry(named: "ilp"),
+          case let .fulfill(fulfill) = try ILPPacket(bytes: ilp.data),
+          case let .message(sent) = try BTPPacket(bytes: frame).body, let prepareData = sent.entry(named: "ilp"),
+          case let .prepare(prepare) = try ILPPacket(bytes: prepareData.data) else { return false }
+    return fulfill.fulfillment == ILPCondition.fulfillment(sharedSecret: secret, data: prepare.data)
+}
