@@ -51,18 +51,21 @@ let package = Package(
         .target(name: "Statistics"),
         .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
         .target(name: "Units"),
-        .target(name: "Charts", dependencies: ["CCairo", "Units"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Units"]),
         .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The command-line layers.
+        /// The shared `main` of the three tools: exit codes, usage errors, standard error.
+        .target(name: "CommandLineSupport", dependencies: [argumentParser]),
         .executableTarget(name: "bench", dependencies: [
-            "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", argumentParser,
+            "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", "CommandLineSupport",
+            argumentParser,
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", argumentParser]),
-        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", argumentParser]),
+        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
+        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
@@ -81,7 +84,9 @@ let package = Package(
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo"]),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo", "ExecutableTesting", "render",
+        ]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
         .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: [

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A/B performance test of two revisions on this machine (story 11.6 AC 10): builds A and B in
-# their own git worktrees with separate scratch paths, runs their `bench` interleaved
+# A/B performance test of two revisions on this machine (story 11.6 AC 10): builds A and B
+# (see below), runs their `bench` interleaved
 # (A B A B …, so drift of the machine hits both sides alike), then `analyze compare` with A as
 # the reference and `render` of the comparison. Exit code: analyze's (0 B is not worse, 1 B
 # regressed past FAIL, 2 bad input), or 2 when a revision does not build or run.
@@ -9,6 +9,11 @@
 #                         [--repetitions 1] [--seed 1] [--out artifacts/ab] [--keep]
 #                         [--a-bench FILE] [--b-bench FILE]
 #
+# Both revisions are built one after the other in one persistent worktree and scratch folder,
+# .build/ab-compare/ (git-ignored with the rest of .build), so the second build and every later
+# compare only recompile what changed; remove it with `git worktree remove --force
+# .build/ab-compare/src`. Each side then runs from its own throw-away worktree so its samples
+# record its commit.
 # --a-bench/--b-bench use an already built bench for that side instead of building the revision
 # (the revision then only names the side); the same binary on both sides is an A/A noise check.
 # Both sides use this checkout's analyze and render (the revisions only provide bench), so old
@@ -17,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 a="" b="" rounds=3 tier=1 scenario="" repetitions=1 seed=1 out="artifacts/ab" keep=0 a_bench="" b_bench=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -49,12 +54,13 @@ for tool in analyze render; do
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/meshbench-ab-XXXXXX")"
+build_tree="$repo/.build/ab-compare/src" build_scratch="$repo/.build/ab-compare/scratch"
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
   for side in a b; do
     if [ -d "$work/$side/.git" ] || [ -f "$work/$side/.git" ]; then git -C "$repo" worktree remove --force "$work/$side" >/dev/null 2>&1 || true; fi
   done
-  if [ "$keep" -eq 1 ]; then echo "ab-compare: kept builds in $work" >&2; else rm -rf "$work"; fi
+  if [ "$keep" -eq 1 ]; then echo "ab-compare: kept the run worktrees and samples in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -70,13 +76,21 @@ for side in a b; do
     echo "ab-compare: $side = ${revision[$side]} ($commit) uses the prebuilt ${bench[$side]}" >&2
     continue
   fi
-  echo "ab-compare: building $side = ${revision[$side]} ($commit) in $work/$side" >&2
-  git worktree add --detach --quiet "$work/$side" "$commit"
-  if ! swift build -c release --package-path "$work/$side" --scratch-path "$work/$side-build" --product bench >&2; then
+  echo "ab-compare: building $side = ${revision[$side]} ($commit) in $build_tree" >&2
+  if [ -f "$build_tree/.git" ]; then  # our worktree from an earlier compare (never the main checkout)
+    git -C "$build_tree" checkout --quiet --force --detach "$commit"
+  else
+    git worktree prune
+    mkdir -p "$(dirname "$build_tree")"
+    git worktree add --detach --quiet "$build_tree" "$commit"
+  fi
+  if ! swift build -c release --package-path "$build_tree" --scratch-path "$build_scratch" --product bench >&2; then
     echo "ab-compare: ${revision[$side]} does not build" >&2
     exit 2
   fi
-  bench[$side]="$work/$side-build/release/bench"
+  git worktree add --detach --quiet "$work/$side" "$commit"
+  cp "$build_scratch/release/bench" "$work/$side-bench"
+  bench[$side]="$work/$side-bench"
 done
 
 mkdir -p "$out"

@@ -10,12 +10,13 @@ public enum BaselineBuilder {
         let sameHost = previous?.run.host.fingerprint == run.header.host.fingerprint
         let metrics = summarized.map { s -> BaselineMetric in
             let r = s.result
-            let floor = sameHost ? previous?.metric(r.key)?.noiseFloorPct : nil
+            let kept = sameHost ? previous?.metric(r.key) : nil
             return BaselineMetric(
                 scenario: r.scenario, metric: r.metric, unit: r.unit, better: r.better,
                 summary: MetricSummary(n: r.n, runs: r.runs, mean: r.mean, sd: r.sd, p50: r.p50, p95: r.p95,
                                        p99: r.p99, max: r.max),
-                sample: Baseline.stratifiedSample(sorted: s.sorted), perRun: s.perRun, noiseFloorPct: floor)
+                sample: Baseline.stratifiedSample(sorted: s.sorted), perRun: s.perRun,
+                noiseFloorPct: kept?.noiseFloorPct, noiseFloorRuns: kept?.noiseFloorRuns)
         }
         let counters = run.counters.map {
             BaselineCounter(scenario: $0.scenario, metric: $0.metric, unit: $0.unit, value: Double($0.value))

@@ -16,6 +16,9 @@ public struct MetricComparison: Sendable {
     public var testLevel: TestLevel
     /// Why a test could not run (too few values), for the reason text.
     public var limitation: String?
+    /// The run-level test from the baseline's A/A noise floor (pooled comparisons only), for the
+    /// reason text.
+    public var runToRunNote: String?
 }
 
 /// Compares a metric with its baseline on the *mean*, the statistic Welch's test is about.
@@ -30,6 +33,11 @@ public struct MetricComparison: Sendable {
 /// The 95 % CI of the change is a seeded percentile bootstrap of mean(candidate)/mean(baseline) − 1.
 /// Pooled, it resamples at most `bootstrapCap` values per side (stratified): with more values the
 /// interval is wider than necessary, never narrower.
+///
+/// Pooled samples know nothing of how much whole runs differ. When the baseline carries an A/A
+/// noise floor, the run-level test of `RunToRunNoiseTest` joins the two sample tests (p is the
+/// largest of the three) and the CI becomes the hull of the bootstrap and run-level intervals, so
+/// a shift that A/A runs of this build show by chance is neither significant nor certain.
 public enum BaselineComparison {
     public static let bootstrapCap = Baseline.maxSampleCount
     public static let bootstrapResamples = 2000
@@ -52,7 +60,7 @@ public enum BaselineComparison {
             deltaPct: 100 * boot.estimate, ci: Interval(low: 100 * boot.interval.lower, high: 100 * boot.interval.upper),
             welch: WelchTest(t: welch.t, df: welch.degreesOfFreedom, p: welch.pValue),
             mannWhitney: MannWhitneyTest(u: mw.u, p: mw.pValue), p: max(welch.pValue, mw.pValue),
-            testLevel: .runs, limitation: nil)
+            testLevel: .runs, limitation: nil, runToRunNote: nil)
     }
 
     static func comparePooled(_ current: SummarizedMetric, baseline: BaselineMetric, seed: UInt64) throws -> MetricComparison {
@@ -89,9 +97,16 @@ public enum BaselineComparison {
             ci = Interval(low: 100 * boot.interval.lower, high: 100 * boot.interval.upper)
         }
         // A test that could not run gives no evidence: p = 1.
-        let p = max(welch?.p ?? 1, mw?.p ?? 1)
+        var p = max(welch?.p ?? 1, mw?.p ?? 1)
+        var runToRunNote: String?
+        if let run = try RunToRunNoiseTest.test(deltaPct: delta, baseline: baseline, candidateRuns: cur.runs) {
+            p = max(p, run.p)
+            ci = ci.map { Interval(low: min($0.low, run.interval.low), high: max($0.high, run.interval.high)) } ?? run.interval
+            runToRunNote = RunToRunNoiseTest.describe(run, floorPct: baseline.noiseFloorPct!)
+        }
         return MetricComparison(deltaPct: delta, ci: ci, welch: welch, mannWhitney: mw, p: p,
                                 testLevel: .pooledSamples,
-                                limitation: limitations.isEmpty ? nil : limitations.joined(separator: "; "))
+                                limitation: limitations.isEmpty ? nil : limitations.joined(separator: "; "),
+                                runToRunNote: runToRunNote)
     }
 }

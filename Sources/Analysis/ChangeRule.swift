@@ -27,20 +27,32 @@ public struct ChangeRule: Sendable, Equatable {
     }
 
     /// Decides the verdict for a change of `deltaPct` (positive = the statistic grew) whose
-    /// significance after Benjamini–Hochberg is `q`.
+    /// significance after Benjamini–Hochberg is `q` and whose 95 % CI is `ci` (percent).
     ///
-    /// The rules, so a noisy runner cannot raise a false FAIL:
+    /// The thresholds are the sizes of regression that must be caught, so a significant change
+    /// is judged by what its CI cannot rule out, not by where its point estimate happens to land
+    /// (a true +20 % change lands below +20 % half the time):
     /// - within ±noise → `noise`, whatever the test says (too small to matter);
-    /// - worse, significant (q < α) and past FAIL → `fail`;
-    /// - worse, significant and past WARN → `warn`;
-    /// - worse, past FAIL but *not* significant → `warn` (large but uncertain: re-run with more samples);
-    /// - worse otherwise → `noise` (below WARN, or not significant);
+    /// - worse and significant (q < α): `fail` when past FAIL, or when the CI lies wholly past WARN
+    ///   and reaches FAIL; `warn` when past WARN or the CI reaches WARN; otherwise `noise` (the CI
+    ///   rules out a WARN-size change);
+    /// - worse, past FAIL but *not* significant → `warn` (large but uncertain: re-run with more
+    ///   samples), unless `runToRunNoiseKnown`: then the test already weighed the run-to-run noise
+    ///   A/A runs measured, and a change that size is what identical builds show by chance on this
+    ///   runner (`noise`, the reason states the detectable effect); worse otherwise → `noise`;
     /// - better and significant → `improved`, else `noise`.
-    public func decide(deltaPct: Double, q: Double, better: Better) -> (verdict: ChangeVerdict, reason: String) {
+    /// Without a CI the point estimate alone is compared with the thresholds.
+    public func decide(deltaPct: Double, q: Double, better: Better, ci: Interval? = nil,
+                       runToRunNoiseKnown: Bool = false) -> (verdict: ChangeVerdict, reason: String) {
         let worsePct = better == .lower ? deltaPct : -deltaPct
+        // The CI in the worse direction: its low end is the least bad change the data allow.
+        let worseCI = ci.map { better == .lower ? $0 : Interval(low: -$0.high, high: -$0.low) }
+        let worseLow = worseCI?.low ?? worsePct
+        let worseHigh = worseCI?.high ?? worsePct
         let significant = q < alpha
         let shown = Self.formatPct(deltaPct)
         let qText = "q \(Self.formatRelation(q)), α = \(Self.formatP(alpha))"
+        let ciText = ci.map { " (95 % CI \(Self.formatPct($0.low)) to \(Self.formatPct($0.high)))" } ?? ""
         if abs(deltaPct) <= noisePct {
             return (.noise, "\(shown) is within the ±\(Self.formatPct(noisePct, signed: false)) noise band")
         }
@@ -48,19 +60,33 @@ public struct ChangeRule: Sendable, Equatable {
             if significant { return (.improved, "\(shown) is better and significant (\(qText))") }
             return (.noise, "\(shown) is better but not significant (\(qText))")
         }
-        if let fail = failPct, worsePct > fail {
-            if significant {
+        if !significant {
+            if let fail = failPct, worsePct > fail, runToRunNoiseKnown {
+                return (.noise, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant against the run-to-run noise of A/A runs (\(qText)): identical builds differ this much on this runner; compare several repetitions per side to judge it")
+            }
+            if let fail = failPct, worsePct > fail {
+                return (.warn, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant (\(qText)); re-run with more samples or repetitions")
+            }
+            return (.noise, "\(shown) is worse but not significant (\(qText))")
+        }
+        if let fail = failPct {
+            if worsePct > fail {
                 return (.fail, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) and significant (\(qText))")
             }
-            return (.warn, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant (\(qText)); re-run with more samples or repetitions")
+            if let warn = warnPct, worseLow > warn, worseHigh >= fail {
+                return (.fail, "\(shown)\(ciText) is significant (\(qText)), certainly past the WARN threshold of \(Self.formatPct(warn, signed: false)) and may reach the FAIL threshold of \(Self.formatPct(fail, signed: false))")
+            }
         }
-        if let warn = warnPct, worsePct > warn {
-            if significant {
+        if let warn = warnPct {
+            if worsePct > warn {
                 return (.warn, "\(shown) is past the WARN threshold of \(Self.formatPct(warn, signed: false)) and significant (\(qText))")
             }
-            return (.noise, "\(shown) is past the WARN threshold of \(Self.formatPct(warn, signed: false)) but not significant (\(qText))")
+            if worseHigh >= warn {
+                return (.warn, "\(shown)\(ciText) is significant (\(qText)) and may reach the WARN threshold of \(Self.formatPct(warn, signed: false))")
+            }
+            return (.noise, "\(shown)\(ciText) is worse and significant (\(qText)) but its CI stays below the WARN threshold of \(Self.formatPct(warn, signed: false))")
         }
-        return (.noise, "\(shown) is worse but below the WARN threshold" + (warnPct.map { " of \(Self.formatPct($0, signed: false))" } ?? ""))
+        return (.noise, "\(shown) is worse and significant (\(qText)); this metric class has no WARN threshold")
     }
 
     static func formatPct(_ v: Double, signed: Bool = true) -> String {

@@ -84,6 +84,7 @@ public enum NoiseCalibration {
                 continue
             }
             updated.metrics[i].noiseFloorPct = cv
+            updated.metrics[i].noiseFloorRuns = n.runs
         }
         return (updated, notes)
     }

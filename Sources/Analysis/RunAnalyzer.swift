@@ -25,7 +25,7 @@ public struct AnalyzedRun: Sendable {
 
 /// Turns one run's samples (and an optional baseline) into a results document: summaries, SLAs,
 /// comparisons with Benjamini–Hochberg across every compared metric, counters, checks, series,
-/// outcomes and the overall verdict.
+/// the traced topology, outcomes and the overall verdict.
 public enum RunAnalyzer {
     public static func analyze(_ run: RunSamples, baseline: Baseline?, thresholds: Thresholds,
                                options: AnalysisOptions = AnalysisOptions()) throws -> AnalyzedRun {
@@ -60,7 +60,10 @@ public enum RunAnalyzer {
             return result
         }
         doc.checks = MeshChecks.run(CheckContext(run: run, metrics: doc.metrics, thresholds: thresholds))
-        doc.series = run.series.map { s in
+        let traced = TopologyReconstruction.rebuild(run)
+        doc.topology = traced.topology
+        notes += traced.notes
+        doc.series = run.series.filter { !TopologyReconstruction.traceMetrics.contains($0.metric) }.map { s in
             let d = SeriesDownsampling.lttb(t: s.t, values: s.values, maxPoints: options.maxSeriesPoints)
             return Series(scenario: s.scenario, metric: s.metric, unit: s.unit, node: s.node, t: d.t, values: d.values)
         }
@@ -127,9 +130,13 @@ public enum RunAnalyzer {
         for (k, t) in tested.enumerated() {
             let c = t.comparison
             let m = doc.metrics[t.index]
-            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better)
-            if c.testLevel == .pooledSamples {
+            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
+                                                  runToRunNoiseKnown: c.runToRunNote != nil)
+            if let note = c.runToRunNote {
+                reason += "; pooled samples (one repetition on a side) judged against the baseline's " + note
+            } else if c.testLevel == .pooledSamples {
                 reason += "; pooled samples (one repetition on a side), so the test speaks about these two runs only"
+                    + " (no A/A noise floor in the baseline: run `analyze noise --update-baseline` so run-to-run noise counts)"
             } else {
                 reason += "; run-level test on \(m.runs) vs \(baseline.metric(m.key)!.perRun.mean.count) repetitions"
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A straight (not premultiplied) RGBA colour with components in [0, 1].
 public struct Color: Hashable, Sendable {
     public var red: Double
@@ -24,6 +26,14 @@ public struct Color: Hashable, Sendable {
         let t = min(max(fraction, 0), 1)
         return Color(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
                      blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
+    }
+
+    /// Black or white, whichever reads better on this colour: WCAG relative luminance of the
+    /// sRGB components, black text above 0.179 (where both contrast ratios are equal).
+    public var contrastingText: Color {
+        func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        let luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+        return luminance > 0.179 ? .black : .white
     }
 
     public static let white = Color(hex: 0xFFFFFF)

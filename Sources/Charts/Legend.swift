@@ -30,6 +30,15 @@ struct Legend {
     static let swatchWidth: Double = 26
     static let rowGap: Double = 5
 
+    /// Right of the plot when every name fits in the 30 % of `area` a right legend may take, or
+    /// when there are too many entries for rows below; otherwise below, where long names
+    /// ("scenario · metric") are shown whole instead of cut off.
+    func preferredSide(_ context: ChartContext, in area: Rect, maxRowsBelow: Int = 3) -> LegendPlacement {
+        let widest = entries.map { context.measure($0.name, Theme.legend).width }.max() ?? 0
+        if Legend.swatchWidth + 6 + widest + Theme.margin <= area.width * 0.3 { return .right }
+        return layoutRows(context, width: area.width - 2 * Theme.margin).count <= maxRowsBelow ? .below : .right
+    }
+
     /// Splits `area` into the part left for the plot and the legend's own rectangle.
     func reserve(_ context: ChartContext, in area: Rect, placement: LegendPlacement) -> (rest: Rect, legend: Rect?) {
         guard !entries.isEmpty else { return (area, nil) }

@@ -27,6 +27,9 @@ enum Marks {
 
     /// An error whisker from `from` to `to` with caps `capWidth` wide, across the whisker.
     static func whisker(from: Point, to: Point, _ canvas: Canvas, color: Color, capWidth: Double = 6, width: Double = 1.2) {
+        // A whisker of no length (e.g. lower whisker = q1) has no direction: a cap would be drawn
+        // across the wrong axis, so nothing is drawn.
+        guard abs(from.x - to.x) + abs(from.y - to.y) > 0.5 else { return }
         canvas.line(from: from, to: to, color, width: width)
         let vertical = abs(from.x - to.x) < abs(from.y - to.y)
         for end in [from, to] {

@@ -40,8 +40,10 @@ public struct PanelChart: Chart {
         let legend = Legend(entries: layers.flatMap { $0.legendEntries(includeSeries: true) }.reduce(into: []) { unique, entry in
             if !unique.contains(entry) { unique.append(entry) }
         })
-        let (area, legendRect) = legend.reserve(context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
-                                                placement: .right)
+        let legendArea = body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin)
+        let side = legend.preferredSide(context, in: legendArea)
+        let (area, legendRect) = legend.reserve(context, in: legendArea,
+                                                placement: side)
         let xScale = Scale(kind: xAxis.scale, lower: 0, upper: 1)
         let xExtent = SeriesLayer.extent(layers.compactMap { $0.xExtent(xScale) }.flatMap { [$0.lowerBound, $0.upperBound] }) ?? 0...1
         // The last panel also holds the x tick labels and title, so it gets that much more height.
@@ -74,6 +76,6 @@ public struct PanelChart: Chart {
             frames[index].drawAxes(context, t, area: cells[index])
             layers[index].drawLabels(context, t, direct: false, area: cells[index])
         }
-        if let legendRect { legend.draw(context, in: legendRect, placement: .right) }
+        if let legendRect { legend.draw(context, in: legendRect, placement: side) }
     }
 }

@@ -43,7 +43,7 @@ public struct StackedBarChart: Chart {
         let t = frameSpec.layout(context, in: area)
         frameSpec.drawGrid(context, t)
         let band = t.plot.width / Double(bars.count)
-        let width = min(60, band * 0.65)
+        let width = min(140, band * 0.55)
         for (index, bar) in bars.enumerated() {
             var base = 0.0
             let center = t.px(Double(index))
@@ -52,6 +52,10 @@ public struct StackedBarChart: Chart {
                 context.canvas.fill(Rect(x: center - width / 2, y: y1, width: width, height: y0 - y1), colors[phase])
                 // A white hairline between segments keeps adjacent phases apart in greyscale.
                 context.canvas.line(from: Point(x: center - width / 2, y: y1), to: Point(x: center + width / 2, y: y1), .white, width: 1)
+                // The phase named inside its segment when it fits, so segments read without colour.
+                let segment = Rect(x: center - width / 2 + 2, y: y1 + 1, width: width - 4, height: y0 - y1 - 2)
+                context.optionalLabel(phases[phase], TextStyle(size: 9, color: colors[phase].contrastingText),
+                                      at: Point(x: center, y: (y0 + y1) / 2), within: segment, .center, .middle)
                 base += value
             }
         }

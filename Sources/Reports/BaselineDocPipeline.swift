@@ -11,13 +11,18 @@ public struct BaselineDocPipeline {
         public var thresholdsPath: String
         public var outputPath: String
         public var templateDirectory: URL?
+        /// The hand-measured bottlenecks and ranked opportunities (docs/bottlenecks.md), included
+        /// as the document's last part; nil leaves the part out.
+        public var bottlenecksPath: String?
 
         public init(baselinePath: String = ".benchmarks/baseline.json", thresholdsPath: String = ".benchmarks/thresholds.json",
-                    outputPath: String = "docs/performance-baseline.md", templateDirectory: URL? = nil) {
+                    outputPath: String = "docs/performance-baseline.md", templateDirectory: URL? = nil,
+                    bottlenecksPath: String? = nil) {
             self.baselinePath = baselinePath
             self.thresholdsPath = thresholdsPath
             self.outputPath = outputPath
             self.templateDirectory = templateDirectory
+            self.bottlenecksPath = bottlenecksPath
         }
     }
 
@@ -33,8 +38,10 @@ public struct BaselineDocPipeline {
                                         overrideDirectory: options.templateDirectory, required: [.performanceBaseline])
         let output = URL(fileURLWithPath: options.outputPath)
         let folder = try OutputFolder(path: output.deletingLastPathComponent().path)
+        let bottlenecks = try options.bottlenecksPath.map { path throws(ReportError) in try BottleneckNotes(path: path) }
         let model = BaselineDocViewModel(baseline: baseline, thresholds: thresholds,
-                                         baselineFile: options.baselinePath, thresholdsFile: options.thresholdsPath)
+                                         baselineFile: options.baselinePath, thresholdsFile: options.thresholdsPath,
+                                         bottlenecks: bottlenecks)
         try folder.write(templates.render(.performanceBaseline, model), to: output.lastPathComponent)
         return output.path
     }

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 
 /// `analyze`: raw samples in, results out (DESIGN §1). This file only maps the command line and
@@ -16,40 +17,9 @@ struct AnalyzeCLI: ParsableCommand {
         subcommands: [RunSubcommand.self, CompareSubcommand.self, NoiseSubcommand.self, TrendsSubcommand.self, PruneSubcommand.self],
         defaultSubcommand: RunSubcommand.self)
 
-    /// Parses, runs and exits with the documented code: usage errors exit 2 (not
-    /// ArgumentParser's 64), `AnalysisError`s with their own code, anything unexpected 3.
-    static func main() {
-        let command: ParsableCommand
-        do {
-            command = try parseAsRoot()
-        } catch {
-            if exitCode(for: error) == .success { exit(withError: error) }
-            Console.error(fullMessage(for: error))
-            Foundation.exit(2)
-        }
-        guard let coded = command as? ExitCodeCommand else {
-            // ArgumentParser's own commands (help) run as usual.
-            var other = command
-            do {
-                try other.run()
-                Foundation.exit(0)
-            } catch {
-                exit(withError: error)
-            }
-        }
-        do {
-            Foundation.exit(try coded.execute())
-        } catch let error as AnalysisError {
-            Console.error("analyze: " + error.description)
-            Foundation.exit(error.exitCode)
-        } catch {
-            Console.error("analyze: internal error: \(error). This is a bug in MeshBench: please report it with the command line")
-            Foundation.exit(3)
+    static func main() async {
+        await ToolMain.run(AnalyzeCLI.self, name: "analyze") { error in
+            (error as? AnalysisError).map { .report($0.description, code: $0.exitCode) }
         }
     }
-}
-
-/// A subcommand that reports its result as an exit code rather than by throwing.
-protocol ExitCodeCommand {
-    func execute() throws -> Int32
 }

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 
 /// Options shared by the commands that produce results.

@@ -1,8 +1,9 @@
 import Analysis
 import ArgumentParser
+import CommandLineSupport
 
 /// `analyze compare A B` or `analyze compare --a F... --b F...`.
-struct CompareSubcommand: ParsableCommand, ExitCodeCommand {
+struct CompareSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare two sets of raw samples directly: A is the reference, B the candidate.")
@@ -15,6 +16,9 @@ struct CompareSubcommand: ParsableCommand, ExitCodeCommand {
 
     @Option(name: .customLong("b"), parsing: .upToNextOption, help: ArgumentHelp("Candidate side: one or more samples files (repetitions).", valueName: "FILE"))
     var b: [String] = []
+
+    @Option(name: .customLong("noise-floors"), help: ArgumentHelp("Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).", valueName: "FILE"))
+    var noiseFloors = ".benchmarks/baseline.json"
 
     @Flag(name: .long, help: "Compare files recorded on different hosts (marked in every result).")
     var ignoreHost = false
@@ -36,6 +40,7 @@ struct CompareSubcommand: ParsableCommand, ExitCodeCommand {
         command.b = files.isEmpty ? b : [files[1]]
         command.out = common.out
         command.thresholdsPath = common.thresholds
+        command.noiseFloorsPath = noiseFloors
         command.allowPartial = common.allowPartial
         command.failOn = common.failOn
         command.options.ignoreHost = ignoreHost

@@ -1,9 +1,10 @@
 import Analysis
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 
 /// `analyze prune --keep-days N`.
-struct PruneSubcommand: ParsableCommand, ExitCodeCommand {
+struct PruneSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune", abstract: "Delete history entries older than the retention (default: thresholds' retention_days, 90).")
 
@@ -26,7 +27,7 @@ struct PruneSubcommand: ParsableCommand, ExitCodeCommand {
 }
 
 /// `analyze trends --days N`.
-struct TrendsSubcommand: ParsableCommand, ExitCodeCommand {
+struct TrendsSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "trends", abstract: "Trends of the recorded history (slope/day with CI, anomalies, change points) as results for render.")
 

@@ -1,8 +1,9 @@
 import Analysis
 import ArgumentParser
+import CommandLineSupport
 
 /// `analyze noise FILE...` — A/A calibration of the noise floor.
-struct NoiseSubcommand: ParsableCommand, ExitCodeCommand {
+struct NoiseSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "noise",
         abstract: "Measure run-to-run noise (CV) and the minimum detectable effect from A/A runs of one build.")

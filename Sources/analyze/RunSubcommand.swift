@@ -1,9 +1,10 @@
 import Analysis
 import ArgumentParser
+import CommandLineSupport
 import BenchFormats
 
 /// `analyze [FILE...]` — the default command.
-struct RunSubcommand: ParsableCommand, ExitCodeCommand {
+struct RunSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Analyze raw samples (a file, several files = repetitions, or - for standard input).")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BenchFormats
+import CommandLineSupport
 import Foundation
 
 /// `bench`: runs mesh scenarios and writes raw samples. A thin layer: the scenarios live in the
@@ -20,6 +22,13 @@ struct BenchCommand: AsyncParsableCommand {
         defaultSubcommand: RunCommand.self)
 
     static func main() async {
-        await CommandLineExit.run(BenchCommand.self)
+        await ToolMain.run(BenchCommand.self, name: "bench") { error in
+            switch error {
+            case let usage as UsageError: .report(usage.description, code: ToolExit.badInput)
+            // `bench | head`: the reader has all it wanted; like any Unix filter, stop quietly.
+            case SamplesError.readerClosed: .quiet(code: ToolExit.success)
+            default: nil
+            }
+        }
     }
 }

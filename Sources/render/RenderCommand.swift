@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Reports
 
@@ -13,23 +14,9 @@ struct RenderCommand: ParsableCommand {
         subcommands: [ReportCommand.self, TrendsCommand.self, FlamegraphCommand.self, BaselineDocCommand.self],
         defaultSubcommand: ReportCommand.self)
 
-    /// Runs the command with MeshBench's exit codes instead of ArgumentParser's (64 for usage).
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let error as ReportError {
-            FileHandle.standardError.write(Data("render: \(error)\n".utf8))
-            Foundation.exit(error.exitCode)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            let isUsage = code == .validationFailure || error is ValidationError
-            Foundation.exit(isUsage ? 2 : 3)
+    static func main() async {
+        await ToolMain.run(RenderCommand.self, name: "render") { error in
+            (error as? ReportError).map { .report($0.description, code: $0.exitCode) }
         }
     }
 }
@@ -39,6 +26,6 @@ struct Progress {
     let quiet: Bool
     func say(_ line: String) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Console.error(line)
     }
 }

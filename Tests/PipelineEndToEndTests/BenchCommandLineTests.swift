@@ -38,6 +38,19 @@ final class BenchCommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("/nonexistent-folder/run.jsonl"), run.stderr)
     }
 
+    /// `bench | head`: the reader leaves early; bench must stop quietly (exit 0, no "internal
+    /// error"), as Unix filters do, not report a bug.
+    func testAReaderThatClosesThePipeEarlyEndsBenchQuietly() throws {
+        let scratch = try ScratchFolder("bench-epipe")
+        defer { scratch.remove() }
+        let bench = try BuiltExecutable("bench").url.path
+        let run = try runShell("'\(bench)' --scenario tier1.propagation-3 --quiet | head -c 100 > head.txt", in: scratch.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(run.stderr.contains("internal error"), run.stderr)
+        let head = try String(contentsOfFile: scratch.path("head.txt"), encoding: .utf8)
+        XCTAssertTrue(head.hasPrefix("{"), "head got the start of the samples stream: \(head)")
+    }
+
     func testTierOneWritesACompleteSamplesFileWithPassingOutcomes() throws {
         let scratch = try ScratchFolder("bench-tier1")
         defer { scratch.remove() }

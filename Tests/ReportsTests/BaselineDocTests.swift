@@ -1,4 +1,5 @@
 import BenchFormats
+import ExecutableTesting
 import Foundation
 @testable import Reports
 import XCTest
@@ -6,9 +7,9 @@ import XCTest
 /// `render baseline-doc`: docs/performance-baseline.md from a baseline and thresholds, against
 /// its golden file (regenerate with MESHBENCH_UPDATE_GOLDEN=1), valid GFM, escaped names.
 final class BaselineDocTests: XCTestCase {
-    private var scratch: Scratch!
+    private var scratch: ScratchFolder!
 
-    override func setUpWithError() throws { scratch = try Scratch(name) }
+    override func setUpWithError() throws { scratch = try ScratchFolder(name) }
     override func tearDown() { scratch?.remove() }
 
     private func render() throws -> String {
@@ -38,6 +39,30 @@ final class BaselineDocTests: XCTestCase {
         let any = try XCTUnwrap(markdown.range(of: "### Any mesh size"))
         XCTAssertTrue(ten.lowerBound < twentyFive.lowerBound && twentyFive.lowerBound < hundred.lowerBound && hundred.lowerBound < any.lowerBound)
         XCTAssertTrue(markdown.contains("No baseline figures at this size."), "100 nodes has an SLA but no figures")
+    }
+
+    func testBottleneckNotesAreIncludedWithTheirHeadingsNested() throws {
+        let baseline = scratch.path("baseline.json"), thresholds = scratch.path("thresholds.json")
+        try TrendFixtures.baseline.write(to: baseline)
+        try TrendFixtures.thresholds.write(to: thresholds)
+        let notes = scratch.path("bottlenecks.md")
+        try "# Bottlenecks\n\n## Ranked\n\n1. verify: 38 µs\n\n```sh\n# a shell comment, not a heading\n```\n"
+            .write(toFile: notes, atomically: true, encoding: .utf8)
+        let out = scratch.path("performance-baseline.md")
+        _ = try BaselineDocPipeline(options: .init(baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
+                                                   bottlenecksPath: notes)).run()
+        let markdown = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(markdown.contains("\n## Bottlenecks\n\n### Ranked\n\n1. verify: 38 µs"), markdown)
+        XCTAssertTrue(markdown.contains("\n# a shell comment, not a heading\n"), "code blocks are left alone")
+        XCTAssertTrue(markdown.contains("included from \(notes)"), "says where to edit it")
+        XCTAssertLessThan(try XCTUnwrap(markdown.range(of: "## Updating the baseline")).lowerBound,
+                          try XCTUnwrap(markdown.range(of: "## Bottlenecks")).lowerBound)
+
+        let missing = BaselineDocPipeline(options: .init(baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
+                                                         bottlenecksPath: scratch.path("none.md")))
+        XCTAssertThrowsError(try missing.run()) { error in
+            XCTAssertTrue("\(error)".contains("none.md"), "\(error)")
+        }
     }
 
     func testMeshSizeComesFromTheScenarioSuffix() {

@@ -1,4 +1,5 @@
 import BenchFormats
+import ExecutableTesting
 import Foundation
 @testable import Reports
 import XCTest
@@ -6,9 +7,9 @@ import XCTest
 /// Every PNG of the chart set, checked as a reader would: there, the right size (× scale),
 /// not blank, nothing running off the edge; and a chart without data is left out with a reason.
 final class ChartImageTests: XCTestCase {
-    private var scratch: Scratch!
+    private var scratch: ScratchFolder!
 
-    override func setUpWithError() throws { scratch = try Scratch(name) }
+    override func setUpWithError() throws { scratch = try ScratchFolder(name) }
     override func tearDown() { scratch?.remove() }
 
     private func draw(_ document: ResultsDocument, scale: Double = 1) throws -> [ChartOutcome] {

@@ -1,16 +1,17 @@
 import BenchFormats
+import ExecutableTesting
 import Foundation
 import XCTest
 
 /// `render` as CI runs it: the built binary on a results file, checked for every file it must
 /// write, and for every bad input: exit 2, a message naming the problem, nothing written.
 final class EndToEndTests: XCTestCase {
-    private var scratch: Scratch!
-    private var render: RenderBinary!
+    private var scratch: ScratchFolder!
+    private var render: BuiltExecutable!
 
     override func setUpWithError() throws {
-        render = try RenderBinary()
-        scratch = try Scratch(name)
+        render = try BuiltExecutable("render")
+        scratch = try ScratchFolder(name)
     }
 
     override func tearDown() { scratch?.remove() }

@@ -78,15 +78,16 @@ enum Fixtures {
             let d = Double(h)
             return HopBucket(hops: h, n: 200, p25: 8 * d, p50: 10 * d + 1, p75: 12 * d + 2, p95: 16 * d + 4)
         })
-        let phases = [("serialize", 0.4), ("verify", 2.1), ("store", 6.5), ("match", 1.2), ("network", 3.3)].map { name, median in
+        let phases = [("decode", 0.4), ("verify", 2.1), ("store", 6.5), ("match", 1.2), ("forward", 3.3)].map { name, median in
             MetricResult(scenario: "breakdown-10", metric: "phase.\(name)", unit: "ms", better: .lower, n: 500, runs: 5,
                          mean: median * 1.1, sd: median / 5, min: median / 2, p50: median, p90: median * 1.6, p95: median * 1.9,
                          p99: median * 2.6, p999: median * 3.1, max: median * 3.5)
         }
         let seconds = (0..<60).map(Double.init)
-        var series = [Series(scenario: "throughput-10", metric: "events", unit: "events/s", t: seconds,
+        // The burst scenario's series: the run config's burst window is shaded on them.
+        var series = [Series(scenario: "burst-10", metric: "events", unit: "events/s", t: seconds,
                              values: seconds.map(throughput)),
-                      Series(scenario: "throughput-10", metric: "queue_depth", unit: "events", t: seconds,
+                      Series(scenario: "burst-10", metric: "queue_depth", unit: "events", t: seconds,
                              values: seconds.map(queueDepth))]
         for node in 0..<3 {
             series.append(Series(scenario: "soak", metric: "rss", unit: "MB", node: node, t: seconds,

@@ -1,4 +1,5 @@
 import BenchFormats
+import ExecutableTesting
 import Foundation
 import XCTest
 
@@ -6,12 +7,12 @@ import XCTest
 /// binary, checked for what it writes, and for each bad input: exit 2, a message naming the
 /// file (and line), nothing written.
 final class SubcommandEndToEndTests: XCTestCase {
-    private var scratch: Scratch!
-    private var render: RenderBinary!
+    private var scratch: ScratchFolder!
+    private var render: BuiltExecutable!
 
     override func setUpWithError() throws {
-        render = try RenderBinary()
-        scratch = try Scratch(name)
+        render = try BuiltExecutable("render")
+        scratch = try ScratchFolder(name)
     }
 
     override func tearDown() { scratch?.remove() }
@@ -24,7 +25,7 @@ final class SubcommandEndToEndTests: XCTestCase {
     }
 
     /// Runs in the scratch folder, so the repository's .benchmarks files are not picked up by default.
-    private func run(_ arguments: [String], stdin: Data? = nil) throws -> RenderBinary.Run {
+    private func run(_ arguments: [String], stdin: Data? = nil) throws -> BuiltExecutable.Run {
         try render.run(arguments, stdin: stdin, in: scratch.url)
     }
 

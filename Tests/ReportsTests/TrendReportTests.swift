@@ -1,5 +1,6 @@
 import BenchFormats
 import Charts
+import ExecutableTesting
 import Foundation
 @testable import Reports
 import XCTest
@@ -8,9 +9,9 @@ import XCTest
 /// MESHBENCH_UPDATE_GOLDEN=1), every PNG drawn, sized and unclipped, and the document's
 /// behaviour with too little history, no baseline and a section it cannot read.
 final class TrendReportTests: XCTestCase {
-    private var scratch: Scratch!
+    private var scratch: ScratchFolder!
 
-    override func setUpWithError() throws { scratch = try Scratch(name) }
+    override func setUpWithError() throws { scratch = try ScratchFolder(name) }
     override func tearDown() { scratch?.remove() }
 
     private func render(_ results: LoadedResults, baseline: Baseline? = TrendFixtures.baseline) throws -> (markdown: String, written: ReportPipeline.Written) {

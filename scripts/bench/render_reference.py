@@ -44,7 +44,8 @@ def style(i):
 
 
 def spectrum(doc, out):
-    metrics = [m for m in doc["metrics"] if m["unit"] in TO_MS and len(m.get("spectrum", [])) >= 2]
+    metrics = [m for m in doc["metrics"] if m["unit"] in TO_MS and len(m.get("spectrum", [])) >= 2
+               and not m["metric"].startswith("phase.")]
     metrics = sorted(metrics, key=lambda m: -m["p99"])[:4]
     if not metrics:
         return
@@ -100,7 +101,7 @@ def baseline_delta(doc, out):
 
 def mesh_size(doc, out):
     sized = [m for m in doc["metrics"] if m.get("mesh_size") and m["unit"] in TO_MS and m["metric"] == "latency"
-             and m["scenario"].startswith("propagation")]
+             and "propagation" in m["scenario"]]
     if len(sized) < 2:
         return
     sized.sort(key=lambda m: m["mesh_size"])
@@ -129,9 +130,14 @@ def _fit(x, y):
 
 
 def by_hops(doc, out):
-    m = next((m for m in doc["metrics"] if len(m.get("by_hops") or []) >= 2), None)
-    if not m:
+    def populated(m):
+        return [b for b in m.get("by_hops") or [] if b["n"] >= max(20, m["n"] // 100)]
+
+    candidates = [m for m in doc["metrics"] if len(populated(m)) >= 2]
+    if not candidates:
         return
+    best = max(candidates, key=lambda m: len(populated(m)))
+    m = dict(best, by_hops=populated(best))
     fig = page()
     ax = fig.add_subplot()
     stats = [{"med": b["p50"], "q1": b["p25"], "q3": b["p75"], "whislo": b["p25"], "whishi": b["p95"], "label": str(b["hops"])} for b in m["by_hops"]]
@@ -148,24 +154,31 @@ def breakdown(doc, out):
     phases = [m for m in doc["metrics"] if m["metric"].startswith("phase.")]
     if not phases:
         return
-    scenarios = sorted({m["scenario"] for m in phases})
-    names = list(dict.fromkeys(m["metric"][6:] for m in phases))
+    scenarios = list(dict.fromkeys(m["scenario"] for m in phases))
+    order = ["decode", "verify", "store", "match", "forward"]
+    names = sorted(dict.fromkeys(m["metric"][6:] for m in phases), key=lambda n: order.index(n) if n in order else len(order))
     fig = page()
     ax = fig.add_subplot()
     left = [0.0] * len(scenarios)
     for i, name in enumerate(names):
-        vals = [next((m["p50"] for m in phases if m["scenario"] == s and m["metric"] == "phase." + name), 0) for s in scenarios]
+        vals = [next((m["mean"] * TO_MS[m["unit"]] for m in phases if m["scenario"] == s and m["metric"] == "phase." + name), 0)
+                for s in scenarios]
         ax.barh(scenarios, vals, left=left, color=OKABE_ITO[i % 8], label=name)
         left = [a + b for a, b in zip(left, vals)]
-    ax.set_xlabel("Median time (ms)")
+    ax.set_xlabel("Mean time per event (ms)")
     ax.legend()
     ax.set_title("Latency breakdown by phase", loc="left")
     save(fig, out, "latency-breakdown.png")
 
 
 def throughput(doc, out):
-    rate = [s for s in doc["series"] if s["unit"].endswith("/s") and "queue" not in s["metric"]]
-    queue = [s for s in doc["series"] if "queue" in s["metric"]]
+    rate = [s for s in doc["series"] if s["unit"] == "events/s" and "queue" not in s["metric"]]
+    queue = {}
+    for s in doc["series"]:
+        if "queue" in s["metric"]:
+            deepest = queue.setdefault((s["scenario"], s["metric"]), dict(s, values=list(s["values"])))
+            deepest["values"] = [max(a, b) for a, b in zip(deepest["values"], s["values"])]
+    queue = list(queue.values())
     if not rate:
         return
     fig = page(640)
@@ -188,6 +201,7 @@ def throughput(doc, out):
 
 def resources(doc, out):
     mem = [s for s in doc["series"] if s["unit"] in ("B", "KB", "MB", "GB")]
+    mem = [s for s in mem if "rss" in s["metric"]] or mem
     cpu = [s for s in doc["series"] if s["unit"] == "%" and "cpu" in s["metric"]]
     if not mem and not cpu:
         return
@@ -224,7 +238,7 @@ def topology(doc, out):
 
 
 def flakes(doc, out):
-    rows = sorted(doc.get("flakes", []), key=lambda f: -f["flake_rate"])
+    rows = sorted((f for f in doc.get("flakes", []) if f["flake_rate"] > 0 or f["quarantined"]), key=lambda f: -f["flake_rate"])
     if not rows:
         return
     fig = page()

@@ -2,34 +2,48 @@ import BenchFormats
 import Statistics
 
 /// Story 11.6 AC 6: a memory leak is growth above 10 % per 10 minutes. The growth rate is the
-/// OLS slope of the full (not downsampled) series, expressed over `leak_window_s` relative to
-/// the fitted value at the series' start, with the slope's 95 % CI. FAIL when above the limit
-/// and the slope is significant; WARN when above the limit but not significant.
+/// OLS slope of the full (not downsampled) series after its warm-up, expressed over
+/// `leak_window_s` relative to the fitted value where the fit starts, with the slope's 95 % CI.
+/// FAIL when above the limit and the slope is significant; WARN when above the limit but not
+/// significant. Allocator pools and database caches fill during the first minutes of any run, so
+/// the first `warmUpFraction` of the series is left out, and a series that covers less than half
+/// the window afterwards is not judged: a minute of warm-up growth extrapolated to ten minutes
+/// is not a leak (a 59 s run read as +654 % per 10 min).
 enum LeakCheck {
     static let name = "leak"
+    static let warmUpFraction = 0.2
 
     static func run(_ c: CheckContext) -> [CheckResult] {
-        let series = c.run.series.filter { MemoryUnit.megabytes(1, unit: $0.unit) != nil && $0.values.count >= 3 }
+        let series = c.run.series.filter { MemorySeries.isProcessMemory($0) && $0.values.count >= 3 }
         guard !series.isEmpty else { return [CheckContext.skipped(name, "no memory series (e.g. `rss` in MB) with 3 or more points")] }
         let window = c.limits.leakWindowS
         let limit = c.limits.leakGrowthPct
         return series.map { s in
             let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
-            guard let fit = try? LinearRegression(x: s.t, y: s.values) else {
-                return CheckResult(name: name, scenario: s.scenario, status: .skipped, detail: "\(who): all samples at one time")
+            let first = s.t.min()!, last = s.t.max()!
+            let warmUpEnd = first + warmUpFraction * (last - first)
+            let kept = zip(s.t, s.values).filter { $0.0 >= warmUpEnd }
+            let span = last - warmUpEnd
+            guard span >= window / 2 else {
+                return CheckResult(name: name, scenario: s.scenario, status: .skipped,
+                                   detail: "\(who): \(NumberText.short(last - first)) s of data, \(NumberText.short(span)) s after the warm-up "
+                                       + "(first \(NumberText.short(100 * warmUpFraction)) %); a leak verdict needs at least "
+                                       + "\(NumberText.short(window / 2)) s: run the long scenario (bench --duration 10m)")
             }
-            let start = fit.predict(s.t.min()!)
+            guard kept.count >= 3, let fit = try? LinearRegression(x: kept.map(\.0), y: kept.map(\.1)) else {
+                return CheckResult(name: name, scenario: s.scenario, status: .skipped, detail: "\(who): too few samples after the warm-up")
+            }
+            let start = fit.predict(warmUpEnd)
             guard start > 0 else {
                 return CheckResult(name: name, scenario: s.scenario, status: .skipped, detail: "\(who): fitted start value is not positive")
             }
             let pct = { (slope: Double) in 100 * slope * window / start }
             let growth = pct(fit.slope)
-            let span = s.t.max()! - s.t.min()!
             let significant = fit.slopePValue < c.thresholds.alpha
             let status: CheckStatus = growth > limit ? (significant ? .fail : .warn) : .pass
             let detail = "\(who): \(NumberText.short(growth)) % per \(NumberText.short(window / 60)) min "
                 + "(95 % CI \(NumberText.short(pct(fit.slopeInterval.lower)))…\(NumberText.short(pct(fit.slopeInterval.upper))) %, "
-                + "slope p = \(ChangeRule.formatP(fit.slopePValue)), R² = \(NumberText.short(fit.rSquared))) from \(NumberText.short(span)) s of data"
+                + "slope p = \(ChangeRule.formatP(fit.slopePValue)), R² = \(NumberText.short(fit.rSquared))) from \(NumberText.short(span)) s after the warm-up"
                 + (span < window ? ", extrapolated to the window" : "") + "; limit \(NumberText.short(limit)) %"
             return CheckResult(name: name, scenario: s.scenario, status: status, measured: growth, limit: limit,
                                unit: "%/\(NumberText.short(window)) s", detail: detail)
@@ -72,7 +86,7 @@ enum OOMRiskCheck {
 
     static func run(_ c: CheckContext) -> [CheckResult] {
         let available = Double(c.run.header.host.memoryMB)
-        let series = c.run.series.filter { MemoryUnit.megabytes(1, unit: $0.unit) != nil && !$0.values.isEmpty }
+        let series = c.run.series.filter { MemorySeries.isProcessMemory($0) && !$0.values.isEmpty }
         guard !series.isEmpty, available > 0 else {
             return [CheckContext.skipped(name, available > 0 ? "no memory series in the run" : "the run header gives no host memory")]
         }

@@ -25,9 +25,12 @@ public struct BaselineMetric: Codable, Hashable, Sendable {
     public var perRun: PerRunStats
     /// Relative noise measured by A/A runs, in percent; `nil` when none were run.
     public var noiseFloorPct: Double?
+    /// How many A/A runs measured `noiseFloorPct` (its degrees of freedom are one fewer); `nil` in
+    /// baselines written before it was stored.
+    public var noiseFloorRuns: Int?
 
     public init(scenario: String, metric: String, unit: String, better: Better, summary: MetricSummary,
-                sample: [Double], perRun: PerRunStats, noiseFloorPct: Double? = nil) {
+                sample: [Double], perRun: PerRunStats, noiseFloorPct: Double? = nil, noiseFloorRuns: Int? = nil) {
         self.scenario = scenario
         self.metric = metric
         self.unit = unit
@@ -36,6 +39,7 @@ public struct BaselineMetric: Codable, Hashable, Sendable {
         self.sample = sample
         self.perRun = perRun
         self.noiseFloorPct = noiseFloorPct
+        self.noiseFloorRuns = noiseFloorRuns
     }
 
     public var key: MetricKey { MetricKey(scenario: scenario, metric: metric) }
@@ -44,6 +48,7 @@ public struct BaselineMetric: Codable, Hashable, Sendable {
         case scenario, metric, unit, better, summary, sample
         case perRun = "per_run"
         case noiseFloorPct = "noise_floor_pct"
+        case noiseFloorRuns = "noise_floor_runs"
     }
 }
 

@@ -30,6 +30,8 @@ enum StreamError: Error, Equatable {
     case corruptGzip(String)
     /// Decompressed output would exceed the allowed size.
     case tooLarge(limit: Int)
+    /// The reading end of a pipe was closed (EPIPE): the consumer has what it wanted.
+    case readerClosed
 
     static func errno(_ operation: String) -> StreamError {
         .system(operation: operation, message: String(cString: strerror(Glibc.errno)))
@@ -81,6 +83,7 @@ final class FileDescriptorSink: ByteSink {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if Glibc.errno == EINTR { continue }
+                if Glibc.errno == EPIPE { throw StreamError.readerClosed }
                 throw StreamError.errno("write")
             }
             offset += n

@@ -101,6 +101,7 @@ enum DocumentFile {
         case .corruptGzip(let detail): .corruptGzip(file: file, detail: detail)
         case let .system(operation, message): .io(file: file, operation: operation, message: message)
         case .tooLarge(let limit): .tooLarge(file: file, limit: limit)
+        case .readerClosed: .io(file: file, operation: "write", message: "the reader closed the pipe")
         }
     }
 

@@ -211,6 +211,8 @@ public struct Arrival: Codable, Hashable, Sendable {
 
 /// The measured mesh, for the topology/propagation chart.
 public struct TopologyResult: Codable, Hashable, Sendable {
+    /// Scenario whose mesh and traced event these are (absent in files written before it existed).
+    public var scenario: String?
     public var nodes: Int
     /// `full`, `line`, `ring`, `star`, `k-regular`, `small-world`...
     public var kind: String
@@ -220,7 +222,9 @@ public struct TopologyResult: Codable, Hashable, Sendable {
     public var publisher: Int?
     public var arrivals: [Arrival]
 
-    public init(nodes: Int, kind: String, edges: [Edge], diameter: Int, publisher: Int? = nil, arrivals: [Arrival] = []) {
+    public init(scenario: String? = nil, nodes: Int, kind: String, edges: [Edge], diameter: Int, publisher: Int? = nil,
+                arrivals: [Arrival] = []) {
+        self.scenario = scenario
         self.nodes = nodes
         self.kind = kind
         self.edges = edges

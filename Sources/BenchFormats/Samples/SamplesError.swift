@@ -3,6 +3,9 @@
 public enum SamplesError: Error, Equatable, CustomStringConvertible {
     /// The file could not be opened, read or written.
     case io(file: String, operation: String, message: String)
+    /// The program reading the output closed it early (`bench | head`): not a fault, the writer
+    /// stops quietly.
+    case readerClosed(file: String)
     /// Nothing at all in the input.
     case emptyInput(file: String)
     /// The gzip stream stops before its trailer (the writer was killed or the copy is incomplete).
@@ -40,6 +43,8 @@ public enum SamplesError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .io(file, operation, message):
             return "\(file): cannot \(operation): \(message). Check the path and its permissions."
+        case let .readerClosed(file):
+            return "\(file): the reader closed the pipe before the run ended; nothing more is written."
         case let .emptyInput(file):
             return "\(file): empty input: no records. Give the output of `bench` (a samples file or `-` for a pipe)."
         case let .truncatedGzip(file, line):

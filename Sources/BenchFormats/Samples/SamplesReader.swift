@@ -179,6 +179,7 @@ public final class SamplesReader {
         case .corruptGzip(let detail): .corruptGzip(file: file, line: line, detail: detail)
         case let .system(operation, message): .io(file: file, operation: operation, message: message)
         case .tooLarge(let limit): .lineTooLong(file: file, line: line, limit: limit)
+        case .readerClosed: .readerClosed(file: file)
         }
     }
 

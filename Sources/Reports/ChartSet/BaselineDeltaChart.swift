@@ -24,6 +24,9 @@ struct BaselineDeltaChart: ReportChart {
             if results.comparison?.comparable == false {
                 return .noData("the baseline was recorded on another host, so nothing was compared")
             }
+            if let comparison = results.comparison {
+                return .noData("no metric of this run is in the baseline (\(comparison.baselineRunID)), so nothing was compared; record a baseline of the same tier with analyze --update-baseline")
+            }
             return .noData("the results have no baseline comparison (no baseline was given to analyze)")
         }
         let rows = compared.map { metric, change, delta -> BarRow in

@@ -17,7 +17,9 @@ struct ChartSet {
     /// Draws every chart that has data (each written atomically) and says why the others are absent.
     func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
         let source = Self.sourceLine(results)
-        let perTrend = TrendCharts.singles(results.trends, baselines: TrendBaselines(results: results))
+        // A trend of a single run gets no chart of its own (and no "not drawn" line each):
+        // trends.png's reason says it once for all of them.
+        let perTrend = TrendCharts.singles(results.trends.filter { $0.points.count >= 2 }, baselines: TrendBaselines(results: results))
         var outcomes: [ChartOutcome] = []
         var panels: [(file: String, chart: any Chart, title: String)] = []
         for chart in charts + perTrend {

@@ -9,14 +9,23 @@ struct LatencyByHopsChart: ReportChart {
     static let fileName = "latency-by-hops.png"
     let file = fileName
     let title = "Latency by hop count"
+    /// A hop count drawn as a box needs this many deliveries, and at least 1 % of the metric's:
+    /// a box of a handful of values (paths only queueing produced) says nothing about the trend.
+    static let minimumDeliveries = 20
+
+    static func populated(_ metric: MetricResult) -> [HopBucket] {
+        (metric.byHops ?? []).filter { $0.n >= max(minimumDeliveries, metric.n / 100) }.sorted { $0.hops < $1.hops }
+    }
 
     func plan(_ results: LoadedResults) -> ChartPlan {
-        let candidates = results.metrics.filter { ValueText.isDuration($0.unit) && ($0.byHops?.count ?? 0) >= 2 }
-        guard let metric = candidates.max(by: { ($0.byHops!.count, $0.n) < ($1.byHops!.count, $1.n) }) else {
-            return .noData("no latency metric is broken down by hop count")
+        let candidates = results.metrics.filter { ValueText.isDuration($0.unit) && Self.populated($0).count >= 2 }
+        // The metric that spans the most well-populated hop counts; a tie goes to the one recorded first.
+        guard let metric = candidates.max(by: { Self.populated($0).count < Self.populated($1).count }) else {
+            return .noData("no latency metric is broken down by at least two hop counts of \(Self.minimumDeliveries)+ deliveries")
         }
         let toBase = LatencySpectrumChart.toBase(metric.unit)
-        let buckets = metric.byHops!.sorted { $0.hops < $1.hops }
+        let buckets = Self.populated(metric)
+        let thin = (metric.byHops?.count ?? 0) - buckets.count
         let groups = buckets.map { bucket in
             BoxGroup(label: "\(bucket.hops)", position: Double(bucket.hops),
                      stats: BoxStats(lowerWhisker: bucket.p25 * toBase, q1: bucket.p25 * toBase, median: bucket.p50 * toBase,
@@ -30,7 +39,8 @@ struct LatencyByHopsChart: ReportChart {
                        label: "median ≈ \(UnitFormatter().format($0.intercept, .duration)) + \(UnitFormatter().format($0.slope, .duration)) per hop")
         }
         let chart = BoxChart(title: title,
-                             subtitle: "\(metric.scenario) · \(metric.metric): box p25–p75, line median, whisker to p95",
+                             subtitle: "\(metric.scenario) · \(metric.metric): box p25–p75, line median, whisker to p95"
+                                 + (thin > 0 ? " · \(thin) hop count\(thin == 1 ? "" : "s") with under \(max(Self.minimumDeliveries, metric.n / 100)) deliveries not shown" : ""),
                              categoryTitle: "Hops from the publisher",
                              valueAxis: AxisSpec(title: "Latency", dimension: .duration),
                              groups: groups, fit: fitted)

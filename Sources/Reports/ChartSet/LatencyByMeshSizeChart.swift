@@ -12,7 +12,7 @@ struct LatencyByMeshSizeChart: ReportChart {
     let title = "Latency by mesh size"
 
     func plan(_ results: LoadedResults) -> ChartPlan {
-        let sized = results.metrics.filter { $0.meshSize != nil && ValueText.isDuration($0.unit) }
+        let sized = results.metrics.filter { $0.meshSize != nil && ValueText.isDuration($0.unit) && !LatencyBreakdownChart.isPhase($0) }
         // A family is one scenario kind and metric measured at several mesh sizes
         // ("propagation-10", "propagation-25" → "propagation · latency").
         let families = Dictionary(grouping: sized) { Self.family($0) }
@@ -32,10 +32,16 @@ struct LatencyByMeshSizeChart: ReportChart {
             guard let sla = metric.sla?.first(where: { $0.stat == .p95 }) else { return nil }
             return DataPoint(x: Double(metric.meshSize!), y: sla.limit * toBase)
         }
-        if !limits.isEmpty { series.append(LineSeries(name: "p95 SLA limit", points: limits, isStep: true)) }
+        // Markers too: a limit known at one size only is a single point, which a line cannot show.
+        if !limits.isEmpty { series.append(LineSeries(name: "p95 SLA limit", points: limits, showsMarkers: true, isStep: true)) }
         var subtitle = "\(name): percentiles per node count"
 
-        if let fit = LeastSquares(x: points.map { log(Double($0.meshSize!)) }, y: points.map { log($0.p95 * toBase) }) {
+        // Two sizes fit any power law exactly: the exponent is stated, but a fitted curve (which
+        // would hide under the p95 line) is drawn only from three sizes on.
+        let fit = LeastSquares(x: points.map { log(Double($0.meshSize!)) }, y: points.map { log($0.p95 * toBase) })
+        if let fit, points.count < 3 {
+            subtitle += String(format: "; p95 grows as n^%.2f between the two sizes (no fit from two points)", fit.slope)
+        } else if let fit {
             let lowest = Double(points.first!.meshSize!), highest = Double(points.last!.meshSize!)
             let xs = stride(from: 0.0, through: 1.0, by: 0.05).map { lowest * pow(highest / lowest, $0) }
             series.append(LineSeries(name: String(format: "fit p95 ∝ n^%.2f", fit.slope),

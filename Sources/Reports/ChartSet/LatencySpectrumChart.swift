@@ -15,7 +15,10 @@ struct LatencySpectrumChart: ReportChart {
     let title = "Latency percentile spectrum"
 
     func plan(_ results: LoadedResults) -> ChartPlan {
-        let candidates = results.metrics.filter { ValueText.isDuration($0.unit) && $0.spectrum.count >= 2 }
+        // Phase timings are parts of a delivery, drawn in latency-breakdown.png, not latencies.
+        let candidates = results.metrics.filter {
+            ValueText.isDuration($0.unit) && $0.spectrum.count >= 2 && !LatencyBreakdownChart.isPhase($0)
+        }
         guard !candidates.isEmpty else {
             return .noData(results.metrics.contains { ValueText.isDuration($0.unit) }
                 ? "the latency metrics carry no percentile spectrum"

@@ -13,7 +13,11 @@ struct TrendCharts {
 
     static func overview(_ trends: [TrendResult]) -> ChartPlan {
         let usable = trends.filter { $0.points.count >= 2 && ($0.points.first?.value ?? 0) != 0 }
-        guard !usable.isEmpty else { return .noData("the results carry no trend with two or more points") }
+        guard !usable.isEmpty else {
+            let single = trends.filter { $0.points.count == 1 }.count
+            return .noData("the results carry no trend with two or more points"
+                + (single > 0 ? " (\(single) tracked metric\(single == 1 ? " has" : "s have") one run so far; analyze --record adds runs to the history)" : ""))
+        }
         let shown = usable.sorted { abs(relativeSlope($0)) > abs(relativeSlope($1)) }.prefix(maxOverviewSeries)
         let latest = latestDate(Array(shown))
         let series = shown.map { trend -> LineSeries in

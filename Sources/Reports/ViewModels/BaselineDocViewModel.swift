@@ -41,8 +41,12 @@ public struct BaselineDocViewModel: Sendable {
     public let regressionRows: [RegressionRow]
     public let checkRows: [LimitRow]
     public let flakePolicy, retention: String
+    /// docs/bottlenecks.md, headings moved one level down, or nil when not included.
+    public let bottlenecks: BottleneckNotes?
 
-    init(baseline: Baseline, thresholds: Thresholds, baselineFile: String, thresholdsFile: String) {
+    init(baseline: Baseline, thresholds: Thresholds, baselineFile: String, thresholdsFile: String,
+         bottlenecks: BottleneckNotes? = nil) {
+        self.bottlenecks = bottlenecks
         let text = ValueText()
         let escape = MarkdownEscaping.text
         self.baselineFile = escape(baselineFile)

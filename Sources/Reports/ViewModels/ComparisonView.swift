@@ -19,6 +19,10 @@ public struct ComparisonRow: Sendable {
 public struct ComparisonView: Sendable {
     public let changed: [ComparisonRow]
     public let unchanged: [ComparisonRow]
+    /// The `<summary>` of the unchanged rows: says when some of them were never compared.
+    public let unchangedTitle: String
+    /// Metrics and counters that were actually compared (fail, warn, improved or noise).
+    public let comparedCount: Int
     public let summary: String
     public let notes: [String]
     public let isComparable: Bool
@@ -40,12 +44,14 @@ public struct ComparisonView: Sendable {
             if Self.isBeyondNoise(change.verdict) { changed.append(row) } else { unchanged.append(row) }
         }
         for counter in results.counters {
-            guard let verdict = counter.verdict, let baseline = counter.baselineValue else { continue }
-            let pair = text.values([baseline, counter.value], unit: counter.unit)
-            let pct = baseline != 0 ? (counter.value / baseline - 1) * 100 : nil
+            // A counter new to this run is listed too, so the rows match the summary's counts.
+            guard let verdict = counter.verdict else { continue }
+            let pair = text.values([counter.baselineValue ?? counter.value, counter.value], unit: counter.unit)
+            let pct = counter.baselineValue.flatMap { $0 != 0 ? (counter.value / $0 - 1) * 100 : nil }
             let row = ComparisonRow(
                 metric: MarkdownEscaping.text("\(counter.scenario) · \(counter.metric)"),
-                baseline: pair[0], current: pair[1], delta: pct.map(text.percent).map { $0 + " (exact count)" } ?? "–",
+                baseline: counter.baselineValue == nil ? "–" : pair[0], current: pair[1],
+                delta: pct.map(text.percent).map { $0 + " (exact count)" } ?? "–",
                 p: "exact", q: "exact", verdict: Self.label(verdict), rank: Self.rank(verdict),
                 magnitude: abs(pct ?? 0))
             if Self.isBeyondNoise(verdict) { changed.append(row) } else { unchanged.append(row) }
@@ -55,6 +61,9 @@ public struct ComparisonView: Sendable {
         }
         self.changed = changed.sorted(by: order)
         self.unchanged = unchanged.sorted(by: order)
+        let newOrUncompared = unchanged.filter { $0.rank >= 3 && $0.rank <= 5 }.count
+        unchangedTitle = VerdictView.plural(unchanged.count, "metric", "metrics") + " without a change beyond noise"
+            + (newOrUncompared > 0 ? " (\(newOrUncompared) of them new, missing or not comparable)" : " (within noise or not significant)")
 
         let verdicts = results.metrics.compactMap(\.change?.verdict) + results.counters.compactMap(\.verdict)
         func count(_ v: ChangeVerdict) -> Int { verdicts.filter { $0 == v }.count }
@@ -67,7 +76,10 @@ public struct ComparisonView: Sendable {
         if count(.missing) > 0 { parts.append("\(count(.missing)) missing from this run") }
         if count(.notComparable) > 0 { parts.append("\(count(.notComparable)) not comparable") }
         let against = results.comparison.map { " against baseline run " + MarkdownEscaping.text($0.baselineRunID) } ?? ""
-        summary = "Compared \(verdicts.count) metrics\(against): " + (parts.isEmpty ? "none." : parts.joined(separator: ", ") + ".")
+        // Only these verdicts come from a comparison; new, missing and not comparable ones did not.
+        let compared = count(.fail) + count(.warn) + count(.improved) + count(.noise)
+        comparedCount = compared
+        summary = "\(compared) of \(verdicts.count) metrics compared\(against): " + (parts.isEmpty ? "none." : parts.joined(separator: ", ") + ".")
             + " q-values are Benjamini–Hochberg adjusted across all compared metrics."
 
         isComparable = results.comparison?.comparable ?? !verdicts.isEmpty

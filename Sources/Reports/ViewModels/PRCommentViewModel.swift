@@ -6,6 +6,7 @@ import BenchFormats
 public struct PRCommentViewModel: Sendable {
     public static let maxChangedRows = 8
     public static let maxNotices = 3
+    public static let maxFailedChecks = 5
 
     public let verdict: VerdictView
     public let environment: EnvironmentView
@@ -13,6 +14,16 @@ public struct PRCommentViewModel: Sendable {
     public let hasNotices: Bool
     public let slaMisses: [SLARow]
     public let hasSLAMisses: Bool
+    /// Checks that failed (at most `maxFailedChecks`): the headline counts them, so the comment
+    /// names them too.
+    public let failedChecks: [CheckRow]
+    public let hasFailedChecks: Bool
+    public let hasMoreFailedChecks: Bool
+    public let moreFailedChecks: Int
+    /// Tests that failed on every attempt (at most `maxFailedChecks`), escaped: the headline
+    /// counts them, so the comment names them.
+    public let failedTests: [String]
+    public let hasFailedTests: Bool
     public let changedRows: [ComparisonRow]
     public let hasChangedRows: Bool
     public let hasMoreChanged: Bool
@@ -35,6 +46,15 @@ public struct PRCommentViewModel: Sendable {
 
         slaMisses = TableRows.sla(results).filter { !$0.ok }
         hasSLAMisses = !slaMisses.isEmpty
+        let failed = TableRows.checks(results).enumerated().filter { results.checks[$0.offset].status == .fail }.map(\.element)
+        failedChecks = Array(failed.prefix(Self.maxFailedChecks))
+        hasFailedChecks = !failedChecks.isEmpty
+        moreFailedChecks = failed.count - failedChecks.count
+        hasMoreFailedChecks = moreFailedChecks > 0
+        let failedOutcomes = results.outcomes.filter { $0.status == .fail }.map { MarkdownEscaping.text($0.test) }
+        failedTests = Array(failedOutcomes.prefix(Self.maxFailedChecks))
+            + (failedOutcomes.count > Self.maxFailedChecks ? ["…and \(failedOutcomes.count - Self.maxFailedChecks) more in the full report"] : [])
+        hasFailedTests = !failedTests.isEmpty
 
         let comparison = ComparisonView(results: results)
         changedRows = Array(comparison.changed.prefix(Self.maxChangedRows))
@@ -45,8 +65,10 @@ public struct PRCommentViewModel: Sendable {
             noChangeSentence = "No baseline to compare with: record one with `analyze --update-baseline`."
         } else if !comparison.isComparable {
             noChangeSentence = comparison.notes.first ?? "The baseline could not be compared."
+        } else if comparison.comparedCount == 0 {
+            noChangeSentence = "None of this run's metrics is in the baseline, so nothing was compared: record a baseline of this tier with `analyze --update-baseline`."
         } else {
-            noChangeSentence = "No metric changed beyond noise (\(comparison.unchanged.count) compared)."
+            noChangeSentence = "No metric changed beyond noise (\(comparison.comparedCount) compared)."
         }
 
         let preferred = ["baseline-delta.png", "latency-spectrum.png"]
@@ -54,7 +76,7 @@ public struct PRCommentViewModel: Sendable {
             ImageView(file: $0.file, title: MarkdownEscaping.text($0.title), alt: MarkdownEscaping.altText($0.alt))
         }
 
-        let regressed = comparison.changed.contains { $0.rank <= 1 } || !slaMisses.isEmpty
+        let regressed = comparison.changed.contains { $0.rank <= 1 } || !slaMisses.isEmpty || !failed.isEmpty || hasFailedTests
         nextSteps = regressed ? Self.nextSteps(results) : []
         hasNextSteps = !nextSteps.isEmpty
         reproduceCommand = Self.reproduceCommand(results.run)

@@ -21,9 +21,12 @@ public struct ReportViewModel: Sendable {
     public let noiseRows: [ComparisonRow]
     public let hasNoiseRows: Bool
     public let noiseRowCount: Int
+    public let noiseRowsTitle: String
 
     public let latencyRows: [LatencyRow]
     public let hasLatency: Bool
+    public let phaseRows: [PhaseRow]
+    public let hasPhases: Bool
     public let otherMetricRows: [OtherMetricRow]
     public let hasOtherMetrics: Bool
     public let otherMetricCount: Int
@@ -64,9 +67,12 @@ public struct ReportViewModel: Sendable {
         noiseRows = comparison.unchanged
         hasNoiseRows = !noiseRows.isEmpty
         noiseRowCount = noiseRows.count
+        noiseRowsTitle = comparison.unchangedTitle
 
         latencyRows = TableRows.latency(results)
         hasLatency = !latencyRows.isEmpty
+        phaseRows = TableRows.phases(results)
+        hasPhases = !phaseRows.isEmpty
         otherMetricRows = TableRows.other(results)
         hasOtherMetrics = !otherMetricRows.isEmpty
         otherMetricCount = otherMetricRows.count

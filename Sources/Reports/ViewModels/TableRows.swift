@@ -10,6 +10,12 @@ public struct LatencyRow: Sendable {
     public let scenario, metric, n, p50, p90, p95, p99, p999, max: String
 }
 
+/// One phase of one scenario's relay pipeline (`phase.<name>` metrics), as drawn in
+/// latency-breakdown.png: its mean and its share of the scenario's summed phase means.
+public struct PhaseRow: Sendable {
+    public let scenario, phase, n, mean, share, p50, p95, p99: String
+}
+
 public struct OtherMetricRow: Sendable {
     public let scenario, metric, n, mean, p50, p95, max: String
 }
@@ -45,15 +51,38 @@ enum TableRows {
 
     static func latency(_ results: LoadedResults) -> [LatencyRow] {
         let text = ValueText()
-        return results.metrics.filter { ValueText.isDuration($0.unit) }.map { m in
-            var cells = text.values([m.p50, m.p90, m.p95, m.p99, m.p999, m.max], unit: m.unit)
-            if let ci = m.ci.p95 {
-                let bounds = text.values([ci.low, ci.high], unit: m.unit)
-                cells[2] += " (\(bounds[0]) – \(bounds[1]))"
-            }
+        return results.metrics.filter { ValueText.isDuration($0.unit) && !LatencyBreakdownChart.isPhase($0) }.map { m in
+            // The CI shares the row's display unit, so "1.85 ms (1.67 ms – 2.23 ms)" never mixes µs and ms.
+            let ci = m.ci.p95.map { [$0.low, $0.high] } ?? []
+            var cells = text.values([m.p50, m.p90, m.p95, m.p99, m.p999, m.max] + ci, unit: m.unit)
+            if ci.count == 2 { cells[2] += " (\(cells[6]) – \(cells[7]))" }
             return LatencyRow(scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
                               n: text.count(m.n), p50: cells[0], p90: cells[1], p95: cells[2],
                               p99: cells[3], p999: cells[4], max: cells[5])
+        }
+    }
+
+    /// Phase timings in pipeline order per scenario (the chart's order).
+    static func phases(_ results: LoadedResults) -> [PhaseRow] {
+        let text = ValueText()
+        let phases = results.metrics.filter(LatencyBreakdownChart.isPhase)
+        var scenarios: [String] = []
+        for m in phases where !scenarios.contains(m.scenario) { scenarios.append(m.scenario) }
+        return scenarios.flatMap { scenario -> [PhaseRow] in
+            let own = phases.filter { $0.scenario == scenario }.sorted {
+                let order = LatencyBreakdownChart.pipelineOrder
+                return (order.firstIndex(of: LatencyBreakdownChart.phaseName($0)) ?? order.count)
+                    < (order.firstIndex(of: LatencyBreakdownChart.phaseName($1)) ?? order.count)
+            }
+            let total = own.reduce(0) { $0 + $1.mean * LatencySpectrumChart.toBase($1.unit) }
+            return own.map { m in
+                // Each cell in its own best unit: phases span µs to ms, and "0.0767 ms" reads worse than "76.7 µs".
+                let cells = [m.mean, m.p50, m.p95, m.p99].map { text.value($0, unit: m.unit) }
+                let share = total > 0 ? 100 * m.mean * LatencySpectrumChart.toBase(m.unit) / total : 0
+                return PhaseRow(scenario: MarkdownEscaping.text(scenario), phase: MarkdownEscaping.text(LatencyBreakdownChart.phaseName(m)),
+                                n: text.count(m.n), mean: cells[0], share: String(format: "%.0f %%", share),
+                                p50: cells[1], p95: cells[2], p99: cells[3])
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 import Mesh
 
 /// Tier 1 smoke: an event published at one end of a 3-node line reaches both other nodes exactly
-/// once; one latency sample per delivery, with its hop count (1 or 2) and node.
+/// once; one latency sample per delivery, with its hop count (1 or 2) and node, and the nodes'
+/// phase timings, so the smoke tier's report shows where a delivery's time goes.
 public struct PropagationScenario: Scenario {
     public let name = "tier1.propagation-3"
     public let tier = 1
@@ -43,7 +44,10 @@ public struct PropagationScenario: Scenario {
                               "repetition \(rep): the publisher received \(publisher.eventPreparesIn) copies of its own events")
                 context.check("hop counts match the line", wrongHops == 0,
                               "repetition \(rep): \(wrongHops) events arrived with hop counts other than 1 and 2")
-                if rep == 0 { try await WorkCounters.total(of: network).subtracting(setup).record(events: published, in: context) }
+                if rep == 0 {
+                    try await WorkCounters.total(of: network).subtracting(setup).record(events: published, in: context)
+                    try await PhaseRecorder.record(network, context: context)
+                }
             }
         }
     }

@@ -3,7 +3,8 @@ import Mesh
 /// Tier 2 correctness with latency: every event published (from every node in turn) reaches
 /// every other node exactly once, duplicates are dropped, and the work per event matches the
 /// topology's closed form. One latency sample per delivery with hop count and node, plus the
-/// single-hop subset and the time for an event to reach its last node.
+/// single-hop subset and the time for an event to reach its last node. The first measured event
+/// of the first repetition is the traced event of the topology chart (`trace.*` series).
 public struct PropagationSuiteScenario: Scenario {
     public let name: String
     public let tier = 2
@@ -67,6 +68,9 @@ public struct PropagationSuiteScenario: Scenario {
                         }
                     }
                     try recorder.sample("propagation_time", Double(last &- sent) / 1e6, node: publisher, t: t, rep: rep)
+                    if rep == 0 && sequence == warmup {
+                        try TopologyTrace.record(topology, publisher: publisher, sent: sent, arrivals: arrivals, recorder: recorder)
+                    }
                 }
                 try await network.awaitIdle(timeoutNanoseconds: settings.timeoutNanoseconds(5))
                 let work = try await WorkCounters.total(of: network).subtracting(before)
