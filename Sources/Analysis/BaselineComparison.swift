@@ -56,12 +56,25 @@ public enum BaselineComparison {
         let mw = try MannWhitneyU(candidate, baseline)
         let boot = try BootstrapRelativeDifference(baseline: baseline, candidate: candidate, statistic: .mean,
                                                    resamples: bootstrapResamples, seed: seed)
+        let smallest = MannWhitneyU.smallestTwoSidedP(candidate.count, baseline.count)
+        let rankTestDecides = smallest <= rankTestMinimumReach
+        let limitation = rankTestDecides ? nil
+            : "Mann–Whitney on \(candidate.count) vs \(baseline.count) runs cannot reach p < \(rankTestMinimumReach) "
+              + "(its smallest possible p is \(String(format: "%.3g", smallest))): Welch's test on the run means decides"
         return MetricComparison(
             deltaPct: 100 * boot.estimate, ci: Interval(low: 100 * boot.interval.lower, high: 100 * boot.interval.upper),
             welch: WelchTest(t: welch.t, df: welch.degreesOfFreedom, p: welch.pValue),
-            mannWhitney: MannWhitneyTest(u: mw.u, p: mw.pValue), p: max(welch.pValue, mw.pValue),
-            testLevel: .runs, limitation: nil, runToRunNote: nil)
+            mannWhitney: MannWhitneyTest(u: mw.u, p: mw.pValue),
+            p: rankTestDecides ? max(welch.pValue, mw.pValue) : welch.pValue,
+            testLevel: .runs, limitation: limitation, runToRunNote: nil)
     }
+
+    /// A rank test on m and n run means never gives a two-sided p below 2 / C(m + n, m) (every
+    /// ordering is equally likely under no change): 0.036 for 3 against 5 runs, which the
+    /// Benjamini–Hochberg step across a run's metrics practically never lets through. Taking the
+    /// larger of the two p-values would then call every run-level change "not significant", so
+    /// Mann–Whitney joins Welch only when it can reach this level (from 5 against 5 runs).
+    static let rankTestMinimumReach = 0.01
 
     static func comparePooled(_ current: SummarizedMetric, baseline: BaselineMetric, seed: UInt64) throws -> MetricComparison {
         let cur = current.result

@@ -62,4 +62,13 @@ public struct MannWhitneyU: Equatable, Sendable {
         }
         return (rankSum, tieTerm)
     }
+
+    /// The smallest two-sided p-value the exact test can give for samples of `m` and `n` values,
+    /// 2 / C(m + n, m): under no difference every ordering of the pooled ranks is equally likely
+    /// and the most extreme one is one of them (0.036 for 3 against 5 values).
+    public static func smallestTwoSidedP(_ m: Int, _ n: Int) -> Double {
+        var orderings = 1.0  // C(m + n, m), as a product of ratios
+        for i in 0..<min(m, n) { orderings = orderings * Double(m + n - i) / Double(i + 1) }
+        return min(1, 2 / orderings)
+    }
 }

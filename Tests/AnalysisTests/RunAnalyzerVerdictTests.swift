@@ -1,6 +1,7 @@
 import Analysis
 import BenchFormats
 import Foundation
+import Statistics
 import XCTest
 
 /// Verdicts of whole analyses on constructed data whose answer is known.
@@ -117,6 +118,24 @@ final class RunAnalyzerVerdictTests: XCTestCase {
         XCTAssertEqual(doc.metrics[0].runs, 4)
         XCTAssertEqual(change.welch!.df, 6, accuracy: 3, "four run means per side: df near 6")
         XCTAssertTrue(change.reason.contains("run-level test on 4 vs 4 repetitions"), change.reason)
+    }
+
+    func testARankTestThatCannotReachSignificanceDoesNotVetoFewRuns() throws {
+        func reps(_ count: Int, _ mean: Double, seed: UInt64) -> SampleRecord {
+            let values = (0..<count).flatMap { r in Fixture.normal(n: 50, mean: mean * (1 + 0.01 * Double(r)), cv: 0.1, seed: seed + UInt64(r)) }
+            return Fixture.latency(values, rep: (0..<count).flatMap { Array(repeating: $0, count: 50) })
+        }
+        // Three candidate runs 60 % slower than five baseline runs: Mann–Whitney on 3 vs 5 run
+        // means cannot give p below 2 / C(8, 3) = 0.036, so Welch alone decides, and says so.
+        let doc = try Fixture.analyze([reps(3, 160, seed: 10)], baseline: [reps(5, 100, seed: 20)])
+        let change = try XCTUnwrap(doc.metrics[0].change)
+        XCTAssertEqual(change.testLevel, .runs)
+        XCTAssertEqual(change.verdict, .fail, change.reason)
+        XCTAssertGreaterThanOrEqual(change.mannWhitney!.p, MannWhitneyU.smallestTwoSidedP(3, 5))
+        XCTAssertLessThan(change.welch!.p, 1e-3)
+        XCTAssertLessThan(try XCTUnwrap(change.q), 1e-3, "Welch's p decides, not the rank test's floor of 0.036")
+        XCTAssertTrue(change.reason.contains("Welch") || doc.notes.contains { $0.contains("smallest possible p") },
+                      "the report says why Mann–Whitney was left out: \(change.reason) \(doc.notes)")
     }
 
     func testExactCounterChangeBeyondThresholdFailsWithBothValues() throws {

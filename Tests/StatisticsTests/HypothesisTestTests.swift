@@ -96,6 +96,15 @@ final class HypothesisTestTests: XCTestCase {
 
     // MARK: Benjamini–Hochberg
 
+    func testSmallestMannWhitneyPIsTheExactTestsMostExtremeOrdering() {
+        // scipy.stats.mannwhitneyu([4, 5, 6], [1, 2, 3, 3.5, 3.7], method="exact").pvalue = 0.03571428571428571
+        XCTAssertEqual(MannWhitneyU.smallestTwoSidedP(3, 5), 0.03571428571428571, accuracy: 1e-15)
+        // scipy.stats.mannwhitneyu([6, 7, 8, 9, 10], [1, 2, 3, 4, 5], method="exact").pvalue = 0.007936507936507936
+        XCTAssertEqual(MannWhitneyU.smallestTwoSidedP(5, 5), 0.007936507936507936, accuracy: 1e-15)
+        XCTAssertEqual(MannWhitneyU.smallestTwoSidedP(1, 1), 1, "one value per side can never be significant")
+        XCTAssertEqual(MannWhitneyU.smallestTwoSidedP(2, 40), 2.0 / 861, accuracy: 1e-15)  // C(42, 2) = 861
+    }
+
     func testBenjaminiHochbergMatchesTheStepUpFormula() throws {
         // Independent numpy implementation of statsmodels' fdr_bh / R p.adjust("BH"):
         // o = np.argsort(p, kind='stable'); q = np.minimum(1, np.minimum.accumulate((p[o]*m/np.arange(1,m+1))[::-1])[::-1]); out[o] = q
