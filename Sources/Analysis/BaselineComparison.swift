@@ -11,20 +11,22 @@ public struct MetricComparison: Sendable {
     /// The p-value the false-discovery-rate control uses: the larger of Welch's and
     /// Mann–Whitney's, so a change counts only when the mean test *and* the rank test agree
     /// (a few outliers cannot carry Welch alone, a shape change alone cannot carry Mann–Whitney).
-    /// The maximum of two valid p-values is itself a valid (conservative) p-value.
+    /// The maximum of two valid p-values is itself a valid (conservative) p-value. At run level,
+    /// Welch's alone when the rank test cannot reach significance, and the calibrated run-to-run
+    /// test's when the baseline has a noise floor (see `BaselineComparison`).
     public var p: Double
     public var testLevel: TestLevel
     /// Why a test could not run (too few values), for the reason text.
     public var limitation: String?
-    /// The run-level test from the baseline's A/A noise floor (pooled comparisons only), for the
-    /// reason text.
+    /// The run-level test from the baseline's A/A noise floor, for the reason text.
     public var runToRunNote: String?
 }
 
 /// Compares a metric with its baseline on the *mean*, the statistic Welch's test is about.
 ///
 /// - Run level (both sides have ≥ 2 repetitions): one value per repetition — the repetition's
-///   mean — is the unit of replication; Welch, Mann–Whitney and the bootstrap run on those.
+///   mean — is the unit of replication; Welch, Mann–Whitney and the bootstrap run on those, and
+///   with a calibrated noise floor the run-to-run test on it decides.
 /// - Pooled (otherwise): Welch from the exact moments of both sides (the baseline keeps n, mean,
 ///   sd); Mann–Whitney against the baseline's sample (a stored baseline keeps a stratified sample
 ///   of ≤ 2,000 values, so its p-value is conservative when the baseline had more; `analyze
@@ -46,7 +48,8 @@ public enum BaselineComparison {
         let curRuns = current.perRun.mean
         let baseRuns = baseline.perRun.mean
         if curRuns.count >= 2 && baseRuns.count >= 2 {
-            return try compareRuns(candidate: curRuns, baseline: baseRuns, seed: seed)
+            return try calibrated(try compareRuns(candidate: curRuns, baseline: baseRuns, seed: seed),
+                                  baseline: baseline, candidateRuns: curRuns.count)
         }
         return try comparePooled(current, baseline: baseline, seed: seed)
     }
@@ -67,6 +70,22 @@ public enum BaselineComparison {
             mannWhitney: MannWhitneyTest(u: mw.u, p: mw.pValue),
             p: rankTestDecides ? max(welch.pValue, mw.pValue) : welch.pValue,
             testLevel: .runs, limitation: limitation, runToRunNote: nil)
+    }
+
+    /// Run means on both sides, and a noise floor measured by at least `RunToRunNoiseTest`'s
+    /// calibration (its run count known): the floor's CV comes from ≥ 2, typically 10, A/A runs of
+    /// the baseline build, a steadier estimate of run-to-run spread than Welch's from the 3 + 5 run
+    /// means at hand (about 5 degrees of freedom), so the calibrated test decides; Welch and
+    /// Mann–Whitney are still reported. The CI is the hull of the bootstrap and run-level intervals.
+    static func calibrated(_ runs: MetricComparison, baseline: BaselineMetric, candidateRuns: Int) throws -> MetricComparison {
+        guard baseline.noiseFloorRuns != nil,
+              let run = try RunToRunNoiseTest.test(deltaPct: runs.deltaPct, baseline: baseline, candidateRuns: candidateRuns)
+        else { return runs }
+        var decided = runs
+        decided.p = run.p
+        decided.ci = runs.ci.map { Interval(low: min($0.low, run.interval.low), high: max($0.high, run.interval.high)) } ?? run.interval
+        decided.runToRunNote = RunToRunNoiseTest.describe(run, floorPct: baseline.noiseFloorPct!)
+        return decided
     }
 
     /// A rank test on m and n run means never gives a two-sided p below 2 / C(m + n, m) (every

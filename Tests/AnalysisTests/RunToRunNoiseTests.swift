@@ -84,6 +84,30 @@ final class RunToRunNoiseTests: XCTestCase {
         let c = try analyze(currentMean: 220, floor: 20)
         XCTAssertEqual(c.verdict, .fail, c.reason)
     }
+    /// Three candidate repetitions against five baseline repetitions, 25 % slower, run means
+    /// within ±5 %: Welch on the eight run means (about 5 df) is the weak test here; with a
+    /// floor of 6 % from 10 A/A runs the calibrated test decides: SE = 6·√(1/3 + 1/5) = 4.38 %,
+    /// t ≈ 5.7, df 9, p < 0.001 (scipy.stats.t.sf(5.7, 9)·2 = 2.9e-4), and the reason names it.
+    func testRepetitionsAreJudgedAgainstACalibratedFloor() throws {
+        func reps(_ count: Int, _ mean: Double, seed: UInt64) -> SampleRecord {
+            let wobble = [1.0, 0.95, 1.05, 0.98, 1.02]
+            let values = (0..<count).flatMap { r in Fixture.normal(n: 50, mean: mean * wobble[r], cv: 0.1, seed: seed + UInt64(r)) }
+            return Fixture.latency(values, rep: (0..<count).flatMap { Array(repeating: $0, count: 50) })
+        }
+        var baseline = try Fixture.baseline([reps(5, 100, seed: 60)])
+        baseline.metrics[0].noiseFloorPct = 6
+        baseline.metrics[0].noiseFloorRuns = 10
+        var options = AnalysisOptions()
+        options.generatedAt = Date(timeIntervalSince1970: 0)
+        let doc = try RunAnalyzer.analyze(try Fixture.run([reps(3, 125, seed: 70)]), baseline: baseline,
+                                          thresholds: Fixture.thresholds, options: options).document
+        let change = try XCTUnwrap(doc.metrics[0].change)
+        XCTAssertEqual(change.testLevel, .runs)
+        XCTAssertTrue(change.reason.contains("run-to-run noise 6.0 % from 10 A/A runs"), change.reason)
+        XCTAssertLessThan(try XCTUnwrap(change.q), 0.002, change.reason)
+        XCTAssertEqual(change.verdict, .warn, "+25 % is past WARN (+20 %), short of FAIL (+50 %): \(change.reason)")
+    }
+
     /// `analyze compare` takes the floors from the repository's baseline only when it was measured
     /// on A's host, and says what it used.
     func testCompareAdoptsNoiseFloorsFromASameHostBaseline() throws {
