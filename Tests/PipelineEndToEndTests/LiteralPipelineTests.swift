@@ -2,16 +2,22 @@ import ExecutableTesting
 import Foundation
 import XCTest
 
+/// The built `bench`, `analyze` and `render`, and the repository's thresholds file.
+private enum BuiltTools {
+    static func paths() throws -> (bench: String, analyze: String, render: String, thresholds: String) {
+        let thresholds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".benchmarks/thresholds.json").path
+        return (try BuiltExecutable("bench").url.path, try BuiltExecutable("analyze").url.path,
+                try BuiltExecutable("render").url.path, thresholds)
+    }
+}
+
 /// The CI line, literally: `bench --tier 1 | analyze | render --out DIR`, with the built tools.
 final class LiteralPipelineTests: XCTestCase {
     func testTierOnePipeProducesTheReportJSONAndCharts() throws {
         let scratch = try ScratchFolder("pipeline")
         defer { scratch.remove() }
-        let bench = try BuiltExecutable("bench").url.path
-        let analyze = try BuiltExecutable("analyze").url.path
-        let render = try BuiltExecutable("render").url.path
-        let thresholds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".benchmarks/thresholds.json").path
+        let (bench, analyze, render, thresholds) = try BuiltTools.paths()
         let command = "\(bench) --tier 1 --quiet | \(analyze) --thresholds \(thresholds) --no-baseline | \(render) --out artifacts --quiet"
         let run = try runShell(command, in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -34,11 +40,7 @@ final class BreakdownAndTopologyPipelineTests: XCTestCase {
     func testPropagationScenarioYieldsTheBreakdownAndTopologyChartsAndSections() throws {
         let scratch = try ScratchFolder("breakdown")
         defer { scratch.remove() }
-        let bench = try BuiltExecutable("bench").url.path
-        let analyze = try BuiltExecutable("analyze").url.path
-        let render = try BuiltExecutable("render").url.path
-        let thresholds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".benchmarks/thresholds.json").path
+        let (bench, analyze, render, thresholds) = try BuiltTools.paths()
         let command = "\(bench) --scenario tier2.propagation-5 --events 20 --quiet"
             + " | \(analyze) --thresholds \(thresholds) --no-baseline --out results.json"
             + " && \(render) results.json --out artifacts --quiet"
