@@ -4,7 +4,10 @@ import Statistics
 
 /// Story 11.6 AC 1: graceful degradation, no exponential blow-up with mesh size. For each time
 /// metric measured at ≥ 3 mesh sizes, p95 is fitted as c·Nᵏ (the scaling exponent k with its 95 %
-/// CI) and as linear vs exponential in N. FAIL when the exponential model fits better.
+/// CI) and as linear vs exponential in N. FAIL when the exponential model fits better *and* p95
+/// grows faster than the mesh over the measured range: with three or four sizes an exponential
+/// curve also fits a flat or slowly growing series a little better (a per-node phase time of
+/// 23.7, 22.2, 21.8 µs at 25, 50, 100 nodes did), and that is no blow-up.
 enum ScalingCheck {
     static let name = "scaling"
 
@@ -31,12 +34,18 @@ enum ScalingCheck {
                                    status: .skipped, detail: "\(metric): p95 values must be positive to fit")
             }
             let ci = power.exponentInterval
-            let detail = "\(metric) p95 by mesh size \(sizes.map { "\($0): \(NumberText.short(points[$0]!))" }.joined(separator: ", ")) \(unit); "
+            let meshGrowth = x.last! / x.first!, latencyGrowth = y.last! / y.first!
+            let blowUp = growth.better == .exponential && latencyGrowth > meshGrowth
+            var detail = "\(metric) p95 by mesh size \(sizes.map { "\($0): \(NumberText.short(points[$0]!))" }.joined(separator: ", ")) \(unit); "
                 + "scaling exponent k = \(NumberText.short(power.exponent)) (95 % CI \(NumberText.short(ci.lower))…\(NumberText.short(ci.upper))) in p95 ∝ Nᵏ; "
                 + "\(growth.better.rawValue) growth fits better (error \(NumberText.short(100 * growth.improvement)) % smaller)"
-                + (growth.better == .exponential ? ": exponential blow-up" : "")
+            if growth.better == .exponential {
+                detail += blowUp
+                    ? " and p95 grew ×\(NumberText.short(latencyGrowth)) while the mesh grew ×\(NumberText.short(meshGrowth)): exponential blow-up"
+                    : ", but p95 grew only ×\(NumberText.short(latencyGrowth)) while the mesh grew ×\(NumberText.short(meshGrowth)): no blow-up"
+            }
             return CheckResult(name: name, scenario: "(mesh sizes \(sizes.map(String.init).joined(separator: ", ")))",
-                               status: growth.better == .exponential ? .fail : .pass,
+                               status: blowUp ? .fail : .pass,
                                measured: power.exponent, unit: "exponent", detail: detail)
         }
     }
