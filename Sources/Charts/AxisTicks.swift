@@ -87,14 +87,14 @@ struct AxisTicks {
         let usable = options.filter { $0.count >= 2 }
         var last: AxisTicks?
         for values in usable where values.count <= target + 2 {
-            let labels = formatter.axisLabels(values, spec.dimension, uniformDecimals: false)
+            let labels = formatter.logAxisLabels(values, spec.dimension)
             let ticks = AxisTicks(scale: scale, values: values, labels: labels.labels, unit: labels.unit)
             last = ticks
             if ticks.labelsFit(length: length, measure: measure) { return ticks }
         }
         if let last { return last.thinned(length: length, measure: measure) }
         let values = [low, high]
-        let labels = formatter.axisLabels(values, spec.dimension, uniformDecimals: false)
+        let labels = formatter.logAxisLabels(values, spec.dimension)
         return AxisTicks(scale: scale, values: values, labels: labels.labels, unit: labels.unit)
     }
 

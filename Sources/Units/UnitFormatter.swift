@@ -85,6 +85,19 @@ public struct UnitFormatter: Sendable {
     }
 }
 
+extension UnitFormatter {
+    /// Labels for a log axis, in the unit of the ticks' geometric middle: a latency axis from
+    /// 0.5 ms to 1 s reads 0.5 … 1000 ms, not 0.0005 … 1 s (the unit of the largest tick, right
+    /// for a linear axis, leaves the lower decades as strings of zeros).
+    public func logAxisLabels(_ baseTicks: [Double], _ dimension: Dimension) -> AxisLabels {
+        let positive = baseTicks.filter { $0 > 0 && $0.isFinite }
+        guard let low = positive.min(), let high = positive.max() else { return axisLabels(baseTicks, dimension, uniformDecimals: false) }
+        let unit = self.unit(for: [(low * high).squareRoot()], dimension)
+        let labels = baseTicks.map(unit.convert).map { NumberText.fixed($0, decimals: NumberText.decimalsToShowExactly([$0])) }
+        return AxisLabels(unit: unit, labels: labels)
+    }
+}
+
 /// Tick labels sharing one display unit; the axis title carries `unit.symbol`.
 public struct AxisLabels: Hashable, Sendable {
     public let unit: DisplayUnit

@@ -87,6 +87,15 @@ final class UnitFormatterTests: XCTestCase {
         XCTAssertEqual(formatter.axisLabels([0, 5000, 10000], .count(noun: nil)).labels, ["0", "5,000", "10,000"])
     }
 
+    func testLogAxisLabelsTakeTheUnitOfTheGeometricMiddle() {
+        // 0.5 ms … 1 s: the middle, √(5e5 · 1e9) ns ≈ 22 ms, is in ms, so no label reads 0.0005.
+        let spread = formatter.logAxisLabels([5e5, 1e6, 1e7, 1e8, 1e9], .duration)
+        XCTAssertEqual(spread.unit.symbol, "ms")
+        XCTAssertEqual(spread.labels, ["0.5", "1", "10", "100", "1,000"])
+        // Within one decade the middle and the top agree.
+        XCTAssertEqual(formatter.logAxisLabels([2e6, 5e6, 9e6], .duration).unit.symbol, "ms")
+    }
+
     func testLogAxisLabelsUseEachTicksOwnDecimals() {
         let labels = formatter.axisLabels([1e4, 1e5, 1e6, 1e7], .duration, uniformDecimals: false)
         XCTAssertEqual(labels.unit.symbol, "ms")
