@@ -16,12 +16,7 @@ final class BadPeerTests: XCTestCase {
         let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         try await withNetwork(config) { network in
-            try await network.stopNode(1)
-            let link = LinkCredentials.derive(seed: seed, edge: Edge(0, 1))
-            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
-            let client = try await RawWebSocketClient.connect(port: port, group: group)
-            try await client.sendBinary(BTPAuth.request(requestId: 1, token: link.authToken).serialize())
-            let authAnswer = try await answer(to: 1, from: client, secret: link.sharedSecret)
+            let (client, link, authAnswer) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
             XCTAssertEqual(authAnswer?.type, .response)
 
             let key = network.keyPair(of: 1)

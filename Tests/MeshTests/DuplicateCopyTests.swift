@@ -16,12 +16,8 @@ final class DuplicateCopyTests: XCTestCase {
         let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         try await withNetwork(config) { network in
-            try await network.stopNode(1)
-            let secret = LinkCredentials.derive(seed: seed, edge: Edge(0, 1)).sharedSecret
-            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
-            let client = try await RawWebSocketClient.connect(port: port, group: group)
-            try await client.sendBinary(BTPAuth.request(requestId: 1, token: LinkCredentials.derive(seed: seed, edge: Edge(0, 1)).authToken).serialize())
-            _ = try await answer(to: 1, from: client, secret: secret)
+            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+            let secret = link.sharedSecret
 
             let event = network.keyPair(of: 1).sign(kind: 1, content: "copied", createdAt: 1_700_000_000)
             let first = try eventPrepare(event, requestId: 2, secret: secret)

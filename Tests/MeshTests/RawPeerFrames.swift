@@ -1,5 +1,6 @@
 import Foundation
 import Interledger
+import NIOCore
 import Nostr
 @testable import Mesh
 
@@ -48,4 +49,16 @@ func isFulfilled(_ packet: BTPPacket?, for frame: [UInt8], secret: [UInt8]) thro
           case let .message(sent) = try BTPPacket(bytes: frame).body, let prepareData = sent.entry(named: "ilp"),
           case let .prepare(prepare) = try ILPPacket(bytes: prepareData.data) else { return false }
     return fulfill.fulfillment == ILPCondition.fulfillment(sharedSecret: secret, data: prepare.data)
+}
+
+/// Stops `node` and connects a raw client to `hub` in its place with the link's own credentials,
+/// then authenticates: a peer the hub trusts but whose every frame the test writes by hand.
+func impersonate(node: Int, toward hub: Int, in network: MeshNetwork, seed: UInt64,
+                 group: EventLoopGroup) async throws -> (client: RawWebSocketClient, link: LinkCredentials, authAnswer: BTPPacket?) {
+    try await network.stopNode(node)
+    let link = LinkCredentials.derive(seed: seed, edge: Edge(hub, node))
+    let port = try await XCTUnwrapAsync(try await network.listenerPort(of: hub))
+    let client = try await RawWebSocketClient.connect(port: port, group: group)
+    try await client.sendBinary(BTPAuth.request(requestId: 1, token: link.authToken).serialize())
+    return (client, link, try await answer(to: 1, from: client, secret: link.sharedSecret))
 }
