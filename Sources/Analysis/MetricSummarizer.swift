@@ -18,28 +18,33 @@ public enum MetricSummarizer {
         var sorted = m.values
         let s = try Summary(sorting: &sorted)
         let runs = m.valuesByRepetition()
+        // One repetition: its statistics are the summary's (saves a second sort of a large sample).
+        let perRun = runs.count == 1 ? PerRunStats(mean: [s.mean], p50: [s.p50], p95: [s.p95]) : try perRunStats(runs)
         let result = MetricResult(
             scenario: m.scenario, metric: m.metric, unit: m.unit, better: m.better, n: s.count, runs: runs.count,
             mean: s.mean, sd: s.standardDeviation, min: s.minimum, p50: s.p50, p90: s.p90, p95: s.p95,
-            p99: s.p99, p999: s.p999, max: s.maximum, ci: try intervals(sorted: sorted, summary: s),
+            p99: s.p99, p999: s.p999, max: s.maximum, ci: try intervals(sorted: sorted, summary: s, runMeans: perRun.mean),
             spectrum: try PercentileSpectrum.ofSorted(sorted).map { SpectrumPoint(p: $0.p, value: $0.value) },
             byHops: try hopBuckets(m), meshSize: m.meshSize, slaClass: m.slaClass)
-        // One repetition: its statistics are the summary's (saves a second sort of a large sample).
-        let perRun = runs.count == 1 ? PerRunStats(mean: [s.mean], p50: [s.p50], p95: [s.p95]) : try perRunStats(runs)
         return SummarizedMetric(result: result, sorted: sorted, perRun: perRun)
     }
 
     /// 95 % intervals; `nil` where the sample is too small for the stated level (a quantile
-    /// interval that had to clamp a rank would claim more than it covers).
-    static func intervals(sorted: [Double], summary s: Summary) throws -> MetricCIs {
+    /// interval that had to clamp a rank would claim more than it covers). With several
+    /// repetitions the mean's interval is the t interval of the run means (runs − 1 df): whole
+    /// runs move together, so the pooled values would give an interval far too narrow for the
+    /// mean a rerun would see. With one repetition it is the pooled t interval, about this run only.
+    static func intervals(sorted: [Double], summary s: Summary, runMeans: [Double]) throws -> MetricCIs {
         func quantileCI(_ p: Double) throws -> Interval? {
             let q = try QuantileConfidenceInterval(sorted: sorted, p: p, level: 0.95)
             return q.reachesLevel ? Interval(low: q.interval.lower, high: q.interval.upper) : nil
         }
         var ci = MetricCIs()
-        if s.count >= 2 {
-            let t = try MeanConfidenceInterval.t(SampleMoments(count: s.count, mean: s.mean,
-                                                               variance: (s.standardDeviation ?? 0) * (s.standardDeviation ?? 0)))
+        if runMeans.count >= 2 {
+            let t = try MeanConfidenceInterval.t(runMeans)
+            ci.mean = Interval(low: t.lower, high: t.upper)
+        } else if s.count >= 2 {
+            let t = try MeanConfidenceInterval.t(SampleMoments(count: s.count, mean: s.mean, standardDeviation: s.standardDeviation ?? 0))
             ci.mean = Interval(low: t.lower, high: t.upper)
         }
         ci.p50 = try quantileCI(0.5)

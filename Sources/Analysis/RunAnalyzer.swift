@@ -100,6 +100,9 @@ public enum RunAnalyzer {
         }
 
         var tested: [(index: Int, comparison: MetricComparison, rule: ChangeRule)] = []
+        // A lone change among the metrics compared must reach α / (their count) to pass
+        // Benjamini–Hochberg; a test that cannot get that low must not veto.
+        let rankTestReach = thresholds.alpha / Double(max(1, summarized.filter { baseline.metric($0.result.key) != nil }.count))
         for (i, s) in summarized.enumerated() {
             let m = s.result
             guard let b = baseline.metric(m.key) else {
@@ -118,7 +121,8 @@ public enum RunAnalyzer {
                 continue
             }
             do {
-                let c = try BaselineComparison.compare(s, baseline: b, seed: StableSeed.forMetric(m.key, seed: options.seed))
+                let c = try BaselineComparison.compare(s, baseline: b, seed: StableSeed.forMetric(m.key, seed: options.seed),
+                                                       alpha: thresholds.alpha, rankTestReach: rankTestReach)
                 let cls = thresholds.metricClass(scenario: m.scenario, metric: m.metric, unit: m.unit)
                 tested.append((i, c, ChangeRule(thresholds: thresholds, metricClass: cls, noiseFloorPct: b.noiseFloorPct)))
             } catch {
@@ -131,19 +135,11 @@ public enum RunAnalyzer {
             let c = t.comparison
             let m = doc.metrics[t.index]
             var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
-                                                  runToRunNoiseKnown: c.runToRunNote != nil)
-            if let note = c.runToRunNote {
-                reason += "; pooled samples (one repetition on a side) judged against the baseline's " + note
-            } else if c.testLevel == .pooledSamples {
-                reason += "; pooled samples (one repetition on a side), so the test speaks about these two runs only"
-                    + " (no A/A noise floor in the baseline: run `analyze noise --update-baseline` so run-to-run noise counts)"
-            } else {
-                reason += "; run-level test on \(m.runs) vs \(baseline.metric(m.key)!.perRun.mean.count) repetitions"
-            }
+                                                  runToRunNoiseKnown: c.runToRunNoiseKnown)
+            reason += "; decided by \(c.decidedBy)"
             if let limitation = c.limitation { reason += "; \(limitation)" }
-            if let mde = MinimumDetectableChange.describe(baseline: baseline.metric(m.key)!, currentRuns: m.runs,
-                                                          alpha: thresholds.alpha) {
-                reason += "; " + mde
+            if let mde = c.minimumDetectablePct {
+                reason += "; " + MinimumDetectableChange.describe(percent: mde, alpha: thresholds.alpha)
             }
             if !sameHost { reason += " (compared across hosts: --ignore-host)" }
             doc.metrics[t.index].change = Change(deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,

@@ -21,6 +21,8 @@ public enum RunToRunNoiseTest {
         public var p: Double
         /// 95 % interval of the change, in percent.
         public var interval: Interval
+        /// Standard error of the change, in percent: CV·√(1/m + 1/k).
+        public var standardErrorPct: Double
         public var calibrationRuns: Int
         /// The baseline stored no run count (written before it was kept): the fewest runs a floor
         /// can come from, 2, was assumed, which gives the widest interval.
@@ -37,14 +39,19 @@ public enum RunToRunNoiseTest {
         let t = deltaPct / se
         let half = try StudentT.quantile(0.975, degreesOfFreedom: df) * se
         return Result(t: t, df: df, p: try StudentT.twoSidedP(t, degreesOfFreedom: df),
-                      interval: Interval(low: deltaPct - half, high: deltaPct + half),
+                      interval: Interval(low: deltaPct - half, high: deltaPct + half), standardErrorPct: se,
                       calibrationRuns: n, assumedRuns: baseline.noiseFloorRuns == nil)
     }
 
-    /// "run-to-run noise 12.0 % from 10 A/A runs: t = 1.23, df = 9, p = 0.25".
+    /// The change this test detects with `power` at α: its own standard error and degrees of freedom.
+    static func minimumDetectablePct(_ r: Result, alpha: Double, power: Double) throws -> Double {
+        try MinimumDetectableEffect.ofTTest(standardError: r.standardErrorPct, degreesOfFreedom: r.df, alpha: alpha, power: power)
+    }
+
+    /// "the run-to-run test against the baseline's run-to-run noise 12.0 % from 10 A/A runs (t = 1.23, df = 9, p = 0.25)".
     static func describe(_ r: Result, floorPct: Double) -> String {
         let runs = r.assumedRuns ? "an unknown number of A/A runs (2 assumed; re-run `analyze noise --update-baseline`)"
             : "\(r.calibrationRuns) A/A runs"
-        return "run-to-run noise \(ChangeRule.formatPct(floorPct, signed: false)) from \(runs): t = \(String(format: "%.3g", r.t)), df = \(Int(r.df)), p \(ChangeRule.formatRelation(r.p))"
+        return "the run-to-run test against the baseline's run-to-run noise \(ChangeRule.formatPct(floorPct, signed: false)) from \(runs) (t = \(String(format: "%.3g", r.t)), df = \(Int(r.df)), p \(ChangeRule.formatRelation(r.p)))"
     }
 }

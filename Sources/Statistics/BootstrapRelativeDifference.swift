@@ -21,14 +21,16 @@ public enum BootstrapStatistic: Sendable {
 }
 
 /// Percentile-bootstrap confidence interval for the relative difference
-/// statistic(candidate)/statistic(baseline) − 1, reproducible for a fixed seed.
+/// (statistic(candidate) − statistic(baseline))/|statistic(baseline)|, reproducible for a fixed
+/// seed. For a positive baseline statistic that is statistic(candidate)/statistic(baseline) − 1;
+/// against a negative one it keeps its sign meaning "grew" (see `RelativeMeanChange`).
 ///
 /// Algorithm: one `Xoshiro256StarStar(seed:)` stream. For each of B resamples, draw n₁ baseline
 /// indices then n₂ candidate indices with `nextInt(below:)` (with replacement), evaluate the
 /// statistic on both resamples and record the relative difference. The interval is the type-7
 /// (numpy) quantiles at (1 − level)/2 and (1 + level)/2 of the B recorded values.
 public struct BootstrapRelativeDifference: Sendable {
-    /// statistic(candidate)/statistic(baseline) − 1 on the original samples (0.12 = +12 %).
+    /// The relative difference on the original samples (0.12 = +12 %).
     public let estimate: Double
     public let interval: ConfidenceInterval
     public let resamples: Int
@@ -53,7 +55,7 @@ public struct BootstrapRelativeDifference: Sendable {
             throw StatisticsError.degenerate(
                 function: function, reason: "the baseline statistic is \(baselineValue), so a relative difference is undefined")
         }
-        estimate = statistic.evaluate(&candidateCopy) / baselineValue - 1
+        estimate = try RelativeMeanChange.fraction(from: baselineValue, to: statistic.evaluate(&candidateCopy))
 
         var generator = Xoshiro256StarStar(seed: seed)
         var baselineResample = [Double](repeating: 0, count: baseline.count)
@@ -67,7 +69,9 @@ public struct BootstrapRelativeDifference: Sendable {
                 candidateResample[index] = candidate[generator.nextInt(below: candidate.count)]
             }
             let resampledBaseline = statistic.evaluate(&baselineResample)
-            let difference = statistic.evaluate(&candidateResample) / resampledBaseline - 1
+            let resampledCandidate = statistic.evaluate(&candidateResample)
+            let difference = resampledBaseline > 0 ? resampledCandidate / resampledBaseline - 1
+                : resampledCandidate / -resampledBaseline + 1
             guard difference.isFinite else {
                 throw StatisticsError.degenerate(
                     function: function,

@@ -1,15 +1,25 @@
-/// Count, mean and unbiased variance of a sample: everything Welch's test and the t interval need,
+/// Count, mean and unbiased spread of a sample: everything Welch's test and the t interval need,
 /// so callers holding only a summary (e.g. run-level results) can test without the raw values.
+///
+/// The standard deviation is what is stored, not the variance: for values near 10³⁰⁰ the variance
+/// overflows (and near 10⁻¹⁷⁰ it underflows to 0) while the standard deviation is an ordinary
+/// number, so every statistic built on these moments stays finite for every finite input.
 public struct SampleMoments: Equatable, Sendable {
     public var count: Int
     public var mean: Double
-    /// Sample variance with the n − 1 (Bessel) denominator; 0 when `count == 1`.
-    public var variance: Double
+    /// Sample standard deviation with the n − 1 (Bessel) denominator; 0 when `count == 1`.
+    public var standardDeviation: Double
 
-    public init(count: Int, mean: Double, variance: Double) {
+    public init(count: Int, mean: Double, standardDeviation: Double) {
         self.count = count
         self.mean = mean
-        self.variance = variance
+        self.standardDeviation = standardDeviation
+    }
+
+    /// From a variance (n − 1 denominator); prefer `init(count:mean:standardDeviation:)`, which
+    /// holds spreads whose square would overflow.
+    public init(count: Int, mean: Double, variance: Double) {
+        self.init(count: count, mean: mean, standardDeviation: variance.squareRoot())
     }
 
     /// Computes the moments with the corrected two-pass algorithm: the mean is refined by the mean
@@ -21,28 +31,43 @@ public struct SampleMoments: Equatable, Sendable {
     }
 
     /// The computation behind `init(_:)` for input already known to be non-empty and finite.
+    ///
+    /// The values are first scaled by a power of two that brings the largest magnitude near 1.
+    /// Multiplying by a power of two is exact, so for ordinary magnitudes the sums round exactly
+    /// as unscaled ones would; near 10³⁰⁰ the sum cannot overflow and near 10⁻¹⁷⁰ the squares cannot
+    /// underflow, and the mean and standard deviation are scaled back (both are linear in scale).
     init(validated buffer: UnsafeBufferPointer<Double>) {
+        var largest = 0.0
+        for value in buffer { largest = max(largest, abs(value)) }
+        guard largest > 0 else {
+            self.init(count: buffer.count, mean: 0, standardDeviation: 0)
+            return
+        }
+        // 2^-1000 at least, so the inverse 2^1000 stays finite for subnormal input.
+        let scale = Double(sign: .plus, exponent: max(largest.exponent, -1000), significand: 1)
+        let inverse = 1 / scale  // exact: a power of two
         let n = Double(buffer.count)
         var sum = 0.0
-        for value in buffer { sum += value }
+        for value in buffer { sum += value * inverse }
         let firstPass = sum / n
         var residualSum = 0.0
-        for value in buffer { residualSum += value - firstPass }
+        for value in buffer { residualSum += value * inverse - firstPass }
         let mean = firstPass + residualSum / n
         var squares = 0.0
         var residuals = 0.0
         for value in buffer {
-            let residual = value - mean
+            let residual = value * inverse - mean
             squares += residual * residual
             residuals += residual
         }
         let sumOfSquares = max(0, squares - residuals * residuals / n)
-        self.init(count: buffer.count, mean: mean, variance: buffer.count > 1 ? sumOfSquares / (n - 1) : 0)
+        let sd = buffer.count > 1 ? (sumOfSquares / (n - 1)).squareRoot() : 0
+        self.init(count: buffer.count, mean: mean * scale, standardDeviation: sd * scale)
     }
 
-    /// Standard deviation (square root of the n − 1 variance).
-    public var standardDeviation: Double { variance.squareRoot() }
+    /// Sample variance (square of the standard deviation); +∞ when that square overflows.
+    public var variance: Double { standardDeviation * standardDeviation }
 
     /// Standard error of the mean, s / √n.
-    public var standardError: Double { (variance / Double(count)).squareRoot() }
+    public var standardError: Double { standardDeviation / Double(count).squareRoot() }
 }

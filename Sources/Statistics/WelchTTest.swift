@@ -11,7 +11,9 @@
 ///
 /// Zero variance on both sides (the formula is 0/0), handled deterministically instead of NaN:
 /// identical constants → t = 0, p = 1; different constants → t = ±∞, p = 0. In both cases the
-/// degrees of freedom are reported as n₁ + n₂ − 2.
+/// degrees of freedom are reported as n₁ + n₂ − 2. A t of ±∞ is a valid result here (and, for
+/// means near the largest Double over a tiny spread, an overflowed one): callers that write
+/// results must state it in words rather than encode it.
 public struct WelchTTest: Equatable, Sendable {
     /// Positive when the candidate mean is larger.
     public let t: Double
@@ -39,22 +41,31 @@ public struct WelchTTest: Equatable, Sendable {
         }
         let n1 = Double(baseline.count)
         let n2 = Double(candidate.count)
-        let share1 = baseline.variance / n1
-        let share2 = candidate.variance / n2
-        let varianceOfDifference = share1 + share2
-        meanDifference = candidate.mean - baseline.mean
-        standardError = varianceOfDifference.squareRoot()
-        if varianceOfDifference == 0 {
+        // Standard errors, not variances: the squares of spreads near 10¹⁵⁴ overflow and those
+        // near 10⁻¹⁶² underflow. The shares are taken relative to the larger standard error,
+        // which leaves t and ν unchanged and keeps every intermediate near 1.
+        let error1 = baseline.standardError
+        let error2 = candidate.standardError
+        let scale = max(error1, error2)
+        // Halves cannot overflow even for means of opposite sign near the largest Double.
+        let halfDifference = candidate.mean / 2 - baseline.mean / 2
+        meanDifference = 2 * halfDifference
+        if scale == 0 {
+            standardError = 0
             degreesOfFreedom = n1 + n2 - 2
-            if meanDifference == 0 {
+            if halfDifference == 0 {
                 (t, pValue) = (0, 1)
             } else {
-                (t, pValue) = (meanDifference > 0 ? .infinity : -.infinity, 0)
+                (t, pValue) = (halfDifference > 0 ? .infinity : -.infinity, 0)
             }
             return
         }
-        t = meanDifference / standardError
-        degreesOfFreedom = varianceOfDifference * varianceOfDifference
+        let share1 = (error1 / scale) * (error1 / scale)
+        let share2 = (error2 / scale) * (error2 / scale)
+        let relativeVariance = share1 + share2
+        standardError = scale * relativeVariance.squareRoot()
+        t = halfDifference / (scale / 2) / relativeVariance.squareRoot()
+        degreesOfFreedom = relativeVariance * relativeVariance
             / (share1 * share1 / (n1 - 1) + share2 * share2 / (n2 - 1))
         pValue = StudentT.twoSidedTail(t, degreesOfFreedom)
     }

@@ -23,7 +23,8 @@ final class ExportFormatTests: XCTestCase {
         let bmf = try XCTUnwrap(try parse(try OutputFormat.bencher.render(doc, outcomes: attempts)) as? [String: [String: [String: Double]]])
         let latency = try XCTUnwrap(bmf["tier1.propagation-3/latency"]?["latency-ms"])
         XCTAssertEqual(latency["value"], 12)
-        XCTAssertEqual(latency["lower_value"], doc.metrics[0].ci.mean?.low)
+        // JSON carries the shortest decimal form; Foundation may read it back one ulp away.
+        XCTAssertEqual(try XCTUnwrap(latency["lower_value"]), try XCTUnwrap(doc.metrics[0].ci.mean?.low), accuracy: 1e-12)
         XCTAssertEqual(bmf["tier1.propagation-3/frames_per_event"]?["frames-per-event-frames"]?["value"], 6)
         XCTAssertNotNil(bmf["tier1.propagation-3/throughput"]?["throughput-events-per-s"])
     }

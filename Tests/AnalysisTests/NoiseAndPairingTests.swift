@@ -57,7 +57,11 @@ final class NoiseAndPairingTests: XCTestCase {
         // +8 % is significant with n = 200 but inside the measured ±10 % run-to-run noise.
         XCTAssertEqual(change.verdict, .noise, change.reason)
         XCTAssertTrue(change.reason.contains("noise band"), change.reason)
-        XCTAssertTrue(change.reason.contains("minimum detectable effect ≈ 39.6 %"), change.reason)
+        // The detectable effect is that of the test that decided: the run-to-run test with a floor
+        // of unknown run count (2 assumed, df 1), SE = 10·√(1/1 + 1/1):
+        // (stats.t.ppf(0.975, 1) + stats.t.ppf(0.8, 1))·10·√2 = 199.15785043122966.
+        XCTAssertTrue(change.reason.contains("decided by the largest p, the run-to-run test"), change.reason)
+        XCTAssertTrue(change.reason.contains("minimum detectable effect of that test ≈ 199.2 %"), change.reason)
     }
 
     /// scipy.stats.ttest_rel(b, a) with a = [100, 102.5, 98, 101, 99.5], b = [104, 107, 101.5, 105.5, 103]

@@ -117,7 +117,7 @@ final class RunAnalyzerVerdictTests: XCTestCase {
         XCTAssertEqual(change.testLevel, .runs)
         XCTAssertEqual(doc.metrics[0].runs, 4)
         XCTAssertEqual(change.welch!.df, 6, accuracy: 3, "four run means per side: df near 6")
-        XCTAssertTrue(change.reason.contains("run-level test on 4 vs 4 repetitions"), change.reason)
+        XCTAssertTrue(change.reason.contains("decided by Welch's t-test on 4 vs 4 run means"), change.reason)
     }
 
     func testARankTestThatCannotReachSignificanceDoesNotVetoFewRuns() throws {
