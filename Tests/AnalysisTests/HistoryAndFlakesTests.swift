@@ -45,7 +45,7 @@ final class HistoryAndFlakesTests: XCTestCase {
         XCTAssertEqual(t.direction, .stable)
         XCTAssertEqual(t.points.indices.filter { t.points[$0].anomaly == true }, [7])
         XCTAssertTrue(t.anomalyRule.contains("robust z"))
-        XCTAssertTrue(t.anomalyRule.contains("2σ rule flags points 7"), t.anomalyRule)
+        XCTAssertTrue(t.anomalyRule.contains("2σ rule (no trend removed) flags points 7"), t.anomalyRule)
     }
 
     func testAStepInTheHistoryIsAChangePoint() throws {

@@ -13,7 +13,7 @@ final class ChangePointTests: XCTestCase {
         let series = (0..<60).map { ($0 < 35 ? 100.0 : 103.0) + jitter[$0] }
         let points = try ChangePointDetection.binarySegmentation(series, seed: 5)
         XCTAssertEqual(points.map(\.index), [35])
-        XCTAssertEqual(points[0].pValue, 1.0 / 200)  // no shuffle beats a 3σ-plus step: (1 + 0)/(1 + 199)
+        XCTAssertEqual(points[0].pValue, 1.0 / 1000)  // no shuffle beats a 3σ-plus step: (1 + 0)/(1 + 999)
         XCTAssertLessThan(points[0].meanBefore, points[0].meanAfter)
     }
 

@@ -16,7 +16,16 @@ final class RobustAndPlanningTests: XCTestCase {
     }
 
     func testRobustZWithZeroMAD() throws {
-        XCTAssertEqual(try RobustStatistics.robustZScores([5, 5, 5, 6, 4]), [0, 0, 0, .infinity, -.infinity])
+        // MAD = 0: σ falls back to √(π/2)·mean |x − median| = 1.2533·0.4, so z = ±1/(√(π/2)·0.4).
+        assertClose(try RobustStatistics.robustZScores([5, 5, 5, 6, 4]),
+                    [0, 0, 0, 1.9947114020071635, -1.9947114020071635], relative: 1e-15)
+        // Quantised in steps of 1: σ is never below 1/√12, so a lone step is not an anomaly
+        // (z = √12 = 3.4641 < 3.5) while two steps are.
+        let quantised: [Double] = Array(repeating: 5, count: 12) + [6]
+        assertClose(try RobustStatistics.robustScale(quantised), 1 / 12.0.squareRoot(), relative: 1e-15)
+        XCTAssertEqual(try RobustStatistics.outlierIndices(quantised), [])
+        XCTAssertEqual(try RobustStatistics.outlierIndices(Array(repeating: 5, count: 12) + [6, 7]), [13])
+        XCTAssertEqual(try RobustStatistics.robustZScores([3, 3, 3]), [0, 0, 0])
         assertThrows(.tooFewValues) { try RobustStatistics.median([]) }
         assertThrows(.nonFiniteValue) { try RobustStatistics.robustZScores([1, .nan]) }
     }

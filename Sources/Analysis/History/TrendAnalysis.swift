@@ -4,15 +4,26 @@ import Statistics
 
 /// Trends over the history window (story 11.6 AC 7, DESIGN §5): per metric, the least-squares
 /// slope per day with its 95 % CI, R² and p; a direction only when the slope is significant;
-/// anomalies by the robust z-score; change points by binary segmentation with a seeded
-/// permutation test. Fewer than `minimumPoints` runs → "insufficient history", nothing fitted.
+/// anomalies and change points judged against the trend, not against a flat level.
+/// Fewer than `minimumPoints` runs → "insufficient history", nothing fitted.
+///
+/// - Anomalies: robust z of the residuals from the Theil–Sen line (`RobustStatistics.robustScale`,
+///   defined when MAD = 0), beyond ±`robustZThreshold`. On a drifting series a spike stands out
+///   of the residuals at its full size, and the drift itself is no anomaly.
+/// - Change points: level shifts on top of a line (`ChangePointDetection.search`), so a pure trend
+///   is not cut into steps. Across metrics the false discovery rate is controlled by
+///   Benjamini–Hochberg on each metric's first-split p-value; a metric passing it keeps the splits
+///   found at α within it. Permutations are enough for a lone change to pass that correction.
 ///
 /// The statistic followed is p95 for time metrics (the statistic their SLAs use) and the mean
-/// for the others.
+/// for the others. Series are built from the entries given, so a caller may leave out entries
+/// (e.g. from another machine class) before the fit.
 public enum TrendAnalysis {
     public static let minimumPoints = 5
     public static let robustZThreshold = 3.5
     public static let sigmaRuleK = 2.0
+    public static let minimumSegmentLength = 5
+    static let anomalyRule = "robust z of the residuals from the Theil–Sen trend line, (r − median r)/(1.4826·MAD) (MAD = 0: 1.2533·mean absolute deviation; never below the data's resolution/√12), beyond ±\(robustZThreshold)"
 
     public static func trends(_ entries: [HistoryEntry], alpha: Double, seed: UInt64) -> [TrendResult] {
         var order: [MetricKey] = []
@@ -23,44 +34,66 @@ public enum TrendAnalysis {
                 points[m.key, default: []].append((e.recordedAt, m, e.run.runID))
             }
         }
-        return order.map { key in
+        var results = order.map { key -> TrendResult in
             let series = points[key]!
             let last = series[series.count - 1].metric
             let stat: Statistic = MetricClass.timeUnits.contains(last.unit) ? .p95 : .mean
-            let values = series.map { $0.metric.value(of: stat)! }
-            var trend = TrendResult(
+            return TrendResult(
                 scenario: key.scenario, metric: key.metric, stat: stat, unit: last.unit, better: last.better,
-                points: zip(series, values).map { TrendPoint(t: $0.date, value: $1, runID: $0.runID) },
-                direction: .insufficientHistory,
-                anomalyRule: "robust z = (x − median)/(1.4826·MAD) beyond ±\(robustZThreshold)")
-            guard series.count >= minimumPoints else {
-                trend.anomalyRule += "; not applied: \(series.count) run(s) in the window, at least \(minimumPoints) are needed"
-                return trend
-            }
-            let origin = series[0].date
-            let days = series.map { $0.date.timeIntervalSince(origin) / 86_400 }
-            if let fit = try? LinearRegression(x: days, y: values) {
-                trend.slopePerDay = fit.slope
-                trend.slopeCI = Interval(low: fit.slopeInterval.lower, high: fit.slopeInterval.upper)
-                trend.r2 = fit.rSquared
-                trend.p = fit.slopePValue
-                trend.direction = direction(slope: fit.slope, p: fit.slopePValue, alpha: alpha, better: last.better)
-            } else {
-                trend.direction = .stable
-            }
-            if let robust = try? RobustStatistics.outlierIndices(values, threshold: robustZThreshold) {
-                for i in robust { trend.points[i].anomaly = true }
-            }
-            if let sigma = try? MeanSigmaOutlierRule.outlierIndices(values, k: sigmaRuleK), !sigma.isEmpty {
-                trend.anomalyRule += "; for comparison the non-robust mean ± \(Int(sigmaRuleK))σ rule flags points \(sigma.map(String.init).joined(separator: ", "))"
-            }
-            let cpSeed = StableSeed.forMetric(key, seed: seed)
-            if let cps = try? ChangePointDetection.binarySegmentation(values, alpha: alpha, permutations: 199,
-                                                                       minimumSegmentLength: 5, seed: cpSeed) {
-                trend.changePoints = cps.map(\.index).sorted()
-            }
-            return trend
+                points: series.map { TrendPoint(t: $0.date, value: $0.metric.value(of: stat)!, runID: $0.runID) },
+                direction: .insufficientHistory, anomalyRule: anomalyRule)
         }
+        let fitted = results.indices.filter { results[$0].points.count >= minimumPoints }
+        let permutations = max(999, Int((2 * Double(fitted.count) / alpha).rounded(.up)) - 1)
+        var searches: [Int: ChangePointSearch] = [:]
+        for i in results.indices {
+            guard fitted.contains(i) else {
+                results[i].anomalyRule += "; not applied: \(results[i].points.count) run(s) in the window, at least \(minimumPoints) are needed"
+                continue
+            }
+            searches[i] = fit(&results[i], alpha: alpha, permutations: permutations,
+                              seed: StableSeed.forMetric(results[i].key, seed: seed))
+        }
+        // Benjamini–Hochberg across the metrics' first splits: a metric keeps its change points
+        // only when its first split survives the correction.
+        let tested = fitted.filter { searches[$0] != nil }
+        let qs = (try? BenjaminiHochberg.adjust(tested.map { searches[$0]!.firstSplitPValue })) ?? tested.map { _ in 1 }
+        for (i, q) in zip(tested, qs) where q < alpha {
+            results[i].changePoints = searches[i]!.changePoints.map(\.index)
+        }
+        return results
+    }
+
+    /// Slope, direction and anomalies of one series with enough points; returns its change-point
+    /// search (nil when it could not run) for the correction across metrics.
+    static func fit(_ trend: inout TrendResult, alpha: Double, permutations: Int, seed: UInt64) -> ChangePointSearch? {
+        let values = trend.points.map(\.value)
+        let origin = trend.points[0].t
+        let days = trend.points.map { $0.t.timeIntervalSince(origin) / 86_400 }
+        if let fit = try? LinearRegression(x: days, y: values) {
+            trend.slopePerDay = fit.slope
+            trend.slopeCI = Interval(low: fit.slopeInterval.lower, high: fit.slopeInterval.upper)
+            trend.r2 = fit.rSquared
+            trend.p = fit.slopePValue
+            trend.direction = direction(slope: fit.slope, p: fit.slopePValue, alpha: alpha, better: trend.better)
+        } else {
+            trend.direction = .stable
+        }
+        if let anomalies = try? anomalyIndices(days: days, values: values) {
+            for i in anomalies { trend.points[i].anomaly = true }
+        }
+        if let sigma = try? MeanSigmaOutlierRule.outlierIndices(values, k: sigmaRuleK), !sigma.isEmpty {
+            trend.anomalyRule += "; for comparison the non-robust mean ± \(Int(sigmaRuleK))σ rule (no trend removed) flags points \(sigma.map(String.init).joined(separator: ", "))"
+        }
+        return try? ChangePointDetection.search(values, alpha: alpha, permutations: permutations,
+                                                minimumSegmentLength: minimumSegmentLength, seed: seed)
+    }
+
+    /// Points whose residual from the Theil–Sen line has |robust z| > `robustZThreshold`.
+    static func anomalyIndices(days: [Double], values: [Double]) throws -> [Int] {
+        let line = try TheilSenLine(x: days, y: values)
+        let residuals = zip(days, values).map { $1 - line.predict($0) }
+        return try RobustStatistics.outlierIndices(residuals, threshold: robustZThreshold)
     }
 
     static func direction(slope: Double, p: Double, alpha: Double, better: Better) -> TrendDirection {

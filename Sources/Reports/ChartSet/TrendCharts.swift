@@ -1,10 +1,11 @@
 import BenchFormats
 import Charts
 import Foundation
+import Statistics
 import Units
 
-/// `trends.png` (the trended metrics with the steepest slopes, as change against their first
-/// point so different units share an axis) and `trend-<scenario>-<metric>.png` per metric (its
+/// `trends.png` (the trended metrics with the steepest slopes, as change against the median of
+/// their window so different units share an axis, and one noisy first run cannot shift a line) and `trend-<scenario>-<metric>.png` per metric (its
 /// own unit: the runs, the least-squares line with its 95 % band, the baseline, anomalies
 /// ringed, change points marked).
 struct TrendCharts {
@@ -12,7 +13,7 @@ struct TrendCharts {
     static let maxOverviewSeries = 8
 
     static func overview(_ trends: [TrendResult]) -> ChartPlan {
-        let usable = trends.filter { $0.points.count >= 2 && ($0.points.first?.value ?? 0) != 0 }
+        let usable = trends.filter { $0.points.count >= 2 && windowMedian($0) != 0 }
         guard !usable.isEmpty else {
             let single = trends.filter { $0.points.count == 1 }.count
             return .noData("the results carry no trend with two or more points"
@@ -21,14 +22,14 @@ struct TrendCharts {
         let shown = usable.sorted { abs(relativeSlope($0)) > abs(relativeSlope($1)) }.prefix(maxOverviewSeries)
         let latest = latestDate(Array(shown))
         let series = shown.map { trend -> LineSeries in
-            let first = trend.points[0].value
+            let median = windowMedian(trend)
             return LineSeries(name: "\(trend.scenario) · \(trend.metric) \(trend.stat.rawValue)",
-                              points: trend.points.map { DataPoint(x: days($0.t, before: latest), y: ($0.value / first - 1) * 100) },
+                              points: trend.points.map { DataPoint(x: days($0.t, before: latest), y: ($0.value - median) / abs(median) * 100) },
                               showsMarkers: true)
         }
         let omitted = usable.count - shown.count
         let chart = LineChart(title: "Trends",
-                              subtitle: "Change since the first run of the window, per metric"
+                              subtitle: "Change against each metric's median over the window"
                                   + (omitted > 0 ? " · the \(shown.count) steepest of \(usable.count) metrics; each has its own chart" : ""),
                               xAxis: dayAxis(latest),
                               yAxis: AxisSpec(title: "Change", dimension: .percent, includesZero: true),
@@ -38,10 +39,16 @@ struct TrendCharts {
         return .draw(chart, alt: alt)
     }
 
-    /// Slope per day as a share of the first value, so metrics of any unit rank together.
+    /// Slope per day as a share of the window's median, so metrics of any unit rank together.
     private static func relativeSlope(_ trend: TrendResult) -> Double {
-        guard let slope = trend.slopePerDay, let first = trend.points.first?.value, first != 0 else { return 0 }
-        return slope / abs(first)
+        let median = windowMedian(trend)
+        guard let slope = trend.slopePerDay, median != 0 else { return 0 }
+        return slope / abs(median)
+    }
+
+    /// The median of the trend's values over the window (0 for an empty trend).
+    static func windowMedian(_ trend: TrendResult) -> Double {
+        (try? RobustStatistics.median(trend.points.map(\.value))) ?? 0
     }
 
     /// A chart per trend, with file names made unique ("a.b" and "a-b" would share a slug).
