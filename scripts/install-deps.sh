@@ -2,7 +2,8 @@
 # Installs the Debian packages MeshBench builds against, only when one is missing.
 # Needs root (or sudo) the first time; a no-op afterwards.
 set -euo pipefail
-packages=(libcairo2-dev zlib1g-dev libsecp256k1-dev libsqlite3-dev pkg-config fonts-dejavu-core)
+# hyperfine: the live hyperfine tests (Tests/PipelineEndToEndTests/ForeignPipelineTests.swift) run it.
+packages=(libcairo2-dev zlib1g-dev libsecp256k1-dev libsqlite3-dev pkg-config fonts-dejavu-core hyperfine)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,6 +16,8 @@ public struct AnalyzeCompareCommand {
     /// Where the A/A noise floors come from (a baseline file); absent → none are used.
     public var noiseFloorsPath = ".benchmarks/baseline.json"
     public var allowPartial = false
+    /// `--input-format`: both sides' format when detection by content cannot decide.
+    public var inputFormat = InputFormat.auto
     public var failOn = FailPolicy.fail
     public var options = AnalysisOptions()
 
@@ -29,8 +31,8 @@ public struct AnalyzeCompareCommand {
             throw AnalysisError.usage("standard input (`-`) can feed only one side")
         }
         let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
-        let reference = try InputLoading.readRun(paths: a, allowPartial: allowPartial)
-        let candidate = try InputLoading.readRun(paths: b, allowPartial: allowPartial)
+        let reference = try InputLoading.readRun(paths: a, allowPartial: allowPartial, format: inputFormat)
+        let candidate = try InputLoading.readRun(paths: b, allowPartial: allowPartial, format: inputFormat)
         var baseline = try Self.fullBaseline(from: reference)
         let floorsNote = try Self.adoptNoiseFloors(into: &baseline, from: noiseFloorsPath)
         var doc = try RunAnalyzer.analyze(candidate, baseline: baseline, thresholds: thresholds, options: options).document

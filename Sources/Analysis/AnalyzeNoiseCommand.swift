@@ -9,6 +9,8 @@ public struct AnalyzeNoiseCommand {
     public var baselinePath = ".benchmarks/baseline.json"
     public var thresholdsPath = ".benchmarks/thresholds.json"
     public var allowPartial = false
+    /// `--input-format`: the inputs' format when detection by content cannot decide.
+    public var inputFormat = InputFormat.auto
     public var updateBaseline = false
 
     public init() {}
@@ -17,7 +19,7 @@ public struct AnalyzeNoiseCommand {
         guard !inputs.isEmpty else { throw AnalysisError.usage("noise needs the samples files of at least two A/A runs") }
         let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
         let baseline = updateBaseline ? try InputLoading.readBaseline(path: baselinePath, required: true) : nil
-        let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial)
+        let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial, format: inputFormat)
         let report = try NoiseCalibration.measure(run, alpha: thresholds.alpha)
         var updated: Baseline?
         if let baseline {

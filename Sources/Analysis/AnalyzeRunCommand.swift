@@ -14,6 +14,8 @@ public struct AnalyzeRunCommand {
     public var noBaseline = false
     public var thresholdsPath = ".benchmarks/thresholds.json"
     public var allowPartial = false
+    /// `--input-format`: the inputs' format when detection by content cannot decide.
+    public var inputFormat = InputFormat.auto
     public var updateBaseline = false
     public var failOn = FailPolicy.fail
     public var options = AnalysisOptions()
@@ -38,7 +40,7 @@ public struct AnalyzeRunCommand {
         let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
         let existingBaseline = noBaseline && !updateBaseline ? nil
             : try InputLoading.readBaseline(path: baselinePath, required: baselineExplicit && !updateBaseline)
-        let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial)
+        let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial, format: inputFormat)
         let analyzed = try RunAnalyzer.analyze(run, baseline: noBaseline ? nil : existingBaseline,
                                                thresholds: thresholds, options: options)
         var doc = analyzed.document

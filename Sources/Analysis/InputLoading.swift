@@ -5,19 +5,21 @@ import Foundation
 /// names the file and the fix (exit 2).
 public enum InputLoading {
     /// Reads one side of a comparison: one or more samples files (`-` = standard input), each file
-    /// a run whose repetitions are kept apart from the other files'.
-    public static func readRun(paths: [String], allowPartial: Bool) throws -> RunSamples {
+    /// a run whose repetitions are kept apart from the other files'. Files of other harnesses
+    /// (hyperfine, Google Benchmark, pytest-benchmark, Go) are recognised by content unless
+    /// `format` names one.
+    public static func readRun(paths: [String], allowPartial: Bool, format: InputFormat = .auto) throws -> RunSamples {
         guard !paths.isEmpty else { throw AnalysisError.usage("give at least one samples file (or `-` for standard input)") }
         if paths.filter({ $0 == "-" }).count > 1 {
             throw AnalysisError.usage("standard input (`-`) can be read only once")
         }
         var builder = RunSamplesBuilder()
         for path in paths {
-            let reader: SamplesReader
+            let reader: any SampleRecordSource
             do {
-                reader = try SamplesReader(path: path, allowPartial: allowPartial)
+                reader = try BenchmarkInput.open(path: path, format: format, allowPartial: allowPartial)
             } catch {
-                throw samplesError(error)
+                throw inputError(error)
             }
             builder.beginFile(reader.fileName)
             try builder.add(.run(reader.run), record: 1)
@@ -25,8 +27,8 @@ public enum InputLoading {
                 while let record = try reader.next() {
                     try builder.add(record, record: reader.recordCount)
                 }
-            } catch let error as SamplesError {
-                throw samplesError(error)
+            } catch {
+                throw inputError(error)
             }
             if reader.isPartial { builder.markPartial() }
         }
@@ -61,8 +63,12 @@ public enum InputLoading {
         }
     }
 
-    static func samplesError(_ error: SamplesError) -> AnalysisError {
-        // SamplesError messages already name the file, line and fix; keep them verbatim.
-        .rejected(error.description)
+    /// SamplesError and ImportError messages already name the file, line and fix: kept verbatim.
+    static func inputError(_ error: Error) -> Error {
+        switch error {
+        case let error as SamplesError: AnalysisError.rejected(error.description)
+        case let error as ImportError: AnalysisError.rejected(error.description)
+        default: error
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BenchFormats
 import CommandLineSupport
 import Foundation
 
@@ -13,6 +14,9 @@ struct ResultOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Accept a samples file without its `end` record (an interrupted run); the results say so.")
     var allowPartial = false
+
+    @Option(name: .long, help: ArgumentHelp("Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.", valueName: "FORMAT"))
+    var inputFormat: InputFormat = .auto
 
     @Option(name: .long, help: ArgumentHelp("Exit 1 when the verdict reaches this level: warn, fail or never.", valueName: "LEVEL"))
     var failOn: FailPolicy = .fail
@@ -30,3 +34,4 @@ struct ResultOptions: ParsableArguments {
 
 extension FailPolicy: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}

@@ -42,6 +42,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
         command.thresholdsPath = common.thresholds
         command.noiseFloorsPath = noiseFloors
         command.allowPartial = common.allowPartial
+        command.inputFormat = common.inputFormat
         command.failOn = common.failOn
         command.options.ignoreHost = ignoreHost
         command.options.seed = common.seed

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BenchFormats
 import CommandLineSupport
 
 /// `analyze noise FILE...` — A/A calibration of the noise floor.
@@ -26,6 +27,9 @@ struct NoiseSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Accept samples files without their `end` record.")
     var allowPartial = false
 
+    @Option(name: .long, help: ArgumentHelp("Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.", valueName: "FORMAT"))
+    var inputFormat: InputFormat = .auto
+
     @Flag(name: .long, help: "Do not print the summary on standard error.")
     var quiet = false
 
@@ -37,6 +41,7 @@ struct NoiseSubcommand: ParsableCommand, StatusCommand {
         command.thresholdsPath = thresholds
         command.updateBaseline = updateBaseline
         command.allowPartial = allowPartial
+        command.inputFormat = inputFormat
         return try command.execute(log: { if !quiet { Console.error($0) } })
     }
 }

@@ -61,6 +61,7 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
         }
         command.noBaseline = noBaseline
         command.allowPartial = common.allowPartial
+        command.inputFormat = common.inputFormat
         command.updateBaseline = updateBaseline
         command.failOn = common.failOn
         command.options.ignoreHost = ignoreHost

@@ -45,11 +45,17 @@ public final class SamplesReader {
     }
 
     /// Reads from an open descriptor (closed with the reader when `ownsDescriptor`).
-    public init(fileDescriptor: Int32, name: String, ownsDescriptor: Bool, allowPartial: Bool = false,
+    public convenience init(fileDescriptor: Int32, name: String, ownsDescriptor: Bool, allowPartial: Bool = false,
                 maxLineBytes: Int = SamplesReader.defaultMaxLineBytes) throws(SamplesError) {
+        try self.init(source: FileDescriptorSource(fd: fileDescriptor, ownsDescriptor: ownsDescriptor), name: name,
+                      allowPartial: allowPartial, maxLineBytes: maxLineBytes)
+    }
+
+    /// Reads from any byte source (`BenchmarkInput` hands over what it read to detect the format).
+    init(source raw: ByteSource, name: String, allowPartial: Bool = false,
+         maxLineBytes: Int = SamplesReader.defaultMaxLineBytes) throws(SamplesError) {
         fileName = name
         self.allowPartial = allowPartial
-        let raw = FileDescriptorSource(fd: fileDescriptor, ownsDescriptor: ownsDescriptor)
         let opened: (source: ByteSource, gzip: Bool)
         do {
             opened = try InputDetection.open(raw)

@@ -32,12 +32,44 @@ public struct EnvironmentView: Sendable {
         commitShort = escape(String(run.git.commit.prefix(10)))
         branch = escape(run.git.branch)
         dirty = run.git.dirty
-        let memory = ValueText().value(Double(run.host.memoryMB), unit: "MB")
-        host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint))")
-        mode = run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
+        if let source = Self.importedFormat(run) {
+            host = escape(Self.importedHost(run, source: source))
+            mode = escape("imported from \(source)")
+        } else {
+            let memory = ValueText().value(Double(run.host.memoryMB), unit: "MB")
+            host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint))")
+            mode = run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
+        }
         date = DateText.display(run.startedAt)
         runID = escape(run.runID)
         tier = "\(run.tier)"
         seed = "\(run.seed)"
+    }
+
+    /// The harness of a run `analyze` imported (hyperfine, Google Benchmark…), from
+    /// `run.config.source_format`; nil for bench's own runs. Only the known names are accepted,
+    /// so the text it yields is ours, never the file's.
+    static func importedFormat(_ run: RunHeader) -> String? {
+        guard case .string(let source)? = run.config["source_format"], let format = InputFormat(rawValue: source),
+              format != .auto, format != .meshbench else { return nil }
+        return format.displayName
+    }
+
+    /// Only the host fields the harness recorded; the others are named as not recorded.
+    private static func importedHost(_ run: RunHeader, source: String) -> String {
+        var unknown: Set<String> = []
+        if case .array(let fields)? = run.config["host_unknown"] {
+            for case .string(let field) in fields { unknown.insert(field) }
+        }
+        var parts: [String] = []
+        if !unknown.contains("cpu_model") { parts.append(run.host.cpuModel) }
+        if !unknown.contains("cpus") { parts.append("\(run.host.cpus) CPUs") }
+        if !unknown.contains("memory_mb") { parts.append(ValueText().value(Double(run.host.memoryMB), unit: "MB")) }
+        if !unknown.contains("os") || !unknown.contains("kernel") { parts.append(run.host.os) }
+        if !unknown.contains("swift") { parts.append(run.host.swift) }
+        let missing = ["cpu_model", "cpus", "memory_mb", "os", "kernel"].filter(unknown.contains)
+        let known = parts.isEmpty ? "host not recorded by \(source)" : parts.joined(separator: ", ")
+        let note = missing.isEmpty || parts.isEmpty ? "" : "; not recorded: \(missing.joined(separator: ", "))"
+        return "\(known)\(note) (fingerprint \(run.host.fingerprint))"
     }
 }

@@ -83,6 +83,10 @@ public struct PRCommentViewModel: Sendable {
     }
 
     static func reproduceCommand(_ run: RunHeader?) -> String {
+        if let run, let source = EnvironmentView.importedFormat(run) {
+            return ["# this run was imported from \(source): re-run that benchmark, then", "analyze FILE | render --out artifacts"]
+                .joined(separator: "\n")
+        }
         var lines = ["make report    # tier 1: bench | analyze | render into artifacts/"]
         if let run {
             lines.append("# this run exactly (tier \(run.tier), seed \(run.seed)):")
