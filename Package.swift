@@ -82,7 +82,11 @@ let package = Package(
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
-        .testTarget(name: "NostrClientTests", dependencies: ["NostrClient", "Nostr", "Mesh"]),
+        .testTarget(name: "NostrClientTests", dependencies: [
+            "NostrClient", "Nostr", "Mesh",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "MeshTests", dependencies: [
             "Mesh", "Nostr", "Interledger",
             .product(name: "NIOCore", package: "swift-nio"),

@@ -34,7 +34,7 @@ public final class ServedMesh: @unchecked Sendable {
         let relays = clientURLs.enumerated().map { ["label": "node-\($0.offset)", "url": $0.element] }
         let links = topology.edges.map { ["node-\($0.a)", "node-\($0.b)"] }
         return try JSONSerialization.data(withJSONObject: ["relays": relays, "links": links],
-                                          options: [.prettyPrinted, .sortedKeys])
+                                          options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     /// Stops every node (killing any that does not exit within 5 s) and removes their stores.
