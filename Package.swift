@@ -43,10 +43,20 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
+        // A NIP-01 client: how bench measures relays it did not build (`bench --target`).
+        .target(name: "NostrClient", dependencies: [
+            "Nostr",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
+        ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib"]),
         .target(name: "Scenarios", dependencies: [
-            "Mesh", "Nostr", "Interledger", "BenchFormats", "CMalloc", crypto, .product(name: "Logging", package: "swift-log"),
+            "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", crypto,
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "Statistics"),
         .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
@@ -60,7 +70,7 @@ let package = Package(
         /// The shared `main` of the three tools: exit codes, usage errors, standard error.
         .target(name: "CommandLineSupport", dependencies: [argumentParser]),
         .executableTarget(name: "bench", dependencies: [
-            "Scenarios", "BenchFormats", "Nostr", "Mesh", "Interledger", "Charts", "Units", "Profiling", "CommandLineSupport",
+            "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Interledger", "Charts", "Units", "Profiling", "CommandLineSupport",
             argumentParser,
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -72,6 +82,11 @@ let package = Package(
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
+        .testTarget(name: "NostrClientTests", dependencies: [
+            "NostrClient", "Nostr", "Mesh",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "MeshTests", dependencies: [
             "Mesh", "Nostr", "Interledger",
             .product(name: "NIOCore", package: "swift-nio"),

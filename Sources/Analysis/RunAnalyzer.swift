@@ -6,6 +6,8 @@ import Statistics
 public struct AnalysisOptions: Sendable {
     /// Compare with a baseline recorded on another host fingerprint (marked in every reason).
     public var ignoreHost = false
+    /// Compare external relays with a baseline of other relay software or version.
+    public var compareAnyRelay = false
     /// Seed of every bootstrap (mixed with each metric's name).
     public var seed: UInt64 = 1
     /// Time stamp written into the results.
@@ -82,7 +84,9 @@ public enum RunAnalyzer {
                                     run: RunSamples, thresholds: Thresholds, options: AnalysisOptions) -> [String] {
         var notes: [String] = []
         let sameHost = baseline.run.host.fingerprint == run.header.host.fingerprint
-        let comparable = sameHost || options.ignoreHost
+        let relayMismatch = options.compareAnyRelay ? nil
+            : RelaySoftwareComparability.mismatch(run: run.header, baseline: baseline.run)
+        let comparable = (sameHost || options.ignoreHost) && relayMismatch == nil
         // The limits the verdicts use travel with the results, so render draws the noise band and
         // the WARN/FAIL lines without reading thresholds.json.
         doc.comparison = ComparisonInfo(baselineRunID: baseline.run.runID, baselineHost: baseline.run.host.fingerprint,
@@ -92,6 +96,9 @@ public enum RunAnalyzer {
             notes.append(options.ignoreHost
                 ? "baseline recorded on another host (\(baseline.run.host.fingerprint), this run \(run.header.host.fingerprint)): compared anyway because of --ignore-host; differences may come from the machines"
                 : "baseline recorded on another host (\(baseline.run.host.fingerprint), this run \(run.header.host.fingerprint)): not compared. Record a baseline on this host with --update-baseline, or pass --ignore-host to compare anyway")
+        }
+        if let relayMismatch {
+            notes.append("baseline not compared: \(relayMismatch). Record a baseline of this relay with --update-baseline, or pass --compare-any-relay to compare anyway")
         }
         let present = Set(summarized.map(\.result.key))
         let missing = baseline.metrics.map(\.key).filter { !present.contains($0) }
@@ -110,6 +117,10 @@ public enum RunAnalyzer {
                 continue
             }
             doc.metrics[i].baseline = b.summary
+            if let relayMismatch {
+                doc.metrics[i].change = Change(verdict: .notComparable, reason: "\(relayMismatch); use --compare-any-relay to compare")
+                continue
+            }
             guard comparable else {
                 doc.metrics[i].change = Change(verdict: .notComparable,
                                                reason: "baseline from another host (\(b.key) recorded on \(baseline.run.host.fingerprint)); use --ignore-host to compare")

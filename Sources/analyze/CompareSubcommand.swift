@@ -23,6 +23,9 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Compare files recorded on different hosts (marked in every result).")
     var ignoreHost = false
 
+    @Flag(name: .long, help: "Compare relays measured with --target even when A and B served other software or versions.")
+    var compareAnyRelay = false
+
     @OptionGroup var common: ResultOptions
 
     func validate() throws {
@@ -45,6 +48,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
         command.inputFormat = common.inputFormat
         command.failOn = common.failOn
         command.options.ignoreHost = ignoreHost
+        command.options.compareAnyRelay = compareAnyRelay
         command.options.seed = common.seed
         return try command.execute(log: common.log)
     }

@@ -23,6 +23,9 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Compare with a baseline recorded on another host (marked in every result).")
     var ignoreHost = false
 
+    @Flag(name: .long, help: "Compare relays measured with --target against a baseline of other relay software or version.")
+    var compareAnyRelay = false
+
     @Flag(name: .long, help: "Re-record the baseline from this run (atomically) after a successful analysis.")
     var updateBaseline = false
 
@@ -65,6 +68,7 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
         command.updateBaseline = updateBaseline
         command.failOn = common.failOn
         command.options.ignoreHost = ignoreHost
+        command.options.compareAnyRelay = compareAnyRelay
         command.options.seed = common.seed
         command.record = record
         command.recordedAt = recordedAt.flatMap(ISO8601.parse)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchFormats
 import Foundation
+import NostrClient
 import Scenarios
 
 /// The default subcommand: runs a tier (or named scenarios) and streams raw samples.
@@ -17,6 +18,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "List the scenarios with their tier and summary, then exit.")
     var list = false
+
+    @Option(name: .customLong("target"), help: ArgumentHelp("Measure this relay from outside over NIP-01 (repeatable): ws://HOST:PORT[/PATH]. Runs the external scenarios.", valueName: "url"))
+    var targetURLs: [String] = []
+
+    @Option(name: .customLong("targets"), help: ArgumentHelp("Measure the relays listed in this JSON file (labels, URLs, optional links; docs/external.md).", valueName: "file"))
+    var targetsFile: String?
 
     @Option(help: "Seed of every random choice (keys, topologies, workloads).")
     var seed: UInt64 = 1
@@ -78,6 +85,7 @@ struct RunCommand: AsyncParsableCommand {
         for name in scenarios where ScenarioCatalog.scenario(named: name) == nil {
             throw ValidationError("unknown scenario '\(name)'; valid scenarios: \(ScenarioCatalog.all.map(\.name).joined(separator: ", ")) (bench --list)")
         }
+        try ExternalSelection.validate(scenarios: scenarios, urls: targetURLs, file: targetsFile, processPerNode: processPerNode)
         if let topology, TopologyFamily(rawValue: topology) == nil {
             throw ValidationError("unknown topology '\(topology)'; valid topologies: \(TopologyFamily.names)")
         }
@@ -110,20 +118,24 @@ struct RunCommand: AsyncParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        let selected = selection()
+        let targets = try ExternalSelection.targets(urls: targetURLs, file: targetsFile)
+        let selected = try selection(targets: targets)
+        // Every relay must answer before anything is written: an unreachable one is exit 2.
+        let identities = try await ExternalSelection.identify(targets, timeoutMultiplier: timeoutMultiplier)
         let workDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("meshbench-run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workDirectory) }
 
         let settings = BenchSettings(seed: seed, repetitions: repetitions, injectedDelayMicros: injectDelayMicros,
-                                     timeoutMultiplier: ProcessInfo.processInfo.environment["CI"] == "true" ? 2 : 1,
+                                     timeoutMultiplier: timeoutMultiplier,
                                      overrides: overrides, processPerNode: processPerNode,
                                      nodeExecutable: processPerNode ? Bundle.main.executablePath : nil,
-                                     workDirectory: workDirectory.path)
+                                     workDirectory: workDirectory.path, targets: targets)
         let header = RunHeader(runID: RunIdentifier.make(), startedAt: Date(), tier: tier ?? selected.map(\.tier).max() ?? 1,
                                seed: seed, git: GitProbe.current(), host: HostProbe.current(), mode: .real,
-                               config: configuration(selected, settings: settings))
+                               config: configuration(selected, settings: settings)
+                                   .merging(identities.map { RelayPreflight.configuration($0, links: targets?.links) } ?? [:]) { $1 })
         let writer: SamplesWriter
         do {
             writer = try SamplesWriter(path: out ?? "-", run: header, gzip: out?.hasSuffix(".gz") ?? false)
@@ -145,7 +157,10 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func selection() -> [Scenario] {
+    private var timeoutMultiplier: Double { ProcessInfo.processInfo.environment["CI"] == "true" ? 2 : 1 }
+
+    private func selection(targets: RelayTargets?) throws -> [Scenario] {
+        if let targets { return try ExternalSelection.scenarios(tier: tier, names: scenarios, targets: targets) }
         var chosen = tier.map(ScenarioCatalog.scenarios(inTier:)) ?? []
         for name in scenarios where !chosen.contains(where: { $0.name == name }) {
             if let scenario = ScenarioCatalog.scenario(named: name) { chosen.append(scenario) }

@@ -66,7 +66,7 @@ extension RelayNode {
                            from: incoming.peer)
         }
 
-        counters.deliveries += localSubscriptions.matches(event).count
+        counters.deliveries += localSubscriptions.matches(event).count + (clients?.deliverToClients(event) ?? 0)
         let targets = forwardTargets(for: event, excluding: incoming.peer)
         timing.match = lap(&mark)
 
@@ -97,7 +97,7 @@ extension RelayNode {
         guard dedup.insert(event.id, kind: event.kind, message: DedupCache.digest(ofMessage: message)) else { return }
         try storeEvent(event)
         observer?.node(id, accepted: event.id, at: host?.networkTime ?? now, hops: 0, from: nil)
-        counters.deliveries += localSubscriptions.matches(event).count
+        counters.deliveries += localSubscriptions.matches(event).count + (clients?.deliverToClients(event) ?? 0)
         let packet = BTPNIPsPacket(
             type: .event,
             payment: BTPNIPsPayment(msat: amount, purpose: "relay"),

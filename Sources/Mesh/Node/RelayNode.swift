@@ -13,6 +13,8 @@ final class RelayNode {
     let store: EventStore
     weak var host: RelayTransportHost?
     weak var observer: RelayNodeObserver?
+    /// The node's NIP-01 client subscriptions (loopback transport only).
+    weak var clients: ClientDelivery?
     /// Wall-clock date of network time 0, for ILP expiries (network time is monotonic ns).
     let epoch: Date
 

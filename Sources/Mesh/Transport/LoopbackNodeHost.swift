@@ -20,6 +20,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     private(set) var port = 0
     /// Transport trouble that is not a counted protocol event goes here (debug level).
     private let logger: Logger
+    /// The node's NIP-01 client connections and their subscriptions.
+    let clientHub = ClientHub()
 
     init(loop: EventLoop, node: RelayNode, clockBase: UInt64) {
         self.loop = loop
@@ -27,6 +29,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         self.clockBase = clockBase
         self.logger = Logger(label: "meshbench.mesh.node\(node.id)")
         node.host = self
+        node.clients = self
     }
 
     var networkTime: UInt64 { MonotonicClock.now() - clockBase }
@@ -36,7 +39,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// Binds the listener on 127.0.0.1, port 0; completes with the port the kernel chose.
     func listen() -> EventLoopFuture<Int> {
         loop.assertInEventLoop()
-        return WebSocketEndpoint.listen(on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self) { [unowned self] channel in
+        return WebSocketEndpoint.listen(on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self, clients: self,
+                                        relayInformation: RelayInformationDocument.bytes(node: node.id)) { [unowned self] channel in
             makeLink(channel, role: .listener, isClient: false)
         }.map { channel in
             self.listener = channel
@@ -83,6 +87,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
             link.close(code: .goingAway)
             return link.channel.closeFuture
         }
+        closed += clientHub.closeAll()
         if let listener { closed.append(listener.close()) }
         listener = nil
         return EventLoopFuture.andAllComplete(closed, on: loop).map { self.node.store.close() }
@@ -157,7 +162,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
 
     /// Runs node work, then flushes every link it wrote to: one syscall per link per batch.
     /// Then commits the store writes of the batch (group commit, off the latency path).
-    private func batch<T>(_ work: () throws -> T) rethrows -> T {
+    func batch<T>(_ work: () throws -> T) rethrows -> T {
         defer { finishBatch() }
         return try work()
     }
@@ -165,6 +170,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     private func finishBatch() {
         batchScheduled = false
         for link in dirty { link.flush() }
+        clientHub.flush()
         dirty.removeAll(keepingCapacity: true)
         node.commitStore()
     }

@@ -15,9 +15,12 @@ enum WebSocketEndpoint {
         on loop: EventLoop,
         maxFrameSize: Int,
         delegate: WebSocketLinkDelegate,
+        clients: NostrClientDelegate,
+        relayInformation: [UInt8],
         makeLink: @escaping (Channel) -> WebSocketLink
     ) -> EventLoopFuture<Channel> {
         let handlerFactory = NIOLoopBound(HandlerFactory(delegate: delegate, makeLink: makeLink), eventLoop: loop)
+        let clientDelegate = NIOLoopBound(clients, eventLoop: loop)
         return ServerBootstrap(group: loop)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -27,16 +30,25 @@ enum WebSocketEndpoint {
                     maxFrameSize: maxFrameSize,
                     automaticErrorHandling: false,
                     shouldUpgrade: { channel, head in
-                        channel.eventLoop.makeSucceededFuture(head.uri == path ? HTTPHeaders() : nil)
+                        let known = head.uri == path || head.uri == NostrClientEndpoint.path
+                        return channel.eventLoop.makeSucceededFuture(known ? HTTPHeaders() : nil)
                     },
-                    upgradePipelineHandler: { channel, _ in
+                    upgradePipelineHandler: { channel, head in
                         channel.eventLoop.assertInEventLoop()
+                        if head.uri == NostrClientEndpoint.path {
+                            return NostrClientEndpoint.addHandlers(channel, maxFrameSize: maxFrameSize, delegate: clientDelegate.value)
+                        }
                         return addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
                     }
                 )
                 return channel.pipeline.configureHTTPServerPipeline(
-                    withServerUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
-                )
+                    withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
+                        // The NIP-11 responder speaks HTTP: out before WebSocket frames flow.
+                        context.pipeline.syncOperations.removeHandler(name: RelayInformationResponder.name, promise: nil)
+                    })
+                ).flatMap {
+                    channel.pipeline.addHandler(RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
+                }
             }
             .bind(host: "127.0.0.1", port: 0)
     }

@@ -14,6 +14,9 @@ public struct EnvironmentView: Sendable {
     public let runID: String
     public let tier: String
     public let seed: String
+    /// Which relays an external run measured (software, version, addresses); empty otherwise.
+    public let relays: String
+    public let hasRelays: Bool
 
     init(results: LoadedResults) {
         self.init(run: results.run, fallbackDate: results.generatedAt)
@@ -25,6 +28,7 @@ public struct EnvironmentView: Sendable {
             commit = "unknown"; commitShort = "unknown"; branch = "unknown"; dirty = false
             host = "unknown"; mode = "unknown"; runID = "unknown"; tier = "?"; seed = "?"
             date = fallbackDate.map(DateText.display) ?? "unknown"
+            relays = ""; hasRelays = false
             return
         }
         let escape = MarkdownEscaping.text
@@ -32,13 +36,17 @@ public struct EnvironmentView: Sendable {
         commitShort = escape(String(run.git.commit.prefix(10)))
         branch = escape(run.git.branch)
         dirty = run.git.dirty
+        let measured = run.measuredRelays
+        relays = escape(Self.describe(measured))
+        hasRelays = !measured.isEmpty
         if let source = Self.importedFormat(run) {
             host = escape(Self.importedHost(run, source: source))
             mode = escape("imported from \(source)")
         } else {
             let memory = ValueText().value(Double(run.host.memoryMB), unit: "MB")
             host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint))")
-            mode = run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
+            mode = hasRelays ? "external relays, NIP-01 over WebSocket"
+                : run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
         }
         date = DateText.display(run.startedAt)
         runID = escape(run.runID)
@@ -71,5 +79,16 @@ public struct EnvironmentView: Sendable {
         let known = parts.isEmpty ? "host not recorded by \(source)" : parts.joined(separator: ", ")
         let note = missing.isEmpty || parts.isEmpty ? "" : "; not recorded: \(missing.joined(separator: ", "))"
         return "\(known)\(note) (fingerprint \(run.host.fingerprint))"
+    }
+
+    /// Relays grouped by software and version: `nostr-relay version 1.14: relay-0 (ws://…)`.
+    static func describe(_ relays: [MeasuredRelay]) -> String {
+        var order: [String] = []
+        var members: [String: [String]] = [:]
+        for relay in relays {
+            if members[relay.identity] == nil { order.append(relay.identity) }
+            members[relay.identity, default: []].append("\(relay.label) (\(relay.url))")
+        }
+        return order.map { "\($0): \(members[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
     }
 }

@@ -13,6 +13,8 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
     private var children: [NodeProcess] = []
     private let lock = NSLock()
     private var handler: (@Sendable (String, Arrival) -> Bool)?
+    /// Each node's listener port (BTP links on /btp, NIP-01 clients on /nostr), once formed.
+    private(set) var ports: [Int] = []
 
     /// Spawns the nodes, forms the topology and returns once every link is ready; on any
     /// failure every child already started is stopped and the storage folder removed.
@@ -43,7 +45,6 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
                 self?.arrived(wire)
             })
         }
-        var ports: [Int] = []
         for (index, child) in children.enumerated() {
             var start = NodeCommand(op: "start")
             start.id = index

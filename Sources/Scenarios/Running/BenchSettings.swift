@@ -1,3 +1,5 @@
+import NostrClient
+
 /// Run-wide settings every scenario reads, from `bench`'s flags and the environment.
 public struct BenchSettings: Sendable {
     /// Seed of every random choice (keys, topologies, workloads).
@@ -16,10 +18,13 @@ public struct BenchSettings: Sendable {
     public var nodeExecutable: String?
     /// Folder for node databases and attempt spools; removed by the runner when the run ends.
     public var workDirectory: String
+    /// The relays external scenarios measure (`--target`, `--targets`); nil for mesh runs.
+    public var targets: RelayTargets?
 
     public init(seed: UInt64 = 1, repetitions: Int = 1, injectedDelayMicros: Int = 0,
                 timeoutMultiplier: Double = 1, overrides: ScenarioOverrides = ScenarioOverrides(),
-                processPerNode: Bool = false, nodeExecutable: String? = nil, workDirectory: String) {
+                processPerNode: Bool = false, nodeExecutable: String? = nil, workDirectory: String,
+                targets: RelayTargets? = nil) {
         self.seed = seed
         self.repetitions = repetitions
         self.injectedDelayMicros = injectedDelayMicros
@@ -28,6 +33,7 @@ public struct BenchSettings: Sendable {
         self.processPerNode = processPerNode
         self.nodeExecutable = nodeExecutable
         self.workDirectory = workDirectory
+        self.targets = targets
     }
 
     /// Seconds between resource samples.

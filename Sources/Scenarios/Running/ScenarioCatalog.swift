@@ -1,6 +1,8 @@
-/// Every scenario `bench` knows, by stable name, and the tiers they belong to.
+/// Every scenario `bench` knows, by stable name, and the tiers they belong to. Mesh scenarios
+/// build the mesh they measure; external ones measure the relays given with `--target`, and a
+/// tier selects from one family or the other.
 public enum ScenarioCatalog {
-    public static let all: [Scenario] = [
+    public static let mesh: [Scenario] = [
         PropagationScenario(),
         PaymentScenario(),
         DeduplicationScenario(),
@@ -20,9 +22,28 @@ public enum ScenarioCatalog {
         ResourceSoakScenario(),
     ]
 
+    public static let external: [ExternalScenario] = [
+        PublishScenario(),
+        FanOutScenario(),
+        QueryScenario.small,
+        RelayPropagationScenario(),
+        IngestScenario(),
+        QueryScenario.large,
+    ]
+
+    public static let all: [Scenario] = mesh + external.map { $0 as Scenario }
+
     public static let tiers: [Int] = Array(Set(all.map(\.tier))).sorted()
 
-    public static func scenarios(inTier tier: Int) -> [Scenario] { all.filter { $0.tier == tier } }
+    /// The mesh scenarios of a tier.
+    public static func scenarios(inTier tier: Int) -> [Scenario] { mesh.filter { $0.tier == tier } }
+
+    /// The external scenarios of a tier that `relays` targets are enough for.
+    public static func external(inTier tier: Int, relays: Int) -> [ExternalScenario] {
+        external.filter { $0.tier == tier && $0.minimumTargets <= relays }
+    }
+
+    public static func externalScenario(named name: String) -> ExternalScenario? { external.first { $0.name == name } }
 
     public static func scenario(named name: String) -> Scenario? { all.first { $0.name == name } }
 }

@@ -1,0 +1,59 @@
+import NIOCore
+import NIOHTTP1
+import NIOWebSocket
+
+/// The NIP-01 client side of a node's listener: `GET /nostr` with `Upgrade: websocket` opens a
+/// plain Nostr client connection (JSON text frames) beside the `/btp` peer links, and a plain
+/// `GET /nostr` answers the node's NIP-11 information document.
+enum NostrClientEndpoint {
+    static let path = "/nostr"
+
+    /// Adds the handlers of an upgraded client connection (on the channel's own loop).
+    static func addHandlers(_ channel: Channel, maxFrameSize: Int, delegate: NostrClientDelegate) -> EventLoopFuture<Void> {
+        do {
+            try channel.pipeline.syncOperations.addHandlers([
+                NIOWebSocketFrameAggregator(minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 64,
+                                            maxAccumulatedFrameSize: maxFrameSize),
+                NostrClientFrameHandler(delegate: delegate),
+            ])
+            return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
+    }
+}
+
+/// Answers `GET /nostr` without an upgrade with the NIP-11 document; passes anything else on.
+/// Removed from the pipeline when a connection upgrades (it speaks HTTP only).
+final class RelayInformationResponder: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+    static let name = "meshbench.nip11"
+
+    private let document: [UInt8]
+    private var answering = false
+
+    init(document: [UInt8]) { self.document = document }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case let .head(head) where head.method == .GET && head.uri == NostrClientEndpoint.path:
+            answering = true
+        case .end where answering:
+            answering = false
+            var headers = HTTPHeaders()
+            headers.add(name: "Content-Type", value: "application/nostr+json")
+            headers.add(name: "Access-Control-Allow-Origin", value: "*")
+            headers.add(name: "Content-Length", value: "\(document.count)")
+            var body = context.channel.allocator.buffer(capacity: document.count)
+            body.writeBytes(document)
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        case .body where answering, .end where answering:
+            break
+        default:
+            context.fireChannelRead(data)
+        }
+    }
+}

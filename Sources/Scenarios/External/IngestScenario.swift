@@ -1,0 +1,146 @@
+import Foundation
+import Nostr
+import NostrClient
+
+/// `external.ingest`: ingest capacity of one relay as an open-loop rate ramp (`RateRamp`):
+/// 100, 200, 400, … events/s (up to `--rate`, default 3,200), each step `--duration` long
+/// (default 5 s), spread over 4 publisher connections, with one subscriber. Reports the knee —
+/// the highest rate at which every event was accepted and delivered with p95 publish → delivery
+/// under 500 ms — and the latency of every step.
+public struct IngestScenario: ExternalScenario {
+    public let name = "external.ingest"
+    public let tier = 2
+    public let summary = "one relay: open-loop ramp 100, 200, 400, … events/s (--rate top, default 3200; --duration per step, default 5 s); knee where all are accepted and delivered with p95 < 500 ms, latency per step"
+    public static let slaP95MS = 500.0
+    let publishers = 4
+
+    public init() {}
+
+    public func run(_ context: ScenarioContext) async throws {
+        let settings = context.settings
+        let ramp = RateRamp(rates: RateRamp.doubling(from: 100, to: settings.rate(default: 3_200)),
+                            stepSeconds: settings.duration(default: 5), drainSeconds: settings.timeout(10),
+                            rule: KneeRule(slaP95MS: Self.slaP95MS))
+        let recorder = context.recorder
+        for rate in ramp.rates { recorder.declare("ingest_latency.r\(Int(rate))", unit: "ms", better: .lower) }
+        recorder.declare("ingest_knee", unit: "events/s", better: .higher)
+        try await RelayDriver.with(context) { driver in
+            let senders = try await driver.connect(0, count: publishers)
+            let subscriber = try await driver.connect(0)
+            let author = driver.newAuthor()
+            let subscription = driver.subscriptionID("ingest")
+            try await driver.subscribe(subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
+            let load = RelayRampLoad(driver: driver, author: author, senders: senders, subscriber: subscriber, subscription: subscription)
+            let result = try await ramp.run(load) { step in
+                let label = "r\(Int(step.rate))"
+                for latency in step.outcome.latenciesMS { try recorder.sample("ingest_latency.\(label)", latency) }
+                try recorder.counter("step.\(label).offered", unit: "events", value: Int64(step.outcome.offered))
+                try recorder.counter("step.\(label).accepted", unit: "events", value: Int64(step.outcome.accepted))
+                try recorder.counter("step.\(label).delivered", unit: "events", value: Int64(step.outcome.completed))
+            }
+            if let knee = result.knee { try recorder.sample("ingest_knee", knee) }
+            let dropped = ([subscriber] + senders).compactMap { $0.inbox.snapshot.failure }
+            context.check("connections stay open", dropped.isEmpty, dropped.first.map { "\($0)" } ?? "")
+            let lowest = ramp.rates.first ?? 0
+            context.check("the relay keeps up with the lowest step", result.knee != nil,
+                          "at \(Int(lowest)) events/s: \(result.steps.first?.reason ?? "no step ran")")
+            try recorder.counter("ingest_knee_is_lower_bound", unit: "bool", value: result.reachedTop ? 1 : 0)
+        }
+    }
+}
+
+/// The ramp's load on a relay: a step's events are signed before its clock starts, sent when
+/// due on the publishers in turn, and tracked from the inboxes as `OK`s and deliveries arrive.
+final class RelayRampLoad: RampLoad, @unchecked Sendable {
+    private let driver: RelayDriver
+    private let author: NostrKeyPair
+    private let senders: [RelayConnection]
+    private let subscription: String
+    private let lock = NSLock()
+    private var events: [NostrEvent] = []
+    private var index: [String: Int] = [:]
+    private var sentAt: [ContinuousClock.Instant?] = []
+    private var accepted = 0
+    private var delivered: [Double] = []
+    private var deliveredIDs: Set<String> = []
+    private var refused = 0
+    private var firstFailure: String?
+    private var offered = 0
+
+    init(driver: RelayDriver, author: NostrKeyPair, senders: [RelayConnection], subscriber: RelayConnection, subscription: String) {
+        self.driver = driver
+        self.author = author
+        self.senders = senders
+        self.subscription = subscription
+        for sender in senders {
+            let url = sender.url.description
+            sender.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url) }
+        }
+        let url = subscriber.url.description
+        subscriber.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url) }
+    }
+
+    func prepareStep(rate: Double, count: Int) async throws {
+        let signed = (0..<count).map { _ in driver.sign(author) }
+        lock.withLock {
+            events = signed
+            index = Dictionary(uniqueKeysWithValues: signed.enumerated().map { ($1.id, $0) })
+            sentAt = Array(repeating: nil, count: count)
+            accepted = 0
+            refused = 0
+            delivered = []
+            deliveredIDs = []
+            firstFailure = nil
+            offered = 0
+        }
+    }
+
+    func offer(_ indices: Range<Int>) {
+        let now = driver.clock.now
+        let batch: [NostrEvent] = lock.withLock {
+            for i in indices { sentAt[i] = now }
+            offered = max(offered, indices.upperBound)
+            return Array(events[indices])
+        }
+        var perSender = [[NostrMessage]](repeating: [], count: senders.count)
+        for (offset, event) in zip(indices, batch) { perSender[offset % senders.count].append(.event(event)) }
+        for (sender, messages) in zip(senders, perSender) where !messages.isEmpty { sender.send(messages) }
+    }
+
+    func finishStep(drainSeconds: Double) async throws -> RampStepOutcome {
+        let deadline = driver.clock.now + .seconds(drainSeconds)
+        while driver.clock.now < deadline {
+            let done = lock.withLock { delivered.count + refused >= offered && accepted + refused >= offered }
+            if done || senders.contains(where: { $0.inbox.snapshot.failure != nil }) { break }
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        for sender in senders { sender.inbox.forgetOKs() }
+        return lock.withLock {
+            RampStepOutcome(offered: offered, accepted: accepted, completed: delivered.count, latenciesMS: delivered,
+                            firstFailure: firstFailure)
+        }
+    }
+
+    private func heard(_ message: NostrMessage, at: ContinuousClock.Instant, url: String) {
+        lock.withLock {
+            switch message {
+            case let .ok(id, ok, text):
+                guard index[id] != nil else { return }
+                if ok { accepted += 1 } else {
+                    refused += 1
+                    if firstFailure == nil { firstFailure = "\(RelayFailure.refused(url: url, eventID: id, reason: text))" }
+                }
+            case let .subscriptionEvent(sub, event):
+                guard sub == subscription, let i = index[event.id], let sent = sentAt[i],
+                      deliveredIDs.insert(event.id).inserted else { return }
+                delivered.append((at - sent).milliseconds)
+            case let .notice(text):
+                if firstFailure == nil { firstFailure = "\(RelayFailure.notice(url: url, text: text))" }
+            case let .closed(_, text):
+                if firstFailure == nil { firstFailure = "\(RelayFailure.closed(url: url, subscription: subscription, reason: text))" }
+            default:
+                break
+            }
+        }
+    }
+}
