@@ -23,13 +23,20 @@ func answer(to requestId: UInt32, from client: RawWebSocketClient, secret: [UInt
 }
 
 /// A BTP MESSAGE with an ILP Prepare of `amount` to node 0 carrying `nostr` (default: the
-/// codec's `["EVENT", event]`) as sent by node 1, with the link's condition.
+/// codec's `["EVENT", event]`) with `ttl` as sent by node 1, with the link's condition.
 func eventPrepare(_ event: NostrEvent, requestId: UInt32, secret: [UInt8], expiresAt: Date = Date().addingTimeInterval(30),
-                  amount: UInt64 = 1_000, nostr: [UInt8]? = nil) throws -> [UInt8] {
+                  amount: UInt64 = 1_000, nostr: [UInt8]? = nil, ttl: Int = 5) throws -> [UInt8] {
     let data = try BTPNIPsPacket(
         type: .event, payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
         nostr: nostr ?? NostrMessage.event(event).jsonBytes(),
-        metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: 5)).serialize()
+        metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: ttl)).serialize()
+    return prepareMessage(data: data, requestId: requestId, secret: secret, expiresAt: expiresAt, amount: amount)
+}
+
+/// A BTP MESSAGE with an ILP Prepare of `amount` to node 0 carrying any `data`, whose condition
+/// is SHA-256(HMAC(`secret`, data)): right when `secret` is the link's.
+func prepareMessage(data: [UInt8], requestId: UInt32, secret: [UInt8], expiresAt: Date = Date().addingTimeInterval(30),
+                    amount: UInt64 = 1_000) -> [UInt8] {
     let condition = ILPCondition.condition(for: ILPCondition.fulfillment(sharedSecret: secret, data: data))
     let prepare = ILPPrepare(amount: amount, expiresAt: expiresAt, executionCondition: condition, destination: RelayNode.address(of: 0), data: data)
     return BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()

@@ -4,7 +4,7 @@ import NIOPosix
 
 /// A deliberately minimal WebSocket client written for the tests: it speaks raw TCP, sends the
 /// HTTP upgrade by hand and frames bytes itself, so it can send what a well-behaved peer never
-/// would (no auth, garbage, oversize frames).
+/// would (no auth, garbage, oversize or unmasked frames, plain HTTP requests).
 final class RawWebSocketClient: @unchecked Sendable {
     private let channel: Channel
     private var buffer: [UInt8] = []
@@ -33,17 +33,30 @@ final class RawWebSocketClient: @unchecked Sendable {
 
     /// Connects and completes the HTTP upgrade; throws if the server does not answer 101.
     static func connect(port: Int, group: EventLoopGroup) async throws -> RawWebSocketClient {
+        let client = try await open(port: port, group: group)
+        let head = try await client.request("GET /btp HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        guard head.hasPrefix("HTTP/1.1 101") else { throw ClientError.upgradeRefused(head) }
+        return client
+    }
+
+    /// Connects over TCP and sends nothing: the caller speaks first (or never). The client closes
+    /// itself after `lifetime` seconds, so a test against a server that never answers fails
+    /// instead of waiting forever.
+    static func open(port: Int, host: String = "127.0.0.1", group: EventLoopGroup, lifetime: Int64 = 60) async throws -> RawWebSocketClient {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
         let channel = try await ClientBootstrap(group: group)
             .channelInitializer { $0.pipeline.addHandler(Collector(continuation)) }
-            .connect(host: "127.0.0.1", port: port).get()
-        let client = RawWebSocketClient(channel: channel, stream: stream)
-        let request = "GET /btp HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        try await client.write(Array(request.utf8))
-        let head = try await client.readHTTPHead()
-        guard head.hasPrefix("HTTP/1.1 101") else { throw ClientError.upgradeRefused(head) }
-        return client
+            .connect(host: host, port: port).get()
+        channel.eventLoop.scheduleTask(in: .seconds(lifetime)) { channel.close(promise: nil) }
+        return RawWebSocketClient(channel: channel, stream: stream)
+    }
+
+    /// Sends `text` (an HTTP request written by hand) and returns the head of the answer, or
+    /// what arrived before the server closed.
+    func request(_ text: String) async throws -> String {
+        try await write(Array(text.utf8))
+        return try await readHTTPHead()
     }
 
     enum ClientError: Error { case upgradeRefused(String) }
@@ -52,21 +65,42 @@ final class RawWebSocketClient: @unchecked Sendable {
         try await channel.writeAndFlush(channel.allocator.buffer(bytes: bytes)).get()
     }
 
-    /// Sends one masked binary frame (clients must mask, RFC 6455 §5.3).
-    func sendBinary(_ payload: [UInt8]) async throws {
+    /// Sends one binary frame, masked as clients must (RFC 6455 §5.3) unless `masked` is false.
+    func sendBinary(_ payload: [UInt8], masked: Bool = true) async throws {
+        let maskBit: UInt8 = masked ? 0x80 : 0
         var frame: [UInt8] = [0x82]
         if payload.count < 126 {
-            frame.append(0x80 | UInt8(payload.count))
+            frame.append(maskBit | UInt8(payload.count))
         } else if payload.count <= 0xFFFF {
-            frame += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
+            frame += [maskBit | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
         } else {
-            frame.append(0x80 | 127)
+            frame.append(maskBit | 127)
             frame += (0..<8).reversed().map { UInt8((UInt64(payload.count) >> (8 * UInt64($0))) & 0xFF) }
         }
+        guard masked else { return try await write(frame + payload) }
         let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
         frame += mask
         frame += payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
         try await write(frame)
+    }
+
+    /// Whether the server closed the connection within `seconds` (a bound against hanging, not
+    /// a timing assertion).
+    func isClosed(within seconds: Int64) async -> Bool {
+        let channel = channel
+        let outcome = channel.eventLoop.flatSubmit { () -> EventLoopFuture<Bool> in
+            let promise = channel.eventLoop.makePromise(of: Bool.self)
+            let settled = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
+            let settle: @Sendable (Bool) -> Void = { closed in
+                guard !settled.value else { return }
+                settled.value = true
+                promise.succeed(closed)
+            }
+            let timer = channel.eventLoop.scheduleTask(in: .seconds(seconds)) { settle(false) }
+            channel.closeFuture.whenComplete { _ in timer.cancel(); settle(true) }
+            return promise.futureResult
+        }
+        return (try? await outcome.get()) ?? false
     }
 
     /// The next frame from the server, or nil once the connection is closed.

@@ -18,7 +18,9 @@ public final class StandaloneNode: @unchecked Sendable {
     /// from `seed` as `MeshNetwork` does, so any two processes agree on each link's secret).
     public init(id: Int, peers: [Int], config: NodeConfig, seed: UInt64, storePath: String) throws {
         let store = try EventStore(path: storePath)
-        let node = RelayNode(id: id, config: config, store: store, epoch: Date())
+        // Network time is the raw monotonic reading (clock base 0), so the wall-clock epoch is
+        // the date of reading 0, not now: otherwise every expiry it sets or checks is off by the uptime.
+        let node = RelayNode(id: id, config: config, store: store, epoch: MonotonicClock.wallClockDateOfZero())
         for peer in peers {
             node.addLink(peer: peer, credentials: LinkCredentials.derive(seed: seed, edge: Edge(id, peer)))
         }

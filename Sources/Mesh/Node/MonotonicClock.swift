@@ -11,4 +11,11 @@ enum MonotonicClock {
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
+
+    /// The wall-clock date at which this clock read 0 (about the machine's boot): the epoch of a
+    /// node whose network time is the raw reading, so that its wall clock (epoch + reading) is
+    /// the real time and not ahead by the machine's uptime.
+    static func wallClockDateOfZero() -> Date {
+        Date().addingTimeInterval(-Double(now()) / 1e9)
+    }
 }

@@ -38,6 +38,13 @@ public struct NodeConfig: Sendable, Equatable {
     public var peerSubscriptionKinds: [Int]?
     /// Per-event phase records kept (most recent first forgotten); totals are kept regardless.
     public var timingRecordCapacity: Int
+    /// Time an accepted connection has to finish the HTTP upgrade and the BTP auth; a connection
+    /// still unauthenticated then is closed (1008 once it is a WebSocket), so idle sockets cannot
+    /// pile up. Honest peers authenticate within one round trip of connecting.
+    public var authDeadlineMilliseconds: Int64
+    /// Connections a node's listener holds at once, authenticated or not; one more gets HTTP 503
+    /// and is closed. A node's own links take one each from the peers that dial it.
+    public var maximumInboundConnections: Int
 
     public init(
         pricing: KindPricing = KindPricing(),
@@ -51,7 +58,9 @@ public struct NodeConfig: Sendable, Equatable {
         prepareExpiryMilliseconds: Int64 = 30_000,
         forwardDelayMicroseconds: UInt64 = 0,
         peerSubscriptionKinds: [Int]? = nil,
-        timingRecordCapacity: Int = 4_096
+        timingRecordCapacity: Int = 4_096,
+        authDeadlineMilliseconds: Int64 = 10_000,
+        maximumInboundConnections: Int = 512
     ) {
         self.pricing = pricing
         self.routingFee = routingFee
@@ -65,6 +74,8 @@ public struct NodeConfig: Sendable, Equatable {
         self.forwardDelayMicroseconds = forwardDelayMicroseconds
         self.peerSubscriptionKinds = peerSubscriptionKinds
         self.timingRecordCapacity = timingRecordCapacity
+        self.authDeadlineMilliseconds = authDeadlineMilliseconds
+        self.maximumInboundConnections = maximumInboundConnections
     }
 
     /// The amount a publisher attaches to a new event of `kind`.

@@ -31,6 +31,11 @@ public struct NodeCounters: Sendable, Equatable {
     public var invalidFulfillments = 0
     /// Connections refused at BTP auth (wrong first frame or unknown token).
     public var authFailures = 0
+    /// Connections closed because they were not authenticated by the auth deadline.
+    public var authTimeouts = 0
+    /// Connections answered with an HTTP error and closed: a path other than the node's (404), a
+    /// request that is not a valid WebSocket upgrade (400), or one over the listener's limit (503).
+    public var refusedConnections = 0
     /// Frames over the size limit (each closes its connection).
     public var oversizeFrames = 0
     /// Frames that were not valid BTP (or not binary), answered with a BTP ERROR or a close.

@@ -61,16 +61,18 @@ extension RelayNode {
         // The arrival is stamped here, once stored, but reported after the forwards: the observer
         // is the harness (a lock, maybe a waiter to wake), not part of any phase of the node.
         let acceptedAt = host?.networkTime ?? now
+        // A peer cannot stretch an event's reach past this node's own TTL: a larger TTL is read as
+        // ours, which also keeps the hop count (ttl − t + 1) at 1 or more.
+        let ttl = min(incoming.packet.metadata.ttl, config.ttl)
         defer {
-            observer?.node(id, accepted: event.id, at: acceptedAt, hops: config.ttl - incoming.packet.metadata.ttl + 1,
-                           from: incoming.peer)
+            observer?.node(id, accepted: event.id, at: acceptedAt, hops: config.ttl - ttl + 1, from: incoming.peer)
         }
 
         counters.deliveries += localSubscriptions.matches(event).count + (clients?.deliverToClients(event) ?? 0)
         let targets = forwardTargets(for: event, excluding: incoming.peer)
         timing.match = lap(&mark)
 
-        let nextTTL = incoming.packet.metadata.ttl - 1
+        let nextTTL = ttl - 1
         if nextTTL <= 0 {
             counters.ttlExhausted += 1
         } else if amount >= config.routingFee, !targets.isEmpty {

@@ -126,6 +126,12 @@ final class RelayNode {
         observer?.node(id, linkDownTo: peer)
     }
 
+    /// Whether the connection finished BTP auth (its peer is known and it carries Prepares).
+    func isAuthenticated(_ connection: ConnectionID) -> Bool {
+        guard case .open? = connections[connection]?.phase else { return false }
+        return true
+    }
+
     /// Closes every connection (node stop); the transport reports each close back.
     func closeAll() {
         for connection in Array(connections.keys) { host?.close(connection) }

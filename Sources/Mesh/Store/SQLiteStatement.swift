@@ -32,8 +32,20 @@ final class SQLiteStatement {
         sqlite3_finalize(handle)
     }
 
+    /// Binds every byte of `text`, an embedded NUL included: a length of -1 would make SQLite stop
+    /// at the first NUL, so "a\0b" would be stored, and matched, as "a". An empty string has no
+    /// buffer, and a null pointer would bind SQL NULL, so it is bound as "" of length 0.
     func bind(_ index: Int32, _ text: String) {
-        sqlite3_bind_text(handle, index, text, -1, Self.transient)
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                guard let start = chars.baseAddress else {
+                    _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                    return
+                }
+                _ = sqlite3_bind_text64(handle, index, start, UInt64(chars.count), Self.transient, UInt8(SQLITE_UTF8))
+            }
+        }
     }
 
     func bind(_ index: Int32, _ value: Int64) {
@@ -42,7 +54,7 @@ final class SQLiteStatement {
 
     func bind(_ index: Int32, blob bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
-            _ = sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), Self.transient)
+            _ = sqlite3_bind_blob64(handle, index, raw.baseAddress, UInt64(raw.count), Self.transient)
         }
     }
 

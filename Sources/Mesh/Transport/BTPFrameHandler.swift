@@ -2,7 +2,8 @@ import NIOCore
 import NIOWebSocket
 
 /// The last handler of a WebSocket pipeline: hands binary frames to the node's transport host and
-/// turns WebSocket-level trouble (oversize, text, broken fragments) into counted closes.
+/// turns WebSocket-level trouble (oversize, text, broken fragments, wrong masking, a missed auth
+/// deadline) into counted closes.
 final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = WebSocketFrame
     typealias OutboundOut = WebSocketFrame
@@ -23,7 +24,8 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard let link else { return }
+        // Frames read in the same tick as the one that closed the link are not the node's business.
+        guard let link, !link.isClosed else { return }
         let frame = unwrapInboundIn(data)
         switch frame.opcode {
         case .binary:
@@ -46,6 +48,13 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// The listener's auth deadline for this connection passed: unless it authenticated, it is
+    /// closed, with 1008 once it is a WebSocket, plainly while it is still HTTP.
+    func authDeadlinePassed(channel: Channel) {
+        guard link?.isClosed != true, delegate?.authDeadlinePassed(link) == true else { return }
+        if let link { link.close(code: .policyViolation) } else { channel.close(promise: nil) }
+    }
+
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable { link?.drain() }
         context.fireChannelWritabilityChanged()
@@ -57,7 +66,7 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
         case NIOWebSocketError.invalidFrameLength, NIOWebSocketFrameAggregator.Error.accumulatedFrameSizeIsTooLarge:
             delegate?.linkReceivedOversizeFrame(link)
             link.close(code: .messageTooLarge)
-        case is NIOWebSocketError, is NIOWebSocketFrameAggregator.Error:
+        case is NIOWebSocketError, is NIOWebSocketFrameAggregator.Error, is FrameMaskingCheck.Violation:
             delegate?.linkReceivedInvalidFrame(link, reason: "\(error)")
             link.close(code: .protocolError)
         default:

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOHTTP1
 import Nostr
 import NIOPosix
 
@@ -39,10 +40,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// Binds the listener on 127.0.0.1, port 0; completes with the port the kernel chose.
     func listen() -> EventLoopFuture<Int> {
         loop.assertInEventLoop()
-        return WebSocketEndpoint.listen(on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self, clients: self,
-                                        relayInformation: RelayInformationDocument.bytes(node: node.id)) { [unowned self] channel in
-            makeLink(channel, role: .listener, isClient: false)
-        }.map { channel in
+        return WebSocketEndpoint.listen(on: loop, pipeline: makeListenerPipeline()).map { channel in
             self.listener = channel
             self.port = channel.localAddress?.port ?? 0
             return self.port
@@ -152,6 +150,28 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
 
     func link(_ link: WebSocketLink, failed error: Error) {
         logger.debug("link \(link.id) failed: \(error)")
+    }
+
+    func connectionRefused(status: HTTPResponseStatus) {
+        node.counters.refusedConnections += 1
+        logger.debug("refused an HTTP request: \(status.code) \(status.reasonPhrase)")
+    }
+
+    func authDeadlinePassed(_ link: WebSocketLink?) -> Bool {
+        if let link, node.isAuthenticated(link.id) { return false }
+        node.counters.authTimeouts += 1
+        logger.debug("closing \(link.map { "link \($0.id)" } ?? "an HTTP connection"): not authenticated by the deadline")
+        return true
+    }
+
+    /// What every connection this node accepts goes through, with this node's limits.
+    func makeListenerPipeline() -> ListenerPipeline {
+        let admission = ListenerAdmission(maximumConnections: node.config.maximumInboundConnections,
+                                          authDeadline: .milliseconds(node.config.authDeadlineMilliseconds))
+        return ListenerPipeline(maxFrameSize: node.config.maximumFrameBytes, admission: admission, delegate: self,
+                                clients: self, relayInformation: RelayInformationDocument.bytes(node: node.id)) { [unowned self] channel in
+            makeLink(channel, role: .listener, isClient: false)
+        }
     }
 
     private func makeLink(_ channel: Channel, role: LinkRole, isClient: Bool) -> WebSocketLink {

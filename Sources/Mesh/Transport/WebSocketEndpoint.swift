@@ -10,46 +10,15 @@ enum WebSocketEndpoint {
     /// The HTTP path a node upgrades; anything else gets a plain HTTP refusal.
     static let path = "/btp"
 
-    /// Binds a listener; the returned channel's `localAddress` has the chosen port.
-    static func listen(
-        on loop: EventLoop,
-        maxFrameSize: Int,
-        delegate: WebSocketLinkDelegate,
-        clients: NostrClientDelegate,
-        relayInformation: [UInt8],
-        makeLink: @escaping (Channel) -> WebSocketLink
-    ) -> EventLoopFuture<Channel> {
-        let handlerFactory = NIOLoopBound(HandlerFactory(delegate: delegate, makeLink: makeLink), eventLoop: loop)
-        let clientDelegate = NIOLoopBound(clients, eventLoop: loop)
+    /// Binds a listener; the returned channel's `localAddress` has the chosen port. Every accepted
+    /// connection gets the `ListenerPipeline` (admission, HTTP refusals, the upgrade of `path`).
+    static func listen(on loop: EventLoop, pipeline: ListenerPipeline) -> EventLoopFuture<Channel> {
+        let pipeline = NIOLoopBound(pipeline, eventLoop: loop)
         return ServerBootstrap(group: loop)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-            .childChannelInitializer { channel in
-                let upgrader = NIOWebSocketServerUpgrader(
-                    maxFrameSize: maxFrameSize,
-                    automaticErrorHandling: false,
-                    shouldUpgrade: { channel, head in
-                        let known = head.uri == path || head.uri == NostrClientEndpoint.path
-                        return channel.eventLoop.makeSucceededFuture(known ? HTTPHeaders() : nil)
-                    },
-                    upgradePipelineHandler: { channel, head in
-                        channel.eventLoop.assertInEventLoop()
-                        if head.uri == NostrClientEndpoint.path {
-                            return NostrClientEndpoint.addHandlers(channel, maxFrameSize: maxFrameSize, delegate: clientDelegate.value)
-                        }
-                        return addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
-                    }
-                )
-                return channel.pipeline.configureHTTPServerPipeline(
-                    withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
-                        // The NIP-11 responder speaks HTTP: out before WebSocket frames flow.
-                        context.pipeline.syncOperations.removeHandler(name: RelayInformationResponder.name, promise: nil)
-                    })
-                ).flatMap {
-                    channel.pipeline.addHandler(RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
-                }
-            }
+            .childChannelInitializer { pipeline.value.configure($0) }
             .bind(host: "127.0.0.1", port: 0)
     }
 
@@ -73,7 +42,7 @@ enum WebSocketEndpoint {
                         channel.eventLoop.assertInEventLoop()
                         // The request sender speaks HTTP; it must not see WebSocket frames.
                         return channel.pipeline.removeHandler(name: UpgradeRequestSender.name).flatMap {
-                            addFrameHandlers(channel, maxFrameSize: maxFrameSize, handler: handlerFactory.value.make())
+                            addFrameHandlers(channel, maxFrameSize: maxFrameSize, isServer: false, handler: handlerFactory.value.make())
                         }
                     }
                 )
@@ -86,7 +55,8 @@ enum WebSocketEndpoint {
             .connect(host: "127.0.0.1", port: port)
     }
 
-    private static func addFrameHandlers(_ channel: Channel, maxFrameSize: Int, handler: BTPFrameHandler) -> EventLoopFuture<Void> {
+    /// `isServer`: this end accepted the connection, so its peer's frames must be masked.
+    static func addFrameHandlers(_ channel: Channel, maxFrameSize: Int, isServer: Bool, handler: BTPFrameHandler) -> EventLoopFuture<Void> {
         let aggregator = NIOWebSocketFrameAggregator(
             minNonFinalFragmentSize: 1,
             maxAccumulatedFrameCount: 64,
@@ -94,7 +64,7 @@ enum WebSocketEndpoint {
         )
         // Called on the channel's own loop, so the handlers are added synchronously.
         do {
-            try channel.pipeline.syncOperations.addHandlers([aggregator, handler])
+            try channel.pipeline.syncOperations.addHandlers([FrameMaskingCheck(framesMustBeMasked: isServer), aggregator, handler])
             return channel.eventLoop.makeSucceededVoidFuture()
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
@@ -102,7 +72,7 @@ enum WebSocketEndpoint {
     }
 
     /// Builds a fresh frame handler per connection (each holds its own link).
-    private struct HandlerFactory {
+    struct HandlerFactory {
         let delegate: WebSocketLinkDelegate
         let makeLink: (Channel) -> WebSocketLink
         func make() -> BTPFrameHandler { BTPFrameHandler(delegate: delegate, makeLink: makeLink) }

@@ -1,5 +1,6 @@
 import DequeModule
 import NIOCore
+import NIOHTTP1
 import NIOWebSocket
 
 /// What a node's transport host hears from its WebSocket links; every call arrives on the node's
@@ -10,10 +11,15 @@ protocol WebSocketLinkDelegate: AnyObject {
     func linkClosed(_ link: WebSocketLink)
     /// A frame larger than the node's limit arrived; the link is being closed with 1009.
     func linkReceivedOversizeFrame(_ link: WebSocketLink)
-    /// A frame the peer cannot use (text, broken fragments); the link is being closed with 1002/1003.
+    /// A frame the peer cannot use (text, broken fragments, wrong masking); the link is being closed with 1002/1003.
     func linkReceivedInvalidFrame(_ link: WebSocketLink, reason: String)
     /// Any other channel error (e.g. a reset connection); the link is being closed.
     func link(_ link: WebSocketLink, failed error: Error)
+    /// The listener answered an HTTP request with `status` (404, 400, 503) and is closing it.
+    func connectionRefused(status: HTTPResponseStatus)
+    /// An accepted connection's auth deadline passed, before (`nil`) or after its WebSocket upgrade;
+    /// returns whether it must be closed (it is not authenticated).
+    func authDeadlinePassed(_ link: WebSocketLink?) -> Bool
 }
 
 /// Which side dialed: a dialer knows its peer up front, a listener learns it from the BTP auth token.

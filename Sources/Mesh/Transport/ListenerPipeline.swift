@@ -1,0 +1,79 @@
+import NIOCore
+import NIOHTTP1
+import NIOWebSocket
+
+/// The pipeline of one connection a node's listener accepted: a slot of the listener's admission
+/// (connection limit and auth deadline), HTTP with the WebSocket upgrades of
+/// `WebSocketEndpoint.path` (peers, BTP) and `NostrClientEndpoint.path` (NIP-01 clients), the
+/// NIP-11 document for a plain `GET` of the client path, an HTTP refusal for every other request,
+/// and after the upgrade the masking check, the aggregator and the frame handler of its kind.
+/// NIP-01 clients do not authenticate, so the auth deadline spares a connection that upgraded to
+/// the client path; the connection limit counts them all. Apart from the bootstrap, so the
+/// fuzz target and tests run this very pipeline on an `EmbeddedChannel`.
+///
+/// Thread safety: confined to the listener's event loop, which its accepted channels share.
+final class ListenerPipeline {
+    let maxFrameSize: Int
+    let admission: ListenerAdmission
+    private let handlerFactory: WebSocketEndpoint.HandlerFactory
+    private let clients: NostrClientDelegate
+    private let relayInformation: [UInt8]
+
+    init(maxFrameSize: Int, admission: ListenerAdmission, delegate: WebSocketLinkDelegate,
+         clients: NostrClientDelegate, relayInformation: [UInt8],
+         makeLink: @escaping (Channel) -> WebSocketLink) {
+        self.maxFrameSize = maxFrameSize
+        self.admission = admission
+        self.clients = clients
+        self.relayInformation = relayInformation
+        handlerFactory = WebSocketEndpoint.HandlerFactory(delegate: delegate, makeLink: makeLink)
+    }
+
+    /// Set when a connection upgrades to the NIP-01 client path, so its auth deadline is void.
+    private final class ClientMark {
+        var isNostrClient = false
+    }
+
+    /// Sets up an accepted `channel`; called on its event loop.
+    func configure(_ channel: Channel) -> EventLoopFuture<Void> {
+        let handler = NIOLoopBound(handlerFactory.make(), eventLoop: channel.eventLoop)
+        let delegate = NIOLoopBound(handlerFactory.delegate, eventLoop: channel.eventLoop)
+        let clients = NIOLoopBound(clients, eventLoop: channel.eventLoop)
+        let mark = NIOLoopBound(ClientMark(), eventLoop: channel.eventLoop)
+        let refused: (HTTPResponseStatus) -> Void = { delegate.value.connectionRefused(status: $0) }
+        let expired = { if !mark.value.isNostrClient { handler.value.authDeadlinePassed(channel: channel) } }
+        guard admission.admit(channel, expired: expired) else {
+            return channel.pipeline.configureHTTPServerPipeline().flatMap {
+                channel.pipeline.addHandler(HTTPRefusalHandler(.listenerFull, onRefusal: refused))
+            }
+        }
+        let maxFrameSize = maxFrameSize
+        let upgrader = NIOWebSocketServerUpgrader(
+            maxFrameSize: maxFrameSize,
+            automaticErrorHandling: false,
+            shouldUpgrade: { channel, head in
+                let known = head.uri == WebSocketEndpoint.path || head.uri == NostrClientEndpoint.path
+                return channel.eventLoop.makeSucceededFuture(known ? HTTPHeaders() : nil)
+            },
+            upgradePipelineHandler: { channel, head in
+                channel.eventLoop.assertInEventLoop()
+                if head.uri == NostrClientEndpoint.path {
+                    mark.value.isNostrClient = true
+                    return NostrClientEndpoint.addHandlers(channel, maxFrameSize: maxFrameSize, delegate: clients.value)
+                }
+                return WebSocketEndpoint.addFrameHandlers(channel, maxFrameSize: maxFrameSize, isServer: true, handler: handler.value)
+            }
+        )
+        let relayInformation = relayInformation
+        return channel.pipeline.configureHTTPServerPipeline(
+            withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
+                // The NIP-11 responder speaks HTTP: out before WebSocket frames flow.
+                context.pipeline.syncOperations.removeHandler(name: RelayInformationResponder.name, promise: nil)
+            })
+        ).flatMap {
+            channel.pipeline.addHandler(RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
+        }.flatMap {
+            channel.pipeline.addHandler(HTTPRefusalHandler(.notUpgraded(path: WebSocketEndpoint.path), onRefusal: refused))
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Interledger
+import NIOPosix
+import XCTest
+@testable import Mesh
+
+/// A node's listener against clients that misbehave below BTP: wrong HTTP requests, connections
+/// that never authenticate, too many connections, unmasked frames. Each is answered and closed,
+/// counted, and the node keeps serving its honest peer.
+final class ListenerHardeningTests: XCTestCase {
+    private let seed: UInt64 = 1
+    /// Generous bound for "the node closed it": only a node that never closes fails it.
+    private let closeBound: Int64 = 10
+
+    func testPlainHTTPRequestsGetAnAnswerAndAreClosed() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
+            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
+            let requests = [
+                ("GET / HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"),
+                ("GET /btp/../etc HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"),
+                ("GET /btp HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 400"),
+                ("GET /btp HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", "HTTP/1.1 400"),
+                ("GET /btp HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7\r\n\r\n", "HTTP/1.1 400"),
+                ("POST /btp HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", "HTTP/1.1 400"),
+            ]
+            for (request, status) in requests {
+                let client = try await RawWebSocketClient.open(port: port, group: group)
+                let head = try await client.request(request)
+                XCTAssertTrue(head.hasPrefix(status), "\(request.prefix(40)) → \(head)")
+                XCTAssertTrue(head.lowercased().contains("connection: close"), head)
+                let closed = await client.isClosed(within: closeBound)
+                XCTAssertTrue(closed, "the node closes after answering \(request.prefix(40))")
+            }
+            let counters = try await network.counters(of: 0)
+            XCTAssertEqual(counters.refusedConnections, requests.count)
+            XCTAssertEqual(counters.openConnections, 1, "only the honest link is left")
+            let event = try await network.publish(from: 1)
+            _ = try await network.awaitPropagation(of: event.id)
+        }
+        try await group.shutdownGracefully()
+    }
+
+    func testConnectionsThatDoNotAuthenticateInTimeAreClosed() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let config = MeshConfig(topology: try .line(nodes: 2), node: NodeConfig(authDeadlineMilliseconds: 300), seed: seed)
+        try await withNetwork(config) { network in
+            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
+            let silent = try await RawWebSocketClient.open(port: port, group: group)
+            let upgradedOnly = try await RawWebSocketClient.connect(port: port, group: group)
+            let silentClosed = await silent.isClosed(within: closeBound)
+            let upgradedClosed = await upgradedOnly.isClosed(within: closeBound)
+            XCTAssertTrue(silentClosed, "a connection that never sent a request is closed at the deadline")
+            XCTAssertTrue(upgradedClosed, "a WebSocket that never authenticated is closed at the deadline")
+            let closing = await upgradedOnly.framesUntilClosed()
+            XCTAssertEqual(closing.last?.opcode, 0x8)
+            XCTAssertEqual(closing.last?.payload.prefix(2), [0x03, 0xF0], "close code 1008 policy violation")
+
+            let counters = try await network.counters(of: 0)
+            XCTAssertEqual(counters.authTimeouts, 2)
+            XCTAssertEqual(counters.openConnections, 1, "the honest link, authenticated in time, stays")
+            let event = try await network.publish(from: 1)
+            _ = try await network.awaitPropagation(of: event.id)
+        }
+        try await group.shutdownGracefully()
+    }
+
+    func testConnectionsBeyondTheListenersLimitGet503() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        // Node 1's listener holds node 0's link, so a limit of 2 leaves room for one more.
+        let config = MeshConfig(topology: try .line(nodes: 2), node: NodeConfig(maximumInboundConnections: 2), seed: seed)
+        try await withNetwork(config) { network in
+            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 1))
+            let admitted = try await RawWebSocketClient.connect(port: port, group: group)
+            let excess = try await RawWebSocketClient.open(port: port, group: group)
+            let head = try await excess.request("GET /btp HTTP/1.1\r\nHost: x\r\n\r\n")
+            XCTAssertTrue(head.hasPrefix("HTTP/1.1 503"), head)
+            XCTAssertTrue(head.lowercased().contains("connection: close"), head)
+            let excessClosed = await excess.isClosed(within: closeBound)
+            XCTAssertTrue(excessClosed)
+            let refused = try await network.counters(of: 1).refusedConnections
+            XCTAssertEqual(refused, 1)
+
+            // A slot freed by a closed connection is admitted again.
+            await admitted.close()
+            var readmitted: RawWebSocketClient?
+            for _ in 0..<100 where readmitted == nil {
+                readmitted = try? await RawWebSocketClient.connect(port: port, group: group)
+                if readmitted == nil { try await Task.sleep(nanoseconds: 50_000_000) }
+            }
+            XCTAssertNotNil(readmitted, "the slot of a closed connection is given back")
+            await readmitted?.close()
+            let event = try await network.publish(from: 0)
+            _ = try await network.awaitPropagation(of: event.id)
+        }
+        try await group.shutdownGracefully()
+    }
+
+    func testUnmaskedClientFrameClosesTheConnectionWith1002() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
+            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
+            let link = LinkCredentials.derive(seed: seed, edge: Edge(0, 1))
+            let client = try await RawWebSocketClient.connect(port: port, group: group)
+            // A valid auth MESSAGE, but unmasked: it must not authenticate anything.
+            try await client.sendBinary(BTPAuth.request(requestId: 1, token: link.authToken).serialize(), masked: false)
+            let closed = await client.isClosed(within: closeBound)
+            XCTAssertTrue(closed)
+            let frames = await client.framesUntilClosed()
+            XCTAssertEqual(frames.map(\.opcode), [0x8], "no BTP answer, only the close frame")
+            XCTAssertEqual(frames.last?.payload.prefix(2), [0x03, 0xEA], "close code 1002 protocol error")
+
+            let counters = try await network.counters(of: 0)
+            XCTAssertEqual(counters.malformedFrames, 1)
+            XCTAssertEqual(counters.openConnections, 1, "the honest link was not replaced by the unmasked auth")
+            let event = try await network.publish(from: 1)
+            _ = try await network.awaitPropagation(of: event.id)
+        }
+        try await group.shutdownGracefully()
+    }
+
+    func testListenerIsBoundToLoopbackOnly() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
+            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
+            // 127.0.0.2 reaches this machine too: a listener on 0.0.0.0 would accept it.
+            do {
+                let client = try await RawWebSocketClient.open(port: port, host: "127.0.0.2", group: group)
+                await client.close()
+                XCTFail("a connection to 127.0.0.2:\(port) was accepted: the listener is not bound to 127.0.0.1 only")
+            } catch {
+                XCTAssertTrue("\(error)".lowercased().contains("refused"), "\(error)")
+            }
+            let accepted = try await RawWebSocketClient.connect(port: port, group: group)
+            await accepted.close()
+        }
+        try await group.shutdownGracefully()
+    }
+}

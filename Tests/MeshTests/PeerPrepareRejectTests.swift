@@ -1,0 +1,66 @@
+import Foundation
+import Interledger
+import NIOPosix
+import Nostr
+import XCTest
+@testable import Mesh
+
+/// An authenticated peer whose Prepares break the link-level rules gets the RFC 27 code the
+/// pipeline names for each (docs/protocol.md §3), nothing is stored, and a TTL above the node's
+/// own is never trusted.
+final class PeerPrepareRejectTests: XCTestCase {
+    private let seed: UInt64 = 1
+
+    func testWrongConditionTooLargeAmountAndUndecodablePacketsAreRejectedByCode() async throws {
+        // Star: hub 0 with leaves 1 and 2; the test client takes node 1's place.
+        let config = MeshConfig(topology: try .star(nodes: 3), node: NodeConfig(maximumPacketAmount: 10_000), seed: seed)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(config) { network in
+            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+            let secret = link.sharedSecret
+            let event = network.keyPair(of: 1).sign(kind: 1, content: "rejected", createdAt: 1_700_000_000)
+
+            let otherSecret = LinkCredentials.derive(seed: seed, edge: Edge(0, 2)).sharedSecret
+            let wrongCondition = try eventPrepare(event, requestId: 2, secret: otherSecret)
+            let tooLarge = try eventPrepare(event, requestId: 3, secret: secret, amount: 10_001)
+            let notBTPNIPs = prepareMessage(data: Array("{not a BTP-NIPs packet".utf8), requestId: 4, secret: secret)
+            let notAnEvent = try eventPrepare(event, requestId: 5, secret: secret, nostr: Array(#"["EVENT",5]"#.utf8))
+            let cases: [(frame: [UInt8], requestId: UInt32, code: String)] = [
+                (wrongCondition, 2, "F05"), (tooLarge, 3, "F08"), (notBTPNIPs, 4, "F01"), (notAnEvent, 5, "F01"),
+            ]
+            for (frame, requestId, code) in cases {
+                try await client.sendBinary(frame)
+                let answered = try rejectCode(try await answer(to: requestId, from: client, secret: secret))
+                XCTAssertEqual(answered, code, "request \(requestId)")
+            }
+
+            let hub = try await network.counters(of: 0)
+            XCTAssertEqual(hub.rejectsSent, ["F05": 1, "F08": 1, "F01": 2])
+            XCTAssertEqual(hub.verifications, 0, "no rejected Prepare costs a signature check")
+            XCTAssertEqual(hub.storeWrites, 0)
+            let storedAtHub = try await network.storedEventCount(node: 0)
+            XCTAssertEqual(storedAtHub, 0)
+            XCTAssertEqual(hub.openConnections, 2, "rejects keep the connection")
+        }
+        try await group.shutdownGracefully()
+    }
+
+    func testTTLAboveTheNodesOwnIsClampedSoHopCountsStayPositive() async throws {
+        let config = MeshConfig(topology: try .star(nodes: 3), node: NodeConfig(ttl: 5), seed: seed)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(config) { network in
+            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+            let event = network.keyPair(of: 1).sign(kind: 1, content: "far-reaching", createdAt: 1_700_000_000)
+            let frame = try eventPrepare(event, requestId: 2, secret: link.sharedSecret, ttl: 50)
+            try await client.sendBinary(frame)
+            let answered = try await answer(to: 2, from: client, secret: link.sharedSecret)
+            XCTAssertTrue(try isFulfilled(answered, for: frame, secret: link.sharedSecret))
+
+            // Read as TTL 5, the node's own: one hop to the hub, two to leaf 2.
+            let arrivals = try await network.awaitPropagation(of: event.id, to: [0, 2])
+            XCTAssertEqual(arrivals[0]?.hops, 1)
+            XCTAssertEqual(arrivals[2]?.hops, 2)
+        }
+        try await group.shutdownGracefully()
+    }
+}
