@@ -52,6 +52,10 @@ package final class NodeWireFuzzer {
     private static let peerAddress = try? SocketAddress(ipAddress: "127.0.0.1", port: 40_000)
 
     private let node: RelayNode
+    /// One loop and host for every input: each input's channels close before the next begins,
+    /// and the loop's clock only moves forward, so nothing carries over but the node's memory.
+    private let loop = EmbeddedEventLoop()
+    private let host: LoopbackNodeHost
     private let link = LinkCredentials.derive(seed: seed, edge: Edge(0, 1))
     /// Counters whose change names how an input ended.
     private static let telling: [(String, KeyPath<NodeCounters, Int>)] = [
@@ -65,15 +69,15 @@ package final class NodeWireFuzzer {
         node = RelayNode(id: 0, config: Self.config, store: try EventStore(path: storePath),
                          epoch: MonotonicClock.wallClockDateOfZero())
         node.addLink(peer: 1, credentials: link)
+        host = LoopbackNodeHost(loop: loop, node: node, clockBase: 0)
     }
+
+    deinit { try? loop.syncShutdownGracefully() }
 
     /// Runs one input; returns how it ended ("closed before the deadline: malformedFrames", …).
     package func run(_ input: [UInt8]) throws -> String {
         let scene = Scene(input.first ?? 0)
         let before = node.counters
-        let loop = EmbeddedEventLoop()
-        defer { try? loop.syncShutdownGracefully() }
-        let host = LoopbackNodeHost(loop: loop, node: node, clockBase: 0)
         let pipeline = host.makeListenerPipeline()
         var occupant: EmbeddedChannel?
         if scene.listenerFull {
