@@ -57,7 +57,7 @@ final class ExternalRelayEndToEndTests: XCTestCase {
         let ports = serve.urls.compactMap { URL(string: $0)?.port }
         XCTAssertEqual(ports.count, 4, "\(serve.urls)")
         let bin = bench.url.deletingLastPathComponent().path
-        let pipe = try runShell("\(bin)/bench --targets mesh.json --tier 1 --events 10 --quiet | \(bin)/analyze --no-baseline"
+        let pipe = try runShell("\(bin)/bench --targets mesh.json --tier 1 --events 20 --quiet | \(bin)/analyze --no-baseline"
                                 + " | \(bin)/render --out artifacts --quiet", in: scratch.url)
         let status = serve.stop()
         XCTAssertEqual(pipe.status, 0, pipe.stderr)
