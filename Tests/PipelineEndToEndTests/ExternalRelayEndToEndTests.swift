@@ -8,14 +8,19 @@ import XCTest
 /// names the relay software, failures reported with the relay's reason in a complete samples
 /// file, and every process started here stopped.
 final class ExternalRelayEndToEndTests: XCTestCase {
+    /// analyze reads `.benchmarks/thresholds.json` (and the baseline) from where it runs: the pipes
+    /// run from the repository root, as a user does, and write into the test's scratch folder.
+    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
     func testTierOneAgainstNostrRelayLiterallyThroughAnalyzeAndRender() throws {
         let scratch = try ScratchFolder("external-nostr-relay")
         defer { scratch.remove() }
         let relay = try NostrRelayProcess(in: scratch)
         defer { relay.stop() }
         let bin = try BuiltExecutable("bench").url.deletingLastPathComponent().path
-        let pipe = try runShell("\(bin)/bench --target \(relay.url) --tier 1 | \(bin)/analyze | \(bin)/render --out artifacts",
-                                in: scratch.url)
+        let pipe = try runShell("\(bin)/bench --target \(relay.url) --tier 1 | \(bin)/analyze | \(bin)/render --out \(scratch.path("artifacts"))",
+                                in: repository)
         XCTAssertEqual(pipe.status, 0, pipe.stderr)
         let report = try String(contentsOfFile: scratch.path("artifacts/benchmark-report.md"), encoding: .utf8)
         XCTAssertTrue(report.contains("| Relays measured | https://code.pobblelabs.org/fossil/nostr\\_relay version 1.14: relay-0 (\(relay.url)) |"), report)
@@ -45,8 +50,9 @@ final class ExternalRelayEndToEndTests: XCTestCase {
         }
         XCTAssertNotNil(reader.end, "the samples file ends with its end record")
         XCTAssertEqual(failures.count, 2, "both attempts fail: \(failures)")
-        XCTAssertTrue(failures.allSatisfy { $0.contains("\(relay.url) refused event") && $0.contains("OK false \"invalid: kind=1 not allowed\"") },
-                      "\(failures)")
+        // nostr-relay 1.14 answers a validator's refusal with an empty event id (["OK","",false,…]),
+        // which is not NIP-01: the outcome says so and carries the relay's own words.
+        XCTAssertTrue(failures.allSatisfy { $0.hasPrefix(relay.url) && $0.contains("invalid: kind=1 not allowed") }, "\(failures)")
     }
 
     func testServedMeshOfOurNodesThroughThePipeAndStoppedCleanly() throws {
@@ -57,8 +63,8 @@ final class ExternalRelayEndToEndTests: XCTestCase {
         let ports = serve.urls.compactMap { URL(string: $0)?.port }
         XCTAssertEqual(ports.count, 4, "\(serve.urls)")
         let bin = bench.url.deletingLastPathComponent().path
-        let pipe = try runShell("\(bin)/bench --targets mesh.json --tier 1 --events 10 --quiet | \(bin)/analyze --no-baseline"
-                                + " | \(bin)/render --out artifacts --quiet", in: scratch.url)
+        let pipe = try runShell("\(bin)/bench --targets \(scratch.path("mesh.json")) --tier 1 --events 20 --quiet | \(bin)/analyze --no-baseline"
+                                + " | \(bin)/render --out \(scratch.path("artifacts")) --quiet", in: repository)
         let status = serve.stop()
         XCTAssertEqual(pipe.status, 0, pipe.stderr)
         XCTAssertEqual(status, 0, "bench serve stops cleanly on SIGTERM")

@@ -44,6 +44,8 @@ public struct QueryScenario: ExternalScenario {
             let times = events.map(\.createdAt).sorted()
             let start = driver.clock.now
             var mismatches: [String: [String]] = [:]
+            var returnedTotal: [String: Int] = [:]
+            var expectedTotal: [String: Int] = [:]
             for q in 0..<queries {
                 let pick = events[(q * 7_919) % stored]
                 let window = times[(q * 104_729) % stored]
@@ -65,12 +67,16 @@ public struct QueryScenario: ExternalScenario {
                     let ours = Set(matching.map(\.id))
                     let foreign = returned.keys.filter { !ours.contains($0) }.count
                     try recorder.sample("query_latency.\(family)", elapsed.milliseconds, t: (driver.clock.now - start).milliseconds / 1_000)
+                    returnedTotal[family, default: 0] += returned.count
+                    expectedTotal[family, default: 0] += expected
                     if returned.count != expected || foreign > 0 {
                         mismatches[family, default: []].append("query \(q): \(returned.count) returned, \(expected) expected, \(foreign) not matching")
                     }
                 }
             }
             for family in families {
+                try recorder.counter("query_returned.\(family)", unit: "events", value: Int64(returnedTotal[family] ?? 0))
+                try recorder.counter("query_expected.\(family)", unit: "events", value: Int64(expectedTotal[family] ?? 0))
                 let wrong = mismatches[family] ?? []
                 context.check("\(family) queries return the events expected", wrong.isEmpty,
                               "\(wrong.count) of \(queries) queries differ, first: \(wrong.first ?? "")")

@@ -49,7 +49,8 @@ public struct RateRamp: Sendable {
             var offered = 0
             while offered < count {
                 let now = clock.now
-                let dueNow = min(count, Int(((now - start) / .seconds(1)) * rate) + 1)
+                // Events due by now: i/rate ≤ elapsed, clamped to the step before converting.
+                let dueNow = Int(min(Double(count), (((now - start) / .seconds(1)) * rate).rounded(.down) + 1))
                 if offered < dueNow {
                     let due = start + .seconds(Double(offered) / rate)
                     lagMax = max(lagMax, now - due)
