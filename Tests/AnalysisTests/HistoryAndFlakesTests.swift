@@ -1,6 +1,7 @@
 import Analysis
 import BenchFormats
 import Foundation
+import Statistics
 import XCTest
 
 /// Trends, anomalies, change points and flake quarantine on constructed histories.
@@ -52,6 +53,41 @@ final class HistoryAndFlakesTests: XCTestCase {
         let values: [Double] = [100, 101, 99, 100, 101, 99, 100, 130, 131, 129, 130, 131, 129, 130]
         let t = TrendAnalysis.trends(history(values), alpha: 0.05, seed: 1)[0]
         XCTAssertEqual(t.changePoints, [7])
+    }
+
+    /// Deterministic noise with σ = 1 (a fixed pattern of ±0.5…±1.5, mean 0).
+    func wobble(_ i: Int) -> Double { [0.5, -1.2, 0.9, -0.4, 1.5, -0.8, 0.2, -0.7][i % 8] }
+
+    /// Issue 10: mean-shift change points appeared in every pure linear trend (3.4 each).
+    func testAPureTrendHasNoChangePoints() throws {
+        let values = (0..<40).map { 100 + 3 * Double($0) + wobble($0) }
+        let t = TrendAnalysis.trends(history(values), alpha: 0.05, seed: 1)[0]
+        XCTAssertEqual(t.direction, .degrading)
+        XCTAssertEqual(t.changePoints, [])
+        XCTAssertEqual(t.points.filter { $0.anomaly == true }.count, 0)
+    }
+
+    /// A step of 15 on top of the same trend is found where it is.
+    func testAStepOnATrendIsAChangePoint() throws {
+        let values = (0..<40).map { 100 + 3 * Double($0) + wobble($0) + ($0 >= 22 ? 15 : 0) }
+        XCTAssertEqual(TrendAnalysis.trends(history(values), alpha: 0.05, seed: 1)[0].changePoints, [22])
+    }
+
+    /// Issue 10: a spike on a drifting series was never flagged by the robust rule on raw values
+    /// (the drift made the MAD large). 10σ above the drift: flagged, and nothing else is.
+    func testASpikeOnADriftingSeriesIsAnAnomaly() throws {
+        var values = (0..<30).map { 100 + 4 * Double($0) + wobble($0) }
+        values[17] += 10
+        let t = TrendAnalysis.trends(history(values), alpha: 0.05, seed: 1)[0]
+        XCTAssertEqual(t.points.indices.filter { t.points[$0].anomaly == true }, [17])
+        XCTAssertTrue(try RobustStatistics.outlierIndices(values).isEmpty, "on raw values the drift hides it")
+    }
+
+    /// Issue 10: quantised data (MAD = 0) flagged nearly every point.
+    func testQuantisedHistoryFlagsNoAnomalies() throws {
+        let values: [Double] = [12, 12, 12, 13, 12, 12, 12, 12, 13, 12, 12, 11, 12, 12, 12]
+        let t = TrendAnalysis.trends(history(values), alpha: 0.05, seed: 1)[0]
+        XCTAssertEqual(t.points.filter { $0.anomaly == true }.count, 0, t.anomalyRule)
     }
 
     func outcome(_ test: String, tier: Int, flaky: Bool) -> OutcomeSummary {

@@ -22,6 +22,19 @@ final class TrendReportTests: XCTestCase {
         return (try String(contentsOf: folder.file(TrendReportPipeline.documentFile), encoding: .utf8), written)
     }
 
+    /// Issue 10: trends.png drew each series relative to its first point, so one noisy first run
+    /// shifted a whole line. Against the window's median (100 here) the steady runs sit at 0 %.
+    func testOverviewDrawsEachSeriesAgainstTheWindowsMedian() throws {
+        let values: [Double] = [150, 100, 101, 99, 100, 98]
+        let points = values.enumerated().map { TrendPoint(t: Date(timeIntervalSince1970: Double($0) * 86_400), value: $1, runID: "r\($0)") }
+        let trend = TrendResult(scenario: "s", metric: "latency", stat: .p95, unit: "ms", better: .lower, points: points,
+                                slopePerDay: -4, direction: .stable, anomalyRule: "")
+        guard case .draw(let chart as LineChart, _) = TrendCharts.overview([trend]) else { return XCTFail("no chart drawn") }
+        // (v − median)/|median|·100 with median(values) = 100 (numpy.median).
+        XCTAssertEqual(chart.series[0].points.map(\.y), [50, 0, 1, -1, 0, -2])
+        XCTAssertTrue(chart.subtitle?.contains("median over the window") == true, chart.subtitle ?? "")
+    }
+
     func testTrendsMarkdownMatchesGolden() throws {
         let (markdown, _) = try render(LoadedResults(TrendFixtures.document))
         GoldenFiles.assertMatches(markdown, golden: "trends.md")

@@ -5,9 +5,9 @@ import Statistics
 import Units
 
 /// `trends.png` (the trended metrics with the steepest slopes, as change against the median of
-/// their window so different units share an axis, and one noisy first run cannot shift a line) and `trend-<scenario>-<metric>.png` per metric (its
-/// own unit: the runs, the least-squares line with its 95 % band, the baseline, anomalies
-/// ringed, change points marked).
+/// their window, so different units share an axis and one noisy first run cannot shift a line)
+/// and `trend-<scenario>-<metric>.png` per metric (its own unit: the runs, the least-squares line
+/// with its 95 % band, the baseline, anomalies ringed, change points marked).
 struct TrendCharts {
     static let overviewFile = "trends.png"
     static let maxOverviewSeries = 8
