@@ -123,3 +123,15 @@ final class ForeignPipelineTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.path("artifacts/baseline-delta.png")))
     }
 }
+
+/// docs/own-benchmarks.md shows the workflow CI lints (docs/examples/, scripts/check-workflow.sh)
+/// and the literal line the tests run, so the page cannot drift from what is checked.
+final class OwnBenchmarksDocTests: XCTestCase {
+    func testThePageHoldsTheLintedWorkflowAndTheTestedLine() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("docs/own-benchmarks.md"), encoding: .utf8)
+        let workflow = try String(contentsOf: root.appendingPathComponent("docs/examples/hyperfine-pr-comment.yml"), encoding: .utf8)
+        XCTAssertTrue(page.contains("```yaml\n\(workflow)```"), "the page's workflow differs from docs/examples/hyperfine-pr-comment.yml")
+        XCTAssertTrue(page.contains("hyperfine --export-json h.json 'sleep 0.01' && analyze h.json | render --out artifacts"))
+    }
+}

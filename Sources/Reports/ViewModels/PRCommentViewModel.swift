@@ -98,6 +98,13 @@ public struct PRCommentViewModel: Sendable {
     /// Bisect, profile, or accept: each with the exact command. Revisions are printed only when
     /// they are plain hexadecimal commits (anything else could break out of the code span).
     static func nextSteps(_ results: LoadedResults) -> [String] {
+        if let run = results.run, let source = EnvironmentView.importedFormat(run) {
+            // bench's bisect and profiler do not apply to another harness's benchmarks.
+            return [
+                "Find the commit: run the same benchmark on the last good commit and on this one, then `analyze compare good.json this.json` (\(source), one file per side; bisect by halving the range).",
+                "If the change is intended: `analyze --update-baseline FILE` and commit `.benchmarks/baseline.json` with the reason.",
+            ]
+        }
         let commit = results.run?.git.commit ?? ""
         let head = !commit.isEmpty && commit.allSatisfy(\.isHexDigit) ? String(commit.prefix(12)) : "<this-commit>"
         return [
