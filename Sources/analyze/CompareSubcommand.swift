@@ -20,7 +20,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
     @Option(name: .customLong("noise-floors"), help: ArgumentHelp("Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).", valueName: "FILE"))
     var noiseFloors = ".benchmarks/baseline.json"
 
-    @Flag(name: .long, help: "Compare files recorded on different hosts (marked in every result).")
+    @Flag(name: .long, help: "Compare timings of files recorded on different machine classes (marked in every result).")
     var ignoreHost = false
 
     @OptionGroup var common: ResultOptions
@@ -45,6 +45,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
         command.failOn = common.failOn
         command.options.ignoreHost = ignoreHost
         command.options.seed = common.seed
+        command.options.requireTimings = common.requireTimings
         return try command.execute(log: common.log)
     }
 }

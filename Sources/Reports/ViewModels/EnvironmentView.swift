@@ -32,8 +32,9 @@ public struct EnvironmentView: Sendable {
         commitShort = escape(String(run.git.commit.prefix(10)))
         branch = escape(run.git.branch)
         dirty = run.git.dirty
+        // The machine class decides which timings are compared; the kernel (in `os`) is shown, not compared.
         let memory = ValueText().value(Double(run.host.memoryMB), unit: "MB")
-        host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint))")
+        host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint); machine class \(run.host.machineClass))")
         mode = run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
         date = DateText.display(run.startedAt)
         runID = escape(run.runID)
