@@ -27,7 +27,8 @@ ANALYZE := $(RELEASE_BIN)/analyze
 RENDER := $(RELEASE_BIN)/render
 A ?=
 B ?=
-ROUNDS ?= 3
+BASE ?=
+ROUNDS ?= 10
 DAYS ?= 30
 TIER ?= 1
 
@@ -44,16 +45,13 @@ benchmarks: build
 	mkdir -p $(ARTIFACTS)
 	$(BENCH) --tier 3 | $(ANALYZE) | $(RENDER) --out $(ARTIFACTS)
 
-# Without A and B: tier 1 against .benchmarks/baseline.json, failing on WARN as well as FAIL.
-# With A=<rev> B=<rev>: both revisions built in their own worktrees and run interleaved
-# (scripts/ab-compare.sh; ROUNDS rounds, TIER).
+# Same-runner A/B (scripts/ab-compare.sh): ROUNDS interleaved ABBA rounds of TIER, judged by the
+# paired test per round. Without arguments A is the merge-base of HEAD with main (or BASE=<rev>)
+# and B this working tree; A=<rev> B=<rev> compares two revisions. Fails on FAIL.
 compare: build
 	mkdir -p $(ARTIFACTS)
-	@if [ -n "$(A)$(B)" ]; then \
-	  scripts/ab-compare.sh --a "$(A)" --b "$(B)" --rounds "$(ROUNDS)" --tier "$(TIER)" --out "$(ARTIFACTS)/ab"; \
-	else \
-	  $(BENCH) --tier 1 | $(ANALYZE) --fail-on warn | $(RENDER) --out $(ARTIFACTS); \
-	fi
+	scripts/ab-compare.sh $(if $(A),--a "$(A)",$(if $(BASE),--a "$(BASE)")) $(if $(B),--b "$(B)") \
+	  --rounds "$(ROUNDS)" --tier "$(TIER)" --out "$(ARTIFACTS)/ab"
 
 trends: build
 	mkdir -p $(ARTIFACTS)

@@ -5,6 +5,14 @@ set -euo pipefail
 out="${MESHBENCH_ARTIFACTS:-artifacts}"
 summary="${GITHUB_STEP_SUMMARY:-/dev/stdout}"
 {
+  # On pull requests the A/B stage compared base and head on this runner: its report comes first.
+  if [ -f "$out/ab/benchmark-report.md" ]; then
+    cat "$out/ab/benchmark-report.md"
+    echo
+  elif [ -f "$out/ab/not-compared.md" ]; then
+    cat "$out/ab/not-compared.md"
+    echo
+  fi
   if [ -f "$out/benchmark-report.md" ]; then
     cat "$out/benchmark-report.md"
   else

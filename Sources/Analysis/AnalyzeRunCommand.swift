@@ -88,7 +88,9 @@ public struct AnalyzeRunCommand {
         }
         let from = entry.recordedAt.addingTimeInterval(-Double(thresholds.trendWindowDays) * 86_400)
         let window = entries.filter { $0.recordedAt >= from && $0.recordedAt <= entry.recordedAt && $0.run.runID != entry.run.runID }
-        return TrendAnalysis.trends(window + [entry], alpha: thresholds.alpha, seed: options.seed)
+        let (sameClass, leftOut) = HistoryMachineClass.keep(window, of: entry.run.host.machineClass)
+        if let leftOut { doc.notes.append(leftOut) }
+        return TrendAnalysis.trends(sameClass + [entry], alpha: thresholds.alpha, seed: options.seed)
     }
 
     /// Flake statistics with this run's outcomes counted; returns the history to write with

@@ -4,10 +4,13 @@ import Statistics
 
 /// Settings of one analysis that are not in `thresholds.json`.
 public struct AnalysisOptions: Sendable {
-    /// Compare with a baseline recorded on another host fingerprint (marked in every reason).
+    /// Compare timings with a baseline recorded on another machine class (marked in every reason).
     public var ignoreHost = false
     /// Compare external relays with a baseline of other relay software or version.
     public var compareAnyRelay = false
+    /// Fail the run when no timed metric was compared (`--require-timings`), for pipelines that
+    /// expect a timing comparison and must not pass on counters and SLAs alone.
+    public var requireTimings = false
     /// Seed of every bootstrap (mixed with each metric's name).
     public var seed: UInt64 = 1
     /// Time stamp written into the results.
@@ -47,18 +50,15 @@ public enum RunAnalyzer {
         if let baseline {
             notes += compareWithBaseline(&doc, summarized: summarized, baseline: baseline, run: run,
                                          thresholds: thresholds, options: options)
+            doc.missing = MissingMetrics.find(in: run, baseline: baseline)
         } else {
             notes.append("no baseline: nothing was compared (record one with --update-baseline)")
         }
-        let countersComparable = doc.comparison?.comparable ?? true
+        // Exact counters count work, not time: they are compared on any machine.
         doc.counters = run.counters.map { c in
-            var (result, note) = CounterComparison.compare(
+            let (result, note) = CounterComparison.compare(
                 c, baseline: baseline.flatMap { b in b.counters.first { $0.key == c.key } }, thresholds: thresholds)
-            if !countersComparable {
-                result.verdict = .notComparable
-            } else if let note {
-                notes.append(note)
-            }
+            if let note { notes.append(note) }
             return result
         }
         doc.checks = MeshChecks.run(CheckContext(run: run, metrics: doc.metrics, thresholds: thresholds))
@@ -75,36 +75,29 @@ public enum RunAnalyzer {
             notes.append("flaky (failed, then passed on retry): \(flaky.joined(separator: ", "))")
         }
         doc.notes = notes
-        (doc.verdict, doc.verdictReason) = OverallVerdict.decide(doc)
+        doc.scope = OverallVerdict.scope(of: doc, baseline: baseline)
+        (doc.verdict, doc.verdictReason) = OverallVerdict.decide(doc, requireTimings: options.requireTimings)
         return AnalyzedRun(document: doc, summarized: summarized)
     }
 
     /// Fills `change` and `baseline` of every metric and returns the notes to add.
     static func compareWithBaseline(_ doc: inout ResultsDocument, summarized: [SummarizedMetric], baseline: Baseline,
                                     run: RunSamples, thresholds: Thresholds, options: AnalysisOptions) -> [String] {
-        var notes: [String] = []
-        let sameHost = baseline.run.host.fingerprint == run.header.host.fingerprint
+        let machines = MachineComparability(baseline: baseline.run.host, run: run.header.host)
+        let sameClass = machines.sameClass
         let relayMismatch = options.compareAnyRelay ? nil
             : RelaySoftwareComparability.mismatch(run: run.header, baseline: baseline.run)
-        let comparable = (sameHost || options.ignoreHost) && relayMismatch == nil
+        let comparable = (sameClass || options.ignoreHost) && relayMismatch == nil
+        var notes = machines.notes(ignoreHost: options.ignoreHost)
+        if let relayMismatch {
+            notes.append("baseline not compared: \(relayMismatch). Record a baseline of this relay with --update-baseline, or pass --compare-any-relay to compare anyway")
+        }
         // The limits the verdicts use travel with the results, so render draws the noise band and
         // the WARN/FAIL lines without reading thresholds.json.
         doc.comparison = ComparisonInfo(baselineRunID: baseline.run.runID, baselineHost: baseline.run.host.fingerprint,
                                         comparable: comparable, noisePct: thresholds.noisePct,
-                                        regression: thresholds.regression)
-        if !sameHost {
-            notes.append(options.ignoreHost
-                ? "baseline recorded on another host (\(baseline.run.host.fingerprint), this run \(run.header.host.fingerprint)): compared anyway because of --ignore-host; differences may come from the machines"
-                : "baseline recorded on another host (\(baseline.run.host.fingerprint), this run \(run.header.host.fingerprint)): not compared. Record a baseline on this host with --update-baseline, or pass --ignore-host to compare anyway")
-        }
-        if let relayMismatch {
-            notes.append("baseline not compared: \(relayMismatch). Record a baseline of this relay with --update-baseline, or pass --compare-any-relay to compare anyway")
-        }
-        let present = Set(summarized.map(\.result.key))
-        let missing = baseline.metrics.map(\.key).filter { !present.contains($0) }
-        if !missing.isEmpty {
-            notes.append("in the baseline but not in this run: \(missing.map(\.description).joined(separator: ", "))")
-        }
+                                        regression: thresholds.regression,
+                                        baselineClass: machines.baseline.description)
 
         var tested: [(index: Int, comparison: MetricComparison, rule: ChangeRule)] = []
         // A lone change among the metrics compared must reach α / (their count) to pass
@@ -123,7 +116,7 @@ public enum RunAnalyzer {
             }
             guard comparable else {
                 doc.metrics[i].change = Change(verdict: .notComparable,
-                                               reason: "baseline from another host (\(b.key) recorded on \(baseline.run.host.fingerprint)); use --ignore-host to compare")
+                                               reason: "timings not compared: baseline from another machine class (\(machines.baseline)); compare on this machine with `\(OverallVerdict.compareCommand)`")
                 continue
             }
             guard b.unit == m.unit, b.better == m.better else {
@@ -152,7 +145,7 @@ public enum RunAnalyzer {
             if let mde = c.minimumDetectablePct {
                 reason += "; " + MinimumDetectableChange.describe(percent: mde, alpha: thresholds.alpha)
             }
-            if !sameHost { reason += " (compared across hosts: --ignore-host)" }
+            if !sameClass { reason += " (compared across machine classes: --ignore-host)" }
             doc.metrics[t.index].change = Change(deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,
                                                  q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
         }

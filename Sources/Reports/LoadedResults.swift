@@ -21,6 +21,9 @@ public struct LoadedResults: Sendable {
     public var topology: TopologyResult?
     public var notes: [String]
     public var comparison: ComparisonInfo?
+    public var missing: [MissingMetric]
+    /// What the verdict covered (absent in files written before it existed).
+    public var scope: VerdictScope?
     /// What could not be read, in words (unescaped; the view models escape it).
     public var problems: [String]
 
@@ -44,6 +47,8 @@ public struct LoadedResults: Sendable {
         topology = document.topology
         notes = document.notes
         comparison = document.comparison
+        missing = document.missing
+        scope = document.scope
         problems = []
     }
 
@@ -53,7 +58,8 @@ public struct LoadedResults: Sendable {
         return ResultsDocument(schema: schema, run: run, generatedAt: generatedAt, verdict: verdict,
                                verdictReason: verdictReason, metrics: metrics, counters: counters,
                                checks: checks, series: series, outcomes: outcomes, trends: trends,
-                               flakes: flakes, topology: topology, notes: notes, comparison: comparison)
+                               flakes: flakes, topology: topology, notes: notes, comparison: comparison,
+                               missing: missing, scope: scope)
     }
 
     init(schema: String, sections: SectionDecoder) {
@@ -72,6 +78,8 @@ public struct LoadedResults: Sendable {
         topology = sections.one(TopologyResult.self, "topology", required: false)
         notes = sections.list(String.self, "notes")
         comparison = sections.one(ComparisonInfo.self, "comparison", required: false)
+        missing = sections.list(MissingMetric.self, "missing")
+        scope = sections.one(VerdictScope.self, "scope", required: false)
         problems = sections.problems
     }
 }

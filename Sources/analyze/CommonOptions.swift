@@ -21,6 +21,9 @@ struct ResultOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Exit 1 when the verdict reaches this level: warn, fail or never.", valueName: "LEVEL"))
     var failOn: FailPolicy = .fail
 
+    @Flag(name: .long, help: "Fail (exit 1) when no timed metric was compared, e.g. against a baseline from another machine class.")
+    var requireTimings = false
+
     @Option(name: .long, help: "Seed of the bootstrap confidence intervals (same seed, same intervals).")
     var seed: UInt64 = 1
 

@@ -20,7 +20,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
     @Option(name: .customLong("noise-floors"), help: ArgumentHelp("Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).", valueName: "FILE"))
     var noiseFloors = ".benchmarks/baseline.json"
 
-    @Flag(name: .long, help: "Compare files recorded on different hosts (marked in every result).")
+    @Flag(name: .long, help: "Compare timings of files recorded on different machine classes (marked in every result).")
     var ignoreHost = false
 
     @Flag(name: .long, help: "Compare relays measured with --target even when A and B served other software or versions.")
@@ -50,6 +50,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
         command.options.ignoreHost = ignoreHost
         command.options.compareAnyRelay = compareAnyRelay
         command.options.seed = common.seed
+        command.options.requireTimings = common.requireTimings
         return try command.execute(log: common.log)
     }
 }

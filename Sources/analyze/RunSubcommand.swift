@@ -20,7 +20,7 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Do not compare with any baseline.")
     var noBaseline = false
 
-    @Flag(name: .long, help: "Compare with a baseline recorded on another host (marked in every result).")
+    @Flag(name: .long, help: "Compare timings with a baseline from another machine class (marked in every result).")
     var ignoreHost = false
 
     @Flag(name: .long, help: "Compare relays measured with --target against a baseline of other relay software or version.")
@@ -70,6 +70,7 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
         command.options.ignoreHost = ignoreHost
         command.options.compareAnyRelay = compareAnyRelay
         command.options.seed = common.seed
+        command.options.requireTimings = common.requireTimings
         command.record = record
         command.recordedAt = recordedAt.flatMap(ISO8601.parse)
         command.historyDir = historyDir

@@ -9,7 +9,7 @@ enum Fixture {
     static func header(host: String = "host-a", runID: String = "run-1") -> RunHeader {
         RunHeader(runID: runID, startedAt: Date(timeIntervalSince1970: 1_735_689_600), tier: 1, seed: 7,
                   git: GitInfo(commit: "abc123", branch: "main", dirty: false),
-                  host: HostInfo(fingerprint: host, cpuModel: "test cpu", cpus: 2, memoryMB: 24_576, os: "linux", swift: "6.3"),
+                  host: HostInfo(fingerprint: host, cpuModel: "cpu of \(host)", cpus: 2, memoryMB: 24_576, os: "linux", swift: "6.3"),
                   mode: .simulated)
     }
 

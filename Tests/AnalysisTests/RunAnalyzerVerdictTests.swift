@@ -86,15 +86,16 @@ final class RunAnalyzerVerdictTests: XCTestCase {
         XCTAssertEqual(crowd.verdict, .pass)
     }
 
-    func testBaselineFromAnotherHostIsNotComparedAndSaysSo() throws {
+    func testBaselineFromAnotherMachineClassIsNotComparedAndSaysSo() throws {
         let base = Fixture.normal(n: 200, mean: 100, cv: 0.1, seed: 1)
         let cur = Fixture.normal(n: 200, mean: 160, cv: 0.1, seed: 2)
         let doc = try Fixture.analyze([Fixture.latency(cur)], baseline: [Fixture.latency(base)], host: "host-b")
         XCTAssertEqual(doc.metrics[0].change?.verdict, .notComparable)
         XCTAssertNil(doc.metrics[0].change?.deltaPct)
         XCTAssertEqual(doc.comparison?.comparable, false)
-        XCTAssertTrue(doc.notes.contains { $0.contains("another host") && $0.contains("--ignore-host") }, "\(doc.notes)")
+        XCTAssertTrue(doc.notes.contains { $0.contains("another machine class") && $0.contains("make compare") }, "\(doc.notes)")
         XCTAssertEqual(doc.verdict, .pass, "a comparison that was not made cannot fail the run")
+        XCTAssertTrue(doc.verdictReason.contains("timings not compared"), "and the verdict says it was not made: \(doc.verdictReason)")
     }
 
     func testIgnoreHostComparesAnywayAndMarksIt() throws {
@@ -161,7 +162,8 @@ final class RunAnalyzerVerdictTests: XCTestCase {
     func testNewMetricAndMissingMetricAreReported() throws {
         let doc = try Fixture.analyze([Fixture.latency([1, 2, 3], metric: "new_latency")], baseline: [Fixture.latency([1, 2, 3])])
         XCTAssertEqual(doc.metrics[0].change?.verdict, .new)
-        XCTAssertTrue(doc.notes.contains { $0.contains("in the baseline but not in this run: tier1.propagation-3/latency") })
+        XCTAssertEqual(doc.missing, [MissingMetric(scenario: "tier1.propagation-3", metric: "latency", unit: "ms", counter: false)])
+        XCTAssertEqual(doc.verdict, .warn, "a measurement that disappeared is at least a WARN")
     }
 
     func testWithoutBaselineNothingIsComparedAndTheNoteSaysHowToRecordOne() throws {

@@ -23,15 +23,16 @@ final class AnalyzeNoiseAndRepetitionsTests: AnalyzeWorkspaceTestCase {
         XCTAssertEqual(stored, 10, accuracy: 1e-9)
     }
 
-    func testCompareWithSeveralFilesPerSideTestsRunsAndPairsThem() throws {
+    func testCompareWithAsManyFilesPerSideAsRoundsIsPaired() throws {
         let a = try (0..<3).map { try file((0..<20).map { Double($0) + 100 + Double($0 % 3) }, "a\($0).jsonl") }
         let b = try (0..<3).map { r in try file((0..<20).map { Double($0) + 130 + Double(r) }, "b\(r).jsonl") }
         let r = try AnalyzeBinary.run(["compare", "--a"] + a + ["--b"] + b, in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         let change = try XCTUnwrap((doc["metrics"] as? [[String: Any]])?.first?["change"] as? [String: Any])
-        XCTAssertEqual(change["test_level"] as? String, "runs")
+        XCTAssertEqual(change["test_level"] as? String, "paired_rounds")
+        XCTAssertTrue((change["reason"] as? String ?? "").contains("paired t-test of 3 interleaved rounds"), "\(change)")
         let notes = doc["notes"] as? [String] ?? []
-        XCTAssertTrue(notes.contains { $0.contains("paired test of 3 interleaved repetitions") }, "\(notes)")
+        XCTAssertTrue(notes.contains { $0.contains("no stored A/A noise floor is used") }, "\(notes)")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// can also write the broken files bench must never produce.
 enum SamplesText {
     static func runLine(host: String = "host-a", schema: String = "meshbench.samples/1") -> String {
-        #"{"type":"run","schema":"\#(schema)","run_id":"run-\#(host)","started_at":"2025-01-01T00:00:00Z","tier":1,"seed":7,"git":{"commit":"abc123","branch":"main","dirty":false},"host":{"fingerprint":"\#(host)","cpu_model":"test","cpus":2,"memory_mb":24576,"os":"linux","swift":"6.3"},"mode":"simulated","config":{}}"#
+        #"{"type":"run","schema":"\#(schema)","run_id":"run-\#(host)","started_at":"2025-01-01T00:00:00Z","tier":1,"seed":7,"git":{"commit":"abc123","branch":"main","dirty":false},"host":{"fingerprint":"\#(host)","cpu_model":"cpu of \#(host)","cpus":2,"memory_mb":24576,"os":"linux","swift":"6.3"},"mode":"simulated","config":{}}"#
     }
 
     static func samplesLine(_ values: [Double], metric: String = "latency", unit: String = "ms", better: String = "lower",

@@ -39,6 +39,22 @@ final class GoldenTests: XCTestCase {
         GoldenFiles.assertMatches(comment, golden: "without-baseline.pr-comment.md")
     }
 
+    /// A baseline from another machine class: the heading and headline say timings were not
+    /// compared and name the command that compares them; never "no regression".
+    func testRunAgainstAnotherMachineClass() throws {
+        let (report, comment) = try render(Fixtures.json(Fixtures.otherMachineClass))
+        XCTAssertFalse(report.lowercased().contains("no regression"))
+        GoldenFiles.assertMatches(report, golden: "other-class.report.md")
+        GoldenFiles.assertMatches(comment, golden: "other-class.pr-comment.md")
+    }
+
+    /// A same-runner A/B: base against head in the comment, a WARN and a missing metric.
+    func testSameRunnerABOfBaseAndHead() throws {
+        let (report, comment) = try render(Fixtures.json(Fixtures.abComparison))
+        GoldenFiles.assertMatches(report, golden: "ab.report.md")
+        GoldenFiles.assertMatches(comment, golden: "ab.pr-comment.md")
+    }
+
     func testFileWithMissingSections() throws {
         let (report, comment) = try render(Data(Fixtures.missingSectionsJSON.utf8))
         GoldenFiles.assertMatches(report, golden: "missing-sections.report.md")

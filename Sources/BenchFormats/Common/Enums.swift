@@ -45,6 +45,8 @@ public enum TestLevel: String, Codable, Hashable, Sendable, CaseIterable {
     case runs
     /// Raw samples pooled because a side had a single repetition; said so in the result.
     case pooledSamples = "pooled_samples"
+    /// Same-runner A/B: the paired test of interleaved rounds (one run per side and round) decided.
+    case pairedRounds = "paired_rounds"
 }
 
 /// Direction of a 30-day trend; a direction is only claimed when the slope is significant.

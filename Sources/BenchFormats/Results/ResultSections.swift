@@ -238,8 +238,14 @@ public struct TopologyResult: Codable, Hashable, Sendable {
 public struct ComparisonInfo: Codable, Hashable, Sendable {
     public var baselineRunID: String
     public var baselineHost: String
-    /// False when the baseline was recorded on another host fingerprint: nothing was compared.
+    /// False when the baseline was recorded on another machine class: timings were not compared
+    /// (exact counters still were).
     public var comparable: Bool
+    /// The baseline's machine class (`MachineClass.description`); absent in older files.
+    public var baselineClass: String?
+    /// What the reference side is when it is not a stored baseline, e.g. "base 1a2b3c4 (A)" for
+    /// a same-runner A/B comparison; absent for a stored baseline.
+    public var reference: String?
     /// Multiplicity correction used, `benjamini-hochberg`.
     public var fdr: String
     /// The noise floor the verdicts used (thresholds' `noise_pct`): changes within ± this many
@@ -251,17 +257,21 @@ public struct ComparisonInfo: Codable, Hashable, Sendable {
     public var regression: [MetricClass: RegressionLimits]?
 
     public init(baselineRunID: String, baselineHost: String, comparable: Bool, fdr: String = "benjamini-hochberg",
-                noisePct: Double? = nil, regression: [MetricClass: RegressionLimits]? = nil) {
+                noisePct: Double? = nil, regression: [MetricClass: RegressionLimits]? = nil,
+                baselineClass: String? = nil, reference: String? = nil) {
         self.baselineRunID = baselineRunID
         self.baselineHost = baselineHost
         self.comparable = comparable
+        self.baselineClass = baselineClass
+        self.reference = reference
         self.fdr = fdr
         self.noisePct = noisePct
         self.regression = regression
     }
 
     enum CodingKeys: String, CodingKey {
-        case comparable, fdr, regression
+        case comparable, fdr, regression, reference
+        case baselineClass = "baseline_class"
         case baselineRunID = "baseline_run_id"
         case baselineHost = "baseline_host"
         case noisePct = "noise_pct"
@@ -275,6 +285,8 @@ public struct ComparisonInfo: Codable, Hashable, Sendable {
         comparable = try c.decode(Bool.self, forKey: .comparable)
         fdr = try c.decode(String.self, forKey: .fdr)
         noisePct = try c.decodeIfPresent(Double.self, forKey: .noisePct)
+        baselineClass = try c.decodeIfPresent(String.self, forKey: .baselineClass)
+        reference = try c.decodeIfPresent(String.self, forKey: .reference)
         regression = try c.decodeIfPresent([String: RegressionLimits].self, forKey: .regression).map {
             try Thresholds.enumKeyed($0, field: "comparison.regression", codingPath: c.codingPath)
         }
@@ -287,6 +299,8 @@ public struct ComparisonInfo: Codable, Hashable, Sendable {
         try c.encode(comparable, forKey: .comparable)
         try c.encode(fdr, forKey: .fdr)
         try c.encodeIfPresent(noisePct, forKey: .noisePct)
+        try c.encodeIfPresent(baselineClass, forKey: .baselineClass)
+        try c.encodeIfPresent(reference, forKey: .reference)
         try c.encodeIfPresent(regression.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) },
                               forKey: .regression)
     }

@@ -20,12 +20,17 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
     /// Plain-language remarks, e.g. "baseline recorded on another host: not compared".
     public var notes: [String]
     public var comparison: ComparisonInfo?
+    /// Metrics and counters of the baseline that the scenarios of this run no longer produce.
+    public var missing: [MissingMetric]
+    /// What the verdict covered; absent in files written before it existed.
+    public var scope: VerdictScope?
 
     public init(schema: String = SchemaName.results, run: RunHeader, generatedAt: Date, verdict: Verdict,
                 verdictReason: String, metrics: [MetricResult] = [], counters: [CounterResult] = [],
                 checks: [CheckResult] = [], series: [Series] = [], outcomes: [OutcomeSummary] = [],
                 trends: [TrendResult] = [], flakes: [FlakeResult] = [], topology: TopologyResult? = nil,
-                notes: [String] = [], comparison: ComparisonInfo? = nil) {
+                notes: [String] = [], comparison: ComparisonInfo? = nil, missing: [MissingMetric] = [],
+                scope: VerdictScope? = nil) {
         self.schema = schema
         self.run = run
         self.generatedAt = generatedAt
@@ -41,11 +46,13 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
         self.topology = topology
         self.notes = notes
         self.comparison = comparison
+        self.missing = missing
+        self.scope = scope
     }
 
     enum CodingKeys: String, CodingKey {
         case schema, run, verdict, metrics, counters, checks, series, outcomes, trends, flakes
-        case topology, notes, comparison
+        case topology, notes, comparison, missing, scope
         case generatedAt = "generated_at"
         case verdictReason = "verdict_reason"
     }
@@ -67,5 +74,7 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
         topology = try c.decodeIfPresent(TopologyResult.self, forKey: .topology)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
         comparison = try c.decodeIfPresent(ComparisonInfo.self, forKey: .comparison)
+        missing = try c.decodeIfPresent([MissingMetric].self, forKey: .missing) ?? []
+        scope = try c.decodeIfPresent(VerdictScope.self, forKey: .scope)
     }
 }

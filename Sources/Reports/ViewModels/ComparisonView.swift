@@ -26,6 +26,12 @@ public struct ComparisonView: Sendable {
     public let summary: String
     public let notes: [String]
     public let isComparable: Bool
+    /// Column titles of the two sides: "Baseline"/"Current", or "Base (A)"/"Head (B)" for a
+    /// same-runner A/B comparison.
+    public let referenceColumn: String
+    public let candidateColumn: String
+    /// For an A/B comparison, what was compared with what (escaped); nil against a stored baseline.
+    public let comparedWith: String?
 
     init(results: LoadedResults) {
         let text = ValueText()
@@ -56,6 +62,11 @@ public struct ComparisonView: Sendable {
                 magnitude: abs(pct ?? 0))
             if Self.isBeyondNoise(verdict) { changed.append(row) } else { unchanged.append(row) }
         }
+        for gone in results.missing {
+            changed.append(ComparisonRow(
+                metric: MarkdownEscaping.text("\(gone.scenario) · \(gone.metric)"), baseline: gone.unit.isEmpty ? "in baseline" : "in baseline (\(MarkdownEscaping.text(gone.unit)))",
+                current: "–", delta: "–", p: "–", q: "–", verdict: Self.label(.missing), rank: Self.rank(.missing), magnitude: 0))
+        }
         let order: (ComparisonRow, ComparisonRow) -> Bool = {
             ($0.rank, -$0.magnitude, $0.metric) < ($1.rank, -$1.magnitude, $1.metric)
         }
@@ -66,6 +77,7 @@ public struct ComparisonView: Sendable {
             + (newOrUncompared > 0 ? " (\(newOrUncompared) of them new, missing or not comparable)" : " (within noise or not significant)")
 
         let verdicts = results.metrics.compactMap(\.change?.verdict) + results.counters.compactMap(\.verdict)
+            + results.missing.map { _ in ChangeVerdict.missing }
         func count(_ v: ChangeVerdict) -> Int { verdicts.filter { $0 == v }.count }
         var parts: [String] = []
         if count(.fail) > 0 { parts.append("\(count(.fail)) FAIL") }
@@ -75,7 +87,9 @@ public struct ComparisonView: Sendable {
         if count(.new) > 0 { parts.append("\(count(.new)) new (no baseline)") }
         if count(.missing) > 0 { parts.append("\(count(.missing)) missing from this run") }
         if count(.notComparable) > 0 { parts.append("\(count(.notComparable)) not comparable") }
-        let against = results.comparison.map { " against baseline run " + MarkdownEscaping.text($0.baselineRunID) } ?? ""
+        let against = results.comparison.map {
+            $0.reference.map { " (" + MarkdownEscaping.text($0) + ")" } ?? " against baseline run " + MarkdownEscaping.text($0.baselineRunID)
+        } ?? ""
         // Only these verdicts come from a comparison; new, missing and not comparable ones did not.
         let compared = count(.fail) + count(.warn) + count(.improved) + count(.noise)
         comparedCount = compared
@@ -83,9 +97,14 @@ public struct ComparisonView: Sendable {
             + " q-values are Benjamini–Hochberg adjusted across all compared metrics."
 
         isComparable = results.comparison?.comparable ?? !verdicts.isEmpty
+        let isAB = results.comparison?.reference != nil
+        referenceColumn = isAB ? "Base (A)" : "Baseline"
+        candidateColumn = isAB ? "Head (B)" : "Current"
+        comparedWith = isAB ? summary : nil
         if let comparison = results.comparison, !comparison.comparable {
-            notes.append("The baseline was recorded on another host (" + MarkdownEscaping.text(comparison.baselineHost)
-                         + "): its numbers are shown but not compared. Record a baseline on this host with `analyze --update-baseline`.")
+            notes.append("The baseline was recorded on another machine class ("
+                         + MarkdownEscaping.text(comparison.baselineClass ?? comparison.baselineHost)
+                         + "): its timings are shown but not compared; exact counters are. Compare timings on this machine with `make compare`, or record a baseline on this class with `analyze --update-baseline`.")
         }
         if results.metrics.contains(where: { $0.change?.testLevel == .pooledSamples }) {
             notes.append("Some comparisons pooled raw samples because one side had a single repetition; their p-values are optimistic. Run more repetitions for run-level tests.")
@@ -94,7 +113,7 @@ public struct ComparisonView: Sendable {
     }
 
     static func isBeyondNoise(_ verdict: ChangeVerdict) -> Bool {
-        verdict == .fail || verdict == .warn || verdict == .improved
+        verdict == .fail || verdict == .warn || verdict == .improved || verdict == .missing
     }
 
     static func label(_ verdict: ChangeVerdict) -> String {

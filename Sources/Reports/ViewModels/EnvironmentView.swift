@@ -43,8 +43,9 @@ public struct EnvironmentView: Sendable {
             host = escape(Self.importedHost(run, source: source))
             mode = escape("imported from \(source)")
         } else {
+            // The machine class decides which timings are compared; the kernel (in `os`) is shown, not compared.
             let memory = ValueText().value(Double(run.host.memoryMB), unit: "MB")
-            host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint))")
+            host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint); machine class \(run.host.machineClass))")
             mode = hasRelays ? "external relays, NIP-01 over WebSocket"
                 : run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
         }

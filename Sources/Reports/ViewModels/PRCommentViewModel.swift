@@ -29,6 +29,10 @@ public struct PRCommentViewModel: Sendable {
     public let hasMoreChanged: Bool
     public let moreChanged: Int
     public let noChangeSentence: String
+    /// Base against head, for a same-runner A/B comparison; nil against a stored baseline.
+    public let comparedWith: String?
+    public let referenceColumn: String
+    public let candidateColumn: String
     public let keyImage: ImageView?
     public let nextSteps: [String]
     public let hasNextSteps: Bool
@@ -57,6 +61,9 @@ public struct PRCommentViewModel: Sendable {
         hasFailedTests = !failedTests.isEmpty
 
         let comparison = ComparisonView(results: results)
+        referenceColumn = comparison.referenceColumn
+        candidateColumn = comparison.candidateColumn
+        comparedWith = comparison.comparedWith
         changedRows = Array(comparison.changed.prefix(Self.maxChangedRows))
         hasChangedRows = !changedRows.isEmpty
         moreChanged = comparison.changed.count - changedRows.count

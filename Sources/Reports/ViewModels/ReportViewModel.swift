@@ -14,6 +14,8 @@ public struct ReportViewModel: Sendable {
 
     public let hasComparison: Bool
     public let comparisonSummary: String
+    public let referenceColumn: String
+    public let candidateColumn: String
     public let comparisonNotes: [String]
     public let noComparisonReason: String
     public let changedRows: [ComparisonRow]
@@ -60,6 +62,8 @@ public struct ReportViewModel: Sendable {
         let comparison = ComparisonView(results: results)
         hasComparison = !(comparison.changed.isEmpty && comparison.unchanged.isEmpty) || results.comparison != nil
         comparisonSummary = comparison.summary
+        referenceColumn = comparison.referenceColumn
+        candidateColumn = comparison.candidateColumn
         comparisonNotes = comparison.notes
         noComparisonReason = "No baseline comparison: no baseline was given to analyze (record one with `analyze --update-baseline`)."
         changedRows = comparison.changed

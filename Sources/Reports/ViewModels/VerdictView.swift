@@ -18,18 +18,27 @@ public struct VerdictView: Sendable {
         let checksFailed = results.checks.filter { $0.status == .fail }.count
         let testsFailed = results.outcomes.filter { $0.status == .fail }.count
 
+        var word: String
         switch results.verdict {
         case .pass?: word = "PASS"; emoji = "✅"
         case .warn?: word = "WARN"; emoji = "⚠️"
         case .fail?: word = "FAIL"; emoji = "❌"
         case nil: word = "UNKNOWN"; emoji = "❔"
         }
+        // The heading itself says when the verdict covers no timing comparison.
+        if results.verdict != nil, let scope = results.scope, scope.timings == 0, scope.timingsNotCompared != nil {
+            word += " (timings not compared)"
+        }
+        self.word = word
         isFail = results.verdict == .fail
 
         var parts: [String] = []
         if fails > 0 { parts.append(Self.plural(fails, "regression", "regressions") + " past the FAIL threshold") }
         if warns > 0 { parts.append(Self.plural(warns, "regression", "regressions") + " past the WARN threshold") }
         if slaMissed > 0 { parts.append(Self.plural(slaMissed, "SLA", "SLAs") + " missed") }
+        if !results.missing.isEmpty {
+            parts.append(Self.plural(results.missing.count, "metric", "metrics") + " of the baseline missing from this run")
+        }
         if checksFailed > 0 { parts.append(Self.plural(checksFailed, "check", "checks") + " failed") }
         if testsFailed > 0 { parts.append(Self.plural(testsFailed, "test", "tests") + " failed after retry") }
         if improved > 0 { parts.append(Self.plural(improved, "metric", "metrics") + " improved") }
@@ -41,10 +50,42 @@ public struct VerdictView: Sendable {
         } else if parts.isEmpty {
             headline = results.metrics.isEmpty
                 ? "No metrics were measured in this run."
-                : "No regression beyond noise, every SLA met, every check passed."
+                : Self.passHeadline(results)
         } else {
-            headline = Self.sentence(parts) + "."
+            headline = Self.sentence(parts) + "." + Self.untimed(results.scope)
         }
+    }
+
+    /// Says what was checked: "no regression" only when timed metrics were compared. Files
+    /// without a scope (older analyze) count the compared timed metrics themselves.
+    static func passHeadline(_ results: LoadedResults) -> String {
+        let compared: Set<ChangeVerdict> = [.noise, .improved, .warn, .fail]
+        let timings = results.scope?.timings
+            ?? results.metrics.filter { $0.change.map { compared.contains($0.verdict) } ?? false }.count
+        guard timings == 0 else {
+            return "No regression beyond noise in " + plural(timings, "timed metric", "timed metrics")
+                + ", every SLA met, every check passed."
+        }
+        var checked: [String] = []
+        if results.metrics.contains(where: { !($0.sla ?? []).isEmpty }) { checked.append("SLAs") }
+        if results.checks.contains(where: { $0.status != .skipped }) { checked.append("checks") }
+        if results.counters.contains(where: { $0.verdict.map { compared.contains($0) } ?? false }) { checked.append("counters") }
+        let list = checked.count > 1 ? checked.dropLast().joined(separator: ", ") + " and " + checked[checked.count - 1]
+            : checked.first ?? ""
+        let what = checked.isEmpty ? "Nothing was judged" : "Passed: " + list
+        return what + "." + untimed(results.scope ?? VerdictScope(slas: 0, checks: 0, counters: 0, timings: 0,
+                                                                   timingsNotCompared: "no baseline to compare with"))
+    }
+
+    /// " Timings not compared: … Compare them on this machine with `make compare`." when none were.
+    static func untimed(_ scope: VerdictScope?) -> String {
+        guard let scope, scope.timings == 0, let why = scope.timingsNotCompared else { return "" }
+        // The command is shown as code only when it cannot break out of the code span.
+        let safe = scope.compareCommand.flatMap { command in
+            command.allSatisfy { $0.isLetter || $0.isNumber || " ._=/-".contains($0) } ? command : nil
+        }
+        let command = safe.map { " Compare them on this machine with `\($0)`." } ?? ""
+        return " Timings not compared: " + MarkdownEscaping.text(why) + "." + command
     }
 
     static func plural(_ count: Int, _ one: String, _ many: String) -> String {

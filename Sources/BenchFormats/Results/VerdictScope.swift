@@ -1,0 +1,52 @@
+/// What a verdict covered: how many SLAs, structural checks, exact counters and timed metrics
+/// were judged, and why timings were not compared when none were. A headline reads it so that
+/// "no regression" is said only when timings were compared.
+public struct VerdictScope: Codable, Hashable, Sendable {
+    /// SLAs evaluated (every statistic with a limit counts once).
+    public var slas: Int
+    /// Structural checks that ran (skipped ones do not count).
+    public var checks: Int
+    /// Exact counters compared with the baseline.
+    public var counters: Int
+    /// Timed (sampled) metrics compared with the baseline or the other side.
+    public var timings: Int
+    /// Why no timed metric was compared ("baseline from another machine class …"); nil when some were.
+    public var timingsNotCompared: String?
+    /// The command that compares timings on this machine, named when they were not compared.
+    public var compareCommand: String?
+
+    public init(slas: Int, checks: Int, counters: Int, timings: Int, timingsNotCompared: String? = nil,
+                compareCommand: String? = nil) {
+        self.slas = slas
+        self.checks = checks
+        self.counters = counters
+        self.timings = timings
+        self.timingsNotCompared = timingsNotCompared
+        self.compareCommand = compareCommand
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case slas, checks, counters, timings
+        case timingsNotCompared = "timings_not_compared"
+        case compareCommand = "compare_command"
+    }
+}
+
+/// A metric or counter the baseline has for a scenario of this run that the run did not produce:
+/// a measurement that silently disappeared, so it is at least a WARN.
+public struct MissingMetric: Codable, Hashable, Sendable {
+    public var scenario: String
+    public var metric: String
+    public var unit: String
+    /// True for an exact counter, false for a sampled (timed) metric.
+    public var counter: Bool
+
+    public init(scenario: String, metric: String, unit: String, counter: Bool) {
+        self.scenario = scenario
+        self.metric = metric
+        self.unit = unit
+        self.counter = counter
+    }
+
+    public var key: MetricKey { MetricKey(scenario: scenario, metric: metric) }
+}
