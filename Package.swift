@@ -44,7 +44,7 @@ let package = Package(
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
-        .target(name: "BenchFormats", dependencies: ["CZlib"]),
+        .target(name: "BenchFormats", dependencies: ["CZlib", "Units"]),
         .target(name: "Scenarios", dependencies: [
             "Mesh", "Nostr", "Interledger", "BenchFormats", "CMalloc", crypto, .product(name: "Logging", package: "swift-log"),
         ]),
@@ -67,6 +67,8 @@ let package = Package(
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
         .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
+        /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
+        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
-        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats", "ExecutableTesting"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .testTarget(name: "ReportsTests", dependencies: [

@@ -39,7 +39,8 @@ public struct AnalyzeCompareCommand {
         if a.count >= 2 && a.count == b.count {
             doc.notes += try PairedRepetitions.notes(reference: reference, candidate: candidate)
         }
-        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out)
+        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out,
+                                inputs: a + b + [thresholdsPath, noiseFloorsPath])
         log("analyze compare: verdict \(doc.verdict.rawValue.uppercased()) — \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
     }

@@ -26,7 +26,7 @@ public enum TrendAnalysis {
         return order.map { key in
             let series = points[key]!
             let last = series[series.count - 1].metric
-            let stat: Statistic = MetricClass.timeUnits.contains(last.unit) ? .p95 : .mean
+            let stat: Statistic = MetricClass.isTime(last.unit) ? .p95 : .mean
             let values = series.map { $0.metric.value(of: stat)! }
             var trend = TrendResult(
                 scenario: key.scenario, metric: key.metric, stat: stat, unit: last.unit, better: last.better,

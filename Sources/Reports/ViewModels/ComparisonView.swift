@@ -28,7 +28,7 @@ public struct ComparisonView: Sendable {
     public let isComparable: Bool
 
     init(results: LoadedResults) {
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         var changed: [ComparisonRow] = []
         var unchanged: [ComparisonRow] = []
         var notes: [String] = []
