@@ -53,7 +53,7 @@ let package = Package(
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
-        .target(name: "BenchFormats", dependencies: ["CZlib"]),
+        .target(name: "BenchFormats", dependencies: ["CZlib", "Units"]),
         .target(name: "Scenarios", dependencies: [
             "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", crypto,
             .product(name: "Logging", package: "swift-log"),
@@ -82,6 +82,8 @@ let package = Package(
         // WebSocket handling (libFuzzer with -DLIBFUZZER, a seeded run otherwise).
         .target(name: "Fuzzing"),
         .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", argumentParser]),
+        /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
+        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
@@ -101,7 +103,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
-        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats"]),
+        .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats", "ExecutableTesting"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
         .testTarget(name: "ReportsTests", dependencies: [

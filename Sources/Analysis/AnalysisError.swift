@@ -1,3 +1,5 @@
+import BenchFormats
+
 /// Everything `analyze` refuses, with the place and the fix in the message. The exit code follows
 /// the README's table: bad input or usage → 2, a bug in MeshBench → 3.
 public enum AnalysisError: Error, CustomStringConvertible, Equatable {
@@ -9,12 +11,14 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
     case usage(String)
     /// `thresholds.json` is missing: the message says how to create one.
     case missingThresholds(path: String)
+    /// An output could not be written; nothing was changed (`FileCommit`).
+    case output(FileCommitError)
     /// A condition MeshBench's own code should never reach.
     case `internal`(String)
 
     public var exitCode: Int32 {
         switch self {
-        case .badInput, .rejected, .usage, .missingThresholds: return 2
+        case .badInput, .rejected, .usage, .missingThresholds, .output: return 2
         case .internal: return 3
         }
     }
@@ -33,6 +37,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
                 + "Fix: run from the repository root, restore the committed file with `git checkout -- .benchmarks/thresholds.json` "
                 + "(story 11.6's SLAs, noise ±5 %, latency WARN +20 % / FAIL +50 %, throughput WARN −20 % / FAIL −50 %, "
                 + "memory WARN +30 %, α 0.05; fields in docs/formats.md), or pass --thresholds FILE"
+        case let .output(error):
+            return error.description
         case let .internal(message):
             return "internal error: \(message). This is a bug in MeshBench: please report it with the command line"
         }

@@ -50,7 +50,8 @@ public struct AnalyzeCompareCommand {
             + (rounds >= 2 ? ", \(rounds) interleaved rounds on this runner" : "")
         doc.notes.insert("compare: A = \(a.joined(separator: ", ")) (reference), B = \(b.joined(separator: ", ")) (candidate)", at: 0)
         doc.notes.insert(floorsNote, at: 1)
-        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out)
+        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out,
+                                inputs: a + b + [thresholdsPath, noiseFloorsPath])
         log("analyze compare: verdict \(doc.verdict.rawValue.uppercased()) — \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
     }

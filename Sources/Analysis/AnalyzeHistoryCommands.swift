@@ -68,7 +68,7 @@ public struct AnalyzeTrendsCommand {
         if !degrading.isEmpty {
             doc.notes.append("degrading (significant slope): \(degrading.map(\.key.description).joined(separator: ", "))")
         }
-        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: []), to: out)
+        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: []), to: out, inputs: [thresholdsPath])
         return 0
     }
 }

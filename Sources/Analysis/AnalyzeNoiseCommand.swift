@@ -2,7 +2,7 @@ import BenchFormats
 import Foundation
 
 /// `analyze noise FILE...`: A/A runs in, per-metric noise floor and MDE out (JSON on standard
-/// output or --out); with `--update-baseline` the floors are stored in the baseline atomically.
+/// output or --out); with `--update-baseline` the floors are stored in the baseline, committed together with --out.
 public struct AnalyzeNoiseCommand {
     public var inputs: [String] = []
     public var out = "-"
@@ -30,16 +30,12 @@ public struct AnalyzeNoiseCommand {
         let encoder = FormatsJSON.encoder(pretty: true)
         var bytes = [UInt8](try encoder.encode(report))
         bytes.append(0x0A)
-        try OutputWriting.write(bytes, to: out)
+        var outputs = [OutputWriting.Output(bytes: bytes, path: out)]
         if let updated {
-            do {
-                try updated.write(to: baselinePath)
-            } catch {
-                throw AnalysisError.badInput(file: baselinePath, line: nil, problem: "cannot write the baseline (\(error))",
-                                             fix: "make sure the folder is writable")
-            }
-            log("analyze noise: noise floors stored in \(baselinePath)")
+            outputs.append(OutputWriting.Output(bytes: try updated.encoded(for: baselinePath), path: baselinePath))
         }
+        try OutputWriting.commit(outputs, inputs: inputs + [thresholdsPath])
+        if updated != nil { log("analyze noise: noise floors stored in \(baselinePath)") }
         for m in report.metrics {
             if let cv = m.cvPct, let mde = m.mdeSingleRunPct {
                 log(String(format: "%@: run-to-run CV %.2f %% over %d runs; detectable with 1 run per side: %.1f %%", m.key.description, cv, m.runs, mde))

@@ -2,9 +2,9 @@ import BenchFormats
 import Foundation
 
 /// `analyze [FILES]`: everything the command does, so the executable stays a thin parser.
-/// Nothing is written until the analysis has succeeded; then the results (atomically, or to
-/// standard output) and, when asked, the baseline, the history entry and the flake history (each
-/// atomically), so nothing under `.benchmarks/` changes when the command fails.
+/// Nothing is written until the analysis has succeeded and every output path has been checked;
+/// then the results and, when asked, the baseline, the history entry and the flake history are
+/// committed together (`FileCommit`), so nothing changes when the command fails.
 public struct AnalyzeRunCommand {
     public var inputs: [String] = ["-"]
     public var out = "-"
@@ -34,9 +34,6 @@ public struct AnalyzeRunCommand {
         if noBaseline && baselineExplicit {
             throw AnalysisError.usage("--baseline and --no-baseline contradict each other; give one")
         }
-        if out != "-" && inputs.contains(out) {
-            throw AnalysisError.usage("--out \(out) is also an input; write the results elsewhere")
-        }
         let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
         let existingBaseline = noBaseline && !updateBaseline ? nil
             : try InputLoading.readBaseline(path: baselinePath, required: baselineExplicit && !updateBaseline)
@@ -49,32 +46,57 @@ public struct AnalyzeRunCommand {
         }
         let when = recordedAt ?? options.generatedAt
         let entry = HistoryRecording.entry(for: doc, recordedAt: when)
+        let entryFile = try record ? HistoryFolder.encoded(entry, in: historyDir) : nil
+        try checkOutputs(entryPath: entryFile?.path)
+        // The read-modify-write of the history and flake history is one critical section, so two
+        // concurrent `--record` runs both count.
+        let locks = try lockedFolders().map { folder in
+            do throws(FileCommitError) { return try DirectoryLock(folder: folder) } catch { throw AnalysisError.output(error) }
+        }
+        defer { _ = locks }
         doc.trends = try trends(including: entry, thresholds: thresholds, doc: &doc, log: log)
         let flakes = try flakeHistory(doc: &doc, at: when, thresholds: thresholds, log: log)
-        try OutputWriting.write(try format.render(doc, outcomes: run.outcomes), to: out)
+        var outputs = [OutputWriting.Output(bytes: try format.render(doc, outcomes: run.outcomes), path: out)]
         if updateBaseline {
             let baseline = BaselineBuilder.build(run: run, summarized: analyzed.summarized, previous: existingBaseline,
                                                  recordedAt: options.generatedAt)
-            do {
-                try baseline.write(to: baselinePath)
-            } catch {
-                throw AnalysisError.badInput(file: baselinePath, line: nil, problem: "cannot write the baseline (\(error))",
-                                             fix: "make sure the folder exists and is writable")
-            }
-            log("analyze: baseline written to \(baselinePath)")
+            outputs.append(OutputWriting.Output(bytes: try baseline.encoded(for: baselinePath), path: baselinePath))
         }
-        if record {
-            do {
-                let path = try HistoryFolder.write(entry, to: historyDir)
-                log("analyze: recorded in \(path)")
-                if let flakes, !doc.outcomes.isEmpty { try flakes.write(to: flakeHistoryPath) }
-            } catch {
-                throw AnalysisError.badInput(file: historyDir, line: nil, problem: "cannot record the run (\(error))",
-                                             fix: "make sure the folder is writable")
+        if let entryFile {
+            outputs.append(OutputWriting.Output(bytes: entryFile.bytes, path: entryFile.path, createFolder: true))
+            if let flakes, !doc.outcomes.isEmpty {
+                outputs.append(OutputWriting.Output(bytes: try flakes.encoded(for: flakeHistoryPath), path: flakeHistoryPath, createFolder: true))
             }
         }
+        try OutputWriting.commit(outputs, inputs: inputs + [thresholdsPath])
+        if updateBaseline { log("analyze: baseline written to \(baselinePath)") }
+        if let entryFile { log("analyze: recorded in \(entryFile.path)") }
         log("analyze: verdict \(doc.verdict.rawValue.uppercased()) — \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
+    }
+
+    /// Every output path is refused now, before a lock is taken or a file written: `--out` that
+    /// is an input or the baseline, a missing folder, a history file name longer than NAME_MAX.
+    private func checkOutputs(entryPath: String?) throws {
+        try OutputWriting.check(out, inputs: inputs + [thresholdsPath] + (noBaseline ? [] : [baselinePath]))
+        if updateBaseline { try OutputWriting.check(baselinePath, inputs: inputs + [thresholdsPath]) }
+        if let entryPath {
+            try OutputWriting.check(entryPath, createFolder: true, inputs: inputs)
+            try OutputWriting.check(flakeHistoryPath, createFolder: true, inputs: inputs + [thresholdsPath])
+        }
+    }
+
+    /// The folders whose files this run reads and rewrites: locked, in a fixed order, for the whole update.
+    private func lockedFolders() -> [String] {
+        var folders: Set<String> = []
+        if record { folders.insert(Self.folder(of: flakeHistoryPath)) }
+        if updateBaseline { folders.insert(Self.folder(of: baselinePath)) }
+        return folders.sorted()
+    }
+
+    private static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
     }
 
     /// Trends over the thresholds' window, from the history folder plus this run. Unreadable

@@ -1,18 +1,36 @@
 import BenchFormats
 import Foundation
 
-/// Writes a finished output: to standard output for `-`, else atomically (temporary file in the
-/// same folder, fsync, rename), so a failed command never leaves a half-written file.
+/// analyze's side of `FileCommit`: the outputs of one command (results, baseline, history entry,
+/// flake history) are checked before anything is written and committed together or not at all;
+/// `-` and special files are written as streams. Errors become `AnalysisError.output`.
 enum OutputWriting {
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
-            return
-        }
+    struct Output {
+        let bytes: [UInt8]
+        let path: String
+        var createFolder = false
+    }
+
+    /// Refuses an output path now (missing folder, a folder, one of `inputs`…), before any work is locked or written.
+    static func check(_ path: String, createFolder: Bool = false, inputs: [String]) throws {
         do {
-            try AtomicFile.write(bytes, to: path)
+            try FileCommit.check(path, createFolder: createFolder, inputs: inputs)
         } catch {
-            throw AnalysisError.badInput(file: path, line: nil, problem: "cannot write (\(error))", fix: "choose a writable --out path")
+            throw AnalysisError.output(error)
+        }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, inputs: [String]) throws {
+        try commit([Output(bytes: bytes, path: path)], inputs: inputs)
+    }
+
+    static func commit(_ outputs: [Output], inputs: [String]) throws {
+        let commit = FileCommit(inputs: inputs)
+        do {
+            for output in outputs { try commit.add(output.bytes, to: output.path, createFolder: output.createFolder) }
+            try commit.commit()
+        } catch {
+            throw AnalysisError.output(error)
         }
     }
 }

@@ -65,6 +65,11 @@ public struct RunSamplesBuilder {
 
     private mutating func addSamples(_ block: SamplesBlock, record line: Int) throws {
         let n = block.values.count
+        // Valid but empty: nothing to summarise, and a metric with no value must not reach the statistics.
+        guard n > 0 else {
+            notes.append("samples \(block.key) in record \(line) of \(currentFile) has no values; skipped")
+            return
+        }
         let idx: Int
         if let existing = metricIndex[block.key] {
             idx = existing

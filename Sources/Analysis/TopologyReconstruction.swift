@@ -7,8 +7,10 @@ import BenchFormats
 enum TopologyReconstruction {
     /// Series consumed here; they are not time series, so they stay out of `results.series`.
     static let traceMetrics: Set<String> = ["topology.edges", "trace.arrival", "trace.hops"]
-    /// Largest mesh accepted: node indices come from the input and size the adjacency lists.
-    static let maxNodes = 10_000
+    /// Largest mesh accepted: node indices come from the input and size the adjacency lists,
+    /// and the diameter costs nodes × (nodes + links).
+    static var maxNodes: Int { InputCap.topologyNodes.value }
+    static var maxLinks: Int { InputCap.topologyLinks.value }
 
     /// The traced mesh with the most nodes (first recorded on a tie), and a note for every
     /// scenario whose trace could not be used.
@@ -38,31 +40,41 @@ enum TopologyReconstruction {
         guard let arrival = series("trace.arrival"), let hops = series("trace.hops") else {
             return .failure(Problem(reason: "topology.edges without both trace.arrival and trace.hops series; bench records all three together"))
         }
+        guard links.t.count <= maxLinks else {
+            return .failure(Problem(reason: "\(links.t.count) links: \(InputCap.topologyLinks.refusal)"))
+        }
+        let maxNodes = Self.maxNodes
         let indices = links.t + links.values + arrival.t + hops.t
-        guard let maxIndex = indices.max(), indices.allSatisfy(isNodeIndex) else {
-            return .failure(Problem(reason: "node indices must be integers in 0..<\(maxNodes)"))
+        guard let maxIndex = indices.max(), indices.allSatisfy({ isNodeIndex($0, below: maxNodes) }) else {
+            return .failure(Problem(reason: "node indices must be integers in 0..<\(maxNodes) (\(InputCap.topologyNodes.refusal))"))
         }
         let meshSize = run.metrics.filter { $0.scenario == scenario }.compactMap(\.meshSize).max()
         let nodes = max(meshSize ?? 0, Int(maxIndex) + 1)
-        guard nodes <= maxNodes else { return .failure(Problem(reason: "mesh_size \(nodes) is above \(maxNodes) nodes")) }
+        guard nodes <= maxNodes else { return .failure(Problem(reason: "mesh_size \(nodes): \(InputCap.topologyNodes.refusal)")) }
         guard arrival.unit == "ms" else {
             return .failure(Problem(reason: "trace.arrival is in \(arrival.unit); bench records it in ms"))
         }
         let edges = zip(links.t, links.values).map { Edge(Int(min($0, $1)), Int(max($0, $1))) }
         let hopsByNode = Dictionary(zip(hops.t.map { Int($0) }, hops.values), uniquingKeysWith: { first, _ in first })
         var arrivals: [Arrival] = []
-        for (node, ms) in zip(arrival.t.map { Int($0) }, arrival.values) where !arrivals.contains(where: { $0.node == node }) {
-            guard let h = hopsByNode[node], h >= 0, h == h.rounded() else {
-                return .failure(Problem(reason: "node \(node) has an arrival time but no whole hop count in trace.hops"))
+        var arrived = Set<Int>()
+        for (node, ms) in zip(arrival.t.map { Int($0) }, arrival.values) where arrived.insert(node).inserted {
+            // A hop count is at most the number of nodes; anything else (1e300) is no hop count.
+            guard let h = hopsByNode[node], isNodeIndex(h, below: nodes) else {
+                return .failure(Problem(reason: "node \(node) has an arrival time but no whole hop count in 0..<\(nodes) in trace.hops"))
             }
             arrivals.append(Arrival(node: node, ms: ms, hops: Int(h)))
         }
         let counter = run.counters.first { $0.scenario == scenario && $0.metric == "trace.publisher" }
+        if let counter, !(counter.value >= 0 && counter.value < Int64(nodes)) {
+            return .failure(Problem(reason: "trace.publisher \(counter.value) is not a node index in 0..<\(nodes)"))
+        }
         let publisher = counter.map { Int($0.value) } ?? arrivals.first { $0.hops == 0 }?.node
         let graph = TopologyShape(nodes: nodes, edges: edges)
         return .success(TopologyResult(scenario: scenario, nodes: nodes, kind: graph.kind, edges: edges,
                                        diameter: graph.diameter, publisher: publisher, arrivals: arrivals))
     }
 
-    static func isNodeIndex(_ x: Double) -> Bool { x >= 0 && x < Double(maxNodes) && x == x.rounded() }
+    /// A whole number in `0..<bound`: the range check that makes `Int(x)` safe.
+    static func isNodeIndex(_ x: Double, below bound: Int) -> Bool { x >= 0 && x < Double(bound) && x == x.rounded() }
 }

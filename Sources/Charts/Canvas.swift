@@ -51,19 +51,24 @@ public final class Canvas {
     public var pixelHeight: Int { Int(cairo_image_surface_get_height(surface)) }
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-    /// Writes the image as PNG (`PNGEncoder`: fast, for flat chart colours); the error names the path.
-    public func writePNG(to path: String) throws(ChartError) {
+    /// The image as PNG bytes (`PNGEncoder`: fast, for flat chart colours).
+    public func pngBytes() throws(ChartError) -> [UInt8] {
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else {
-            throw .pngWrite(path: path, status: Canvas.describe(cairo_surface_status(surface)))
+            throw .pngWrite(path: "(in memory)", status: Canvas.describe(cairo_surface_status(surface)))
         }
-        let png: [UInt8]
         do {
-            png = try PNGEncoder.encode(pixels: data, width: pixelWidth, height: pixelHeight,
-                                        stride: Int(cairo_image_surface_get_stride(surface)))
+            return try PNGEncoder.encode(pixels: data, width: pixelWidth, height: pixelHeight,
+                                         stride: Int(cairo_image_surface_get_stride(surface)))
         } catch {
-            throw .pngWrite(path: path, status: "zlib could not compress the image (\(error))")
+            throw .pngWrite(path: "(in memory)", status: "zlib could not compress the image (\(error))")
         }
+    }
+
+    /// Writes the image as PNG to `path` (plainly: the tools write through their atomic commit
+    /// with `pngBytes()`); the error names the path.
+    public func writePNG(to path: String) throws(ChartError) {
+        let png = try pngBytes()
         guard let file = fopen(path, "wb") else { throw .pngWrite(path: path, status: String(cString: strerror(errno))) }
         let written = png.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         let closed = fclose(file)

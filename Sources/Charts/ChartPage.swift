@@ -29,6 +29,11 @@ public struct ChartPage {
         return context
     }
 
+    /// Renders `chart` as PNG bytes.
+    public func png(_ chart: any Chart) throws(ChartError) -> [UInt8] {
+        try render(chart).canvas.pngBytes()
+    }
+
     /// Renders `chart` and writes it to `path` as PNG.
     public func write(_ chart: any Chart, to path: String) throws(ChartError) {
         try render(chart).canvas.writePNG(to: path)

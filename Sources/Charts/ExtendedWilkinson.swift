@@ -17,6 +17,8 @@ public enum ExtendedWilkinson {
         let (dmin, dmax) = lower <= upper ? (lower, upper) : (upper, lower)
         let m = Double(max(2, targetCount))
         guard dmin.isFinite, dmax.isFinite else { return [] }
+        // A span that overflows (−1.7e308 to 1.7e308) has no step to search: its ends are the ticks.
+        guard (dmax - dmin).isFinite else { return [dmin, dmax] }
         if dmax - dmin < 1e-12 * max(1, abs(dmax)) { return [dmin] }
         let w = weights
         var best: (lmin: Double, lmax: Double, step: Double, score: Double)?
@@ -62,8 +64,10 @@ public enum ExtendedWilkinson {
             j += 1
         }
         guard let best else { return [dmin, dmax] }
-        let count = Int(((best.lmax - best.lmin) / best.step).rounded()) + 1
-        return (0..<count).map { cleaned(best.lmin + Double($0) * best.step, step: best.step) }
+        guard let steps = Int(exactly: ((best.lmax - best.lmin) / best.step).rounded()), (0...1000).contains(steps) else {
+            return [dmin, dmax]
+        }
+        return (0...steps).map { cleaned(best.lmin + Double($0) * best.step, step: best.step) }
     }
 
     /// Removes floating-point dust such as 0.30000000000000004 (and −0).

@@ -6,9 +6,11 @@ public struct FoldedStack: Hashable, Sendable {
     public init(frames: [String], count: Int) { self.frames = frames; self.count = count }
 
     /// Parses folded text; blank lines are skipped, anything else malformed is refused with its
-    /// line number.
-    public static func parse(_ text: String) throws(FoldedStackError) -> [FoldedStack] {
+    /// line number, and so is a stack deeper than `maxFrames` (drawing recurses once per frame)
+    /// or counts whose total does not fit in an `Int`.
+    public static func parse(_ text: String, maxFrames: Int = .max) throws(FoldedStackError) -> [FoldedStack] {
         var stacks: [FoldedStack] = []
+        var total = 0
         // "\r\n" is one Character in Swift, so both line endings are separators.
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         for (offset, line) in lines.enumerated() {
@@ -18,7 +20,14 @@ public struct FoldedStack: Hashable, Sendable {
             guard let count = Int(countText), count >= 0 else {
                 throw .badCount(line: offset + 1, text: String(countText.prefix(40)))
             }
-            let frames = line[..<space].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            guard !overflow else { throw .totalOverflow(line: offset + 1) }
+            total = sum
+            let frameText = line[..<space]
+            guard frameText.utf8.lazy.filter({ $0 == UInt8(ascii: ";") }).count < maxFrames else {
+                throw .tooDeep(line: offset + 1, limit: maxFrames)
+            }
+            let frames = frameText.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
             guard !frames.isEmpty, !frames.contains(where: \.isEmpty) else { throw .emptyFrame(line: offset + 1) }
             stacks.append(FoldedStack(frames: frames, count: count))
         }
@@ -30,6 +39,9 @@ public enum FoldedStackError: Error, CustomStringConvertible, Equatable {
     case missingCount(line: Int)
     case badCount(line: Int, text: String)
     case emptyFrame(line: Int)
+    /// The counts up to this line add up to more than `Int.max`.
+    case totalOverflow(line: Int)
+    case tooDeep(line: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -39,6 +51,10 @@ public enum FoldedStackError: Error, CustomStringConvertible, Equatable {
             return "folded stacks line \(line): \"\(text)\" is not a non-negative whole sample count"
         case let .emptyFrame(line):
             return "folded stacks line \(line): an empty frame name (\";;\" or a leading/trailing \";\"); remove it"
+        case let .totalOverflow(line):
+            return "folded stacks line \(line): the sample counts add up to more than \(Int.max)"
+        case let .tooDeep(line, limit):
+            return "folded stacks line \(line): more than \(limit) frames in one stack"
         }
     }
 }

@@ -26,8 +26,17 @@ public protocol StatusCommand {
 }
 
 /// Standard error is for people (progress, verdicts, errors); standard output carries data only.
+/// Written with write(2), not `FileHandle.write`, which traps on a closed descriptor: a message
+/// that cannot be shown (standard error closed) is dropped, the exit code still says what happened.
 public enum Console {
     public static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        let bytes = Array((message + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            offset += n
+        }
     }
 }

@@ -7,6 +7,9 @@ import Foundation
 public enum ToolMain {
     public static func run<Root: ParsableCommand>(_ root: Root.Type, name: String,
                                                   classify: (Error) -> ToolEnding? = { _ in nil }) async -> Never {
+        // A closed pipe is an EPIPE error each tool handles (a reader that has what it wanted:
+        // exit 0 quietly), not a signal that kills it with status 141.
+        signal(SIGPIPE, SIG_IGN)
         let command: ParsableCommand
         do {
             command = try root.parseAsRoot()

@@ -42,7 +42,8 @@ public struct BaselineDocPipeline {
         let model = BaselineDocViewModel(baseline: baseline, thresholds: thresholds,
                                          baselineFile: options.baselinePath, thresholdsFile: options.thresholdsPath,
                                          bottlenecks: bottlenecks)
-        try folder.write(templates.render(.performanceBaseline, model), to: output.lastPathComponent)
+        folder.write(templates.render(.performanceBaseline, model), to: output.lastPathComponent)
+        try folder.commit()
         return output.path
     }
 }

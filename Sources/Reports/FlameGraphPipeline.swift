@@ -1,3 +1,4 @@
+import BenchFormats
 import Charts
 import Foundation
 
@@ -42,23 +43,29 @@ public struct FlameGraphPipeline {
         let height = min(Self.maxHeight, max(220, 130 + Self.rowHeight * depth))
         let page = ChartPage(width: Self.width, height: height, scale: options.scale, sourceLine: "folded stacks: \(name)")
         try ChartSet.write(page, chart, name: output.lastPathComponent, folder: folder)
+        try folder.commit()
         return output.path
     }
 
+    /// The folded text, at most `InputCap.documentMegabytes` of it.
     static func read(_ path: String) throws(ReportError) -> String {
-        let data: Data
+        let name = path == "-" ? "standard input" : path
         if path == "-" {
             try StandardInput.refuseTerminal(what: "folded stacks")
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw .inputUnreadable(path: path, reason: "no such file") }
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw .inputUnreadable(path: path, reason: "permission denied or not a regular file")
-            }
-            data = contents
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw .inputUnreadable(path: path, reason: "no such file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .inputInvalid(path: path == "-" ? "standard input" : path, reason: "folded stacks must be UTF-8 text")
+        let bytes: [UInt8]
+        do {
+            bytes = try DocumentFile.readBytes(path)
+        } catch {
+            switch error {
+            case .tooLarge: throw .inputInvalid(path: name, reason: "\(error)")
+            default: throw .inputUnreadable(path: path, reason: "\(error)")
+            }
+        }
+        guard let text = String(data: Data(bytes), encoding: .utf8) else {
+            throw .inputInvalid(path: name, reason: "folded stacks must be UTF-8 text")
         }
         return text
     }
@@ -66,7 +73,7 @@ public struct FlameGraphPipeline {
     static func parse(_ text: String, name: String) throws(ReportError) -> [FoldedStack] {
         let stacks: [FoldedStack]
         do {
-            stacks = try FoldedStack.parse(text)
+            stacks = try FoldedStack.parse(text, maxFrames: InputCap.stackFrames.value)
         } catch {
             switch error {
             case .missingCount(let line):
@@ -75,6 +82,10 @@ public struct FlameGraphPipeline {
                 throw .foldedStacksInvalid(path: name, line: line, reason: "\"\(count)\" is not a whole number of samples")
             case .emptyFrame(let line):
                 throw .foldedStacksInvalid(path: name, line: line, reason: "an empty frame name (\";;\" or a leading or trailing \";\")")
+            case .totalOverflow(let line):
+                throw .foldedStacksInvalid(path: name, line: line, reason: "the sample counts add up to more than \(Int.max); scale them down")
+            case .tooDeep(let line, _):
+                throw .foldedStacksInvalid(path: name, line: line, reason: InputCap.stackFrames.refusal)
             }
         }
         guard stacks.contains(where: { $0.count > 0 }) else {

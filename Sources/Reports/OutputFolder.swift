@@ -1,53 +1,103 @@
+import BenchFormats
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The folder `render` writes into. It is created and probed before anything is drawn, so an
-/// unwritable `--out` fails fast with exit 2 instead of after seconds of drawing; each file is
-/// then written atomically (temporary file + rename) so a reader never sees half a PNG.
-public struct OutputFolder: Sendable {
+/// The folder `render` writes into, written as one commit. It is checked first (a folder, or one
+/// that can be created, and writable), so a bad `--out` fails with exit 2 before seconds of
+/// drawing; files are then kept in memory and `commit` writes them all together (`FileCommit`)
+/// under a lock on the folder. With a `family` ("report", "trends"), the commit also removes the
+/// files of that family an earlier render left and this one does not write, and records the new
+/// list in `.render-<family>.files`: the folder ends with exactly one run's files, and two renders
+/// into one folder never mix. Files render does not own (raw samples beside the report) are never touched.
+///
+/// Thread safety: one instance belongs to one thread.
+public final class OutputFolder {
     public let url: URL
+    private let family: Family?
+    private var files: [(name: String, bytes: [UInt8])] = []
 
-    /// Creates the folder if needed and proves it is writable with a probe file.
-    public init(path: String) throws(ReportError) {
+    /// The files one kind of render owns in a folder.
+    public struct Family: Sendable {
+        public let name: String
+        /// True for a file name this family writes (so an older run's copy may be removed).
+        public let owns: @Sendable (String) -> Bool
+
+        public init(name: String, owns: @escaping @Sendable (String) -> Bool) {
+            self.name = name
+            self.owns = owns
+        }
+
+        var listFile: String { ".render-\(name).files" }
+    }
+
+    /// Checks that `path` is, or can be created as, a writable folder; creates nothing.
+    public init(path: String, family: Family? = nil) throws(ReportError) {
         let url = URL(fileURLWithPath: path, isDirectory: true)
-        let manager = FileManager.default
+        var existing = url.standardizedFileURL.path
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw .outputNotWritable(path: path, reason: "it is a file, not a folder")
-            }
-        } else {
-            do {
-                try manager.createDirectory(at: url, withIntermediateDirectories: true)
-            } catch {
-                throw .outputNotWritable(path: path, reason: "cannot create it: \(Self.reason(error))")
-            }
+        while !FileManager.default.fileExists(atPath: existing, isDirectory: &isDirectory) {
+            existing = (existing as NSString).deletingLastPathComponent
         }
-        let probe = url.appendingPathComponent(".render-probe-\(getpid())")
-        guard manager.createFile(atPath: probe.path, contents: Data()) else {
-            throw .outputNotWritable(path: path, reason: "cannot create files in it")
+        guard isDirectory.boolValue else {
+            let what = existing == url.standardizedFileURL.path ? "it is a file, not a folder" : "\(existing) is a file, not a folder"
+            throw .outputNotWritable(path: path, reason: what)
         }
-        try? manager.removeItem(at: probe)
+        guard access(existing, W_OK | X_OK) == 0 else {
+            throw .outputNotWritable(path: path, reason: existing == url.standardizedFileURL.path
+                                     ? "cannot create files in it" : "cannot create it in \(existing)")
+        }
         self.url = url
+        self.family = family
     }
 
     /// The path of a file inside the folder.
     public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
-    /// Writes `data` to `name` atomically.
-    public func write(_ data: Data, to name: String) throws(ReportError) {
-        let target = file(name)
+    /// Keeps `bytes` as the content of `name`, written by `commit`.
+    public func write(_ bytes: [UInt8], to name: String) {
+        files.removeAll { $0.name == name }
+        files.append((name, bytes))
+    }
+
+    public func write(_ data: Data, to name: String) { write([UInt8](data), to: name) }
+
+    public func write(_ text: String, to name: String) { write(Array(text.utf8), to: name) }
+
+    /// Writes every kept file together (and removes the family's stale files), or nothing.
+    public func commit() throws(ReportError) {
+        let commit = FileCommit()
         do {
-            try data.write(to: target, options: .atomic)
+            let lock = try family.map { _ throws(FileCommitError) in try DirectoryLock(folder: url.path) }
+            defer { withExtendedLifetime(lock) {} }
+            let folder = url.standardizedFileURL.path
+            for file in files { try commit.add(file.bytes, to: folder + "/" + file.name, createFolder: true) }
+            if let family {
+                let written = Set(files.map(\.name))
+                for stale in staleFiles(of: family, in: folder) where !written.contains(stale) {
+                    commit.remove(folder + "/" + stale)
+                }
+                try commit.add(Array(files.map { $0.name + "\n" }.joined().utf8), to: folder + "/" + family.listFile)
+            }
+            try commit.commit()
+            files.removeAll()
         } catch {
-            throw .writeFailed(path: target.path, reason: Self.reason(error))
+            throw .output(error)
         }
     }
 
-    public func write(_ text: String, to name: String) throws(ReportError) {
-        try write(Data(text.utf8), to: name)
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    /// What an earlier render of `family` left: its list, and (for folders written before lists
+    /// existed) any file whose name the family owns. Only plain names inside the folder.
+    private func staleFiles(of family: Family, in folder: String) -> Set<String> {
+        var names = Set<String>()
+        if let list = try? String(contentsOfFile: folder + "/" + family.listFile, encoding: .utf8) {
+            names.formUnion(list.split(separator: "\n").map(String.init))
+        }
+        if let present = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+            names.formUnion(present.filter(family.owns))
+        }
+        let present = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        return names.filter { !$0.contains("/") && $0 != "." && $0 != ".." && present.contains($0) }
     }
 }

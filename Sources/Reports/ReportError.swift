@@ -1,3 +1,4 @@
+import BenchFormats
 import Foundation
 
 /// Everything that stops `render` before or while it writes. Each message names the file (and
@@ -5,7 +6,7 @@ import Foundation
 /// 2 for bad input or usage, 3 for a fault of MeshBench itself.
 public enum ReportError: Error, CustomStringConvertible, Equatable {
     case inputUnreadable(path: String, reason: String)
-    case inputNotJSON(path: String, line: Int?, reason: String)
+    case inputNotJSON(path: String, line: Int?, column: Int? = nil, reason: String)
     case rawSamplesGiven(path: String)
     case wrongFileKind(path: String, schema: String, hint: String)
     case inputInvalid(path: String, reason: String)
@@ -14,12 +15,13 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case templateUnreadable(path: String, reason: String)
     case templateInvalid(path: String, line: Int, column: Int, text: String, reason: String)
     case outputNotWritable(path: String, reason: String)
-    case writeFailed(path: String, reason: String)
     case foldedStacksInvalid(path: String, line: Int, reason: String)
     case historyUnreadable(path: String, reason: String)
     case baselineUnreadable(path: String, reason: String)
     case thresholdsUnreadable(path: String, reason: String)
     case drawingFailed(chart: String, reason: String)
+    /// An output could not be written; nothing was changed (`FileCommit`).
+    case output(FileCommitError)
 
     public var exitCode: Int32 {
         switch self {
@@ -32,8 +34,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .inputUnreadable(let path, let reason):
             return "\(path): cannot read the results file (\(reason)); check the path, or pass - to read standard input"
-        case .inputNotJSON(let path, let line, let reason):
-            let place = line.map { "\(path):\($0)" } ?? path
+        case .inputNotJSON(let path, let line, let column, let reason):
+            let place = (line.map { "\(path):\($0)" } ?? path) + (column.map { ":\($0)" } ?? "")
             return "\(place): not a JSON results document (\(reason)); render reads what `analyze` writes"
         case .rawSamplesGiven(let path):
             return "\(path): this is a raw samples file: run analyze first (meshbench.samples/1 is what bench writes; try `analyze \(path) | render`)"
@@ -52,8 +54,6 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
             return "\(path):\(line):\(column): invalid template: \(reason)" + (shown.isEmpty ? "" : " (line: \(shown))")
         case .outputNotWritable(let path, let reason):
             return "\(path): output folder is not writable (\(reason)); choose another with --out"
-        case .writeFailed(let path, let reason):
-            return "\(path): could not write (\(reason)); check free space and permissions"
         case .foldedStacksInvalid(let path, let line, let reason):
             return "\(path):\(line): not a folded stack line (\(reason)); expected `frame;frame;frame COUNT` as written by stackcollapse or `bench --profile`"
         case .historyUnreadable(let path, let reason):
@@ -62,6 +62,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
             return "\(path): cannot read the baseline (\(reason)); record one with `analyze --update-baseline`"
         case .thresholdsUnreadable(let path, let reason):
             return "\(path): cannot read the thresholds (\(reason)); pass the repository's .benchmarks/thresholds.json"
+        case .output(let error):
+            return error.description
         case .drawingFailed(let chart, let reason):
             return "internal error while drawing \(chart): \(reason); please report it with the command line"
         }

@@ -32,6 +32,12 @@ public struct ReportPipeline {
     public static let commentFile = "pr-comment.md"
     public static let resultsFile = "benchmark-results.json"
 
+    /// The files a report owns in its folder: the documents, the standard charts and the per-trend charts.
+    public static let family = OutputFolder.Family(name: "report") { name in
+        [reportFile, commentFile, resultsFile, ChartSet.compositeFile].contains(name)
+            || ChartSet.standard.charts.contains { $0.file == name } || TrendCharts.isSingleTrendFile(name)
+    }
+
     public let options: Options
 
     public init(options: Options) { self.options = options }
@@ -41,7 +47,7 @@ public struct ReportPipeline {
         let thresholds = try options.thresholdsPath.map { path throws(ReportError) in try ConfigFiles.thresholds(path) }
         let templates = try TemplateSet(defaultDirectory: TemplateLocation.defaultDirectory(),
                                         overrideDirectory: options.templateDirectory)
-        let folder = try OutputFolder(path: options.outputPath)
+        let folder = try OutputFolder(path: options.outputPath, family: Self.family)
         return try write(loaded, templates: templates, into: folder, thresholds: thresholds)
     }
 
@@ -53,9 +59,10 @@ public struct ReportPipeline {
         let charts = try ChartSet.standard.draw(ComparisonLimits.filled(results, from: thresholds), into: folder, scale: options.scale)
         let report = templates.render(.report, ReportViewModel(results: results, charts: charts))
         let comment = templates.render(.prComment, PRCommentViewModel(results: results, charts: charts))
-        try folder.write(report, to: Self.reportFile)
-        try folder.write(comment, to: Self.commentFile)
-        try folder.write(PrettyJSON.format(loaded.bytes, results: results), to: Self.resultsFile)
+        folder.write(report, to: Self.reportFile)
+        folder.write(comment, to: Self.commentFile)
+        folder.write(PrettyJSON.format(loaded.bytes, results: results), to: Self.resultsFile)
+        try folder.commit()
         let files = [Self.reportFile, Self.commentFile, Self.resultsFile] + charts.filter(\.isDrawn).map(\.file)
         return Written(folder: folder.url, files: files, charts: charts)
     }

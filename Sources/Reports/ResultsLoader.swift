@@ -10,20 +10,23 @@ public enum ResultsLoader {
         public let results: LoadedResults
     }
 
-    /// `path` is a file path or `-` for standard input.
+    /// `path` is a file path or `-` for standard input; at most `InputCap.documentMegabytes` is read.
     public static func load(path: String) throws(ReportError) -> Loaded {
-        let bytes: Data
         if path == "-" {
             try StandardInput.refuseTerminal(what: "results")
-            bytes = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw .inputUnreadable(path: path, reason: "no such file")
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw .inputUnreadable(path: path, reason: "no such file")
+        }
+        let bytes: Data
+        do {
+            bytes = Data(try DocumentFile.readBytes(path))
+        } catch {
+            switch error {
+            case .tooLarge: throw .inputInvalid(path: path == "-" ? "standard input" : path, reason: "\(error)")
+            // Results are never compressed; gzip that is not a history entry is raw samples.
+            case .corruptGzip: throw .rawSamplesGiven(path: path == "-" ? "standard input" : path)
+            default: throw .inputUnreadable(path: path, reason: "\(error)")
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .inputUnreadable(path: path, reason: "permission denied or not a regular file")
-            }
-            bytes = data
         }
         return Loaded(bytes: bytes, results: try parse(bytes, name: path == "-" ? "standard input" : path))
     }
@@ -46,6 +49,9 @@ public enum ResultsLoader {
                let probe = try? JSONDecoder().decode(SchemaProbe.self, from: Data(firstLine)),
                probe.schema?.hasPrefix("meshbench.samples/") == true || probe.type == "run" {
                 throw .rawSamplesGiven(path: name)
+            }
+            if let place = JSONSyntaxLocation(bytes) {
+                throw .inputNotJSON(path: name, line: place.line, column: place.column, reason: place.problem)
             }
             throw .inputNotJSON(path: name, line: nil, reason: SectionDecoder.describe(error))
         }

@@ -24,6 +24,11 @@ public struct TrendReportPipeline {
 
     public static let documentFile = "trends.md"
 
+    /// The files a trend report owns in its folder.
+    public static let family = OutputFolder.Family(name: "trends") { name in
+        name == documentFile || name == TrendCharts.overviewFile || TrendCharts.isSingleTrendFile(name)
+    }
+
     public let options: Options
 
     public init(options: Options) { self.options = options }
@@ -33,7 +38,7 @@ public struct TrendReportPipeline {
         let baseline = try options.baselinePath.map { path throws(ReportError) in (path, try ConfigFiles.baseline(path)) }
         let templates = try TemplateSet(defaultDirectory: TemplateLocation.defaultDirectory(),
                                         overrideDirectory: options.templateDirectory, required: [.trends])
-        let folder = try OutputFolder(path: options.outputPath)
+        let folder = try OutputFolder(path: options.outputPath, family: Self.family)
         return try write(loaded.results, baseline: baseline, templates: templates, into: folder)
     }
 
@@ -50,7 +55,8 @@ public struct TrendReportPipeline {
         let baselineSource = baseline.map { "\($0.path), recorded \(DateText.display($0.baseline.recordedAt)) from run \($0.baseline.run.runID)" }
             ?? (results.metrics.contains { $0.baseline != nil } ? "the results' baseline summaries" : "none given: no baseline line is drawn")
         let model = TrendsViewModel(results: results, charts: outcomes, perTrendFiles: singles.map(\.file), baselineSource: baselineSource)
-        try folder.write(templates.render(.trends, model), to: Self.documentFile)
+        folder.write(templates.render(.trends, model), to: Self.documentFile)
+        try folder.commit()
         return ReportPipeline.Written(folder: folder.url, files: [Self.documentFile] + outcomes.filter(\.isDrawn).map(\.file), charts: outcomes)
     }
 

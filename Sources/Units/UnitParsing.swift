@@ -1,5 +1,7 @@
-/// A unit string as written in results files ("ms", "us", "bytes", "events/s", "%"),
-/// resolved to a dimension and the factor that converts its values to the base unit.
+/// A unit string as written in samples and results files ("ms", "us", "bytes", "events/s", "%"),
+/// resolved to a dimension and the factor that converts its values to the base unit. This is
+/// MeshBench's one unit vocabulary: analyze's metric classes (`MetricClass`) and render both read
+/// units through it.
 public struct ParsedUnit: Hashable, Sendable {
     public let dimension: Dimension
     /// Multiply a value in the parsed unit by this to get base units.
@@ -16,7 +18,7 @@ public enum UnitParseError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .unknownUnit(let unit):
-            return "unknown unit \"\(unit)\": use one of ns, us, µs, ms, s, B, KB, MB, GB, bytes, "
+            return "unknown unit \"\(unit)\": use one of ns, us, µs, ms, s, min, h, B, bytes, kB, KB, MB, GB, KiB, MiB, GiB, "
                 + "<noun>/s (e.g. events/s), %, count or <noun> (e.g. events)"
         }
     }
@@ -29,13 +31,18 @@ extension ParsedUnit {
         let trimmed = unit.trimmingWhitespace()
         switch trimmed {
         case "ns": self.init(dimension: .duration, toBase: 1)
-        case "us", "µs", "μs": self.init(dimension: .duration, toBase: 1e3)
+        case "us", "\u{00B5}s", "\u{03BC}s": self.init(dimension: .duration, toBase: 1e3)  // micro sign, Greek mu
         case "ms": self.init(dimension: .duration, toBase: 1e6)
         case "s": self.init(dimension: .duration, toBase: 1e9)
+        case "min": self.init(dimension: .duration, toBase: 60e9)
+        case "h": self.init(dimension: .duration, toBase: 3600e9)
         case "B", "bytes": self.init(dimension: .bytes, toBase: 1)
         case "KB", "kB": self.init(dimension: .bytes, toBase: 1e3)
         case "MB": self.init(dimension: .bytes, toBase: 1e6)
         case "GB": self.init(dimension: .bytes, toBase: 1e9)
+        case "KiB": self.init(dimension: .bytes, toBase: 1024)
+        case "MiB": self.init(dimension: .bytes, toBase: 1_048_576)
+        case "GiB": self.init(dimension: .bytes, toBase: 1_073_741_824)
         case "%", "percent": self.init(dimension: .percent, toBase: 1)
         case "count", "1": self.init(dimension: .count(noun: nil), toBase: 1)
         default:

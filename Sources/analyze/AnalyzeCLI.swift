@@ -19,7 +19,9 @@ struct AnalyzeCLI: ParsableCommand {
 
     static func main() async {
         await ToolMain.run(AnalyzeCLI.self, name: "analyze") { error in
-            (error as? AnalysisError).map { .report($0.description, code: $0.exitCode) }
+            guard let error = error as? AnalysisError else { return nil }
+            if case .output(let failure) = error, failure.readerClosed { return .quiet(code: ToolExit.success) }
+            return .report(error.description, code: error.exitCode)
         }
     }
 }

@@ -1,3 +1,4 @@
+import BenchFormats
 import Charts
 import Foundation
 import Units
@@ -17,7 +18,9 @@ extension EventTrace {
             layout: circular ? .circular : .forceDirected(seed: seed),
             valueTitle: "Arrival after publish", valueDimension: .duration, markedNode: publisher)
         do {
-            try ChartPage(width: 960, height: 720, sourceLine: sourceLine).write(chart, to: path)
+            let commit = FileCommit()
+            try commit.add(try ChartPage(width: 960, height: 720, sourceLine: sourceLine).png(chart), to: path)
+            try commit.commit()
         } catch {
             throw UsageError("cannot write --png \(path): \(error)")
         }

@@ -1,3 +1,4 @@
+import BenchFormats
 import Foundation
 import Logging
 import Profiling
@@ -52,9 +53,11 @@ struct ProfileSession {
         let profile = try fold(profiler, raw: raw)
         let folded = folder.appendingPathComponent("bench.folded")
         do {
-            try profile.foldedText().write(to: folded, atomically: true, encoding: .utf8)
+            let commit = FileCommit()
+            try commit.add(Array(profile.foldedText().utf8), to: folded.path)
+            try commit.commit()
         } catch {
-            throw UsageError("cannot write \(folded.path): \(error.localizedDescription)")
+            throw UsageError("cannot write \(folded.path): \(error)")
         }
         note("profile: \(profile.totalSamples) samples in \(profile.counts.count) distinct stacks → \(folded.path) (folded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
         note("top frames (self samples):")

@@ -16,7 +16,9 @@ struct RenderCommand: ParsableCommand {
 
     static func main() async {
         await ToolMain.run(RenderCommand.self, name: "render") { error in
-            (error as? ReportError).map { .report($0.description, code: $0.exitCode) }
+            guard let error = error as? ReportError else { return nil }
+            if case .output(let failure) = error, failure.readerClosed { return .quiet(code: ToolExit.success) }
+            return .report(error.description, code: error.exitCode)
         }
     }
 }

@@ -14,7 +14,9 @@ final class ChartImageTests: XCTestCase {
 
     private func draw(_ document: ResultsDocument, scale: Double = 1) throws -> [ChartOutcome] {
         let folder = try OutputFolder(path: scratch.path("charts"))
-        return try ChartSet.standard.draw(LoadedResults(document), into: folder, scale: scale)
+        let outcomes = try ChartSet.standard.draw(LoadedResults(document), into: folder, scale: scale)
+        try folder.commit()
+        return outcomes
     }
 
     private func assertLooksDrawn(_ file: String, width: Int, height: Int, line: UInt = #line) throws {

@@ -12,7 +12,7 @@ enum HopLinearityCheck {
     static let name = "hop_linearity"
 
     static func run(_ c: CheckContext) -> [CheckResult] {
-        let candidates = c.metrics.filter { ($0.byHops?.count ?? 0) >= 3 && MetricClass.timeUnits.contains($0.unit) }
+        let candidates = c.metrics.filter { ($0.byHops?.count ?? 0) >= 3 && MetricClass.isTime($0.unit) }
         guard !candidates.isEmpty else {
             return [CheckContext.skipped(name, "no latency samples with `hops` over at least 3 hop counts")]
         }

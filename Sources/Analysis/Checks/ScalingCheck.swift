@@ -16,7 +16,7 @@ enum ScalingCheck {
     static func run(_ c: CheckContext) -> [CheckResult] {
         var bySize: [String: [Int: Double]] = [:]
         var units: [String: String] = [:]
-        for m in c.metrics where MetricClass.timeUnits.contains(m.unit) {
+        for m in c.metrics where MetricClass.isTime(m.unit) {
             guard let size = m.meshSize else { continue }
             // Several scenarios at one size: keep the worst p95.
             bySize[m.metric, default: [:]][size] = max(bySize[m.metric]?[size] ?? -.infinity, m.p95)

@@ -37,7 +37,7 @@ public enum TrendAnalysis {
         var results = order.map { key -> TrendResult in
             let series = points[key]!
             let last = series[series.count - 1].metric
-            let stat: Statistic = MetricClass.timeUnits.contains(last.unit) ? .p95 : .mean
+            let stat: Statistic = MetricClass.isTime(last.unit) ? .p95 : .mean
             return TrendResult(
                 scenario: key.scenario, metric: key.metric, stat: stat, unit: last.unit, better: last.better,
                 points: series.map { TrendPoint(t: $0.date, value: $0.metric.value(of: stat)!, runID: $0.runID) },

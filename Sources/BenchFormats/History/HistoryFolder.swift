@@ -14,21 +14,26 @@ public enum HistoryFolder {
     /// Writes an entry atomically (creating the folder if needed); returns its path.
     @discardableResult
     public static func write(_ entry: HistoryEntry, to folder: String) throws(DocumentError) -> String {
+        let (path, bytes) = try encoded(entry, in: folder)
+        let commit = FileCommit()
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try commit.add(bytes, to: path, createFolder: true)
+            try commit.commit()
         } catch {
-            throw .io(file: folder, operation: "create the history folder", message: "\(error.localizedDescription)")
+            throw .output(error)
         }
+        return path
+    }
+
+    /// The path and gzip bytes of an entry in `folder`, for a command that commits it with other files.
+    public static func encoded(_ entry: HistoryEntry, in folder: String) throws(DocumentError) -> (path: String, bytes: [UInt8]) {
         let path = (folder as NSString).appendingPathComponent(fileName(for: entry))
         let json = try DocumentFile.encode(entry, pretty: false, file: path)
-        let compressed: [UInt8]
         do {
-            compressed = try Gzip.compress(json)
+            return (path, try Gzip.compress(json))
         } catch {
             throw DocumentFile.convert(error, file: path)
         }
-        try DocumentFile.write(compressed, to: path)
-        return path
     }
 
     /// Every readable entry, oldest first. A corrupt or foreign file is skipped with a warning

@@ -6,7 +6,12 @@ extension ResultsDocument {
     }
 
     public func write(to path: String) throws(DocumentError) {
-        try DocumentFile.write(try DocumentFile.encode(self, pretty: true, file: path), to: path)
+        try DocumentFile.write(try encoded(for: path), to: path)
+    }
+
+    /// The bytes `write(to:)` writes, for a command that commits several files together.
+    public func encoded(for path: String) throws(DocumentError) -> [UInt8] {
+        try DocumentFile.encode(self, pretty: true, file: path)
     }
 }
 
@@ -16,17 +21,30 @@ extension Baseline {
     }
 
     public func write(to path: String) throws(DocumentError) {
-        try DocumentFile.write(try DocumentFile.encode(self, pretty: true, file: path), to: path)
+        try DocumentFile.write(try encoded(for: path), to: path)
+    }
+
+    /// The bytes `write(to:)` writes, for a command that commits several files together.
+    public func encoded(for path: String) throws(DocumentError) -> [UInt8] {
+        try DocumentFile.encode(self, pretty: true, file: path)
     }
 }
 
 extension Thresholds {
+    /// Reads and range-checks every field (`outOfRange`).
     public static func read(from path: String) throws(DocumentError) -> Thresholds {
-        try DocumentFile.read(Thresholds.self, from: path, schema: SchemaName.thresholds)
+        let thresholds = try DocumentFile.read(Thresholds.self, from: path, schema: SchemaName.thresholds)
+        if let problem = thresholds.outOfRange() { throw .invalid(file: path, detail: problem) }
+        return thresholds
     }
 
     public func write(to path: String) throws(DocumentError) {
-        try DocumentFile.write(try DocumentFile.encode(self, pretty: true, file: path), to: path)
+        try DocumentFile.write(try encoded(for: path), to: path)
+    }
+
+    /// The bytes `write(to:)` writes, for a command that commits several files together.
+    public func encoded(for path: String) throws(DocumentError) -> [UInt8] {
+        try DocumentFile.encode(self, pretty: true, file: path)
     }
 }
 
@@ -36,6 +54,11 @@ extension FlakeHistory {
     }
 
     public func write(to path: String) throws(DocumentError) {
-        try DocumentFile.write(try DocumentFile.encode(self, pretty: true, file: path), to: path)
+        try DocumentFile.write(try encoded(for: path), to: path)
+    }
+
+    /// The bytes `write(to:)` writes, for a command that commits several files together.
+    public func encoded(for path: String) throws(DocumentError) -> [UInt8] {
+        try DocumentFile.encode(self, pretty: true, file: path)
     }
 }

@@ -7,7 +7,7 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
     case wrongSchema(file: String, found: String, expected: String, hint: String?)
     case corruptGzip(file: String, detail: String)
     case tooLarge(file: String, limit: Int)
-    case atomicWrite(AtomicFileError)
+    case output(FileCommitError)
 
     public var description: String {
         switch self {
@@ -21,8 +21,8 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
         case let .corruptGzip(file, detail):
             return "\(file): corrupt or truncated gzip data (\(detail)). Restore the file from git or delete it."
         case let .tooLarge(file, limit):
-            return "\(file): larger than \(limit) bytes; refusing to load it into memory."
-        case let .atomicWrite(error):
+            return "\(file): larger than \(limit) bytes once decompressed; refused before loading it: \(InputCap.documentMegabytes.refusal)."
+        case let .output(error):
             return error.description
         }
     }

@@ -5,16 +5,21 @@ import Glibc
 
 /// Reading and writing the whole-document files (results, baseline, thresholds, flake history,
 /// history entries): schema checked before decoding, gzip accepted on input (by magic bytes),
-/// atomic replacement on output, stable JSON (sorted keys, ISO 8601 dates).
-enum DocumentFile {
-    /// Documents are read whole; this caps what a hostile or mistaken input can make us allocate.
-    static let maxBytes = 1 << 30
+/// outputs through `FileCommit`, stable JSON (sorted keys, ISO 8601 dates).
+public enum DocumentFile {
+    /// Documents are read whole; this caps what a hostile or mistaken input (a gzip bomb) can
+    /// make us inflate and allocate, checked while inflating.
+    static var maxBytes: Int {
+        let megabytes = InputCap.documentMegabytes.value
+        return megabytes > Int.max >> 20 ? Int.max : megabytes << 20
+    }
 
     static func read<T: Decodable>(_ type: T.Type, from path: String, schema expected: String) throws(DocumentError) -> T {
         try decode(type, from: try readBytes(path), file: path, schema: expected)
     }
 
-    static func readBytes(_ path: String) throws(DocumentError) -> [UInt8] {
+    /// The bytes of a whole document (gzip inflated), at most `maxBytes` of them.
+    public static func readBytes(_ path: String) throws(DocumentError) -> [UInt8] {
         let raw: ByteSource
         if path == "-" {
             raw = FileDescriptorSource(fd: STDIN_FILENO, ownsDescriptor: false)
@@ -70,21 +75,14 @@ enum DocumentFile {
         }
     }
 
-    /// Writes `path` atomically, or to standard output when `path` is `-`.
+    /// Writes `path` as a one-file commit (`FileCommit`): atomically, or as a stream for `-` and special files.
     static func write(_ bytes: [UInt8], to path: String) throws(DocumentError) {
-        if path == "-" {
-            let out = FileDescriptorSink(fd: STDOUT_FILENO, ownsDescriptor: false)
-            do {
-                try bytes.withUnsafeBytes { try out.write($0) }
-            } catch {
-                throw .io(file: "<stdout>", operation: "write", message: "\(error)")
-            }
-            return
-        }
+        let commit = FileCommit()
         do {
-            try AtomicFile.write(bytes, to: path)
+            try commit.add(bytes, to: path)
+            try commit.commit()
         } catch {
-            throw .atomicWrite(error)
+            throw .output(error)
         }
     }
 

@@ -32,6 +32,8 @@ struct LineScanner {
     static let capturedKeys: Set<String> = [
         "type", "schema", "scenario", "metric", "unit", "better", "sla_class",
         "values", "t", "hops", "node", "rep", "mesh_size",
+        // Whole-number fields of the small records, range-checked before Foundation decodes them.
+        "seed", "tier", "value", "attempt", "records",
     ]
     private static let maxDepth = 256
 

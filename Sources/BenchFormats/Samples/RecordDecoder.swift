@@ -36,7 +36,33 @@ enum RecordDecoder {
                 scenario: try f.string("scenario"), metric: try f.string("metric"), unit: try f.string("unit"),
                 node: try f.optionalInteger("node"), t: try f.numbers("t"), values: try f.numbers("values")))
         default:
+            try checkWholeNumbers(kind, fields, at: loc)
             return try decodeWithFoundation(line, at: loc)
+        }
+    }
+
+    /// The whole-number fields of the small records and their ranges. Foundation reports a
+    /// number outside its field's type (`"seed": -1` for a UInt64) as "not valid JSON" without
+    /// naming the field, so these are checked first, with the field and the range in the message.
+    private static let wholeNumberFields: [SampleRecord.Kind: [(key: String, low: Double, high: Double, range: String)]] = {
+        let int64 = (low: -9_223_372_036_854_775_808.0, high: 9_223_372_036_854_775_807.0, range: "from -2^63 to 2^63 - 1")
+        return [
+            .run: [("seed", 0, 18_446_744_073_709_551_615.0, "from 0 to 2^64 - 1"), ("tier", int64.low, int64.high, int64.range)],
+            .counter: [("value", int64.low, int64.high, int64.range)],
+            .outcome: [("tier", int64.low, int64.high, int64.range), ("attempt", int64.low, int64.high, int64.range)],
+            .end: [("records", int64.low, int64.high, int64.range)],
+        ]
+    }()
+
+    private static func checkWholeNumbers(_ kind: SampleRecord.Kind, _ fields: [String: ScannedValue],
+                                          at loc: RecordLocation) throws(SamplesError) {
+        for field in wholeNumberFields[kind] ?? [] {
+            guard case .number(let d)? = fields[field.key] else { continue }
+            // `high` as a double rounds up to 2^63 or 2^64, which are out of range: hence `<`.
+            guard d.rounded() == d, d >= field.low, d < field.high else {
+                throw .invalidRecord(file: loc.file, line: loc.line,
+                                     detail: "`\(field.key)` of a `\(kind.rawValue)` record is \(d); it must be a whole number \(field.range)")
+            }
         }
     }
 

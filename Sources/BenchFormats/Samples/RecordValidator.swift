@@ -28,7 +28,7 @@ enum RecordValidator {
             try nonNegativeTime(s.values, field: "values", unit: s.unit, loc)
             try nonNegative(s.node.map { [$0] }, "node", loc)
         case .counter(let c):
-            if MetricClass.timeUnits.contains(c.unit) && c.value < 0 {
+            if MetricClass.isTime(c.unit) && c.value < 0 {
                 throw .negativeTime(file: loc.file, line: loc.line, field: "value", index: nil, value: Double(c.value), unit: c.unit)
             }
         case .outcome(let o):
@@ -54,7 +54,7 @@ enum RecordValidator {
 
     private static func nonNegativeTime(_ values: [Double], field: String, unit: String,
                                         _ loc: RecordLocation) throws(SamplesError) {
-        guard MetricClass.timeUnits.contains(unit), let k = values.firstIndex(where: { $0 < 0 }) else { return }
+        guard MetricClass.isTime(unit), let k = values.firstIndex(where: { $0 < 0 }) else { return }
         throw .negativeTime(file: loc.file, line: loc.line, field: field, index: k, value: values[k], unit: unit)
     }
 

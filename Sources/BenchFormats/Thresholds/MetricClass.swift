@@ -1,19 +1,26 @@
+import Units
+
 /// Family of a metric, which decides its regression limits. Derived from the unit unless
-/// `Thresholds.metricClasses` overrides it for a metric.
+/// `Thresholds.metricClasses` overrides it for a metric. The unit is read with `ParsedUnit`, the
+/// one unit vocabulary render also draws with, so a unit is a time to both or to neither.
 public enum MetricClass: String, Codable, Hashable, Sendable, CaseIterable {
     case latency, throughput, memory, cpu, counter
 
-    /// Units that measure time; values in them can never be negative.
-    public static let timeUnits: Set<String> = ["ns", "us", "µs", "ms", "s", "min", "h"]
-    static let memoryUnits: Set<String> = ["B", "KB", "KiB", "MB", "MiB", "GB", "GiB"]
+    /// Whether `unit` measures time (`ns`, `us`, `µs`, `μs`, `ms`, `s`, `min`, `h`); values in
+    /// such units can never be negative.
+    public static func isTime(_ unit: String) -> Bool {
+        (try? ParsedUnit(unit))?.dimension == .duration
+    }
 
     /// Class from the unit: time → latency, `…/s` → throughput, bytes → memory, `%` → cpu,
-    /// anything else (counts) → counter.
+    /// anything else (counts, unknown units) → counter.
     public static func classify(unit: String) -> MetricClass {
-        if timeUnits.contains(unit) { return .latency }
-        if unit.hasSuffix("/s") { return .throughput }
-        if memoryUnits.contains(unit) { return .memory }
-        if unit == "%" { return .cpu }
-        return .counter
+        switch (try? ParsedUnit(unit))?.dimension {
+        case .duration?: return .latency
+        case .rate?: return .throughput
+        case .bytes?: return .memory
+        case .percent?: return .cpu
+        default: return .counter
+        }
     }
 }

@@ -14,7 +14,7 @@ struct ChartSet {
         compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName, LatencyByMeshSizeChart.fileName,
                           ThroughputTimelineChart.fileName, ResourcesChart.fileName, TrendCharts.overviewFile])
 
-    /// Draws every chart that has data (each written atomically) and says why the others are absent.
+    /// Draws every chart that has data (into the folder's pending commit) and says why the others are absent.
     func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
         let source = Self.sourceLine(results)
         // A trend of a single run gets no chart of its own (and no "not drawn" line each):
@@ -69,20 +69,12 @@ struct ChartSet {
         return .drawn(Self.compositeFile, title: title, alt: alt)
     }
 
-    /// Writes the PNG next to its final name, then renames it into place.
+    /// Draws the PNG into the folder's pending commit.
     static func write(_ page: ChartPage, _ chart: any Chart, name: String, folder: OutputFolder) throws(ReportError) {
-        let target = folder.file(name)
-        let temporary = folder.file(".\(name).\(getpid()).tmp")
         do {
-            try page.write(chart, to: temporary.path)
+            folder.write(try page.png(chart), to: name)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw .drawingFailed(chart: name, reason: "\(error)")
-        }
-        if rename(temporary.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .writeFailed(path: target.path, reason: reason)
         }
     }
 

@@ -40,7 +40,7 @@ struct ThroughputTimelineChart: ReportChart {
         let text = ValueText()
         let alt = "Throughput over time for " + throughput.map { series in
             "\(SeriesKinds.name(series)): mean \(text.value(series.values.reduce(0, +) / Double(max(1, series.values.count)), unit: series.unit))"
-        }.joined(separator: ", ") + (queues.isEmpty ? "" : "; deepest node queue \(queuePeak > 0 ? "below, peak \(Int(queuePeak))" : "empty throughout")") + "."
+        }.joined(separator: ", ") + (queues.isEmpty ? "" : "; deepest node queue \(queuePeak > 0 ? "below, peak \(text.value(queuePeak, unit: ""))" : "empty throughout")") + "."
         return .draw(chart, alt: alt)
     }
 

@@ -13,6 +13,11 @@ struct TopologyChart: ReportChart {
         guard let topology = results.topology, topology.nodes > 0 else {
             return .noData("the results record no topology")
         }
+        // The force-directed layout is quadratic in the nodes: a larger mesh is not drawn (and
+        // would not be legible at this size anyway).
+        guard topology.nodes <= InputCap.drawnGraphNodes.value else {
+            return .noData("\(topology.nodes) nodes: \(InputCap.drawnGraphNodes.refusal)")
+        }
         let arrival = Dictionary(topology.arrivals.map { ($0.node, $0) }, uniquingKeysWith: { first, _ in first })
         let nodes = (0..<topology.nodes).map { index in
             GraphNode(label: "\(index)", value: arrival[index].map { $0.ms * 1e6 })

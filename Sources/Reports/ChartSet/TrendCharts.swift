@@ -63,6 +63,11 @@ struct TrendCharts {
         }
     }
 
+    /// True for the names `singles` gives (`trend-<slug>.png`, `trend-<slug>-2.png`).
+    static func isSingleTrendFile(_ name: String) -> Bool {
+        name.hasPrefix("trend-") && name.hasSuffix(".png")
+    }
+
     static func fileName(_ trend: TrendResult) -> String {
         let slug = "\(trend.scenario)-\(trend.metric)".lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
         return "trend-" + String(slug).split(separator: "-").joined(separator: "-") + ".png"

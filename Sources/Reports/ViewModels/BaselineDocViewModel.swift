@@ -47,7 +47,7 @@ public struct BaselineDocViewModel: Sendable {
     init(baseline: Baseline, thresholds: Thresholds, baselineFile: String, thresholdsFile: String,
          bottlenecks: BottleneckNotes? = nil) {
         self.bottlenecks = bottlenecks
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         let escape = MarkdownEscaping.text
         self.baselineFile = escape(baselineFile)
         self.thresholdsFile = escape(thresholdsFile)
@@ -68,7 +68,7 @@ public struct BaselineDocViewModel: Sendable {
             }
             let slas = (slaBySize[size] ?? []).map { entry in
                 SLALimitRow(appliesTo: escape(Self.selector(entry)),
-                            limit: escape("\(entry.stat.rawValue) \(entry.op.rawValue) \(text.value(entry.limit, unit: entry.unit))"),
+                            limit: escape("\(entry.stat.rawValue) \(entry.op.rawValue)") + " " + text.value(entry.limit, unit: entry.unit),
                             source: escape(entry.source))
             }
             return MeshSizeSection(title: size.map { "\($0) nodes" } ?? "Any mesh size", rows: rows, hasRows: !rows.isEmpty,
@@ -77,7 +77,7 @@ public struct BaselineDocViewModel: Sendable {
         hasMetrics = !baseline.metrics.isEmpty
         metricCount = baseline.metrics.count
         counterRows = baseline.counters.sorted { ($0.scenario, $0.metric) < ($1.scenario, $1.metric) }.map {
-            LimitRow(name: escape("\($0.scenario) · \($0.metric)"), value: escape(text.value($0.value, unit: $0.unit)), source: "")
+            LimitRow(name: escape("\($0.scenario) · \($0.metric)"), value: text.value($0.value, unit: $0.unit), source: "")
         }
         hasCounters = !counterRows.isEmpty
 
@@ -106,10 +106,10 @@ public struct BaselineDocViewModel: Sendable {
     }
 
     static func checks(_ c: CheckLimits) -> [LimitRow] {
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         var rows = [
             LimitRow(name: "burst", value: "\(text.value(c.burstRateEventsPerS, unit: "events/s")) for \(text.value(c.burstDurationS, unit: "s")), recovered within \(text.value(c.burstRecoveryS, unit: "s"))", source: "AC 3"),
-            LimitRow(name: "queue depth", value: "below \(text.count(Int(c.queueDepthMax))) events", source: "AC 3"),
+            LimitRow(name: "queue depth", value: "below \(text.value(c.queueDepthMax, unit: "events"))", source: "AC 3"),
             LimitRow(name: "memory leak", value: "growth above \(text.value(c.leakGrowthPct, unit: "%")) over \(text.value(c.leakWindowS, unit: "s"))", source: "AC 6"),
             LimitRow(name: "CPU saturation", value: "above \(text.value(c.cpuSaturationPct, unit: "%")) for \(text.value(c.cpuSaturationWindowS, unit: "s"))", source: "AC 6"),
             LimitRow(name: "OOM risk", value: "memory above \(text.value(c.oomRiskPct, unit: "%")) of what is available", source: "AC 6"),

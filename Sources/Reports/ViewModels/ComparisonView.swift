@@ -34,7 +34,7 @@ public struct ComparisonView: Sendable {
     public let comparedWith: String?
 
     init(results: LoadedResults) {
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         var changed: [ComparisonRow] = []
         var unchanged: [ComparisonRow] = []
         var notes: [String] = []

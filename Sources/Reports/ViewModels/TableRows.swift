@@ -38,7 +38,7 @@ public struct MissingChartView: Sendable {
 
 enum TableRows {
     static func sla(_ results: LoadedResults) -> [SLARow] {
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         return results.metrics.flatMap { metric in
             (metric.sla ?? []).map { sla in
                 SLARow(scenario: MarkdownEscaping.text(metric.scenario), metric: MarkdownEscaping.text(metric.metric),
@@ -50,7 +50,7 @@ enum TableRows {
     }
 
     static func latency(_ results: LoadedResults) -> [LatencyRow] {
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         return results.metrics.filter { ValueText.isDuration($0.unit) && !LatencyBreakdownChart.isPhase($0) }.map { m in
             // The CI shares the row's display unit, so "1.85 ms (1.67 ms – 2.23 ms)" never mixes µs and ms.
             let ci = m.ci.p95.map { [$0.low, $0.high] } ?? []
@@ -64,7 +64,7 @@ enum TableRows {
 
     /// Phase timings in pipeline order per scenario (the chart's order).
     static func phases(_ results: LoadedResults) -> [PhaseRow] {
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         let phases = results.metrics.filter(LatencyBreakdownChart.isPhase)
         var scenarios: [String] = []
         for m in phases where !scenarios.contains(m.scenario) { scenarios.append(m.scenario) }
@@ -87,7 +87,7 @@ enum TableRows {
     }
 
     static func other(_ results: LoadedResults) -> [OtherMetricRow] {
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         return results.metrics.filter { !ValueText.isDuration($0.unit) }.map { m in
             let cells = text.values([m.mean, m.p50, m.p95, m.max], unit: m.unit)
             return OtherMetricRow(scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
@@ -112,7 +112,7 @@ enum TableRows {
     /// This run's attempts joined with the flake history, by test name.
     static func outcomes(_ results: LoadedResults) -> [OutcomeRow] {
         let flakes = Dictionary(results.flakes.map { ($0.test, $0) }, uniquingKeysWith: { first, _ in first })
-        let text = ValueText()
+        let text = ValueText(markdown: true)
         var rows: [OutcomeRow] = []
         var seen: Set<String> = []
         for outcome in results.outcomes.sorted(by: { $0.test < $1.test }) {
