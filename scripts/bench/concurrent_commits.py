@@ -33,7 +33,7 @@ def record_pairs(analyze, pairs):
             if child.wait() != 0:
                 raise SystemExit(f"pair {i}: analyze exited {child.returncode}")
     with open(os.path.join(work, ".benchmarks", "flake-history.json")) as f:
-        runs = sum(t["runs"] for t in json.load(f)["tests"].values())
+        runs = sum(t["runs"] for t in json.load(f)["tests"])
     entries = len(os.listdir(os.path.join(work, ".benchmarks", "history")))
     shutil.rmtree(work)
     return {"pairs": pairs, "expected": 2 * pairs, "history entries": entries, "flake runs counted": runs,

@@ -11,7 +11,7 @@ After every kill, before anything else runs, it checks that
 At the end, one more command runs in the workspace and the leftovers must be gone (the next
 commit finishes or discards them).
 
-usage: kill9_commit.py [--kills 100] [--bin .build/release] [--seed 1]
+usage: kill9_commit.py [--kills 100] [--bin .build/release] [--seed 1] [--mode update-baseline|record]...
 """
 import argparse
 import glob
@@ -39,7 +39,7 @@ def samples_file(path, host, values=200_000):
          "values": [round(rng.lognormvariate(0, 0.3), 4) for _ in range(values)]},
         {"type": "outcome", "test": "t", "tier": 1, "attempt": 1, "status": "pass", "duration_ms": 1, "message": ""},
     ]
-    lines.append({"type": "end", "finished_at": "2026-01-01T00:01:00Z", "records": len(lines) + 1})
+    lines.append({"type": "end", "finished_at": "2026-01-01T00:01:00Z", "records": len(lines)})
     with open(path, "w") as f:
         for line in lines:
             f.write(json.dumps(line, separators=(",", ":")) + "\n")
@@ -70,13 +70,14 @@ def consistent(mode, work, docs):
     if mode == "update-baseline":
         baseline = docs.get(os.path.join(work, ".benchmarks", "baseline.json"))
         if results is None:
-            return baseline.get("recorded_at") == "initial"
+            return baseline.get("recorded_at") == "2000-01-01T00:00:00Z"
         return results["generated_at"] == baseline["recorded_at"]
+    # Every run is recorded with its own --recorded-at, so each commit adds one history entry,
+    # one flake-history run and rewrites results.json: the three must move together.
     history = [p for p in docs if p.endswith(".json.gz")]
     flakes = docs.get(os.path.join(work, ".benchmarks", "flake-history.json"))
-    runs = 0 if flakes is None else sum(t.get("runs", 0) for t in flakes.get("tests", {}).values())
-    points = 0 if results is None else max([len(t.get("points", [])) for t in results.get("trends", [])] or [0])
-    return len(history) == runs == points
+    runs = 0 if flakes is None else sum(t.get("runs", 0) for t in flakes.get("tests", []))
+    return len(history) == runs and (results is not None) == (runs > 0)
 
 
 def main():
@@ -84,10 +85,11 @@ def main():
     ap.add_argument("--kills", type=int, default=100)
     ap.add_argument("--bin", default=os.path.join(REPO, ".build", "release"))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--mode", choices=["update-baseline", "record"], action="append")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     analyze = os.path.join(args.bin, "analyze")
-    for mode in ["update-baseline", "record"]:
+    for mode in args.mode or ["update-baseline", "record"]:
         work = tempfile.mkdtemp(prefix=f"kill9-{mode}-")
         os.makedirs(os.path.join(work, ".benchmarks"))
         shutil.copy(os.path.join(REPO, ".benchmarks", "thresholds.json"), os.path.join(work, ".benchmarks"))
@@ -98,7 +100,7 @@ def main():
             path = os.path.join(work, ".benchmarks", "baseline.json")
             with open(path) as f:
                 doc = json.load(f)
-            doc["recorded_at"] = "initial"
+            doc["recorded_at"] = "2000-01-01T00:00:00Z"
             with open(path, "w") as f:
                 json.dump(doc, f)
         flags = ["--update-baseline"] if mode == "update-baseline" else ["--record", "--no-baseline"]
@@ -111,7 +113,8 @@ def main():
         for i in range(args.kills):
             stamp = f"2026-01-01T{i // 60:02d}:{i % 60:02d}:00Z"
             before = {p: os.path.getmtime(p) for p in glob.glob(os.path.join(work, "**", "*"), recursive=True)}
-            child = subprocess.Popen([analyze, "run.jsonl", "--out", "results.json", "--recorded-at", stamp] + flags,
+            when = ["--recorded-at", stamp] if mode == "record" else []
+            child = subprocess.Popen([analyze, "run.jsonl", "--out", "results.json"] + when + flags,
                                      cwd=work, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0.5, 1.1) * duration)
             if child.poll() is None:
@@ -136,8 +139,11 @@ def main():
             after = {p: os.path.getmtime(p) for p in glob.glob(os.path.join(work, "**", "*"), recursive=True)}
             tally["new state" if after != before else "old state"] += 1
         # One more full run: it must finish whatever the last kill left.
-        subprocess.run([analyze, "run.jsonl", "--out", "results.json", "--recorded-at", "2026-01-02T00:00:00Z"] + flags,
-                       cwd=work, check=True, stderr=subprocess.DEVNULL)
+        when = ["--recorded-at", "2026-01-02T00:00:00Z"] if mode == "record" else []
+        last = subprocess.run([analyze, "run.jsonl", "--out", "results.json"] + when + flags,
+                              cwd=work, stderr=subprocess.PIPE, text=True)
+        if last.returncode != 0:
+            raise SystemExit(f"{mode}: the run after the kills exited {last.returncode}: {last.stderr}")
         docs = parse_all(work)
         final = {"leftovers after the next run": len(leftovers(work)), "consistent after the next run": consistent(mode, work, docs)}
         print(json.dumps({"mode": mode, "kills": args.kills, "run_seconds": round(duration, 3), **tally, **final}))
