@@ -52,7 +52,7 @@ public struct AnalyzeCompareCommand {
         doc.notes.insert(floorsNote, at: 1)
         try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out,
                                 inputs: a + b + [thresholdsPath, noiseFloorsPath])
-        log("analyze compare: verdict \(doc.verdict.rawValue.uppercased()) — \(doc.verdictReason)")
+        log("analyze compare: verdict \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
     }
 
@@ -90,6 +90,7 @@ public struct AnalyzeCompareCommand {
             var change = m.change ?? Change(verdict: verdict, reason: reason)
             change.deltaPct = c.deltaPct
             change.ci = c.ci
+            change.p = c.test.p
             change.q = qs[k]
             change.verdict = verdict
             change.reason = reason

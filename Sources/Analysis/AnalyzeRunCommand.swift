@@ -71,7 +71,7 @@ public struct AnalyzeRunCommand {
         try OutputWriting.commit(outputs, inputs: inputs + [thresholdsPath])
         if updateBaseline { log("analyze: baseline written to \(baselinePath)") }
         if let entryFile { log("analyze: recorded in \(entryFile.path)") }
-        log("analyze: verdict \(doc.verdict.rawValue.uppercased()) — \(doc.verdictReason)")
+        log("analyze: verdict \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
     }
 

@@ -11,25 +11,20 @@ public enum OverallVerdict {
 
     /// What the verdict covers (see `VerdictScope`), from the judged results.
     static func scope(of doc: ResultsDocument, baseline: Baseline?) -> VerdictScope {
-        let judged: Set<ChangeVerdict> = [.noise, .improved, .warn, .fail]
-        let timings = doc.metrics.filter { $0.change.map { judged.contains($0.verdict) } ?? false }.count
-        var why: String?
-        if timings == 0 {
+        var scope = VerdictScope(counting: doc.metrics, checks: doc.checks, counters: doc.counters)
+        if scope.timings == 0 {
             if baseline == nil {
-                why = "no baseline"
+                scope.timingsNotCompared = "no baseline"
             } else if doc.comparison?.comparable == false {
-                why = "baseline from another machine class" + (doc.comparison?.baselineClass.map { " (\($0))" } ?? "")
+                scope.timingsNotCompared = "baseline from another machine class" + (doc.comparison?.baselineClass.map { " (\($0))" } ?? "")
             } else if doc.metrics.allSatisfy({ $0.change?.verdict == .new }) {
-                why = "the baseline has no timed metric of the scenarios that ran"
+                scope.timingsNotCompared = "the baseline has no timed metric of the scenarios that ran"
             } else {
-                why = "no timed metric was comparable with the baseline"
+                scope.timingsNotCompared = "no timed metric was comparable with the baseline"
             }
+            scope.compareCommand = compareCommand
         }
-        return VerdictScope(
-            slas: doc.metrics.reduce(0) { $0 + ($1.sla?.count ?? 0) },
-            checks: doc.checks.filter { $0.status != .skipped }.count,
-            counters: doc.counters.filter { $0.verdict.map { judged.contains($0) } ?? false }.count,
-            timings: timings, timingsNotCompared: why, compareCommand: why == nil ? nil : compareCommand)
+        return scope
     }
 
     public static func decide(_ doc: ResultsDocument, requireTimings: Bool = false) -> (verdict: Verdict, reason: String) {
@@ -59,39 +54,23 @@ public enum OverallVerdict {
         for o in doc.outcomes where o.status == .fail {
             fails.append("test \(o.test) failed all \(o.attempts) attempt(s)")
         }
-        let untimed = doc.scope.flatMap { $0.timings == 0 ? $0.timingsNotCompared : nil }
+        let scope = doc.scope ?? scope(of: doc, baseline: nil)
+        let untimed = scope.timings == 0 ? scope.timingsNotCompared : nil
+        // A WARN or FAIL must not read as a full comparison either (unless the failure says so).
+        var coverage = ""
         if let untimed, requireTimings {
             fails.append("timings not compared (\(untimed)) and --require-timings demands a timing comparison; compare on this machine with `\(compareCommand)`")
+        } else if let untimed {
+            coverage = " (timings not compared: \(untimed))"
         }
-        let coverage = doc.scope.map(covered) ?? ""
         if !fails.isEmpty { return (.fail, summary("FAIL", fails) + coverage) }
         if !warns.isEmpty { return (.warn, summary("WARN", warns) + coverage) }
-        guard let scope = doc.scope else {
-            return (.pass, "no regression past a threshold, every SLA and check met, every test passed")
-        }
-        let checked = checkedParts(scope)
+        let checked = scope.judgedBesidesTimings
         if let untimed {
-            return (.pass, "PASS: \(checked ?? "nothing checked"); timings not compared: \(untimed); compare them on this machine with `\(compareCommand)`")
+            return (.pass, "PASS: \(checked.map { "\($0) met" } ?? "nothing judged"); timings not compared: \(untimed); compare them on this machine with `\(compareCommand)`")
         }
         return (.pass, "PASS: no regression beyond noise in \(scope.timings) timed metric\(scope.timings == 1 ? "" : "s")"
                 + (checked.map { "; \($0) met" } ?? ""))
-    }
-
-    /// "SLAs (4), checks (3) and counters (11)": what was judged besides timings; nil when nothing was.
-    static func checkedParts(_ scope: VerdictScope) -> String? {
-        var parts: [String] = []
-        if scope.slas > 0 { parts.append("SLAs (\(scope.slas))") }
-        if scope.checks > 0 { parts.append("checks (\(scope.checks))") }
-        if scope.counters > 0 { parts.append("counters (\(scope.counters))") }
-        if parts.isEmpty { return nil }
-        return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
-    }
-
-    /// Appended to a WARN or FAIL reason when timings were not compared, so it never reads as a
-    /// full comparison.
-    private static func covered(_ scope: VerdictScope) -> String {
-        guard scope.timings == 0, let why = scope.timingsNotCompared else { return "" }
-        return " (timings not compared: \(why))"
     }
 
     private static func summary(_ level: String, _ items: [String]) -> String {

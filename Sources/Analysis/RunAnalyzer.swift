@@ -147,7 +147,7 @@ public enum RunAnalyzer {
             }
             if !sameClass { reason += " (compared across machine classes: --ignore-host)" }
             doc.metrics[t.index].change = Change(deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,
-                                                 q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
+                                                 p: c.p, q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
         }
         return notes
     }

@@ -100,8 +100,11 @@ public struct HorizontalBarChart: Chart {
             entries.append(LegendEntry(name: "noise band (\(range))", swatch: .box(HorizontalBarChart.noiseColor)))
         }
         let legend = Legend(entries: entries)
-        let (area, legendRect) = legend.reserve(context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
+        var (area, legendRect) = legend.reserve(context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
                                                 placement: .below)
+        // Two rows above the plot for the reference lines' labels, so they never cover a bar.
+        let stripHeight = referenceLines.isEmpty ? 0 : 2 * Theme.annotation.size * 1.6 + 6
+        area = area.inset(top: stripHeight)
         var values = shown.flatMap { [$0.value] + ($0.interval.map { [$0.lowerBound, $0.upperBound] } ?? []) }
         if let noiseBand { values += [noiseBand.lowerBound, noiseBand.upperBound] }
         values += referenceLines.map(\.value)
@@ -132,7 +135,8 @@ public struct HorizontalBarChart: Chart {
             }
         }
         canvas.line(from: Point(x: zero, y: t.plot.minY), to: Point(x: zero, y: t.plot.maxY), Theme.axisColor, width: 1)
-        OverlayDrawing.thresholds(referenceLines, context, t)
+        OverlayDrawing.thresholds(referenceLines, context, t,
+                                  labelStrip: Rect(x: t.plot.minX, y: t.plot.minY - stripHeight, width: t.plot.width, height: stripHeight))
         frameSpec.drawAxes(context, t, area: area)
         drawValueLabels(shown, context, t, zero: zero, area: area)
         if let legendRect { legend.draw(context, in: legendRect, placement: .below) }

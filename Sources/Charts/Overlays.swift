@@ -72,7 +72,9 @@ enum OverlayDrawing {
         }
     }
 
-    static func thresholds(_ lines: [ThresholdLine], _ context: ChartContext, _ t: PlotTransform) {
+    /// Draws the lines across the plot and labels them; vertical lines' labels go in `labelStrip`
+    /// (a band reserved above the plot) when given, else at the plot's top.
+    static func thresholds(_ lines: [ThresholdLine], _ context: ChartContext, _ t: PlotTransform, labelStrip: Rect? = nil) {
         let canvas = context.canvas
         for line in lines {
             switch line.orientation {
@@ -89,10 +91,17 @@ enum OverlayDrawing {
                 guard t.x.scale?.canShow(line.value) ?? false else { continue }
                 let x = t.px(line.value)
                 canvas.line(from: Point(x: x, y: t.plot.minY), to: Point(x: x, y: t.plot.maxY), line.color, width: 1.4, dash: [10, 3, 2, 3])
-                if context.optionalLabel(line.label, thresholdStyle(line), at: Point(x: x + 4, y: t.plot.minY + 3),
-                                         within: t.plot, .left, .top, backed: true) == nil {
-                    context.optionalLabel(line.label, thresholdStyle(line), at: Point(x: x - 4, y: t.plot.minY + 3),
-                                          within: t.plot, .right, .top, backed: true)
+                // Right of the line, else left of it, in `labelStrip` when the chart reserved one
+                // above the plot (so labels never cover data); lines close together (WARN +20 %,
+                // FAIL +50 %) stack their labels rather than lose one.
+                let style = thresholdStyle(line)
+                let within = labelStrip ?? t.plot
+                for row in 0..<3 {
+                    let y = within.minY + 3 + Double(row) * style.size * 1.6
+                    if context.optionalLabel(line.label, style, at: Point(x: x + 4, y: y), within: within, .left, .top, backed: true) != nil
+                        || context.optionalLabel(line.label, style, at: Point(x: x - 4, y: y), within: within, .right, .top, backed: true) != nil {
+                        break
+                    }
                 }
             }
         }

@@ -94,10 +94,13 @@ final class MachineClassAndScopeTests: XCTestCase {
                               runHost: host(cpu: "Intel Xeon"), baselineHost: host(), requireTimings: true)
         XCTAssertEqual(doc.verdict, .fail)
         XCTAssertTrue(doc.verdictReason.contains("--require-timings"), doc.verdictReason)
+        // The failure already says timings were not compared: no second "(timings not compared …)".
+        XCTAssertEqual(doc.verdictReason.components(separatedBy: "timings not compared").count, 2, doc.verdictReason)
         let compared = try analyze(current: [Fixture.latency(reference)], baseline: [Fixture.latency(reference)],
                                    runHost: host(), baselineHost: host(), requireTimings: true)
         XCTAssertEqual(compared.verdict, .pass, compared.verdictReason)
-        XCTAssertTrue(compared.verdictReason.hasPrefix("PASS: no regression beyond noise in 1 timed metric"), compared.verdictReason)
+        // Nothing but the timing was judged, so the reason claims no SLA, check or counter.
+        XCTAssertEqual(compared.verdictReason, "PASS: no regression beyond noise in 1 timed metric")
     }
 
     func testAMetricMissingFromAScenarioThatRanWarnsButOtherScenariosDoNot() throws {

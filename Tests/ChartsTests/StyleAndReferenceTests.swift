@@ -63,4 +63,24 @@ final class StyleAndReferenceTests: XCTestCase {
         let barLeft = Double(try XCTUnwrap(greenXs.min()))
         XCTAssertLessThan(label.rect.maxX, barLeft - 10, "label should sit beyond the whisker's far end; zero tick at \(zero.rect.midX)")
     }
+
+    /// WARN at +20 % and FAIL at +50 % sit close together on a wide axis: both are labelled, in
+    /// the strip above the plot, and neither label covers a bar.
+    func testNearbyWarnAndFailLinesAreBothLabelledAboveTheBars() throws {
+        let barColor = Palette.bluishGreen
+        let chart = HorizontalBarChart(title: "delta", axis: AxisSpec(title: "Change", dimension: .percent),
+                                       rows: [BarRow(label: "latency", value: 112, interval: (-87)...310, category: "fail"),
+                                              BarRow(label: "store", value: 92, interval: (-16)...200, category: "fail")],
+                                       categories: [BarCategory(name: "fail", color: barColor)],
+                                       referenceLines: [ThresholdLine(.vertical, at: 20, label: "WARN +20 %", color: Palette.orange),
+                                                        ThresholdLine(.vertical, at: 50, label: "FAIL +50 %", color: Palette.vermillion)])
+        let context = try ChartPage(width: 960, height: 540).render(chart)
+        let pixels = context.canvas.pixels()
+        for text in ["WARN +20 %", "FAIL +50 %"] {
+            let label = try XCTUnwrap(context.labels.first { $0.text == text }, "\(text) is labelled")
+            let bar = try XCTUnwrap(context.labels.first { $0.text == "latency" }, "the first bar's category label")
+            XCTAssertLessThan(label.rect.maxY, bar.rect.minY, "\(text) sits above the first bar")
+            XCTAssertEqual(count(barColor, in: pixels, within: label.rect), 0, "\(text) covers no bar")
+        }
+    }
 }

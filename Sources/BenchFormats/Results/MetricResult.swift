@@ -102,6 +102,10 @@ public struct Change: Codable, Hashable, Sendable {
     public var ci: Interval?
     public var welch: WelchTest?
     public var mannWhitney: MannWhitneyTest?
+    /// p-value of the test that decided (Welch, the run-to-run test, or the paired test of A/B
+    /// rounds; see `testLevel` and `reason`), before the multiplicity correction; nil in files
+    /// from before it was recorded.
+    public var p: Double?
     /// Benjamini–Hochberg adjusted q-value across all compared metrics.
     public var q: Double?
     public var verdict: ChangeVerdict
@@ -110,12 +114,13 @@ public struct Change: Codable, Hashable, Sendable {
     public var testLevel: TestLevel?
 
     public init(deltaPct: Double? = nil, ci: Interval? = nil, welch: WelchTest? = nil,
-                mannWhitney: MannWhitneyTest? = nil, q: Double? = nil, verdict: ChangeVerdict,
+                mannWhitney: MannWhitneyTest? = nil, p: Double? = nil, q: Double? = nil, verdict: ChangeVerdict,
                 reason: String, testLevel: TestLevel? = nil) {
         self.deltaPct = deltaPct
         self.ci = ci
         self.welch = welch
         self.mannWhitney = mannWhitney
+        self.p = p
         self.q = q
         self.verdict = verdict
         self.reason = reason
@@ -123,7 +128,7 @@ public struct Change: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case ci, welch, q, verdict, reason
+        case ci, welch, p, q, verdict, reason
         case deltaPct = "delta_pct"
         case mannWhitney = "mann_whitney"
         case testLevel = "test_level"

@@ -25,6 +25,30 @@ public struct VerdictScope: Codable, Hashable, Sendable {
         self.compareCommand = compareCommand
     }
 
+    /// Counts what the results judged: every SLA statistic, every check that ran, and the counters
+    /// and timed metrics that were compared (noise, improved, warn or fail).
+    public init(counting metrics: [MetricResult], checks: [CheckResult], counters: [CounterResult],
+                timingsNotCompared: String? = nil, compareCommand: String? = nil) {
+        let compared: Set<ChangeVerdict> = [.noise, .improved, .warn, .fail]
+        self.init(slas: metrics.reduce(0) { $0 + ($1.sla?.count ?? 0) },
+                  checks: checks.filter { $0.status != .skipped }.count,
+                  counters: counters.filter { $0.verdict.map { compared.contains($0) } ?? false }.count,
+                  timings: metrics.filter { $0.change.map { compared.contains($0.verdict) } ?? false }.count,
+                  timingsNotCompared: timingsNotCompared, compareCommand: compareCommand)
+    }
+
+    /// "SLAs (4), checks (3) and counters (11)": what was judged besides timings, each with its
+    /// count; nil when nothing was. The verdict line and the report both say it, so neither claims
+    /// a kind of check that did not apply.
+    public var judgedBesidesTimings: String? {
+        var parts: [String] = []
+        if slas > 0 { parts.append("SLAs (\(slas))") }
+        if checks > 0 { parts.append("checks (\(checks))") }
+        if counters > 0 { parts.append("counters (\(counters))") }
+        guard let last = parts.last else { return nil }
+        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     enum CodingKeys: String, CodingKey {
         case slas, checks, counters, timings
         case timingsNotCompared = "timings_not_compared"

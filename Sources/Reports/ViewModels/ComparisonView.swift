@@ -44,7 +44,7 @@ public struct ComparisonView: Sendable {
             let row = ComparisonRow(
                 metric: MarkdownEscaping.text("\(metric.scenario) · \(metric.metric)"),
                 baseline: pair?[0] ?? "–", current: pair?[1] ?? text.value(metric.mean, unit: metric.unit),
-                delta: Self.delta(change, text), p: text.probability(change.welch?.p),
+                delta: Self.delta(change, text), p: text.probability(change.p ?? change.welch?.p),
                 q: text.probability(change.q), verdict: Self.label(change.verdict),
                 rank: Self.rank(change.verdict), magnitude: abs(change.deltaPct ?? 0))
             if Self.isBeyondNoise(change.verdict) { changed.append(row) } else { unchanged.append(row) }

@@ -56,25 +56,22 @@ public struct VerdictView: Sendable {
         }
     }
 
-    /// Says what was checked: "no regression" only when timed metrics were compared. Files
-    /// without a scope (older analyze) count the compared timed metrics themselves.
+    /// Says what was checked, and only that: "no regression" only when timed metrics were
+    /// compared, and SLAs, checks or counters only when some were judged. Files without a scope
+    /// (older analyze) count what was judged themselves.
     static func passHeadline(_ results: LoadedResults) -> String {
-        let compared: Set<ChangeVerdict> = [.noise, .improved, .warn, .fail]
-        let timings = results.scope?.timings
-            ?? results.metrics.filter { $0.change.map { compared.contains($0.verdict) } ?? false }.count
-        guard timings == 0 else {
-            return "No regression beyond noise in " + plural(timings, "timed metric", "timed metrics")
-                + ", every SLA met, every check passed."
+        let scope = results.scope
+            ?? VerdictScope(counting: results.metrics, checks: results.checks, counters: results.counters)
+        let judged = scope.judgedBesidesTimings
+        guard scope.timings == 0 else {
+            return "No regression beyond noise in " + plural(scope.timings, "timed metric", "timed metrics")
+                + (judged.map { "; \($0) met." } ?? ".")
         }
-        var checked: [String] = []
-        if results.metrics.contains(where: { !($0.sla ?? []).isEmpty }) { checked.append("SLAs") }
-        if results.checks.contains(where: { $0.status != .skipped }) { checked.append("checks") }
-        if results.counters.contains(where: { $0.verdict.map { compared.contains($0) } ?? false }) { checked.append("counters") }
-        let list = checked.count > 1 ? checked.dropLast().joined(separator: ", ") + " and " + checked[checked.count - 1]
-            : checked.first ?? ""
-        let what = checked.isEmpty ? "Nothing was judged" : "Passed: " + list
-        return what + "." + untimed(results.scope ?? VerdictScope(slas: 0, checks: 0, counters: 0, timings: 0,
-                                                                   timingsNotCompared: "no baseline to compare with"))
+        let what = judged.map { "Passed: \($0)" } ?? "Nothing was judged"
+        return what + "." + untimed(scope.timingsNotCompared == nil
+                                    ? VerdictScope(slas: scope.slas, checks: scope.checks, counters: scope.counters, timings: 0,
+                                                   timingsNotCompared: "no baseline to compare with")
+                                    : scope)
     }
 
     /// " Timings not compared: … Compare them on this machine with `make compare`." when none were.
