@@ -112,13 +112,13 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units", "SeededRandom"]),
         .testTarget(name: "ReportsTests", dependencies: [
             "Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo", "ExecutableTesting", "render",
-        ]),
+        ], exclude: ["Golden"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
         .testTarget(name: "ProcFSTests", dependencies: ["ProcFS"]),
         .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: [
             "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
-        ]),
+        ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )
