@@ -81,7 +81,6 @@ let package = Package(
         ]),
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
-        .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Fuzzing: seeded mutations and the campaign loop, and the fuzz target of a node's
         // WebSocket handling (libFuzzer with -DLIBFUZZER, a seeded run otherwise).
         .target(name: "Fuzzing"),
