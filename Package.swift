@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // MeshBench: benchmarks an N-peer mesh of BTP-NIPs relay nodes and turns the measurements into
-// verdicts, PNG charts and Markdown reports. Module layout: shared/DESIGN.md §2 and docs/development.md.
+// verdicts, PNG charts and Markdown reports. Module layout: docs/architecture.md §2.
 import PackageDescription
 
 /// System libraries reached through `C*` shim targets (module.modulemap + shim.h), found with
