@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // MeshBench: benchmarks an N-peer mesh of BTP-NIPs relay nodes and turns the measurements into
-// verdicts, PNG charts and Markdown reports. Module layout: shared/DESIGN.md §2 and docs/development.md.
+// verdicts, PNG charts and Markdown reports. Module layout: docs/architecture.md §2.
 import PackageDescription
 
 /// System libraries reached through `C*` shim targets (module.modulemap + shim.h), found with
@@ -31,10 +31,14 @@ let package = Package(
     ],
     targets: systemLibraries + [
         // The mesh under test.
+        /// The one seeded generator (SplitMix64): topologies, simulated links, fuzz inputs, statistics.
+        .target(name: "SeededRandom"),
+        /// The one reader of Linux's /proc (memory and CPU time of processes, the CPU model).
+        .target(name: "ProcFS"),
         .target(name: "Nostr", dependencies: ["CSecp256k1", crypto]),
         .target(name: "Interledger", dependencies: [crypto]),
         .target(name: "Mesh", dependencies: [
-            "Nostr", "Interledger", "CSQLite3", crypto,
+            "Nostr", "Interledger", "CSQLite3", "SeededRandom", crypto,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -55,12 +59,12 @@ let package = Package(
         // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib", "Units"]),
         .target(name: "Scenarios", dependencies: [
-            "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", crypto,
+            "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", "ProcFS", crypto,
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .target(name: "Statistics"),
-        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics"]),
+        .target(name: "Statistics", dependencies: ["SeededRandom"]),
+        .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics", "Units"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Units"]),
         .target(name: "Profiling"),
@@ -77,43 +81,43 @@ let package = Package(
         ]),
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
-        .executableTarget(name: "mesh-bench", dependencies: ["Mesh", "Nostr"]),
         // Fuzzing: seeded mutations and the campaign loop, and the fuzz target of a node's
         // WebSocket handling (libFuzzer with -DLIBFUZZER, a seeded run otherwise).
         .target(name: "Fuzzing"),
-        .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", argumentParser]),
+        .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", "SeededRandom", argumentParser]),
         /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
-        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Interledger", "Nostr"]),
+        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Interledger", "Nostr", "ProcFS", "SeededRandom"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
-        .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
-        .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
+        .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom"]),
+        .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
         .testTarget(name: "NostrClientTests", dependencies: [
             "NostrClient", "Nostr", "Mesh",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "MeshTests", dependencies: [
-            "Mesh", "Nostr", "Interledger", "Fuzzing",
+            "Mesh", "Nostr", "Interledger", "Fuzzing", "SeededRandom",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics", "SeededRandom"]),
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats", "ExecutableTesting"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units", "SeededRandom"]),
         .testTarget(name: "ReportsTests", dependencies: [
             "Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo", "ExecutableTesting", "render",
-        ]),
+        ], exclude: ["Golden"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
+        .testTarget(name: "ProcFSTests", dependencies: ["ProcFS"]),
         .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
         .testTarget(name: "PipelineEndToEndTests", dependencies: [
             "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
-        ]),
+        ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

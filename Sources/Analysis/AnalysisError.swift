@@ -34,7 +34,7 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
             return "usage: \(message)"
         case let .missingThresholds(path):
             return "\(path): no thresholds file, and analyze never falls back to limits hidden in code. "
-                + "Fix: run from the repository root, restore the committed file with `git checkout -- .benchmarks/thresholds.json` "
+                + "Fix: run from the repository root, restore the committed file with `git checkout -- \(BenchmarksLayout.thresholds)` "
                 + "(story 11.6's SLAs, noise ±5 %, latency WARN +20 % / FAIL +50 %, throughput WARN −20 % / FAIL −50 %, "
                 + "memory WARN +30 %, α 0.05; fields in docs/formats.md), or pass --thresholds FILE"
         case let .output(error):

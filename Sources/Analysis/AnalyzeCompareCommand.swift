@@ -15,9 +15,9 @@ public struct AnalyzeCompareCommand {
     public var a: [String] = []
     public var b: [String] = []
     public var out = "-"
-    public var thresholdsPath = ".benchmarks/thresholds.json"
+    public var thresholdsPath = BenchmarksLayout.thresholds
     /// Where the A/A noise floors of an unpaired comparison come from (a baseline file); absent → none are used.
-    public var noiseFloorsPath = ".benchmarks/baseline.json"
+    public var noiseFloorsPath = BenchmarksLayout.baseline
     public var allowPartial = false
     /// `--input-format`: both sides' format when detection by content cannot decide.
     public var inputFormat = InputFormat.auto

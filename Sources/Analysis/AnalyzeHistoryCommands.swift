@@ -4,8 +4,8 @@ import Foundation
 /// `analyze prune --keep-days N`: deletes history entries recorded more than N days ago
 /// (default: `retention_days` of thresholds.json, 90).
 public struct AnalyzePruneCommand {
-    public var historyDir = ".benchmarks/history"
-    public var thresholdsPath = ".benchmarks/thresholds.json"
+    public var historyDir = BenchmarksLayout.history
+    public var thresholdsPath = BenchmarksLayout.thresholds
     public var keepDays: Int?
     public var now = Date()
 
@@ -35,8 +35,8 @@ public struct AnalyzePruneCommand {
 /// `analyze trends --days N`: trends of the recorded history as a results document (no run is
 /// analysed: metrics are empty, the header is the latest recorded run's), so `render` can draw it.
 public struct AnalyzeTrendsCommand {
-    public var historyDir = ".benchmarks/history"
-    public var thresholdsPath = ".benchmarks/thresholds.json"
+    public var historyDir = BenchmarksLayout.history
+    public var thresholdsPath = BenchmarksLayout.thresholds
     public var days: Int?
     public var out = "-"
     public var seed: UInt64 = 1

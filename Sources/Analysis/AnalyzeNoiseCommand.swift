@@ -6,8 +6,8 @@ import Foundation
 public struct AnalyzeNoiseCommand {
     public var inputs: [String] = []
     public var out = "-"
-    public var baselinePath = ".benchmarks/baseline.json"
-    public var thresholdsPath = ".benchmarks/thresholds.json"
+    public var baselinePath = BenchmarksLayout.baseline
+    public var thresholdsPath = BenchmarksLayout.thresholds
     public var allowPartial = false
     /// `--input-format`: the inputs' format when detection by content cannot decide.
     public var inputFormat = InputFormat.auto

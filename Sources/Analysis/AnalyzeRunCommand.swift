@@ -8,11 +8,11 @@ import Foundation
 public struct AnalyzeRunCommand {
     public var inputs: [String] = ["-"]
     public var out = "-"
-    public var baselinePath = ".benchmarks/baseline.json"
+    public var baselinePath = BenchmarksLayout.baseline
     /// `--baseline` was given explicitly: a missing file is then an error, not "no baseline yet".
     public var baselineExplicit = false
     public var noBaseline = false
-    public var thresholdsPath = ".benchmarks/thresholds.json"
+    public var thresholdsPath = BenchmarksLayout.thresholds
     public var allowPartial = false
     /// `--input-format`: the inputs' format when detection by content cannot decide.
     public var inputFormat = InputFormat.auto
@@ -23,8 +23,8 @@ public struct AnalyzeRunCommand {
     public var record = false
     /// When the run is recorded (`--recorded-at`); defaults to the analysis time.
     public var recordedAt: Date?
-    public var historyDir = ".benchmarks/history"
-    public var flakeHistoryPath = ".benchmarks/flake-history.json"
+    public var historyDir = BenchmarksLayout.history
+    public var flakeHistoryPath = BenchmarksLayout.flakeHistory
     public var format = OutputFormat.results
 
     public init() {}

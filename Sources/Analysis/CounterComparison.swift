@@ -1,4 +1,5 @@
 import BenchFormats
+import Units
 
 /// Exact counters (frames, bytes, verifications per event) are deterministic, so they are compared
 /// exactly — no test, no noise band: any change is real. More work is worse (counters count work),

@@ -59,7 +59,7 @@ public enum InputLoading {
             return try Thresholds.read(from: path)
         } catch {
             throw AnalysisError.badInput(file: path, line: nil, problem: "unusable thresholds (\(error))",
-                                         fix: "fix the field named above, or compare with the committed copy (`git diff -- .benchmarks/thresholds.json`)")
+                                         fix: "fix the field named above, or compare with the committed copy (`git diff -- \(BenchmarksLayout.thresholds)`)")
         }
     }
 

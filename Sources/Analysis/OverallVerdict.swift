@@ -1,4 +1,5 @@
 import BenchFormats
+import Units
 
 /// The run's verdict is its worst finding: FAIL on a failed regression, counter, SLA, check or
 /// test (failed every attempt); WARN on a warning or a metric missing from the run; otherwise

@@ -15,7 +15,7 @@ public struct BaselineDocPipeline {
         /// as the document's last part; nil leaves the part out.
         public var bottlenecksPath: String?
 
-        public init(baselinePath: String = ".benchmarks/baseline.json", thresholdsPath: String = ".benchmarks/thresholds.json",
+        public init(baselinePath: String = BenchmarksLayout.baseline, thresholdsPath: String = BenchmarksLayout.thresholds,
                     outputPath: String = "docs/performance-baseline.md", templateDirectory: URL? = nil,
                     bottlenecksPath: String? = nil) {
             self.baselinePath = baselinePath

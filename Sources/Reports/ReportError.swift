@@ -61,7 +61,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case .baselineUnreadable(let path, let reason):
             return "\(path): cannot read the baseline (\(reason)); record one with `analyze --update-baseline`"
         case .thresholdsUnreadable(let path, let reason):
-            return "\(path): cannot read the thresholds (\(reason)); pass the repository's .benchmarks/thresholds.json"
+            return "\(path): cannot read the thresholds (\(reason)); pass the repository's \(BenchmarksLayout.thresholds)"
         case .output(let error):
             return error.description
         case .drawingFailed(let chart, let reason):

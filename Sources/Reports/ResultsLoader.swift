@@ -64,7 +64,7 @@ public enum ResultsLoader {
         }
         do {
             let decoder = FormatsJSON.decoder()
-            return LoadedResults(schema: schema, sections: try decoder.decode(SectionDecoder.self, from: bytes))
+            return try LoadedResults(schema: schema, sections: try decoder.decode(SectionDecoder.self, from: bytes))
         } catch {
             throw .inputInvalid(path: name, reason: "the top level is not a JSON object (\(SectionDecoder.describe(error)))")
         }

@@ -1,3 +1,4 @@
+import BenchFormats
 import Foundation
 
 /// Decodes the top level of a results file one section at a time and list sections one element
@@ -54,6 +55,20 @@ struct SectionDecoder: Decodable {
         return values
     }
 
+}
+
+/// Render's reader of `ResultsBody.visit`: each section on its own, nothing thrown.
+extension SectionDecoder: ResultsSectionVisitor {
+    func one<Value: Codable>(_ value: inout Value?, _ key: String, required: Bool) {
+        value = one(Value.self, key, required: required)
+    }
+
+    func list<Element: Codable>(_ values: inout [Element], _ key: String, required: Bool) {
+        values = list(Element.self, key, required: required)
+    }
+}
+
+extension SectionDecoder {
     /// A decoding error as "field path: what is wrong".
     static func describe(_ error: Error) -> String {
         func path(_ codingPath: [CodingKey]) -> String {

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// xoshiro256** 1.0 (Blackman & Vigna 2018, reference `xoshiro256starstar.c`): the seeded PRNG
 /// behind bootstrap resampling and permutation tests, chosen because it is fast, statistically
 /// strong, and trivially reimplemented elsewhere (the tests check it against a Python copy).

@@ -2,8 +2,17 @@ import Foundation
 
 /// Locale-free decimal rendering, so a chart made on any machine reads the same:
 /// "." for decimals, "," between thousands, U+2212 "−" for negatives (the typographic minus,
-/// as wide as "+", so signed columns line up).
-enum NumberText {
+/// as wide as "+", so signed columns line up). Charts and reports reach it through
+/// `UnitFormatter`; analyze's reasons and check details use `short`.
+public enum NumberText {
+    /// How numbers read in analyze's reasons, notes and check details: whole numbers exactly (an
+    /// exact counter must show every digit), others with four significant digits in C's `%g`
+    /// form, ASCII only, because verdict lines are grepped and diffed.
+    public static func short(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.4g", value)
+    }
+
     static let minus = "\u{2212}"
     static let thousandsSeparator = ","
 

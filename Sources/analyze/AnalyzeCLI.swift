@@ -3,7 +3,7 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 
-/// `analyze`: raw samples in, results out (DESIGN §1). This file only maps the command line and
+/// `analyze`: raw samples in, results out (docs/architecture.md §1). This file only maps the command line and
 /// the README's exit codes; every decision lives in the Analysis module.
 @main
 struct AnalyzeCLI: ParsableCommand {

@@ -10,7 +10,7 @@ struct ResultOptions: ParsableArguments {
     var out: String = "-"
 
     @Option(name: .long, help: ArgumentHelp("Thresholds file (SLAs, WARN/FAIL percentages, noise floor, α).", valueName: "FILE"))
-    var thresholds: String = ".benchmarks/thresholds.json"
+    var thresholds: String = BenchmarksLayout.thresholds
 
     @Flag(name: .long, help: "Accept a samples file without its `end` record (an interrupted run); the results say so.")
     var allowPartial = false

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BenchFormats
 import CommandLineSupport
 
 /// `analyze compare A B` or `analyze compare --a F... --b F...`.
@@ -18,7 +19,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
     var b: [String] = []
 
     @Option(name: .customLong("noise-floors"), help: ArgumentHelp("Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).", valueName: "FILE"))
-    var noiseFloors = ".benchmarks/baseline.json"
+    var noiseFloors = BenchmarksLayout.baseline
 
     @Flag(name: .long, help: "Compare timings of files recorded on different machine classes (marked in every result).")
     var ignoreHost = false

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BenchFormats
 import CommandLineSupport
 import Foundation
 
@@ -12,10 +13,10 @@ struct PruneSubcommand: ParsableCommand, StatusCommand {
     var keepDays: Int?
 
     @Option(name: .long, help: ArgumentHelp("History folder.", valueName: "DIR"))
-    var historyDir: String = ".benchmarks/history"
+    var historyDir: String = BenchmarksLayout.history
 
     @Option(name: .long, help: ArgumentHelp("Thresholds file (for the default retention).", valueName: "FILE"))
-    var thresholds: String = ".benchmarks/thresholds.json"
+    var thresholds: String = BenchmarksLayout.thresholds
 
     func execute() throws -> Int32 {
         var command = AnalyzePruneCommand()
@@ -35,10 +36,10 @@ struct TrendsSubcommand: ParsableCommand, StatusCommand {
     var days: Int?
 
     @Option(name: .long, help: ArgumentHelp("History folder.", valueName: "DIR"))
-    var historyDir: String = ".benchmarks/history"
+    var historyDir: String = BenchmarksLayout.history
 
     @Option(name: .long, help: ArgumentHelp("Thresholds file (α, default window).", valueName: "FILE"))
-    var thresholds: String = ".benchmarks/thresholds.json"
+    var thresholds: String = BenchmarksLayout.thresholds
 
     @Option(name: .long, help: ArgumentHelp("Write the results here instead of standard output.", valueName: "FILE"))
     var out: String = "-"

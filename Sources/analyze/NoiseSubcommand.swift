@@ -16,10 +16,10 @@ struct NoiseSubcommand: ParsableCommand, StatusCommand {
     var out: String = "-"
 
     @Option(name: .long, help: ArgumentHelp("Baseline to store the noise floors in.", valueName: "FILE"))
-    var baseline: String = ".benchmarks/baseline.json"
+    var baseline: String = BenchmarksLayout.baseline
 
     @Option(name: .long, help: ArgumentHelp("Thresholds file (for α).", valueName: "FILE"))
-    var thresholds: String = ".benchmarks/thresholds.json"
+    var thresholds: String = BenchmarksLayout.thresholds
 
     @Flag(name: .long, help: "Store each metric's noise floor in the baseline (atomically).")
     var updateBaseline = false

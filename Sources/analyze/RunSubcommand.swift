@@ -14,7 +14,7 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
 
     @OptionGroup var common: ResultOptions
 
-    @Option(name: .long, help: ArgumentHelp("Baseline to compare with (default .benchmarks/baseline.json, skipped when absent).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Baseline to compare with (default \(BenchmarksLayout.baseline), skipped when absent).", valueName: "FILE"))
     var baseline: String?
 
     @Flag(name: .long, help: "Do not compare with any baseline.")
@@ -36,10 +36,10 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
     var recordedAt: String?
 
     @Option(name: .long, help: ArgumentHelp("History folder for --record and trends.", valueName: "DIR"))
-    var historyDir: String = ".benchmarks/history"
+    var historyDir: String = BenchmarksLayout.history
 
     @Option(name: .long, help: ArgumentHelp("Flake history file.", valueName: "FILE"))
-    var flakeHistory: String = ".benchmarks/flake-history.json"
+    var flakeHistory: String = BenchmarksLayout.flakeHistory
 
     @Option(name: .long, help: ArgumentHelp("Output: results, bencher, github-action-benchmark, github-action-benchmark-bigger or junit.", valueName: "FORMAT"))
     var format: OutputFormat = .results

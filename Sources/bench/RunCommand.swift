@@ -197,11 +197,7 @@ struct RunCommand: AsyncParsableCommand {
 /// A run id that sorts by time and is unique per run: `20261128T233546Z-1a2b3c`.
 enum RunIdentifier {
     static func make(now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let suffix = UUID().uuidString.prefix(6).lowercased()
-        return "\(formatter.string(from: now))-\(suffix)"
+        return "\(ISO8601.basicSeconds(now))-\(suffix)"
     }
 }

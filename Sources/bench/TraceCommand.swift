@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchFormats
 import Foundation
 import Mesh
 import Scenarios
@@ -63,7 +64,7 @@ struct TraceCommand: AsyncParsableCommand {
         if let png {
             let git = GitProbe.current()
             let host = HostProbe.current()
-            let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
+            let date = ISO8601.day(Date())
             try trace.writePicture(to: png, sourceLine: "commit \(git.commit.prefix(7)) · \(date) · host \(host.fingerprint.prefix(12)) · mode \(trace.mode) · bench trace")
         }
         if json {

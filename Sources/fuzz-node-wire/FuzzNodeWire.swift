@@ -10,6 +10,7 @@
 import Foundation
 import Fuzzing
 import Mesh
+import SeededRandom
 #if LIBFUZZER
 
 private let fuzzer: NodeWireFuzzer = {
@@ -78,7 +79,7 @@ struct FuzzNodeWire: ParsableCommand {
             print("fuzz-node-wire: wrote \(seeds.count) seeds to \(folder)")
             return
         }
-        var mutator = ByteMutator(seeds: seeds, maximumLength: 8_192, random: SeededGenerator(seed: seed))
+        var mutator = ByteMutator(seeds: seeds, maximumLength: 8_192, random: SplitMix64(seed: seed))
         let campaign = FuzzCampaign(runs: runs) { MemoryFootprint.current().map { ($0.rssBytes, $0.peakRSSBytes) } }
         let report = try campaign.run(next: { mutator.next() }, target: fuzzer.run) { progress in
             print("fuzz-node-wire: \(progress.runs) inputs, \(String(format: "%.0f", progress.seconds)) s")

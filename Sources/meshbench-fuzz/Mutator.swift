@@ -1,10 +1,12 @@
+import SeededRandom
+
 /// A seeded byte mutator in the manner of libFuzzer's: each input is a seed with a few random
 /// edits (bit flips, byte changes, insertions and deletions, repeated chunks, splices with
 /// another seed, and tokens that have broken readers before: huge and non-finite numbers, empty
 /// arrays, deep nesting, stray gzip magic). The same seed always yields the same inputs, so a
 /// crash can be replayed with `--seed` and `--skip`.
 struct Mutator {
-    private var state: UInt64
+    private var random: SplitMix64
     let seeds: [[UInt8]]
     let maxLength: Int
 
@@ -15,19 +17,12 @@ struct Mutator {
     ].map { Array($0.utf8) } + [[0x1F, 0x8B, 0x08, 0x00], [0xFF, 0xFF, 0xFF, 0xFF], [0x80], [0x00, 0x00, 0x00, 0x00]]
 
     init(seed: UInt64, seeds: [[UInt8]], maxLength: Int = 16_384) {
-        state = seed
+        random = SplitMix64(seed: seed)
         self.seeds = seeds
         self.maxLength = maxLength
     }
 
-    /// SplitMix64: tiny, fast and good enough to pick edits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 

@@ -24,7 +24,7 @@ enum Seeds {
     /// Every document kind, so each decoder also meets the others' shapes.
     static let documents: [[UInt8]] = {
         var docs: [[UInt8]] = []
-        for path in [".benchmarks/thresholds.json"] {
+        for path in [BenchmarksLayout.thresholds] {
             if let data = FileManager.default.contents(atPath: path) { docs.append([UInt8](data)) }
         }
         let small = """

@@ -1,4 +1,5 @@
 import Foundation
+import ProcFS
 
 /// `meshbench-fuzz TARGET [--runs N] [--seed S]`: runs one decoder on N seeded mutations of
 /// valid inputs (`Mutator`) and reports inputs per second, the slowest input and the growth of
@@ -33,8 +34,11 @@ for index in 0..<runs {
         print("\(target.name): HANG: input \(index) took \(String(format: "%.1f", elapsed)) s (saved to \(hangFile))")
         exit(1)
     }
-    if index == runs / 10 { rssAtTenth = ResidentSet.kilobytes() }
+    if index == runs / 10 { rssAtTenth = residentKilobytes() }
 }
 let seconds = Date().timeIntervalSince(started)
-let rssEnd = ResidentSet.kilobytes()
+let rssEnd = residentKilobytes()
 print("\(target.name): \(runs) inputs in \(String(format: "%.1f", seconds)) s (\(Int(Double(runs) / max(seconds, 1e-9))) per s), no crash; slowest input \(String(format: "%.1f", slowest * 1000)) ms; RSS \(rssAtTenth / 1024) MiB after \(runs / 10) inputs, \(rssEnd / 1024) MiB at the end")
+
+/// The resident set (VmRSS) in KiB; 0 where /proc cannot be read.
+func residentKilobytes() -> Int { ProcFS.status()?.kilobytes("VmRSS") ?? 0 }

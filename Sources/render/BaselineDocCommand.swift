@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchFormats
 import Foundation
 import Reports
 
@@ -6,13 +7,13 @@ import Reports
 struct BaselineDocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline-doc",
-        abstract: "Regenerate docs/performance-baseline.md from .benchmarks/baseline.json and .benchmarks/thresholds.json.")
+        abstract: "Regenerate docs/performance-baseline.md from \(BenchmarksLayout.baseline) and \(BenchmarksLayout.thresholds).")
 
     @Option(name: .long, help: ArgumentHelp("Baseline file.", valueName: "FILE"))
-    var baseline: String = ".benchmarks/baseline.json"
+    var baseline: String = BenchmarksLayout.baseline
 
     @Option(name: .long, help: ArgumentHelp("Thresholds file.", valueName: "FILE"))
-    var thresholds: String = ".benchmarks/thresholds.json"
+    var thresholds: String = BenchmarksLayout.thresholds
 
     @Option(name: .long, help: ArgumentHelp("Markdown file to write (atomically).", valueName: "FILE"))
     var out: String = "docs/performance-baseline.md"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchFormats
 import Foundation
 import Reports
 
@@ -15,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     var out: String = "artifacts"
 
     @Option(name: .long, help: ArgumentHelp(
-        "Thresholds for results that do not record their noise floor and WARN/FAIL limits (default .benchmarks/thresholds.json when present).",
+        "Thresholds for results that do not record their noise floor and WARN/FAIL limits (default \(BenchmarksLayout.thresholds) when present).",
         valueName: "FILE"))
     var thresholds: String?
 
@@ -25,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let pipeline = ReportPipeline(options: .init(
             outputPath: out, templateDirectory: templateOptions.directory, scale: drawing.scale,
-            thresholdsPath: DefaultFile.resolve(thresholds, default: ".benchmarks/thresholds.json")))
+            thresholdsPath: DefaultFile.resolve(thresholds, default: BenchmarksLayout.thresholds)))
         let written = try pipeline.run(inputPath: input)
         let progress = drawing.progress
         progress.say("render: wrote \(written.files.count) files to \(written.folder.path): \(written.files.joined(separator: ", "))")

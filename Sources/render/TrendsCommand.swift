@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchFormats
 import Foundation
 import Reports
 
@@ -22,7 +23,7 @@ struct TrendsCommand: ParsableCommand {
     var out: String = "artifacts"
 
     @Option(name: .long, help: ArgumentHelp(
-        "Baseline drawn as each metric's baseline line (default .benchmarks/baseline.json when present).", valueName: "FILE"))
+        "Baseline drawn as each metric's baseline line (default \(BenchmarksLayout.baseline) when present).", valueName: "FILE"))
     var baseline: String?
 
     @OptionGroup var templateOptions: TemplateOptions
@@ -31,7 +32,7 @@ struct TrendsCommand: ParsableCommand {
     func run() throws {
         let pipeline = TrendReportPipeline(options: .init(
             outputPath: out, templateDirectory: templateOptions.directory, scale: drawing.scale,
-            baselinePath: DefaultFile.resolve(baseline, default: ".benchmarks/baseline.json")))
+            baselinePath: DefaultFile.resolve(baseline, default: BenchmarksLayout.baseline)))
         let written = try pipeline.run(inputPath: input)
         drawing.progress.say("render trends: wrote \(written.files.count) files to \(written.folder.path)")
         for chart in written.charts where !chart.isDrawn {

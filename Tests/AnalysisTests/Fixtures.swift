@@ -1,6 +1,7 @@
 import Analysis
 import BenchFormats
 import Foundation
+import SeededRandom
 import Statistics
 
 /// Builders for constructed runs and baselines: every verdict rule is tested on data whose

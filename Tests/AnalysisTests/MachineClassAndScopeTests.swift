@@ -1,6 +1,7 @@
 import Analysis
 import BenchFormats
 import Foundation
+import SeededRandom
 import Statistics
 import XCTest
 

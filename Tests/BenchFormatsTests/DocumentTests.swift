@@ -165,6 +165,15 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(MetricClass.classify(unit: "events/s"), .throughput)
         XCTAssertEqual(MetricClass.classify(unit: "MiB"), .memory)
         XCTAssertEqual(MetricClass.classify(unit: "frames"), .counter)
+        // The spellings analyze and render once disagreed on: one vocabulary (Units) now decides.
+        for unit in ["min", "h", "sec", "\u{00B5}s", "\u{03BC}s", "us"] {
+            XCTAssertEqual(MetricClass.classify(unit: unit), .latency, unit)
+            XCTAssertTrue(MetricClass.isTime(unit), unit)
+        }
+        for unit in ["KiB", "MiB", "GiB", "bytes", "kB", "B"] {
+            XCTAssertEqual(MetricClass.classify(unit: unit), .memory, unit)
+            XCTAssertFalse(MetricClass.isTime(unit), unit)
+        }
         XCTAssertTrue(LimitOperator.below.holds(49.9, 50))
         XCTAssertFalse(LimitOperator.below.holds(50, 50))
         XCTAssertTrue(LimitOperator.atLeast.holds(50, 50))
@@ -213,6 +222,9 @@ final class DocumentTests: XCTestCase {
     func testDatesKeepMillisecondsAndAcceptOffsets() {
         XCTAssertEqual(ISO8601.format(Date(timeIntervalSince1970: 1_735_732_800.25)), "2025-01-01T12:00:00.250Z")
         XCTAssertEqual(ISO8601.format(Date(timeIntervalSince1970: 1_735_732_800)), "2025-01-01T12:00:00Z")
+        // 1_735_732_799.75 s after the epoch is 2025-01-01 11:59:59.750 UTC: the basic form drops the fraction.
+        XCTAssertEqual(ISO8601.basicSeconds(Date(timeIntervalSince1970: 1_735_732_799.75)), "20250101T115959Z")
+        XCTAssertEqual(ISO8601.day(Date(timeIntervalSince1970: 1_735_732_799.75)), "2025-01-01")
         XCTAssertEqual(ISO8601.parse("2025-01-01T13:00:00+01:00"), Date(timeIntervalSince1970: 1_735_732_800))
         XCTAssertEqual(ISO8601.parse("2025-01-01T12:00:00.250Z"), Date(timeIntervalSince1970: 1_735_732_800.25))
         XCTAssertNil(ISO8601.parse("yesterday"))

@@ -1,5 +1,6 @@
-import XCTest
 @testable import Interledger
+import SeededRandom
+import XCTest
 
 /// Feeds seeded random and mutated byte strings to every decoder. Each input must decode or throw
 /// the decoder's typed error (typed throws make any other outcome a compile error; a trap would

@@ -32,19 +32,6 @@ enum RustFixtures {
     static let rejectBytes = hex("0e82012446393911" + "6578616d706c652e636f6e6e6563746f72" + "0a536f6d65206572726f72" + "820101") + data
 }
 
-/// A small deterministic PRNG (SplitMix64) so fuzzing and generated inputs are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A typical BTP-NIPs EVENT packet: a signed-looking Nostr event of about `contentLength` characters.
 func sampleNostrEvent(contentLength: Int = 200) -> [UInt8] {
     let content = String(repeating: "a", count: max(0, contentLength - 20)) + " \"quoted\" {brace}"

@@ -1,7 +1,8 @@
 import Foundation
 import Fuzzing
-import XCTest
 @testable import Mesh
+import SeededRandom
+import XCTest
 
 /// The short CI run of the fuzz target of a node's WebSocket handling (`fuzz-node-wire` runs the
 /// long ones): every seed ends as docs/protocol.md §2a says, and a few thousand seeded mutations
@@ -44,7 +45,7 @@ final class NodeWireFuzzTests: XCTestCase {
 
     func testSeededMutationsKeepTheNodesInvariants() throws {
         let fuzzer = try NodeWireFuzzer(storePath: folder.appendingPathComponent("run.sqlite").path)
-        var mutator = ByteMutator(seeds: try fuzzer.seeds(), maximumLength: 8_192, random: SeededGenerator(seed: 12))
+        var mutator = ByteMutator(seeds: try fuzzer.seeds(), maximumLength: 8_192, random: SplitMix64(seed: 12))
         var campaign = FuzzCampaign(runs: 3_000)
         campaign.hangSeconds = 5
         let report = try campaign.run(next: { mutator.next() }, target: fuzzer.run)

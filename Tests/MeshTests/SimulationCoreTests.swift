@@ -1,5 +1,6 @@
-import XCTest
 @testable import Mesh
+import SeededRandom
+import XCTest
 
 final class SimulationCoreTests: XCTestCase {
     func testSchedulerRunsInTimeOrderAndTiesInSchedulingOrder() {
@@ -25,7 +26,7 @@ final class SimulationCoreTests: XCTestCase {
     }
 
     func testLatencyDrawsAreReproducibleAndHaveTheConfiguredCentre() {
-        var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5)
+        var a = SplitMix64(seed: 5), b = SplitMix64(seed: 5)
         let normal = LatencyDistribution.normal(meanNanoseconds: 100_000, sdNanoseconds: 10_000)
         let drawsA = (0..<20_000).map { _ in normal.sample(&a) }
         XCTAssertEqual(drawsA, (0..<20_000).map { _ in normal.sample(&b) })

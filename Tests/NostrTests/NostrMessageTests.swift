@@ -1,5 +1,6 @@
-import XCTest
 @testable import Nostr
+import SeededRandom
+import XCTest
 
 final class NostrMessageTests: XCTestCase {
     private let event = KnownEventVectorTests.event

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 @testable import Nostr
+import SeededRandom
+import XCTest
 
 /// Prints per-operation figures; asserts nothing about time. Run in release:
 /// `MESHBENCH_PERF=1 swift test -c release --filter NostrTests.PerformanceFigures`

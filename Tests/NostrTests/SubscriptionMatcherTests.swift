@@ -1,5 +1,6 @@
-import XCTest
 @testable import Nostr
+import SeededRandom
+import XCTest
 
 /// The matcher must return exactly what brute force returns: every key with a matching filter.
 final class SubscriptionMatcherTests: XCTestCase {

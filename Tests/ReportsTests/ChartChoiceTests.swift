@@ -70,6 +70,32 @@ final class ChartChoiceTests: XCTestCase {
         XCTAssertTrue(alone.subtitle!.contains("3 hop counts with under 198 deliveries not shown"), alone.subtitle!)
     }
 
+    /// The chart draws the line the hop_linearity check judges: ordinary least squares over every
+    /// recorded hop count, unweighted. Medians 1, 2, 3, 10 ms at hops 1…4, whatever the counts:
+    /// x̄ = 2.5, ȳ = 4, Sxx = 5, Sxy = (−1.5)(−3) + (−0.5)(−2) + (0.5)(−1) + (1.5)(6) = 14, so the
+    /// slope is 2.8 ms per hop and the intercept 4 − 2.8 · 2.5 = −3 ms (a weighted fit differs).
+    func testHopFitIsTheUnweightedLineTheHopLinearityCheckFits() throws {
+        let medians = [1.0, 2, 3, 10], counts = [10_000, 5_000, 1_000, 100]
+        let buckets = zip(medians, counts).enumerated().map {
+            HopBucket(hops: $0.offset + 1, n: $0.element.1, p25: $0.element.0, p50: $0.element.0, p75: $0.element.0, p95: $0.element.0)
+        }
+        let chart = try drawn(LatencyByHopsChart().plan(results(metrics: [metric("tier2.five-hop-10", "latency", n: 16_100, byHops: buckets)])),
+                              as: BoxChart.self)
+        let fit = try XCTUnwrap(chart.fit)
+        XCTAssertEqual(fit.slope, 2.8e6, accuracy: 1e-6)  // ns: the chart's base unit
+        XCTAssertEqual(fit.intercept, -3e6, accuracy: 1e-6)
+    }
+
+    /// Three sizes: the curve is the power law analyze's scaling check fits (OLS on log–log).
+    /// p95 = 3 · p50 = 3, 12, 48 ms at 5, 10, 20 nodes is exactly 3 ms · (n/5)², exponent 2.
+    func testMeshSizeCurveIsThePowerLawFit() throws {
+        let metrics = [(5, 1.0), (10, 4.0), (20, 16.0)].map { metric("tier2.propagation-\($0.0)", "latency", p50: $0.1, meshSize: $0.0) }
+        let chart = try drawn(LatencyByMeshSizeChart().plan(results(metrics: metrics)), as: LineChart.self)
+        let curve = try XCTUnwrap(chart.series.first { $0.name.hasPrefix("fit") })
+        XCTAssertEqual(curve.name, "fit p95 ∝ n^2.00")
+        for point in curve.points { XCTAssertEqual(point.y, 3e6 * pow(point.x / 5, 2), accuracy: 1e-3 * point.y) }
+    }
+
     func testThroughputIsEventsPerSecondAndQueuesCollapseToTheDeepestNode() throws {
         let t = [0.0, 1, 2]
         var series = [Series(scenario: "tier2.throughput-network-10", metric: "throughput", unit: "events/s", t: t, values: [70, 75, 72])]

@@ -73,11 +73,4 @@ final class MemoryFootprintTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(during.peakRSSBytes, during.rssBytes, "the peak is never below the current RSS")
         XCTAssertGreaterThanOrEqual(during.rssBytes - before.rssBytes, size / 2, "touched pages are resident")
     }
-
-    func testStatusFieldsAreReadInKilobytes() {
-        let status = "Name:\tbench\nVmHWM:\t  123456 kB\nVmRSS:\t   65432 kB\n"
-        XCTAssertEqual(MemoryFootprint.kilobytes("VmHWM", in: status), 123_456)
-        XCTAssertEqual(MemoryFootprint.kilobytes("VmRSS", in: status), 65_432)
-        XCTAssertNil(MemoryFootprint.kilobytes("VmSwap", in: status))
-    }
 }

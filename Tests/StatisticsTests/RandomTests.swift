@@ -1,5 +1,6 @@
-import XCTest
+import SeededRandom
 import Statistics
+import XCTest
 
 /// Published reference outputs of the generators, and bounded integers against the Python
 /// reimplementation pasted in `BootstrapTests`.

@@ -58,7 +58,7 @@ enum MemoryUnit {
     }
 }
 
-/// Runs every structural check (DESIGN §4 `checks[]`).
+/// Runs every structural check (`checks[]` in docs/formats.md; docs/analyze.md, "Structural checks").
 public enum MeshChecks {
     public static func run(_ context: CheckContext) -> [CheckResult] {
         HopLinearityCheck.run(context) + ScalingCheck.run(context) + DiameterCheck.run(context)

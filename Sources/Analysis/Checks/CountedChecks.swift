@@ -1,4 +1,5 @@
 import BenchFormats
+import Units
 
 /// Story 11.6 AC 1: the network diameter at 25 nodes is at most 5 hops (limit per mesh size in
 /// `checks.max_diameter_hops`).

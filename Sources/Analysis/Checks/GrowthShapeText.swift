@@ -1,4 +1,5 @@
 import Statistics
+import Units
 
 /// The words hop linearity and scaling use for a growth-shape decision, so both checks say the
 /// same thing the same way: the decision (`GrowthModelComparison.shape`), the J-test

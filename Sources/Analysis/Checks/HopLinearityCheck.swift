@@ -1,5 +1,6 @@
 import BenchFormats
 import Statistics
+import Units
 
 /// Story 11.6 AC 2: latency grows linearly with hop count, not exponentially. The per-hop
 /// medians are fitted with a line (its slope per hop is the measurement) and their shape is
@@ -17,9 +18,8 @@ enum HopLinearityCheck {
             return [CheckContext.skipped(name, "no latency samples with `hops` over at least 3 hop counts")]
         }
         return candidates.map { m in
-            let buckets = m.byHops!
-            let x = buckets.map { Double($0.hops) }
-            let y = buckets.map(\.p50)
+            let buckets = m.byHops!.sorted { $0.hops < $1.hops }
+            let (x, y) = m.hopMedians
             guard let fit = try? GrowthModelComparison(x: x, y: y) else {
                 return CheckResult(name: name, scenario: m.scenario, status: .skipped,
                                    detail: "\(m.metric): per-hop medians must be positive to fit an exponential")

@@ -1,5 +1,6 @@
 import BenchFormats
 import Statistics
+import Units
 
 /// Story 11.6 AC 6: a memory leak is growth above 10 % per 10 minutes. The growth rate is the
 /// OLS slope of the full (not downsampled) series after its warm-up, expressed over

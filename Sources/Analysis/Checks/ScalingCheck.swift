@@ -1,6 +1,7 @@
 import BenchFormats
 import Foundation
 import Statistics
+import Units
 
 /// Story 11.6 AC 1: graceful degradation, no exponential blow-up with mesh size. For each time
 /// metric measured at ≥ 3 mesh sizes, p95 is fitted as c·Nᵏ (the scaling exponent k with its 95 %

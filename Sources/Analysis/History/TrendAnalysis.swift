@@ -2,7 +2,7 @@ import BenchFormats
 import Foundation
 import Statistics
 
-/// Trends over the history window (story 11.6 AC 7, DESIGN §5): per metric, the least-squares
+/// Trends over the history window (story 11.6 AC 7; docs/analyze.md, "History and flakes"): per metric, the least-squares
 /// slope per day with its 95 % CI, R² and p; a direction only when the slope is significant;
 /// anomalies and change points judged against the trend, not against a flat level.
 /// Fewer than `minimumPoints` runs → "insufficient history", nothing fitted.

@@ -1,4 +1,5 @@
 import Foundation
+import Units
 
 /// Go's benchmark text format, as `go test -bench` prints it and benchstat reads it, following
 /// golang.org/design/14313-benchmark-format:
@@ -15,7 +16,6 @@ enum GoBenchmarkAdapter {
     static let defaultScenario = "go"
     /// Configuration keys that describe the machine: they may not change once results were read.
     static let hostKeys: Set<String> = ["cpu", "cpu-count", "mem", "os", "goos", "goarch"]
-    static let timeUnits: [String: String] = ["ns": "ns", "us": "us", "µs": "us", "ms": "ms", "s": "s", "sec": "s"]
 
     private struct Metric {
         let scenario: String
@@ -154,12 +154,13 @@ enum GoBenchmarkAdapter {
             if text.hasSuffix("/s") { return (text, .higher) }
             guard text.hasSuffix("/op") else { return (text, .lower) }
             let measure = String(text.dropLast(3).split(separator: "-").last ?? "")
-            if let time = GoBenchmarkAdapter.timeUnits[measure] { return (time, .lower) }
-            if measure == "B" { return ("B", .lower) }
-            return (text, .lower)
+            guard let parsed = try? ParsedUnit(measure), parsed.dimension == .duration || measure == "B",
+                  let symbol = ParsedUnit.canonicalSymbol(measure) else { return (text, .lower) }  // a count per op
+            return (symbol, .lower)
         }
 
-        /// `16 GB`, `512 MB`, `8 GiB`… → MB; nil when it cannot be read.
+        /// `16 GB`, `512 MB`, `8 GiB`… → MiB, as `HostProbe` records `memory_mb`; nil when it cannot
+        /// be read. Host memory comes in powers of two, so Go's "16 GB" is read as 16 GiB.
         static func megabytes(_ text: String) -> Int? {
             let parts = text.split(separator: " ")
             guard parts.count == 2, let amount = Double(parts[0]), amount.isFinite, amount >= 0 else { return nil }

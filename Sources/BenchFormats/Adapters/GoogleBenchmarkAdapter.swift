@@ -1,4 +1,5 @@
 import Foundation
+import Units
 
 /// Google Benchmark JSON (`--benchmark_format=json`, `--benchmark_out`). Each `iteration` entry
 /// is one batch of `iterations` iterations whose per-iteration `real_time` and `cpu_time` (in
@@ -15,8 +16,8 @@ enum GoogleBenchmarkAdapter {
         "aggregate_unit", "error_occurred", "error_message", "label", "big_o", "rms", "cpu_coefficient",
         "real_coefficient", "complexity_n", "skipped", "skip_message", "manual_time",
     ]
-    static let msPerUnit: [String: Double] = ["ns": 1e-6, "us": 1e-3, "ms": 1, "s": 1000]
-    static var timeUnits: Set<String> { Set(msPerUnit.keys) }
+    /// The `time_unit` values Google Benchmark writes; Units converts them.
+    static let timeUnits: Set<String> = ["ns", "us", "ms", "s"]
 
     /// One benchmark instance (`run_name`) and what was read of it, in file order.
     private struct Instance {
@@ -69,7 +70,7 @@ enum GoogleBenchmarkAdapter {
                 if try fields.optionalString(entry, "aggregate_name", path) == "mean",
                    let real = try fields.optionalNumber(entry, "real_time", path),
                    let cpu = try fields.optionalNumber(entry, "cpu_time", path) {
-                    instances[slot].meanAggregate = (real, cpu, try timeUnit(entry, path, fields),
+                    instances[slot].meanAggregate = (real, cpu, try timeUnit(entry, path, fields).0,
                                                      try fields.optionalInteger(entry, "repetitions", path))
                 }
             default:
@@ -106,7 +107,7 @@ enum GoogleBenchmarkAdapter {
             instance.errors.append(try fields.optionalString(entry, "error_message", path) ?? "error_occurred")
             return
         }
-        let unit = try timeUnit(entry, path, fields)
+        let (unit, nanosecondsPerUnit) = try timeUnit(entry, path, fields)
         if instance.batches > 0 && unit != instance.unit {
             throw fields.fail(entry, "`\(path).time_unit` is \"\(unit)\" but earlier repetitions of \(instance.name) used \"\(instance.unit)\"")
         }
@@ -114,7 +115,7 @@ enum GoogleBenchmarkAdapter {
         let real = try fields.number(entry, "real_time", path)
         instance.real.append(real)
         let iterations = try fields.optionalNumber(entry, "iterations", path) ?? 1
-        instance.durationMS += iterations * real * (msPerUnit[unit] ?? 0)
+        instance.durationMS += iterations * real * nanosecondsPerUnit / 1e6
         instance.cpu.append(try fields.number(entry, "cpu_time", path))
         instance.rep.append(try fields.optionalInteger(entry, "repetition_index", path) ?? instance.batches)
         instance.batches += 1
@@ -161,12 +162,13 @@ enum GoogleBenchmarkAdapter {
             line: instance.line)
     }
 
-    private static func timeUnit(_ entry: LocatedJSON, _ path: String, _ fields: JSONFields) throws(ImportError) -> String {
+    /// The entry's `time_unit` and how many nanoseconds one of it is.
+    private static func timeUnit(_ entry: LocatedJSON, _ path: String, _ fields: JSONFields) throws(ImportError) -> (String, Double) {
         let unit = try fields.optionalString(entry, "time_unit", path) ?? "ns"
-        guard timeUnits.contains(unit) else {
+        guard timeUnits.contains(unit), let parsed = try? ParsedUnit(unit) else {
             throw fields.fail(entry["time_unit"] ?? entry, "`\(path).time_unit` is \"\(unit)\"; Google Benchmark writes ns, us, ms or s")
         }
-        return unit
+        return (unit, parsed.toBase)
     }
 
     /// `bytes_per_second` → `B/s`, `items_per_second` → `items/s`; other counters keep their name as unit.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Per-repetition statistics of a metric: the run-level data Welch's test needs (DESIGN §5).
+/// Per-repetition statistics of a metric: the run-level data Welch's test needs (docs/analyze.md, "How a change is judged").
 public struct PerRunStats: Codable, Hashable, Sendable {
     public var mean: [Double]
     public var p50: [Double]

@@ -39,7 +39,7 @@ public enum ChangeVerdict: String, Codable, Hashable, Sendable, CaseIterable {
     case missing
 }
 
-/// The unit of replication used for a comparison (DESIGN §5).
+/// The unit of replication used for a comparison (docs/analyze.md, "How a change is judged").
 public enum TestLevel: String, Codable, Hashable, Sendable, CaseIterable {
     /// Per-repetition statistics compared (several repetitions on both sides).
     case runs

@@ -86,7 +86,7 @@ public struct SLASubject: Hashable, Sendable {
     }
 }
 
-/// Limits of structural checks (DESIGN §4 `checks[]`), all from story 11.6.
+/// Limits of structural checks (`checks` in docs/formats.md, "Thresholds"), all from story 11.6.
 public struct CheckLimits: Codable, Hashable, Sendable {
     /// AC 3: recover to steady state within this many seconds after a burst.
     public var burstRecoveryS: Double

@@ -1,4 +1,4 @@
-/// The Nostr message kind a BTP-NIPs packet carries (second header byte, DESIGN §3).
+/// The Nostr message kind a BTP-NIPs packet carries (second header byte; docs/protocol.md §1).
 public enum BTPNIPsMessageType: UInt8, Sendable, CaseIterable {
     case event = 1, req = 2, close = 3, notice = 4, eose = 5, ok = 6, auth = 7
 

@@ -41,7 +41,7 @@ public struct BTPNIPsMetadata: Hashable, Sendable {
     }
 }
 
-/// The BTP-NIPs packet (DESIGN §3): a 4-byte header `[version=1][message type][payload length u16 BE]`
+/// The BTP-NIPs packet (docs/protocol.md §1): a 4-byte header `[version=1][message type][payload length u16 BE]`
 /// followed by the UTF-8 JSON payload
 /// `{"payment":{"amount","currency","purpose"},"nostr":<message>,"metadata":{"timestamp","sender","ttl"}}`.
 /// It travels as the `data` of an ILP Prepare, so the whole packet is at most 32,767 bytes.

@@ -1,6 +1,6 @@
 import Crypto
 
-/// Conditions and fulfillments as MeshBench derives them (DESIGN §3, like STREAM):
+/// Conditions and fulfillments as MeshBench derives them (docs/protocol.md §1, like STREAM):
 /// the receiver and sender share a per-peer secret, the fulfillment is
 /// HMAC-SHA256(secret, packet data) and the condition is SHA-256(fulfillment). So the receiver can
 /// recompute the fulfillment from the data it got, and anyone can check it against the condition.

@@ -13,7 +13,7 @@ public struct LedgerMismatch: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Checks that the bilateral ledgers of a whole mesh agree (DESIGN §3 economics): every pair
+/// Checks that the bilateral ledgers of a whole mesh agree (docs/protocol.md §4, fees and ledgers): every pair
 /// mirrors (A's balance with B = −B's balance with A) and therefore all balances sum to zero.
 public enum LedgerNetting {
     /// Ledgers keyed by node, then by peer (the ledger the node keeps with that peer).

@@ -1,10 +1,12 @@
+import SeededRandom
+
 /// The simulated transport: the same `RelayNode`s exchanging the same BTP frames, but each frame
 /// is scheduled on a virtual clock after a delay drawn from the seeded link model. Single-threaded
 /// and fully deterministic for a seed.
 final class SimulatedBackend {
     let scheduler = DiscreteEventScheduler()
     private let model: LinkModel
-    private var rng: SeededGenerator
+    private var rng: SplitMix64
     private var hosts: [SimulatedNodeHost?]
     private var connections: [ConnectionID: Connection] = [:]
     /// Virtual time the last frame on each connection arrives: frames keep their order per direction.
@@ -22,7 +24,7 @@ final class SimulatedBackend {
 
     init(nodeCount: Int, model: LinkModel) {
         self.model = model
-        self.rng = SeededGenerator(seed: model.seed)
+        self.rng = SplitMix64(seed: model.seed)
         self.hosts = Array(repeating: nil, count: nodeCount)
     }
 

@@ -23,6 +23,9 @@ public struct NodeCounters: Sendable, Equatable {
     public var deliveries = 0
     /// Events that arrived with TTL too small to forward any further.
     public var ttlExhausted = 0
+    /// Accepted events whose forward could not be serialised, so no peer got them although the
+    /// upstream payment was fulfilled (0 unless a packet outgrows the ILP data limit).
+    public var forwardsUnserializable = 0
     /// ILP Rejects this node sent, by RFC 27 code ("F04", "F99", …).
     public var rejectsSent: [String: Int] = [:]
     /// ILP Rejects this node received for its own Prepares, by code.

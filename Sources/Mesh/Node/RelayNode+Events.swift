@@ -80,11 +80,16 @@ extension RelayNode {
             forwarded.metadata.ttl = nextTTL
             forwarded.metadata.sender = address
             forwarded.payment = BTPNIPsPayment(msat: amount - config.routingFee, purpose: incoming.packet.payment.purpose)
-            if let data = try? forwarded.serialize() {
+            do {
+                let data = try forwarded.serialize()
                 for peer in targets {
                     sendPrepare(data: data, amount: amount - config.routingFee, to: peer, isSubscription: false,
                                 now: now, afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
                 }
+            } catch {
+                // The event is stored and delivered here and the upstream payment stands; the
+                // forward is lost, and counted so a run that drops forwards cannot look clean.
+                counters.forwardsUnserializable += 1
             }
         }
         timing.forward = lap(&mark)

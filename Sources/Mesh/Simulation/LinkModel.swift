@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// How long a frame takes on a simulated link.
 public enum LatencyDistribution: Sendable, Equatable, CustomStringConvertible {
@@ -17,7 +18,7 @@ public enum LatencyDistribution: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    func sample(_ rng: inout SeededGenerator) -> UInt64 {
+    func sample(_ rng: inout SplitMix64) -> UInt64 {
         switch self {
         case let .fixed(ns):
             return ns
@@ -29,7 +30,7 @@ public enum LatencyDistribution: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Box–Muller from two uniforms of the seeded generator.
-    private static func standardNormal(_ rng: inout SeededGenerator) -> Double {
+    private static func standardNormal(_ rng: inout SplitMix64) -> Double {
         let u1 = max(rng.nextUnit(), Double.leastNonzeroMagnitude)
         let u2 = rng.nextUnit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)

@@ -1,3 +1,5 @@
+import SeededRandom
+
 extension Topology {
     /// A uniformly-ish random connected k-regular graph, reproducible for a seed.
     ///
@@ -9,7 +11,7 @@ extension Topology {
         try requireNodes(n, minimum: 2, kind: kind)
         guard k >= 1, k < n else { throw .degreeOutOfRange(kind: kind, nodes: n, degree: k) }
         guard (n * k) % 2 == 0 else { throw .oddStubCount(nodes: n, degree: k) }
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         for _ in 0..<maxAttempts {
             if let edges = pairStubs(nodes: n, degree: k, rng: &rng) {
                 let t = Topology(name: "random-regular(n=\(n),k=\(k),seed=\(seed))", nodeCount: n, edges: edges)
@@ -28,7 +30,7 @@ extension Topology {
         guard k >= 2, k < n else { throw .degreeOutOfRange(kind: kind, nodes: n, degree: k) }
         guard k % 2 == 0 else { throw .oddDegree(kind: kind, degree: k) }
         guard beta >= 0, beta <= 1 else { throw .probabilityOutOfRange(beta: beta) }
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         for _ in 0..<maxAttempts {
             let edges = rewiredLattice(nodes: n, degree: k, beta: beta, rng: &rng)
             let t = Topology(name: "small-world(n=\(n),k=\(k),beta=\(beta),seed=\(seed))", nodeCount: n, edges: edges)
@@ -38,7 +40,7 @@ extension Topology {
     }
 
     /// One pairing attempt; `nil` when it gets stuck with stubs that cannot be paired.
-    private static func pairStubs(nodes n: Int, degree k: Int, rng: inout SeededGenerator) -> [Edge]? {
+    private static func pairStubs(nodes n: Int, degree k: Int, rng: inout SplitMix64) -> [Edge]? {
         var stubs = (0..<n).flatMap { Array(repeating: $0, count: k) }
         var adjacent = Array(repeating: Set<Int>(), count: n)
         var edges: [Edge] = []
@@ -70,7 +72,7 @@ extension Topology {
         return edges
     }
 
-    private static func rewiredLattice(nodes n: Int, degree k: Int, beta: Double, rng: inout SeededGenerator) -> [Edge] {
+    private static func rewiredLattice(nodes n: Int, degree k: Int, beta: Double, rng: inout SplitMix64) -> [Edge] {
         var adjacent = Array(repeating: Set<Int>(), count: n)
         for i in 0..<n {
             for j in 1...(k / 2) {

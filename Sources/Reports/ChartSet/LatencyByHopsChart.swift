@@ -1,10 +1,11 @@
 import BenchFormats
 import Charts
+import Statistics
 import Units
 
 /// `latency-by-hops.png`: one box per hop count (p25–p75 box, median line, whisker up to p95)
-/// and the least-squares line through the medians, weighted by sample count: latency should
-/// grow linearly with hops (AC 2), and a bend away from the line shows where it does not.
+/// and the line analyze's hop-linearity check judges (`MetricResult.hopMedians`): latency should grow
+/// linearly with hops (AC 2), and a bend away from the line shows where it does not.
 struct LatencyByHopsChart: ReportChart {
     static let fileName = "latency-by-hops.png"
     let file = fileName
@@ -32,11 +33,13 @@ struct LatencyByHopsChart: ReportChart {
                                      q3: bucket.p75 * toBase, upperWhisker: bucket.p95 * toBase))
         }
         let text = ValueText()
-        let fit = LeastSquares(x: buckets.map { Double($0.hops) }, y: buckets.map { $0.p50 * toBase },
-                               weights: buckets.map { Double($0.n) })
-        let fitted = fit.map {
-            FittedLine(intercept: $0.intercept, slope: $0.slope,
-                       label: "median ≈ \(UnitFormatter().format($0.intercept, .duration)) + \(UnitFormatter().format($0.slope, .duration)) per hop")
+        // The line analyze's hop_linearity check fits (the linear model of its
+        // `GrowthModelComparison`): every recorded hop count, unweighted; none under three.
+        let (hops, medians) = metric.hopMedians
+        let fitted = (try? LinearRegression(x: hops, y: medians)).map {
+            FittedLine(intercept: $0.intercept * toBase, slope: $0.slope * toBase,
+                       label: "median ≈ \(UnitFormatter().format($0.intercept * toBase, .duration)) + "
+                           + "\(UnitFormatter().format($0.slope * toBase, .duration)) per hop")
         }
         let chart = BoxChart(title: title,
                              subtitle: "\(metric.scenario) · \(metric.metric): box p25–p75, line median, whisker to p95"

@@ -1,6 +1,7 @@
 import BenchFormats
 import Charts
 import Foundation
+import Statistics
 import Units
 
 /// `latency-by-mesh-size.png`: p50/p95/p99 of one latency family against the node count, the
@@ -37,16 +38,18 @@ struct LatencyByMeshSizeChart: ReportChart {
         var subtitle = "\(name): percentiles per node count"
 
         // Two sizes fit any power law exactly: the exponent is stated, but a fitted curve (which
-        // would hide under the p95 line) is drawn only from three sizes on.
-        let fit = LeastSquares(x: points.map { log(Double($0.meshSize!)) }, y: points.map { log($0.p95 * toBase) })
-        if let fit, points.count < 3 {
-            subtitle += String(format: "; p95 grows as n^%.2f between the two sizes (no fit from two points)", fit.slope)
-        } else if let fit {
-            let lowest = Double(points.first!.meshSize!), highest = Double(points.last!.meshSize!)
+        // would hide under the p95 line) is drawn only from three sizes on, with the power-law fit
+        // (Statistics' `PowerLawFit`) that analyze's scaling check reports.
+        let x = points.map { Double($0.meshSize!) }, y = points.map { $0.p95 * toBase }
+        if points.count < 3, y.allSatisfy({ $0 > 0 }) {
+            let exponent = log(y[1] / y[0]) / log(x[1] / x[0])
+            subtitle += String(format: "; p95 grows as n^%.2f between the two sizes (no fit from two points)", exponent)
+        } else if let fit = try? PowerLawFit(x: x, y: y) {  // nil when a p95 is 0: no log scale fit
+            let lowest = x.first!, highest = x.last!
             let xs = stride(from: 0.0, through: 1.0, by: 0.05).map { lowest * pow(highest / lowest, $0) }
-            series.append(LineSeries(name: String(format: "fit p95 ∝ n^%.2f", fit.slope),
-                                     points: xs.map { DataPoint(x: $0, y: exp(fit.y(at: log($0)))) }))
-            subtitle += String(format: "; p95 grows as n^%.2f (1 = linear)", fit.slope)
+            series.append(LineSeries(name: String(format: "fit p95 ∝ n^%.2f", fit.exponent),
+                                     points: xs.map { DataPoint(x: $0, y: fit.coefficient * pow($0, fit.exponent)) }))
+            subtitle += String(format: "; p95 grows as n^%.2f (1 = linear)", fit.exponent)
         }
         let chart = LineChart(title: title, subtitle: subtitle,
                               xAxis: AxisSpec(title: "Nodes in the mesh", dimension: .count(noun: nil), scale: .log10, includesZero: false),

@@ -109,7 +109,7 @@ public struct PRCommentViewModel: Sendable {
             // bench's bisect and profiler do not apply to another harness's benchmarks.
             return [
                 "Find the commit: run the same benchmark on the last good commit and on this one, then `analyze compare good.json this.json` (\(source), one file per side; bisect by halving the range).",
-                "If the change is intended: `analyze --update-baseline FILE` and commit `.benchmarks/baseline.json` with the reason.",
+                "If the change is intended: `analyze --update-baseline FILE` and commit `\(BenchmarksLayout.baseline)` with the reason.",
             ]
         }
         let commit = results.run?.git.commit ?? ""
@@ -117,7 +117,7 @@ public struct PRCommentViewModel: Sendable {
         return [
             "Find the commit: `make compare A=<last-good-commit> B=\(head)` runs both revisions with the same seed and compares them (bisect by halving the range).",
             "Find the hot spot: `bench --profile` records stacks; `render flamegraph profile.folded --out flame.png` draws them.",
-            "If the change is intended: `analyze --update-baseline` and commit `.benchmarks/baseline.json` with the reason.",
+            "If the change is intended: `analyze --update-baseline` and commit `\(BenchmarksLayout.baseline)` with the reason.",
         ]
     }
 }

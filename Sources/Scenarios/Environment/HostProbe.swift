@@ -1,13 +1,14 @@
 import BenchFormats
 import Crypto
 import Foundation
+import ProcFS
 
 /// Describes the machine a run is measured on. The fingerprint hashes what makes timings
 /// comparable (CPU model, core count, memory, OS, Swift version) so `analyze` refuses to compare
 /// a run with a baseline from a different machine instead of reporting a bogus regression.
 public enum HostProbe {
     public static func current() -> HostInfo {
-        let cpuModel = cpuModelName() ?? "unknown CPU"
+        let cpuModel = ProcFS.cpuModel() ?? "unknown CPU"
         let cpus = ProcessInfo.processInfo.activeProcessorCount
         let memoryMB = Int(ProcessInfo.processInfo.physicalMemory / 1_048_576)
         let os = operatingSystem()
@@ -33,16 +34,6 @@ public enum HostProbe {
         #else
         return "6.0"
         #endif
-    }
-
-    static func cpuModelName() -> String? {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
-            if let colon = line.firstIndex(of: ":") {
-                return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return nil
     }
 
     static func operatingSystem() -> String {

@@ -1,5 +1,6 @@
 import CMalloc
 import Foundation
+import ProcFS
 
 /// How much memory the process held during one scenario attempt: the peak resident set (Linux
 /// `VmHWM`, reset at the start of the attempt through `/proc/self/clear_refs`) and glibc's
@@ -33,8 +34,7 @@ public struct MemoryFootprint: Equatable, Sendable {
 
     /// The figures now, or nil where `/proc/self/status` cannot be read (not Linux).
     public static func current() -> MemoryFootprint? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        guard let peak = kilobytes("VmHWM", in: status), let rss = kilobytes("VmRSS", in: status),
+        guard let status = ProcFS.status(), let peak = status.kilobytes("VmHWM"), let rss = status.kilobytes("VmRSS"),
               let heap = AllocatorTotals(mallocInfo: mallocInfoXML()) else { return nil }
         return MemoryFootprint(peakRSSBytes: peak * 1024, rssBytes: rss * 1024,
                                heapInUseBytes: heap.inUseBytes, heapArenaBytes: heap.systemBytes)
@@ -52,15 +52,6 @@ public struct MemoryFootprint: Equatable, Sendable {
         return String(cString: buffer)
     }
 
-    /// `Name:   1234 kB` → 1234.
-    static func kilobytes(_ field: String, in status: String) -> Int? {
-        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard parts.count >= 2, parts.last == "kB" else { return nil }
-            return Int(parts[1])
-        }
-        return nil
-    }
 
     /// Writes the footprint as one-point `series` records in MB (10⁶ bytes), at `t` seconds after
     /// the attempt began: memory series feed analyze's OOM-risk check.

@@ -1,4 +1,5 @@
 import Foundation
+import ProcFS
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,26 +18,12 @@ struct ProcessSnapshot: Sendable, Equatable {
 }
 
 enum ProcessStats {
-    /// Clock ticks per second of the utime/stime fields (`sysconf(_SC_CLK_TCK)`, 100 on Linux).
-    static let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
-
     /// The process's figures now, or nil when it has exited (its /proc entry is gone).
     static func snapshot(pid: Int32) -> ProcessSnapshot? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        // Field 2 (comm) may contain spaces and parentheses: fields are counted after the last ')'.
-        guard let close = stat.lastIndex(of: ")") else { return nil }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        // After comm: state is field 3, so utime (14) and stime (15) are at offsets 11 and 12.
-        guard fields.count > 12, let utime = Double(fields[11]), let stime = Double(fields[12]) else { return nil }
-        var rssKB = 0, anonKB = 0
-        for line in status.split(separator: "\n") {
-            let value = { Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0 }
-            if line.hasPrefix("VmRSS:") { rssKB = value() }
-            if line.hasPrefix("RssAnon:") { anonKB = value() }
-        }
-        return ProcessSnapshot(rssBytes: rssKB * 1024, anonymousBytes: anonKB * 1024, userSeconds: utime / ticksPerSecond,
-                               systemSeconds: stime / ticksPerSecond)
+        guard let cpu = ProcFS.cpuTime(pid: pid), let status = ProcFS.status(pid: pid) else { return nil }
+        return ProcessSnapshot(rssBytes: (status.kilobytes("VmRSS") ?? 0) * 1024,
+                               anonymousBytes: (status.kilobytes("RssAnon") ?? 0) * 1024,
+                               userSeconds: cpu.userSeconds, systemSeconds: cpu.systemSeconds)
     }
 
     static var current: ProcessSnapshot? { snapshot(pid: getpid()) }

@@ -1,11 +1,14 @@
-/// SplitMix64: a tiny, well-mixed generator whose output depends only on the seed, so a topology or
-/// a simulated link model built from the same seed is identical on every machine and Swift version
-/// (the standard library's random helpers do not promise a stable algorithm).
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+/// SplitMix64 (Steele, Lea & Flood 2014; Vigna's reference `splitmix64.c`): a 64-bit counter
+/// scrambled by a finalizer. MeshBench's one seeded generator: its output depends only on the
+/// seed, so a topology, a simulated link, a fuzz input or a test's data built from the same seed
+/// is identical on every machine and Swift version (the standard library's random helpers do not
+/// promise a stable algorithm). Statistics also uses it to expand a seed into xoshiro256** state,
+/// as the xoshiro authors recommend.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public private(set) var state: UInt64
 
     public init(seed: UInt64) {
-        self.state = seed
+        state = seed
     }
 
     public mutating func next() -> UInt64 {
