@@ -84,6 +84,8 @@ let package = Package(
         .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", argumentParser]),
         /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
         .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Interledger", "Nostr"]),
+        /// JSON decode speed against Foundation's JSONDecoder (scripts/bench/json-speed.sh, docs/design-notes.md).
+        .executableTarget(name: "json-speed", dependencies: ["BenchFormats", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
