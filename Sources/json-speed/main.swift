@@ -5,6 +5,7 @@ import Nostr
 
 /// `json-speed samples FILE` | `json-speed hop [--count N]`: the decode speed of MeshBench's own
 /// JSON readers against Foundation's `JSONDecoder` on the same bytes, best of `--rounds` (5).
+/// Times are the thread's CPU time, not wall time, so other jobs on the machine shift them little.
 /// `samples` reads a samples file (make one with `scripts/bench/generate_samples.py`) with
 /// `SamplesReader` and, line by line, with `JSONDecoder` into the same `SampleRecord`s. `hop`
 /// decodes what a relay decodes per hop, a BTP-NIPs EVENT packet and its Nostr message, and times
@@ -23,15 +24,15 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-/// Best wall time of `rounds` runs of `body`, in seconds; `body` returns a checksum so the work
+/// Best CPU time of `rounds` runs of `body`, in seconds; `body` returns a checksum so the work
 /// cannot be optimised away, and every round must return the same one.
 func best(_ rounds: Int, _ body: () throws -> Int) rethrows -> (seconds: Double, checksum: Int) {
     var fastest = Double.infinity
     var checksum: Int?
     for _ in 0..<rounds {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = threadCPUSeconds()
         let sum = try body()
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let elapsed = threadCPUSeconds() - start
         fastest = min(fastest, elapsed)
         if let checksum, checksum != sum { fail("rounds disagree: \(checksum) and \(sum)") }
         checksum = sum
@@ -39,10 +40,16 @@ func best(_ rounds: Int, _ body: () throws -> Int) rethrows -> (seconds: Double,
     return (fastest, checksum ?? 0)
 }
 
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 func report(_ label: String, _ seconds: Double, units: Int, unitName: String, bytes: Int) {
     let perUnit = seconds / Double(units) * 1e6
     let megabytes = Double(bytes) / seconds / 1e6
-    print(String(format: "%@: %.3f s, %.3f µs per %@, %.0f MB/s", label, seconds, perUnit, unitName, megabytes))
+    print(String(format: "%@: %.3f s CPU, %.3f µs per %@, %.0f MB/s", label, seconds, perUnit, unitName, megabytes))
 }
 
 let rounds = option("--rounds", 5)
