@@ -31,8 +31,10 @@ let package = Package(
     ],
     targets: systemLibraries + [
         // The mesh under test.
-        .target(name: "Nostr", dependencies: ["CSecp256k1", crypto]),
-        .target(name: "Interledger", dependencies: [crypto]),
+        /// The one JSON scanner and writer (no dependencies), under Nostr, Interledger and BenchFormats.
+        .target(name: "JSON", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "Nostr", dependencies: ["CSecp256k1", "JSON", crypto]),
+        .target(name: "Interledger", dependencies: ["JSON", crypto]),
         .target(name: "Mesh", dependencies: [
             "Nostr", "Interledger", "CSQLite3", crypto,
             .product(name: "NIOCore", package: "swift-nio"),
@@ -53,10 +55,11 @@ let package = Package(
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
-        .target(name: "BenchFormats", dependencies: ["CZlib", "Units"]),
+        .target(name: "BenchFormats", dependencies: ["CZlib", "JSON", "Units"]),
         .target(name: "Scenarios", dependencies: [
             "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", crypto,
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "Statistics"),
@@ -89,6 +92,7 @@ let package = Package(
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr"]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger"]),
         .testTarget(name: "NostrClientTests", dependencies: [
