@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "SeededRandom"),
         /// The one reader of Linux's /proc (memory and CPU time of processes, the CPU model).
         .target(name: "ProcFS"),
-        .target(name: "Nostr", dependencies: ["CSecp256k1", crypto]),
-        .target(name: "Interledger", dependencies: [crypto]),
+        /// The one JSON scanner and writer (no dependencies), under Nostr, Interledger and BenchFormats.
+        .target(name: "JSON", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "Nostr", dependencies: ["CSecp256k1", "JSON", crypto]),
+        .target(name: "Interledger", dependencies: ["JSON", crypto]),
         .target(name: "Mesh", dependencies: [
             "Nostr", "Interledger", "CSQLite3", "SeededRandom", crypto,
             .product(name: "NIOCore", package: "swift-nio"),
@@ -57,10 +59,11 @@ let package = Package(
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
-        .target(name: "BenchFormats", dependencies: ["CZlib", "Units"]),
+        .target(name: "BenchFormats", dependencies: ["CZlib", "JSON", "Units"]),
         .target(name: "Scenarios", dependencies: [
             "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", "ProcFS", crypto,
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "Statistics", dependencies: ["SeededRandom"]),
@@ -87,9 +90,12 @@ let package = Package(
         .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", "SeededRandom", argumentParser]),
         /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
         .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Interledger", "Nostr", "ProcFS", "SeededRandom"]),
+        /// JSON decode speed against Foundation's JSONDecoder (scripts/bench/json-speed.sh, docs/design-notes.md).
+        .executableTarget(name: "json-speed", dependencies: ["BenchFormats", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom"]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
         .testTarget(name: "NostrClientTests", dependencies: [

@@ -1,3 +1,5 @@
+import JSON
+
 /// Why a Nostr JSON document (event, filter or client/relay message) was refused. `offset` is the
 /// byte offset into the input; `field` is a path such as `event.tags[2][0]` or `REQ[2].kinds[0]`.
 public enum NostrDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -58,5 +60,44 @@ public enum NostrDecodingError: Error, Equatable, Sendable, CustomStringConverti
         case let .wrongArity(message, expected, found):
             return "\(message) message has \(found) elements; expected \(expected)"
         }
+    }
+}
+
+extension NostrDecodingError {
+    /// The same place and problem in Nostr's terms.
+    init(_ error: JSONError) {
+        let field = error.field, offset = error.offset
+        switch error.problem {
+        case let .syntax(expected, found):
+            self = .syntax(offset: offset, expected: "\(expected) in \(field), found \(found)")
+        case .invalidUTF8:
+            self = .invalidUTF8(field: field, offset: offset)
+        case let .invalidEscape(detail):
+            self = .invalidEscape(field: field, offset: offset, detail: detail)
+        case let .controlCharacter(byte):
+            self = .unescapedControlCharacter(field: field, offset: offset, byte: byte)
+        case let .nestingTooDeep(limit):
+            self = .nestingTooDeep(offset: offset, limit: limit)
+        case .trailingData:
+            self = .trailingData(offset: offset)
+        case let .wrongType(expected):
+            self = .wrongType(field: field, expected: expected, offset: offset)
+        case .notWholeNumber:
+            self = .wrongType(field: field, expected: "an integer (no fraction or exponent)", offset: offset)
+        case .integerOverflow:
+            self = .invalidValue(field: field, reason: "integer at byte \(offset) does not fit in 64 bits")
+        case .nonFiniteLiteral, .numberOutOfRange:
+            self = .invalidValue(field: field, reason: "at byte \(offset): \(error.detail)")
+        }
+    }
+}
+
+/// Runs one step of the JSON scanner, reporting its error in Nostr's terms.
+@inline(__always) @discardableResult
+func scan<T>(_ step: () throws(JSONError) -> T) throws(NostrDecodingError) -> T {
+    do {
+        return try step()
+    } catch {
+        throw NostrDecodingError(error)
     }
 }

@@ -52,7 +52,7 @@ final class SampleRecordRoundTripTests: XCTestCase {
                      "4.9e-324", "0.30000000000000004", "12345678901234567890123", "1.7976931348623157e308", "-5E+2"]
         let line = "{\"values\":[\(texts.joined(separator: ","))]}"
         let fields = try line.utf8CString.withUnsafeBytes { raw in
-            try LineScanner.scan(UnsafeRawBufferPointer(rebasing: raw.dropLast()))
+            try RecordLineScanner.scan(UnsafeRawBufferPointer(rebasing: raw.dropLast()))
         }
         guard case .numbers(let values)? = fields["values"] else { return XCTFail("no numbers") }
         XCTAssertEqual(values.map(\.bitPattern), texts.map { Double($0)!.bitPattern })
@@ -61,7 +61,7 @@ final class SampleRecordRoundTripTests: XCTestCase {
     func testStringsWithEscapesDecode() throws {
         let line = #"{"type":"x","scenario":"a\"b\\c\/d\n\u00e9\ud83d\ude00 tab\t"}"#
         let fields = try line.utf8CString.withUnsafeBytes { raw in
-            try LineScanner.scan(UnsafeRawBufferPointer(rebasing: raw.dropLast()))
+            try RecordLineScanner.scan(UnsafeRawBufferPointer(rebasing: raw.dropLast()))
         }
         guard case .string(let s)? = fields["scenario"] else { return XCTFail("no string") }
         XCTAssertEqual(s, "a\"b\\c/d\né😀 tab\t")

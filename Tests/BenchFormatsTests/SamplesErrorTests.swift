@@ -69,7 +69,7 @@ final class SamplesErrorTests: XCTestCase {
     func testMalformedJSONNamesLineAndColumn() throws {
         let run = try Fixtures.runLine()
         try expect([run, #"{"type":"samples","values":[1,,2]}"#, end(2)],
-                   { .malformedJSON(file: $0, line: 2, column: 31, detail: "expected a value, found `,`") },
+                   { .malformedJSON(file: $0, line: 2, column: 31, detail: "expected a number, found `,` in `values`") },
                    line: 2, mentions: "malformed JSON")
     }
 

@@ -84,9 +84,9 @@ final class BTPNIPsPacketTests: XCTestCase {
             (#"{"payment":{"amount":"1","currency":"msat","purpose":""},"nostr":[],"nostr":[],"metadata":{"timestamp":1,"sender":"","ttl":1}}"#,
              "nostr", .duplicateField),
             (#"{"payment":{"amount":"1","currency":"msat","purpose":""},"nostr":["a",],"metadata":{"timestamp":1,"sender":"","ttl":1}}"#,
-             "nostr", .invalidJSON("expected a value but found ']'")),
+             "nostr", .invalidJSON("expected a value, found `]`")),
             (#"{"payment":{"amount":"1","currency":"msat","purpose":""},"nostr":["\x"],"metadata":{"timestamp":1,"sender":"","ttl":1}}"#,
-             "nostr", .invalidJSON("unknown escape '\\x'")),
+             "nostr", .invalidJSON("unknown escape \\x")),
             (#"{"payment":{"amount":"1","currency":"msat","purpose":""},"nostr":[],"metadata":{"timestamp":1,"sender":"","ttl":1}} x"#,
              "payload", .invalidJSON("unexpected bytes after the JSON object")),
         ]

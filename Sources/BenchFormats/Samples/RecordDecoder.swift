@@ -22,7 +22,7 @@ enum RecordDecoder {
         guard let kind = SampleRecord.Kind(rawValue: type) else {
             throw .invalidRecord(file: loc.file, line: loc.line, detail: "unknown record type \"\(type)\"; expected one of \(kinds)")
         }
-        var f = Fields(fields: fields, loc: loc, type: type)
+        let f = Fields(fields: fields, loc: loc, type: type)
         switch kind {
         case .samples:
             return .samples(SamplesBlock(

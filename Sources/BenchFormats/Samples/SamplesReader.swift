@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -123,7 +124,7 @@ public final class SamplesReader {
     /// Blank lines may follow `end`; records may not.
     private func expectNothingAfterEnd() throws(SamplesError) {
         do {
-            while let blank = try lines.nextLine({ LineScanner.isBlank($0) }) {
+            while let blank = try lines.nextLine({ RecordLineScanner.isBlank($0) }) {
                 if !blank { throw SamplesError.recordAfterEnd(file: fileName, line: lines.lineNumber) }
             }
         } catch let error as SamplesError {
@@ -144,14 +145,14 @@ public final class SamplesReader {
 
     private static func scanLine(_ line: UnsafeRawBufferPointer, _ lines: LineReader,
                                  _ file: String) throws(SamplesError) -> Scanned {
-        if LineScanner.isBlank(line) { return .blank }
+        if RecordLineScanner.isBlank(line) { return .blank }
         let loc = RecordLocation(file: file, line: lines.lineNumber)
         let fields: [String: ScannedValue]
         do {
-            fields = try LineScanner.scan(line)
+            fields = try RecordLineScanner.scan(line)
         } catch {
             // A broken last line without a newline is a cut-off write, not bad JSON.
-            if lines.lastLineUnterminated, case .malformed = error.kind {
+            if lines.lastLineUnterminated, !error.isNonFinite {
                 throw .truncated(file: file, line: loc.line, records: max(0, loc.line - 1))
             }
             throw convert(error, at: loc)
@@ -161,14 +162,16 @@ public final class SamplesReader {
         return .record(record)
     }
 
-    private static func convert(_ error: ScanError, at loc: RecordLocation) -> SamplesError {
-        switch error.kind {
-        case .malformed(let detail):
-            return .malformedJSON(file: loc.file, line: loc.line, column: error.column, detail: detail)
+    private static func convert(_ error: JSONError, at loc: RecordLocation) -> SamplesError {
+        let column = error.offset + 1
+        switch error.problem {
         case .nonFiniteLiteral(let token):
-            return .nonFiniteLiteral(file: loc.file, line: loc.line, column: error.column, token: token)
-        case .nonFiniteNumber(let field):
-            return .nonFiniteNumber(file: loc.file, line: loc.line, field: field)
+            return .nonFiniteLiteral(file: loc.file, line: loc.line, column: column, token: token)
+        case .numberOutOfRange:
+            return .nonFiniteNumber(file: loc.file, line: loc.line, field: error.field)
+        default:
+            let place = error.field.isEmpty ? "" : " in `\(error.field)`"
+            return .malformedJSON(file: loc.file, line: loc.line, column: column, detail: error.detail + place)
         }
     }
 
@@ -196,7 +199,7 @@ public final class SamplesReader {
             let first: FirstLine?
             do {
                 first = try lines.nextLine { line throws(SamplesError) -> FirstLine in
-                    if LineScanner.isBlank(line) { return .blank }
+                    if RecordLineScanner.isBlank(line) { return .blank }
                     if isBareBrace(line) { return .prettyJSON }
                     return .record(try scanLine(line, lines, file))
                 }

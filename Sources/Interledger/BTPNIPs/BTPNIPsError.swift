@@ -1,3 +1,5 @@
+import JSON
+
 /// Why bytes are not a valid BTP-NIPs packet, or why a packet value cannot be serialized.
 /// `offset` is the byte offset in the whole packet (header included), nil for serialization.
 public struct BTPNIPsError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -54,5 +56,35 @@ public struct BTPNIPsError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .invalidInteger(reason): what = "invalid integer: \(reason)"
         }
         return "BTP-NIPs packet: \(place): \(what)"
+    }
+}
+
+extension BTPNIPsError {
+    /// The same place and problem in BTP-NIPs terms (offsets are already packet offsets: the
+    /// payload is scanned in place, after the header).
+    init(_ error: JSONError) {
+        let problem: Problem
+        switch error.problem {
+        case .syntax, .nonFiniteLiteral, .numberOutOfRange: problem = .invalidJSON(error.detail)
+        case .invalidUTF8: problem = .invalidUTF8
+        case let .invalidEscape(detail): problem = .invalidJSON(detail)
+        case let .controlCharacter(byte): problem = .invalidJSON("control character 0x\(String(byte, radix: 16)) must be escaped inside a string")
+        case let .nestingTooDeep(limit): problem = .nestingTooDeep(limit: limit)
+        case .trailingData: problem = .invalidJSON("unexpected bytes after the JSON object")
+        case let .wrongType(expected): problem = .wrongType(expected: expected)
+        case .notWholeNumber: problem = .invalidInteger("must be a whole number without fraction or exponent")
+        case .integerOverflow: problem = .invalidInteger("does not fit a 64-bit integer")
+        }
+        self.init(field: error.field, offset: error.offset, problem: problem)
+    }
+}
+
+/// Runs one step of the JSON scanner, reporting its error in BTP-NIPs terms.
+@inline(__always) @discardableResult
+func scan<T>(_ step: () throws(JSONError) -> T) throws(BTPNIPsError) -> T {
+    do {
+        return try step()
+    } catch {
+        throw BTPNIPsError(error)
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// What a BTP-NIPs packet pays for its hop.
 public struct BTPNIPsPayment: Hashable, Sendable {
     /// Millisatoshi as a decimal string (JSON numbers lose precision above 2^53 in many readers).
@@ -57,8 +59,14 @@ public struct BTPNIPsPacket: Hashable, Sendable {
     public var type: BTPNIPsMessageType
     public var payment: BTPNIPsPayment
     /// Raw JSON of the Nostr message (a JSON array, e.g. `["EVENT",{...}]`).
-    public var nostr: [UInt8]
+    public var nostr: [UInt8] {
+        didSet { nostrIsValidated = false }
+    }
     public var metadata: BTPNIPsMetadata
+    /// True while `nostr` holds the bytes `init(bytes:)` validated, so `serialize()` need not check
+    /// them again: a forward changes only the payment and metadata, and re-validating the event
+    /// there was a third pass over it per hop. Not part of the packet's value (equality, hash).
+    private var nostrIsValidated = false
 
     public init(type: BTPNIPsMessageType, payment: BTPNIPsPayment, nostr: [UInt8], metadata: BTPNIPsMetadata) {
         self.type = type
@@ -78,25 +86,26 @@ public struct BTPNIPsPacket: Hashable, Sendable {
         guard metadata.ttl >= 0 else {
             throw BTPNIPsError(field: "metadata.ttl", offset: nil, problem: .invalidInteger("must be ≥ 0"))
         }
-        try Self.checkNostr(nostr)
-        var out = [UInt8]()
-        out.reserveCapacity(Self.headerLength + 128 + nostr.count + payment.purpose.utf8.count + metadata.sender.utf8.count)
-        out.append(contentsOf: [Self.version, type.rawValue, 0, 0])
-        out.appendASCII(#"{"payment":{"amount":"#)
-        out.appendJSONString(payment.amount)
-        out.appendASCII(#","currency":"#)
-        out.appendJSONString(payment.currency)
-        out.appendASCII(#","purpose":"#)
-        out.appendJSONString(payment.purpose)
-        out.appendASCII(#"},"nostr":"#)
-        out.append(contentsOf: nostr)
-        out.appendASCII(#","metadata":{"timestamp":"#)
-        out.appendJSONInteger(metadata.timestamp)
-        out.appendASCII(#","sender":"#)
-        out.appendJSONString(metadata.sender)
-        out.appendASCII(#","ttl":"#)
-        out.appendJSONInteger(metadata.ttl)
-        out.appendASCII("}}")
+        if !nostrIsValidated { try Self.checkNostr(nostr) }
+        var writer = JSONWriter(
+            reservingCapacity: Self.headerLength + 128 + nostr.count + payment.purpose.utf8.count + metadata.sender.utf8.count)
+        writer.append(raw: [Self.version, type.rawValue, 0, 0])
+        writer.append(ascii: #"{"payment":{"amount":"#)
+        writer.append(string: payment.amount)
+        writer.append(ascii: #","currency":"#)
+        writer.append(string: payment.currency)
+        writer.append(ascii: #","purpose":"#)
+        writer.append(string: payment.purpose)
+        writer.append(ascii: #"},"nostr":"#)
+        writer.append(raw: nostr)
+        writer.append(ascii: #","metadata":{"timestamp":"#)
+        writer.append(integer: metadata.timestamp)
+        writer.append(ascii: #","sender":"#)
+        writer.append(string: metadata.sender)
+        writer.append(ascii: #","ttl":"#)
+        writer.append(integer: metadata.ttl)
+        writer.append(ascii: "}}")
+        var out = writer.finish()
         guard out.count <= Self.maximumPacketLength else {
             throw BTPNIPsError(field: "packet", offset: nil,
                                problem: .packetTooLarge(size: out.count, limit: Self.maximumPacketLength))
@@ -109,21 +118,32 @@ public struct BTPNIPsPacket: Hashable, Sendable {
 
     /// The raw Nostr bytes must be exactly one JSON array, or the serialized JSON would be broken.
     private static func checkNostr(_ nostr: [UInt8]) throws(BTPNIPsError) {
-        var scanner = JSONScanner(bytes: nostr, start: 0, end: nostr.count)
-        do throws(BTPNIPsError) {
-            guard scanner.current == UInt8(ascii: "[") else {
-                throw BTPNIPsError(field: "nostr", offset: 0, problem: .wrongType(expected: "a JSON array (a NIP-01 message)"))
-            }
-            let span = try scanner.skipValue("nostr")
-            guard span == 0..<nostr.count else {
-                throw BTPNIPsError(field: "nostr", offset: span.upperBound,
-                                   problem: .invalidJSON("unexpected bytes after the message"))
+        do throws(JSONError) {
+            try JSONScanner.scan(nostr) { (scanner) throws(JSONError) in
+                guard scanner.input.first == UInt8(ascii: "[") else {
+                    throw JSONError(field: "nostr", offset: 0, problem: .wrongType(expected: "a JSON array (a NIP-01 message)"))
+                }
+                try scanner.skipValue("nostr")
+                guard scanner.atEnd else {
+                    throw JSONError(field: "nostr", offset: scanner.position, problem: .trailingData(found: scanner.found))
+                }
             }
         } catch {
             // Offsets inside the caller's bytes are not packet offsets; report them in the reason.
             throw BTPNIPsError(field: "nostr", offset: nil,
                                problem: .invalidJSON("not one JSON array: \(error.description) (offset within nostr bytes)"))
         }
+    }
+
+    public static func == (lhs: BTPNIPsPacket, rhs: BTPNIPsPacket) -> Bool {
+        lhs.type == rhs.type && lhs.payment == rhs.payment && lhs.nostr == rhs.nostr && lhs.metadata == rhs.metadata
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        hasher.combine(payment)
+        hasher.combine(nostr)
+        hasher.combine(metadata)
     }
 
     /// Decodes and validates a packet: header (version 1, known type, exact length, size limit) and
@@ -147,9 +167,11 @@ public struct BTPNIPsPacket: Hashable, Sendable {
             throw BTPNIPsError(field: "packet", offset: 0,
                                problem: .packetTooLarge(size: bytes.count, limit: Self.maximumPacketLength))
         }
-        var json = JSONScanner(bytes: bytes, start: Self.headerLength, end: bytes.count)
-        let payload = try BTPNIPsPayload.parse(&json)
+        let payload = try JSONScanner.scan(bytes, from: Self.headerLength) { (json) throws(BTPNIPsError) in
+            try BTPNIPsPayload.parse(&json)
+        }
         self.init(type: type, payment: payload.payment, nostr: Array(bytes[payload.nostr]), metadata: payload.metadata)
+        nostrIsValidated = true
     }
 }
 

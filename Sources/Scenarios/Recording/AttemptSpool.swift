@@ -1,14 +1,20 @@
 import BenchFormats
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Holds the records of one scenario attempt on disk until the attempt ends: a passing attempt's
 /// records are forwarded to the output, a failed one's are dropped so a retry never mixes its
 /// numbers with a broken run's. On disk rather than in memory so long runs stay bounded.
-final class AttemptSpool {
+///
+/// Thread safety: `append` may be called from several threads at once (the recorder's output);
+/// a lock keeps each record's line whole and the count exact.
+final class AttemptSpool: Sendable {
     private let url: URL
     private let handle: FileHandle
-    private let encoder = FormatsJSON.encoder(pretty: false)
-    private(set) var count = 0
+    private let appended = NIOLockedValueBox(0)
+
+    /// Records appended so far.
+    var count: Int { appended.withLockedValue { $0 } }
 
     init(directory: URL) throws {
         url = directory.appendingPathComponent("attempt-\(UUID().uuidString).jsonl")
@@ -19,10 +25,12 @@ final class AttemptSpool {
     }
 
     func append(_ record: SampleRecord) throws {
-        var line = try encoder.encode(record)
+        var line = try FormatsJSON.encoder(pretty: false).encode(record)
         line.append(0x0A)
-        try handle.write(contentsOf: line)
-        count += 1
+        try appended.withLockedValue { count in
+            try handle.write(contentsOf: line)
+            count += 1
+        }
     }
 
     /// Replays every spooled record, in order, into `sink`, then deletes the spool.

@@ -1,19 +1,25 @@
 import BenchFormats
-import Foundation
+import NIOConcurrencyHelpers
 
 /// Collects a scenario's measurements and writes them as `samples`, `series` and `counter`
 /// records. Samples of one metric are gathered into blocks of at most `blockSize` values so a
-/// scenario producing millions of deliveries never holds them all. Thread-safe: mesh callbacks
-/// may record from event-loop threads.
-public final class Recorder: @unchecked Sendable {
+/// scenario producing millions of deliveries never holds them all.
+///
+/// Thread safety: every method may be called from any thread (node event loops, the resource
+/// sampler and the scenario call it at once). One lock guards the open blocks and every call to
+/// `output`, so the output sees one record at a time and needs no lock of its own.
+public final class Recorder: Sendable {
     public let scenario: String
     private let blockSize: Int
-    private let output: (SampleRecord) throws -> Void
-    private let lock = NSLock()
-    private var open: [MetricKey: PendingBlock] = [:]
-    private var order: [MetricKey] = []
+    private let output: @Sendable (SampleRecord) throws -> Void
+    private let blocks = NIOLockedValueBox(OpenBlocks())
 
-    init(scenario: String, blockSize: Int = 8192, output: @escaping (SampleRecord) throws -> Void) {
+    private struct OpenBlocks {
+        var open: [MetricKey: PendingBlock] = [:]
+        var order: [MetricKey] = []
+    }
+
+    init(scenario: String, blockSize: Int = 8192, output: @escaping @Sendable (SampleRecord) throws -> Void) {
         self.scenario = scenario
         self.blockSize = blockSize
         self.output = output
@@ -21,11 +27,11 @@ public final class Recorder: @unchecked Sendable {
 
     /// Declares a sampled metric once; later `sample` calls only give values.
     public func declare(_ metric: String, unit: String, better: Better, meshSize: Int? = nil, slaClass: String? = nil) {
-        lock.withLock {
-            let key = MetricKey(scenario: scenario, metric: metric)
-            if open[key] == nil {
-                open[key] = PendingBlock(unit: unit, better: better, meshSize: meshSize, slaClass: slaClass)
-                order.append(key)
+        let key = MetricKey(scenario: scenario, metric: metric)
+        blocks.withLockedValue { blocks in
+            if blocks.open[key] == nil {
+                blocks.open[key] = PendingBlock(unit: unit, better: better, meshSize: meshSize, slaClass: slaClass)
+                blocks.order.append(key)
             }
         }
     }
@@ -34,30 +40,39 @@ public final class Recorder: @unchecked Sendable {
     public func sample(_ metric: String, _ value: Double, hops: Int? = nil, node: Int? = nil,
                        t: Double? = nil, rep: Int? = nil) throws {
         let key = MetricKey(scenario: scenario, metric: metric)
-        let full: SampleRecord? = try lock.withLock {
-            guard var block = open[key] else { throw RecorderError.undeclaredMetric(scenario: scenario, metric: metric) }
+        try blocks.withLockedValue { blocks in
+            guard var block = blocks.open[key] else { throw RecorderError.undeclaredMetric(scenario: scenario, metric: metric) }
             block.append(value, hops: hops, node: node, t: t, rep: rep)
-            defer { open[key] = block.values.count >= blockSize ? block.emptied() : block }
-            return block.values.count >= blockSize ? block.record(for: key) : nil
+            guard block.values.count >= blockSize else {
+                blocks.open[key] = block
+                return
+            }
+            blocks.open[key] = block.emptied()
+            try output(block.record(for: key))
         }
-        if let full { try output(full) }
     }
 
     public func series(_ metric: String, unit: String, node: Int? = nil, t: [Double], values: [Double]) throws {
-        try output(.series(Series(scenario: scenario, metric: metric, unit: unit, node: node, t: t, values: values)))
+        try write(.series(Series(scenario: scenario, metric: metric, unit: unit, node: node, t: t, values: values)))
     }
 
     public func counter(_ metric: String, unit: String, value: Int64) throws {
-        try output(.counter(CounterRecord(scenario: scenario, metric: metric, unit: unit, value: value)))
+        try write(.counter(CounterRecord(scenario: scenario, metric: metric, unit: unit, value: value)))
     }
 
     /// Writes every partly filled block; called once when the attempt ends.
     func flush() throws {
-        let records: [SampleRecord] = lock.withLock {
-            defer { for key in order { open[key] = open[key]?.emptied() } }
-            return order.compactMap { key in open[key].flatMap { $0.values.isEmpty ? nil : $0.record(for: key) } }
+        try blocks.withLockedValue { blocks in
+            for key in blocks.order {
+                guard let block = blocks.open[key], !block.values.isEmpty else { continue }
+                blocks.open[key] = block.emptied()
+                try output(block.record(for: key))
+            }
         }
-        for record in records { try output(record) }
+    }
+
+    private func write(_ record: SampleRecord) throws {
+        try blocks.withLockedValue { _ in try output(record) }
     }
 }
 
