@@ -14,8 +14,6 @@ final class LoopbackBackend: @unchecked Sendable {
     /// Publishes handed over without waiting fail on a node's loop; the error waits here.
     private let failureLock = NSLock()
     private var publishFailure: Error?
-    /// Holds publishes handed over without waiting while a node's send queues are full.
-    let intake = PublishIntake()
 
     init(nodeCount: Int, threads: Int, clockBase: UInt64) {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
@@ -33,7 +31,7 @@ final class LoopbackBackend: @unchecked Sendable {
     /// Starts `node`'s listener on its loop.
     func attach(_ node: RelayNode) async throws {
         let loop = loops[node.id]
-        let host = LoopbackNodeHost(loop: loop, node: node, clockBase: clockBase, intake: intake)
+        let host = LoopbackNodeHost(loop: loop, node: node, clockBase: clockBase)
         _ = try await loop.flatSubmit { host.listen() }.get()
         hosts[node.id] = host
     }
@@ -61,19 +59,15 @@ final class LoopbackBackend: @unchecked Sendable {
     }
 
     /// Hands each node its share of a publish batch on its own loop, all nodes at once. `wait`:
-    /// return once every share is sent; otherwise return as soon as the intake admits the shares
-    /// (at once unless a node's send queues are full), and a share that fails to publish is
-    /// reported by the next call (`takePublishFailure`).
+    /// return once every share is sent; otherwise return at once, and a share that fails to
+    /// publish is reported by the next call (`takePublishFailure`).
     func publish(_ shares: [Int: [(NostrEvent, UInt64)]], wait: Bool) async throws {
         if let failure = takePublishFailure() { throw failure }
         var sent: [EventLoopFuture<Void>] = []
         for (node, events) in shares {
             guard let host = hosts[node] else { throw MeshError.nodeStopped(node) }
             guard wait else {
-                await intake.admit(events.count)
-                let intake = self.intake
                 host.loop.execute {
-                    defer { intake.ran(events.count) }
                     do { try host.publish(events) } catch { self.recordPublishFailure(error) }
                 }
                 continue
@@ -96,7 +90,6 @@ final class LoopbackBackend: @unchecked Sendable {
     }
 
     func shutdown() async throws {
-        intake.stop()
         for node in hosts.indices { try await stop(node) }
         try await group.shutdownGracefully()
     }

@@ -15,7 +15,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     private var dirty: [WebSocketLink] = []
     /// A `finishBatch` is queued on the loop for the frames received in this tick.
     private var batchScheduled = false
-    private let gauge: QueueGauge
+    private let gauge = QueueGauge()
     private var nextLinkId: ConnectionID = 1
     private var listener: Channel?
     private(set) var port = 0
@@ -24,12 +24,10 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// The node's NIP-01 client connections and their subscriptions.
     let clientHub = ClientHub()
 
-    /// `intake`: the mesh's back-pressure on its publishers, told when this node's queues fill.
-    init(loop: EventLoop, node: RelayNode, clockBase: UInt64, intake: PublishIntake? = nil) {
+    init(loop: EventLoop, node: RelayNode, clockBase: UInt64) {
         self.loop = loop
         self.node = node
         self.clockBase = clockBase
-        self.gauge = QueueGauge(intake: intake)
         self.logger = Logger(label: "meshbench.mesh.node\(node.id)")
         node.host = self
         node.clients = self

@@ -30,9 +30,8 @@ enum LinkRole: Equatable {
 
 /// One WebSocket connection carrying binary BTP frames, with a bounded send queue that respects
 /// the channel's writability (NIO's write-buffer water marks): frames are written straight through
-/// while the channel is writable and queued otherwise. A queue past the publish intake's limit
-/// holds the publishers back (`PublishIntake`), so in a mesh it stays far below its hard bound; a
-/// full queue drops the frame (counted), so a slow peer costs memory up to the bound and no more.
+/// while the channel is writable and queued otherwise; a full queue drops the frame (counted), so
+/// a slow peer costs memory up to the bound and no more.
 final class WebSocketLink {
     let id: UInt64
     let role: LinkRole
@@ -111,28 +110,13 @@ final class WebSocketLink {
     }
 }
 
-/// Frames waiting in a node's send queues: now and the most ever. Tells the mesh's publish intake
-/// when they cross its limits (only then, so the loop takes no lock per frame).
+/// Frames waiting in a node's send queues: now and the most ever.
 final class QueueGauge {
     private(set) var current = 0
     private(set) var maximum = 0
-    private let intake: PublishIntake?
-    private var holdsIntake = false
-
-    init(intake: PublishIntake? = nil) {
-        self.intake = intake
-    }
 
     func add(_ delta: Int) {
         current += delta
         maximum = max(maximum, current)
-        guard let intake else { return }
-        if !holdsIntake, current >= intake.limits.closeAt {
-            holdsIntake = true
-            intake.nodeQueues(full: true)
-        } else if holdsIntake, current <= intake.limits.reopenAt {
-            holdsIntake = false
-            intake.nodeQueues(full: false)
-        }
     }
 }

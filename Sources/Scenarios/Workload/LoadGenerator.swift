@@ -28,9 +28,7 @@ struct LoadPhase: Sendable {
 /// the generator does not wait for the nodes to send them — a busy node's events queue on its
 /// event loop as a client's frames queue in a relay's socket, and that wait counts in their
 /// latency (measured from the hand-over). So the generator's own round trips to the nodes do not
-/// set the rate — unless a node's send queues are full: then the mesh holds the hand-over back
-/// (`PublishIntake`, back-pressure). How late the first event of each batch was taken by the mesh
-/// is the generator's lag.
+/// set the rate. How late the first event of each batch was handed over is the generator's lag.
 struct LoadGenerator {
     let network: MeshUnderTest
     let context: ScenarioContext
@@ -100,10 +98,8 @@ struct LoadGenerator {
             var last = index
             while last + 1 < events, last + 1 - index < Self.maximumBatch, due(last + 1) <= now { last += 1 }
             let batch = signed((index...last).map { phase.publishers[$0 % phase.publishers.count] })
-            try await publish(batch)
-            // Lag counts once the mesh took the batch: a publish held back by full send queues
-            // (back-pressure) is late by as long as it waited.
-            maximumLag = max(maximumLag, await network.now() - due(index))
+            let handover = try await publish(batch)
+            maximumLag = max(maximumLag, handover - due(index))
             try tracker.rethrow()
             index = last + 1
         }
@@ -123,14 +119,15 @@ struct LoadGenerator {
         }
     }
 
-    /// Registers and publishes a batch, each event published at the time the hand-over began
-    /// (its first deliveries may come back before `publish` returns; a wait for back-pressure
-    /// counts in its latency).
-    private func publish(_ batch: [(event: NostrEvent, node: Int)]) async throws {
+    /// Registers and publishes a batch; returns the network time it was handed over (every event's
+    /// publish time: its first deliveries may come back before `publish` returns).
+    @discardableResult
+    private func publish(_ batch: [(event: NostrEvent, node: Int)]) async throws -> UInt64 {
         let time = await network.now()
         for entry in batch { tracker.willPublish(entry.event.id, at: time) }
         try await network.publish(batch, waitUntilSent: false)
         for entry in batch { context.published(entry.event) }
+        return time
     }
 
     /// Waits until every published event reached every target, or `timeout` seconds passed with
