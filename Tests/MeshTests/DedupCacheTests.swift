@@ -31,3 +31,30 @@ final class DedupCacheTests: XCTestCase {
         XCTAssertNil(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(1))), "no digest outlives its id")
     }
 }
+
+/// Ids kept as four words: the same hex id is the same key, any other id (another hex id, an
+/// uppercase spelling, a non-hex string) a different one.
+final class EventKeyTests: XCTestCase {
+    func testKeysAreEqualExactlyWhenTheIdsAre() {
+        let id = String(repeating: "0123456789abcdef", count: 4)
+        let other = String(id.dropLast()) + "e"
+        XCTAssertEqual(EventKey(id: id), EventKey(id: String(id)))
+        XCTAssertNotEqual(EventKey(id: id), EventKey(id: other), "the last digit differs")
+        XCTAssertNotEqual(EventKey(id: id), EventKey(id: id.uppercased()), "uppercase is not NIP-01 hex, keyed by its digest")
+        XCTAssertNotEqual(EventKey(id: "id1"), EventKey(id: "id2"))
+        XCTAssertEqual(EventKey(id: "id1"), EventKey(id: "id1"))
+    }
+
+    func testEachDigitLandsInItsOwnPlace() {
+        // Independent check: one digit set at position i differs from every other single-digit id.
+        let zero = String(repeating: "0", count: 64)
+        var keys = Set<EventKey>()
+        for position in 0..<64 {
+            var digits = Array(zero)
+            digits[position] = "1"
+            keys.insert(EventKey(id: String(digits)))
+        }
+        keys.insert(EventKey(id: zero))
+        XCTAssertEqual(keys.count, 65)
+    }
+}

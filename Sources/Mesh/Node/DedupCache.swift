@@ -2,7 +2,8 @@ import Crypto
 import DequeModule
 
 /// The events a node has already accepted, bounded: beyond `capacity` the oldest is forgotten
-/// (FIFO), so memory stays flat under any load. An event forgotten and seen again would be treated
+/// (FIFO), so memory stays flat under any load. Ids are kept as `EventKey`s (32 bytes inline, no
+/// heap object each), about half the memory of their hex strings. An event forgotten and seen again would be treated
 /// as new; the capacity is sized well above the events in flight.
 ///
 /// Recent events are also known by the SHA-256 of the raw `["EVENT", event]` message that carried
@@ -12,8 +13,8 @@ import DequeModule
 /// what the full pipeline would do; a copy serialised differently, or arriving after its digest
 /// was forgotten, is caught by its id after decoding.
 struct DedupCache {
-    private var ids: Set<String>
-    private var order: Deque<String>
+    private var ids: Set<EventKey>
+    private var order: Deque<EventKey>
     let capacity: Int
     /// Kind of the event each recent message carried: a duplicate must still pay its price.
     private var kindByMessage: [SHA256Digest: Int] = [:]
@@ -33,7 +34,7 @@ struct DedupCache {
         bytes.withUnsafeBytes { SHA256.hash(data: $0) }
     }
 
-    func contains(_ id: String) -> Bool { ids.contains(id) }
+    func contains(_ id: String) -> Bool { ids.contains(EventKey(id: id)) }
 
     /// The kind of the accepted event whose message had exactly this digest, if still known.
     func kind(ofMessage digest: SHA256Digest) -> Int? { kindByMessage[digest] }
@@ -42,11 +43,56 @@ struct DedupCache {
     /// was already there.
     @discardableResult
     mutating func insert(_ id: String, kind: Int, message: SHA256Digest) -> Bool {
-        guard ids.insert(id).inserted else { return false }
-        order.append(id)
+        let key = EventKey(id: id)
+        guard ids.insert(key).inserted else { return false }
+        order.append(key)
         if order.count > capacity, let oldest = order.popFirst() { ids.remove(oldest) }
         if kindByMessage.updateValue(kind, forKey: message) == nil { messageOrder.append(message) }
         if messageOrder.count > messageCapacity, let oldest = messageOrder.popFirst() { kindByMessage[oldest] = nil }
         return true
+    }
+}
+
+/// An event id as four 64-bit words instead of its 64-character hex string: 32 bytes stored inline
+/// in a set or a queue, where a `String` of that length is a heap object of its own (~100 bytes
+/// with its header and malloc's rounding), and hashed without following a pointer. The id of a
+/// verified event is always 64 lowercase hex digits; any other string (never verified, so never
+/// accepted) is keyed by its SHA-256, which cannot meet a hex id's words except by a collision.
+struct EventKey: Hashable {
+    private let w0, w1, w2, w3: UInt64
+
+    init(id: String) {
+        var id = id
+        if let key = id.withUTF8(Self.init(lowercaseHex:)) {
+            self = key
+        } else {
+            self = SHA256.hash(data: Array(id.utf8)).withUnsafeBytes(Self.init(bytes:))
+        }
+    }
+
+    private init?(lowercaseHex utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.count == 64, let w0 = Self.word(utf8, at: 0), let w1 = Self.word(utf8, at: 16),
+              let w2 = Self.word(utf8, at: 32), let w3 = Self.word(utf8, at: 48) else { return nil }
+        (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
+    }
+
+    private init(bytes: UnsafeRawBufferPointer) {
+        func word(_ index: Int) -> UInt64 { UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self)) }
+        (w0, w1, w2, w3) = (word(0), word(1), word(2), word(3))
+    }
+
+    /// The 16 hex digits from `start` as one word; nil for anything but 0-9 and a-f.
+    private static func word(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64? {
+        var value: UInt64 = 0
+        for character in utf8[start..<start + 16] {
+            let nibble: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(nibble)
+        }
+        return value
     }
 }
