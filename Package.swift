@@ -76,7 +76,9 @@ let package = Package(
         ]),
         // The command-line layers.
         /// The shared `main` of the three tools: exit codes, usage errors, standard error.
-        .target(name: "CommandLineSupport", dependencies: [argumentParser]),
+        .target(name: "CommandLineSupport", dependencies: ["CStandardStreams", argumentParser]),
+        /// Reopens closed standard descriptors before main, so no file or socket takes their numbers.
+        .target(name: "CStandardStreams"),
         .executableTarget(name: "bench", dependencies: [
             "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Interledger", "Charts", "Units", "Profiling", "CommandLineSupport",
             argumentParser,
@@ -86,10 +88,12 @@ let package = Package(
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
         // Fuzzing: seeded mutations and the campaign loop, and the fuzz target of a node's
         // WebSocket handling (libFuzzer with -DLIBFUZZER, a seeded run otherwise).
-        .target(name: "Fuzzing"),
+        .target(name: "Fuzzing", dependencies: ["Interledger", "Nostr"]),
         .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", "SeededRandom", argumentParser]),
+        /// The wire codecs under libFuzzer (with -DLIBFUZZER; otherwise it writes their seed corpus).
+        .executableTarget(name: "fuzz-codecs", dependencies: ["Fuzzing"]),
         /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
-        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Interledger", "Nostr", "ProcFS", "SeededRandom"]),
+        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Fuzzing", "ProcFS", "SeededRandom"]),
         /// JSON decode speed against Foundation's JSONDecoder (scripts/bench/json-speed.sh, docs/design-notes.md).
         .executableTarget(name: "json-speed", dependencies: ["BenchFormats", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables

@@ -89,7 +89,12 @@ public struct AnalyzeRunCommand {
     /// The folders whose files this run reads and rewrites: locked, in a fixed order, for the whole update.
     private func lockedFolders() -> [String] {
         var folders: Set<String> = []
-        if record { folders.insert(Self.folder(of: flakeHistoryPath)) }
+        if record {
+            folders.insert(Self.folder(of: flakeHistoryPath))
+            // `analyze prune` locks the history folder; a missing one has nothing to prune.
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: historyDir, isDirectory: &isFolder), isFolder.boolValue { folders.insert(historyDir) }
+        }
         if updateBaseline { folders.insert(Self.folder(of: baselinePath)) }
         return folders.sorted()
     }

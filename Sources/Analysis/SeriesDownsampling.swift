@@ -10,6 +10,7 @@ public enum SeriesDownsampling {
         var outV = [values[0]]
         outT.reserveCapacity(maxPoints)
         outV.reserveCapacity(maxPoints)
+        // Every bucket bound below is at most (maxPoints − 2)·bucketSize + 1 = n − 1: an index.
         let bucketSize = Double(n - 2) / Double(maxPoints - 2)
         var a = 0
         for bucket in 0..<(maxPoints - 2) {

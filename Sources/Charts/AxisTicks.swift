@@ -14,6 +14,7 @@ struct AxisTicks {
     static func resolve(_ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, vertical: Bool,
                         formatter: UnitFormatter, measure: (String) -> Double) -> AxisTicks {
         let spacing: Double = vertical ? 40 : 70
+        // `length` is the plot's own size (points), never data: finite and below the canvas cap.
         let target = max(2, min(10, Int(length / spacing)))
         switch spec.scale {
         case .linear: return linear(spec, extent: extent, length: length, target: target, formatter: formatter, measure: measure)
@@ -72,9 +73,15 @@ struct AxisTicks {
             low = pow(10, log10(low) - 0.04 * span)
             high = pow(10, log10(high) + 0.04 * span)
         }
+        // Data near the ends of Double (1e-320, 1.7e308) pads past them: keep both ends finite
+        // and positive, so each decade is a whole number within ±324.
+        low = min(max(low, .leastNormalMagnitude), .greatestFiniteMagnitude / 10)
+        high = min(max(high, low), .greatestFiniteMagnitude)
         let scale = Scale(kind: .log10, lower: low, upper: high)
-        let firstDecade = Int(floor(log10(low)))
-        let lastDecade = Int(ceil(log10(high)))
+        guard let firstDecade = Int(exactly: floor(log10(low))), let lastDecade = Int(exactly: ceil(log10(high))) else {
+            let labels = formatter.logAxisLabels([low, high], spec.dimension)
+            return AxisTicks(scale: scale, values: [low, high], labels: labels.labels, unit: labels.unit)
+        }
         func candidates(_ mantissas: [Double], decadeStep: Int) -> [Double] {
             stride(from: firstDecade, through: lastDecade, by: 1).flatMap { decade -> [Double] in
                 guard (decade - firstDecade) % decadeStep == 0 || mantissas.count > 1 else { return [] }
@@ -99,6 +106,7 @@ struct AxisTicks {
     }
 
     private static func percentile(extent: ClosedRange<Double>, length: Double, measure: (String) -> Double) -> AxisTicks {
+        // A ClosedRange holds no NaN, so `highest` is in [0.9, 1 − 1e-9]: 1 to 9 nines.
         let highest = min(max(extent.upperBound, 0.9), 1 - 1e-9)
         let nines = max(1, Int(ceil(-log10(1 - highest) - 1e-9)))
         let scale = Scale(kind: .percentile, lower: 0, upper: 1 - pow(10, -Double(nines)))

@@ -110,7 +110,9 @@ struct CartesianFrame {
                 // Show every k-th category name when they would collide.
                 let band = length / Double(count)
                 let widest = names.map { context.measure($0, Theme.tickLabel).width }.max() ?? 0
-                let keep = max(1, Int(((widest + 6) / max(band, 1)).rounded(.up)))
+                // Label widths grow with input names: a stride past the count shows only the first.
+                let stride = ((widest + 6) / max(band, 1)).rounded(.up)
+                let keep = stride < Double(count) ? max(1, Int(stride)) : count
                 labels = names.enumerated().map { $0.offset % keep == 0 ? $0.element : "" }
             }
             return ResolvedAxis(scale: nil, fractions: fractions, labels: labels, title: title, categoryCount: names.count)

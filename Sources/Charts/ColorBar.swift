@@ -27,7 +27,7 @@ struct ColorBar {
     func draw(_ context: ChartContext, in rect: Rect) {
         let canvas = context.canvas
         let bar = Rect(x: rect.minX, y: rect.minY, width: ColorBar.barWidth, height: rect.height)
-        let steps = max(2, Int(bar.height / 2))
+        let steps = max(2, Int(bar.height / 2)) // layout height, bounded by Canvas's size cap
         for step in 0..<steps {
             let fraction = Double(step) / Double(steps - 1)
             let y = bar.maxY - fraction * bar.height

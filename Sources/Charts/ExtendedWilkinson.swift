@@ -71,8 +71,10 @@ public enum ExtendedWilkinson {
     }
 
     /// Removes floating-point dust such as 0.30000000000000004 (and −0).
+    /// A step that is not finite and positive has no decimal place to round to: `value` as given.
     static func cleaned(_ value: Double, step: Double) -> Double {
-        let places = max(0, -Int(floor(log10(step))) + 2)
+        guard let decade = Int(exactly: floor(log10(step))) else { return value }
+        let places = max(0, -decade + 2)
         let scale = pow(10, Double(places))
         let rounded = (value * scale).rounded() / scale
         return rounded == 0 ? 0 : rounded

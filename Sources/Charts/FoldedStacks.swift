@@ -59,7 +59,8 @@ public enum FoldedStackError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Folded stacks merged into a tree: each node's count includes its children's.
+/// Folded stacks merged into a tree: each node's count includes its children's. A node's count
+/// is at most the stacks' total, which `FoldedStack.parse` refuses once it leaves Int.
 struct FlameNode {
     var name: String
     var count = 0

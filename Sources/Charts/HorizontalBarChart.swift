@@ -82,6 +82,7 @@ public struct HorizontalBarChart: Chart {
         // Rows that fit: estimate the plot height from the frame before the header note exists.
         let tickHeight = context.measure("0", Theme.tickLabel).height
         let overhead = 150.0 + tickHeight
+        // Frame sizes are layout, bounded by Canvas's 16,384-point cap: never data.
         let fitting = max(1, Int((frame.height - overhead) / HorizontalBarChart.minimumRowHeight))
         let shownCount = min(finite.count, maxRows, fitting)
         let shown = Array(sortedRows().filter { $0.value.isFinite }.prefix(shownCount))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CStandardStreams
 import Foundation
 
 /// The one `main` of MeshBench's three tools: parse, run, and map every way of ending onto
@@ -10,6 +11,8 @@ public enum ToolMain {
         // A closed pipe is an EPIPE error each tool handles (a reader that has what it wanted:
         // exit 0 quietly), not a signal that kills it with status 141.
         signal(SIGPIPE, SIG_IGN)
+        // Closed standard descriptors were reserved before main (CStandardStreams).
+        _ = meshbench_reserved_standard_descriptors()
         let command: ParsableCommand
         do {
             command = try root.parseAsRoot()
@@ -35,6 +38,10 @@ public enum ToolMain {
     private static func end<Root: ParsableCommand>(_ root: Root.Type, name: String, error: Error,
                                                    classify: (Error) -> ToolEnding?) -> Never {
         if let code = error as? ExitCode { exit(code.rawValue) }
+        if let output = error as? StandardOutputError {
+            if !output.readerClosed { Console.error("\(name): \(output)") }
+            exit(output.readerClosed ? ToolExit.success : ToolExit.badInput)
+        }
         switch classify(error) {
         case let .report(message, code)?:
             Console.error("\(name): \(message)")
@@ -47,7 +54,11 @@ public enum ToolMain {
         let code = root.exitCode(for: error)
         if code == .success {
             // --help, --version: ArgumentParser's text on standard output.
-            print(root.fullMessage(for: error))
+            do {
+                try Console.output(root.fullMessage(for: error) + "\n")
+            } catch {
+                end(root, name: name, error: error, classify: classify)
+            }
             exit(ToolExit.success)
         }
         if code == .validationFailure || error is ValidationError {

@@ -28,6 +28,9 @@ public struct CallgrindCollapser {
 
     public let options: Options
 
+    /// 2^53: the largest total cost read, so every sum is exact in Double and every count fits Int.
+    static let maximumTotalCost = 9_007_199_254_740_992.0
+
     public init(options: Options = Options()) { self.options = options }
 
     /// The call graph read from the file: self cost per function, inclusive cost per call edge.
@@ -65,6 +68,7 @@ public struct CallgrindCollapser {
         var callee: String?
         var expectCallCost = false
         var lineNumber = 0
+        var totalCost = 0.0
 
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -77,6 +81,15 @@ public struct CallgrindCollapser {
                 let costIndex = positionColumns + eventIndex
                 let cost = costIndex < fields.count ? Double(fields[costIndex]) : 0
                 guard let cost else { throw .callgrind(line: lineNumber, problem: "cost \"\(fields[costIndex])\" is not a number") }
+                // Costs are event counts; kept whole and their sum at most 2^53 (exact in Double),
+                // every share `fold` converts to an Int count fits.
+                guard cost >= 0, cost == cost.rounded(), cost <= Self.maximumTotalCost else {
+                    throw .callgrind(line: lineNumber, problem: "cost \"\(fields[costIndex])\" is not a whole number of events in 0…2^53")
+                }
+                totalCost += cost
+                guard totalCost <= Self.maximumTotalCost else {
+                    throw .callgrind(line: lineNumber, problem: "the costs so far add up to more than 2^53 events")
+                }
                 if expectCallCost, let callee {
                     graph.calls[function, default: [:]][callee, default: 0] += cost
                     expectCallCost = false
@@ -150,7 +163,12 @@ public struct CallgrindCollapser {
             path.append(function)
             onPath.insert(function)
             defer { path.removeLast(); onPath.remove(function) }
-            func emit(_ count: Double) { profile.add(rootFirst: path.map { graph.names[$0] ?? $0 }, count: Int(count.rounded())) }
+            func emit(_ count: Double) {
+                // `parse` keeps the total at most 2^53, so a share fits Int; a hand-built graph
+                // with non-finite or larger costs is not folded past that point.
+                guard let whole = Int(exactly: count.rounded()) else { return }
+                profile.add(rootFirst: path.map { graph.names[$0] ?? $0 }, count: whole)
+            }
             let inclusive = graph.inclusiveCost(of: function)
             guard inclusive > 0 else { return }
             let share = weight / inclusive

@@ -54,6 +54,8 @@ public enum IncompleteBeta {
     static func continuedFraction(x: Double, a: Double, b: Double) -> Double {
         let tiny = 1e-300
         let tolerance = Double.ulpOfOne
+        // a and b arrive finite and positive: `regularized` validates them, Student t sends
+        // df/2 only below its normal limit, the binomial whole counts.
         let maxIterations = 1000 + Int(20 * max(a, b).squareRoot())
         let sum = a + b
         let aPlusOne = a + 1

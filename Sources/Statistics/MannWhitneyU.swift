@@ -62,6 +62,7 @@ public struct MannWhitneyU: Equatable, Sendable {
         if exact {
             // U is an integer without ties; P(U ≥ max(U₁, U₂)) doubled, as scipy's 'exact'.
             z = sigma > 0 ? (larger - n1 * n2 / 2 - 0.5) / sigma : 0
+            // U is at most n1·n2 (both counts), so it fits Int.
             pValue = min(1, 2 * Self.exactUpperTail(Int(larger.rounded()), first.count, second.count))
             return
         }

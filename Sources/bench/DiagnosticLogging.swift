@@ -60,7 +60,8 @@ struct StandardErrorLogHandler: LogHandler {
         var merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         if let error = event.error { merged["error"] = "\(error)" }
         let line = Self.format(time: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged)
-        FileHandle.standardError.write(Data(line.utf8))
+        // The throwing write: a closed standard error drops the line (the plain `write` traps).
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 
     static func format(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import BenchFormats
 import Foundation
 import NostrClient
@@ -78,7 +79,10 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1 (got \(repetitions))") }
-        guard injectDelayMicros >= 0 else { throw ValidationError("--inject-delay-us must be 0 or more (got \(injectDelayMicros))") }
+        // The delay becomes nanoseconds in every node: at most 60 s keeps it far inside UInt64.
+        guard (0...60_000_000).contains(injectDelayMicros) else {
+            throw ValidationError("--inject-delay-us must be 0 to 60,000,000 (60 s) (got \(injectDelayMicros))")
+        }
         if let tier, !ScenarioCatalog.tiers.contains(tier) {
             throw ValidationError("unknown tier \(tier); valid tiers: \(ScenarioCatalog.tiers.map(String.init).joined(separator: ", "))")
         }
@@ -108,7 +112,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         if list {
             for scenario in ScenarioCatalog.all {
-                print("\(scenario.name)\ttier \(scenario.tier)\t\(scenario.summary)")
+                try Console.output("\(scenario.name)\ttier \(scenario.tier)\t\(scenario.summary)\n")
             }
             return
         }

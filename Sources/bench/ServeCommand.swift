@@ -1,4 +1,6 @@
 import ArgumentParser
+import BenchFormats
+import CommandLineSupport
 import Foundation
 import Scenarios
 
@@ -32,14 +34,14 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             if let targetsOut {
                 do {
-                    try mesh.targetsFile().write(to: URL(fileURLWithPath: targetsOut), options: .atomic)
+                    let commit = FileCommit()
+                    try commit.add([UInt8](try mesh.targetsFile()), to: targetsOut)
+                    try commit.commit()
                 } catch {
-                    throw UsageError("cannot write the targets file \(targetsOut): \(error.localizedDescription)")
+                    throw UsageError("cannot write the targets file \(targetsOut): \(error)")
                 }
             }
-            for (index, url) in mesh.clientURLs.enumerated() { print("node-\(index)\t\(url)") }
-            print("ready")
-            fflush(stdout)
+            try Console.output(mesh.clientURLs.enumerated().map { "node-\($0.offset)\t\($0.element)\n" }.joined() + "ready\n")
             await stop.wait()
         } catch {
             await mesh.stop()

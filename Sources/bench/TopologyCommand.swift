@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Mesh
 
@@ -32,9 +33,9 @@ struct TopologyCommand: ParsableCommand {
         let topology = try shape.build()
         let summary = TopologySummary(topology, from: from)
         if json {
-            print(try summary.jsonText())
+            try Console.output(try summary.jsonText() + "\n")
         } else {
-            print(summary.text(), terminator: "")
+            try Console.output(summary.text())
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchFormats
+import CommandLineSupport
 import Foundation
 import Mesh
 import Scenarios
@@ -49,7 +50,10 @@ struct TraceCommand: AsyncParsableCommand {
         guard ttl >= 1 else { throw ValidationError("--ttl must be at least 1 (got \(ttl))") }
         guard warmup >= 0 else { throw ValidationError("--warmup must be 0 or more (got \(warmup))") }
         guard kind >= 0 else { throw ValidationError("--kind must be 0 or more (got \(kind))") }
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        // Whole nanoseconds (doubled under CI) must fit UInt64: an hour is far inside.
+        guard timeout > 0, timeout <= 3_600 else {
+            throw ValidationError("--timeout must be a positive number of seconds, at most 3600 (got \(timeout))")
+        }
     }
 
     func run() async throws {
@@ -70,9 +74,9 @@ struct TraceCommand: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(trace), as: UTF8.self))
+            try Console.output(String(decoding: try encoder.encode(trace), as: UTF8.self) + "\n")
         } else {
-            print(trace.text(), terminator: "")
+            try Console.output(trace.text())
         }
     }
 }

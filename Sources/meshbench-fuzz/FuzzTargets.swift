@@ -1,8 +1,7 @@
 import Analysis
 import BenchFormats
 import Foundation
-import Interledger
-import Nostr
+import Fuzzing
 import Reports
 
 /// One decoder under fuzzing: its seeds and a function that feeds it one input. Every error a
@@ -34,17 +33,15 @@ struct FuzzTarget {
     static let history = FuzzTarget(name: "history", seeds: Seeds.documents) { bytes in
         PipeFile.with(bytes) { path in _ = try? FlakeHistory.read(from: path) }
     }
-    static let btp = FuzzTarget(name: "btp", seeds: Seeds.btp) { bytes in
-        if let packet = try? BTPPacket(bytes: bytes) { _ = packet.serialize() }
-    }
-    static let ilp = FuzzTarget(name: "ilp-oer", seeds: Seeds.ilp) { bytes in
-        if let packet = try? ILPPacket(bytes: bytes) { _ = packet.serialize() }
-    }
-    static let btpNIPs = FuzzTarget(name: "btp-nips", seeds: Seeds.btpNIPs) { bytes in
-        if let packet = try? BTPNIPsPacket(bytes: bytes) { _ = try? packet.serialize() }
-    }
-    static let nip01 = FuzzTarget(name: "nip01", seeds: Seeds.nip01) { bytes in
-        if let message = try? NostrMessage(json: bytes) { _ = message.jsonBytes() }
+    static let btp = FuzzTarget(CodecFuzzTarget.btp)
+    static let ilp = FuzzTarget(CodecFuzzTarget.ilp)
+    static let btpNIPs = FuzzTarget(CodecFuzzTarget.btpNIPs)
+    static let nip01 = FuzzTarget(CodecFuzzTarget.nip01)
+}
+
+extension FuzzTarget {
+    init(_ codec: CodecFuzzTarget) {
+        self.init(name: codec.name, seeds: codec.seeds, run: codec.run)
     }
 }
 

@@ -1,10 +1,8 @@
 import BenchFormats
 import Foundation
-import Interledger
-import Nostr
 
-/// Valid inputs of each format, made with the formats' own encoders (and the repository's
-/// committed documents), for the mutator to start from.
+/// Valid inputs of each file format (and the repository's committed documents), for the
+/// mutator to start from; the wire codecs' seeds are `CodecFuzzTarget`'s.
 enum Seeds {
     static let samples: [[UInt8]] = [
         """
@@ -35,31 +33,4 @@ enum Seeds {
         docs.append(Array(#"{"schema":"meshbench.baseline/1","recorded_at":"2026-01-01T00:00:00Z","metrics":[]}"#.utf8))
         return docs
     }()
-
-    static let btp: [[UInt8]] = [
-        BTPPacket.message(requestId: 7, protocolData: [BTPProtocolData(protocolName: "ilp", contentType: BTPContentType(rawValue: 0), data: ilp[0])]).serialize(),
-        BTPPacket.response(requestId: 8, protocolData: []).serialize(),
-    ]
-
-    static let ilp: [[UInt8]] = [
-        ILPPrepare(amount: 1000, expiresAt: Date(timeIntervalSince1970: 1_767_225_600), executionCondition: [UInt8](repeating: 7, count: 32),
-                   destination: "g.mesh.node1", data: Array("hello".utf8)).serialize(),
-    ]
-
-    static let event: NostrEvent = {
-        guard let key = try? NostrKeyPair(secretKey: [UInt8](repeating: 1, count: 32)) else { fatalError("a fixed secret key is valid") }
-        return key.sign(kind: 1, content: "hello", tags: [["p", String(repeating: "a", count: 64)]], createdAt: 1_767_225_600)
-    }()
-
-    static let nip01: [[UInt8]] = [
-        NostrMessage.event(event).jsonBytes(),
-        NostrMessage.request(subscriptionID: "s", filters: []).jsonBytes(),
-        NostrMessage.ok(eventID: event.id, accepted: true, message: "").jsonBytes(),
-        Array(##"["REQ","sub",{"kinds":[1],"authors":["ab"],"since":1,"limit":10,"#p":["x"]}]"##.utf8),
-    ]
-
-    static let btpNIPs: [[UInt8]] = [
-        (try? BTPNIPsPacket(type: .event, payment: BTPNIPsPayment(msat: 1000, purpose: "relay"), nostr: nip01[0],
-                            metadata: BTPNIPsMetadata(timestamp: 1_767_225_600, sender: "g.mesh.node1", ttl: 5)).serialize()) ?? [],
-    ]
 }

@@ -55,6 +55,15 @@ final class HistoryAndFlakesTests: XCTestCase {
         XCTAssertEqual(t.changePoints, [7])
     }
 
+    /// thresholds.json allows any 0 < alpha < 1: 2·m/alpha permutations for alpha 1e-300 left Int
+    /// (a trap). The count stops at 99,999, whose smallest p-value (1e-5) cannot pass such an alpha.
+    func testATinyAlphaCostsBoundedPermutationsAndFindsNothingItCannotResolve() throws {
+        let values: [Double] = [100, 101, 99, 100, 101, 99, 100, 130, 131, 129, 130, 131, 129, 130]
+        for alpha in [1e-300, 1e-320] {
+            XCTAssertEqual(TrendAnalysis.trends(history(values), alpha: alpha, seed: 1)[0].changePoints, [])
+        }
+    }
+
     /// Deterministic noise with σ = 1 (a fixed pattern of ±0.5…±1.5, mean 0).
     func wobble(_ i: Int) -> Double { [0.5, -1.2, 0.9, -0.4, 1.5, -0.8, 0.2, -0.7][i % 8] }
 

@@ -208,6 +208,37 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(HistoryFolder.readAll(from: dir.appendingPathComponent("none").path).entries.isEmpty)
     }
 
+    /// `analyze prune` is one commit under the history folder's lock, as `--record` takes it:
+    /// it waits for a holder, removes every old entry together and leaves nothing behind.
+    func testPruneWaitsForTheHistoryLockAndRemovesAllOldEntriesTogether() throws {
+        let folder = dir.appendingPathComponent("history").path
+        func entry(_ day: Double, _ id: String) -> HistoryEntry {
+            var h = Fixtures.header
+            h.runID = id
+            return HistoryEntry(recordedAt: Date(timeIntervalSince1970: 1_735_732_800 + day * 86_400), run: h, metrics: [])
+        }
+        for (day, id) in [(0.0, "a"), (1, "b"), (10, "c")] { try HistoryFolder.write(entry(day, id), to: folder) }
+        var lock: DirectoryLock? = try DirectoryLock(folder: folder)
+        let done = DispatchSemaphore(value: 0)
+        let result = PruneResult()
+        DispatchQueue.global().async {
+            result.removed = try? HistoryFolder.prune(folder, recordedBefore: Date(timeIntervalSince1970: 1_735_732_800 + 5 * 86_400))
+            done.signal()
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 0.3), .timedOut, "prune must wait for the lock")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).count, 3)
+        lock = nil
+        done.wait()
+        XCTAssertEqual(result.removed?.count, 2)
+        XCTAssertEqual(HistoryFolder.readAll(from: folder).entries.map(\.run.runID), ["c"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }, [])
+        _ = lock
+        // A missing folder has nothing to prune and is not created.
+        let missing = dir.appendingPathComponent("none").path
+        XCTAssertEqual(try HistoryFolder.prune(missing, recordedBefore: Date()), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+    }
+
     func testFlakeHistoryRoundTrip() throws {
         let history = FlakeHistory(updatedAt: Date(timeIntervalSince1970: 1_735_732_800), tests: [
             FlakeTestHistory(test: "dedup", tier: 1, runs: 40, failures: 1, passesAfterRetry: 3,
@@ -229,4 +260,9 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(ISO8601.parse("2025-01-01T12:00:00.250Z"), Date(timeIntervalSince1970: 1_735_732_800.25))
         XCTAssertNil(ISO8601.parse("yesterday"))
     }
+}
+
+private final class PruneResult: @unchecked Sendable {
+    // Written by the one background prune before it signals, read after the wait.
+    var removed: [String]?
 }

@@ -126,7 +126,7 @@ final class FileCommitTests: XCTestCase {
         try write("old", to: path("a"))
         try write("s", to: path("stale"))
         try Data("new".utf8).write(to: URL(fileURLWithPath: path(".meshbench-\(dead)-AAAAAA.tmp")))
-        let journal = "R\t\(path(".meshbench-\(dead)-AAAAAA.tmp"))\t\(path("a"))\nD\t\(path("stale"))\n"
+        let journal = "R\t\(path(".meshbench-\(dead)-AAAAAA.tmp"))\t\(path("a"))\n" + (try removal(path("stale")))
         try Data(journal.utf8).write(to: URL(fileURLWithPath: path(".meshbench-\(dead)-BBBBBB.journal")))
         // Killed before its commit point: only a temporary file, which is deleted.
         try Data("half".utf8).write(to: URL(fileURLWithPath: path(".meshbench-\(dead)-CCCCCC.tmp")))
@@ -140,6 +140,75 @@ final class FileCommitTests: XCTestCase {
         try Data("busy".utf8).write(to: URL(fileURLWithPath: live))
         try write("x", to: path("x"))
         XCTAssertEqual(try listing(), [".meshbench-1-AAAAAA.tmp", "x"])
+    }
+
+    /// A journal line removing `path` as it is now (device, inode, status-change time).
+    private func removal(_ path: String) throws -> String {
+        let version = try XCTUnwrap(CommitJournal.Removal.version(of: path))
+        return "D\t\(path)\t\(version.map(String.init).joined(separator: " "))\n"
+    }
+
+    /// Issue 12: a reader between a kill and the next write never sees a half-applied journal.
+    /// The journal has copies in both folders it touches; reading either folder's file finishes
+    /// the whole commit and removes every copy.
+    func testAReaderFinishesAKilledCommitBeforeReading() throws {
+        let dead = try Self.deadPID()
+        let other = path("sub")
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: false)
+        try write("old-a", to: path("a.json"))
+        try write("old-b", to: other + "/b.json")
+        try Data("new-a".utf8).write(to: URL(fileURLWithPath: path(".meshbench-\(dead)-AAAAAA.tmp")))
+        try Data("new-b".utf8).write(to: URL(fileURLWithPath: other + "/.meshbench-\(dead)-BBBBBB.tmp"))
+        let copies = [path(".meshbench-\(dead)-JJJJJJ.journal"), other + "/.meshbench-\(dead)-KKKKKK.journal"]
+        let journal = "R\t\(path(".meshbench-\(dead)-AAAAAA.tmp"))\t\(path("a.json"))\n"
+            + "R\t\(other)/.meshbench-\(dead)-BBBBBB.tmp\t\(other)/b.json\n" + copies.map { "J\t\($0)\n" }.joined()
+        for copy in copies { try Data(journal.utf8).write(to: URL(fileURLWithPath: copy)) }
+        // Half applied, as a kill between the two renames leaves it.
+        XCTAssertEqual(rename(path(".meshbench-\(dead)-AAAAAA.tmp"), path("a.json")), 0)
+        XCTAssertEqual(try DocumentFile.readBytes(other + "/b.json"), Array("new-b".utf8))
+        XCTAssertEqual(try String(contentsOfFile: path("a.json"), encoding: .utf8), "new-a")
+        XCTAssertEqual(try listing(), ["a.json", "sub"])
+        XCTAssertEqual(try listing(other), ["b.json"])
+    }
+
+    /// A late recovery never deletes a file a newer commit made at a removed path.
+    func testARemovalAppliesOnlyToTheFileItNamed() throws {
+        let dead = try Self.deadPID()
+        try write("old", to: path("chart.png"))
+        let line = try removal(path("chart.png"))
+        try FileManager.default.removeItem(atPath: path("chart.png"))
+        try write("newer run", to: path("chart.png"))
+        try Data(line.utf8).write(to: URL(fileURLWithPath: path(".meshbench-\(dead)-JJJJJJ.journal")))
+        try write("x", to: path("x"))
+        XCTAssertEqual(try String(contentsOfFile: path("chart.png"), encoding: .utf8), "newer run")
+        XCTAssertEqual(try listing(), ["chart.png", "x"])
+    }
+
+    /// Stale temporary files are removed only when they are ours by name, regular files, not
+    /// locked by a live writer, and either of a dead process or older than a minute.
+    func testOnlyAbandonedTemporaryFilesOfOursAreRemoved() throws {
+        let dead = try Self.deadPID()
+        // Held under flock (a live writer, whatever its pid says): kept.
+        let held = path(".meshbench-\(dead)-HELDXX.tmp")
+        try Data("busy".utf8).write(to: URL(fileURLWithPath: held))
+        let fd = open(held, O_RDONLY)
+        defer { close(fd) }
+        XCTAssertEqual(flock(fd, LOCK_EX), 0)
+        // A live pid (1) but an hour old: its pid was reused, or it came from another namespace.
+        let old = path(".meshbench-1-OLDXXX.tmp")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: old))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3_600)], ofItemAtPath: old)
+        // Our pattern but a folder, a FIFO and a symbolic link: never ours to delete.
+        try FileManager.default.createDirectory(atPath: path(".meshbench-\(dead)-DIRXXX.tmp"), withIntermediateDirectories: false)
+        XCTAssertEqual(mkfifo(path(".meshbench-\(dead)-FIFOXX.tmp"), 0o644), 0)
+        try write("precious", to: path("elsewhere"))
+        try FileManager.default.createSymbolicLink(atPath: path(".meshbench-\(dead)-LINKXX.tmp"), withDestinationPath: path("elsewhere"))
+        // Another program's temporary file that merely looks similar.
+        try Data("theirs".utf8).write(to: URL(fileURLWithPath: path(".meshbench-notours.tmp")))
+        try write("x", to: path("x"))
+        XCTAssertEqual(try listing(), [".meshbench-\(dead)-DIRXXX.tmp", ".meshbench-\(dead)-FIFOXX.tmp", ".meshbench-\(dead)-HELDXX.tmp",
+                                       ".meshbench-\(dead)-LINKXX.tmp", ".meshbench-notours.tmp", "elsewhere", "x"])
+        XCTAssertEqual(try String(contentsOfFile: path("elsewhere"), encoding: .utf8), "precious")
     }
 
     func testDocumentWriteThatCannotEncodeLeavesTheFileIntact() throws {

@@ -27,6 +27,33 @@ final class BilateralLedgerTests: XCTestCase {
         XCTAssertEqual(ledger.balance, .max)
     }
 
+    func testFlowAmountsStopAtTheTopInsteadOfWrapping() throws {
+        // Rejected amounts are the peer's to choose: two of UInt64.max would wrap to max − 1.
+        var ledger = BilateralLedger(peer: "g.x")
+        try ledger.recordReceived(amount: .max, outcome: .rejected(.F99_applicationError))
+        try ledger.recordReceived(amount: .max, outcome: .rejected(.F99_applicationError))
+        XCTAssertEqual(ledger.received.rejectedAmount, .max)
+        XCTAssertEqual(ledger.received.rejectedCount, 2)
+    }
+
+    func testSumsThatLeaveInt64AreNilNotWrapped() throws {
+        // Two peers each credited Int64.max: the node's position is 2·Int64.max, which no Int64 holds.
+        var fromB = BilateralLedger(peer: "B"), fromC = BilateralLedger(peer: "C")
+        try fromB.recordReceived(amount: UInt64(Int64.max), outcome: .fulfilled)
+        try fromC.recordReceived(amount: UInt64(Int64.max), outcome: .fulfilled)
+        let mesh: LedgerNetting.Mesh = ["A": ["B": fromB, "C": fromC]]
+        XCTAssertNil(LedgerNetting.netPosition(of: "A", in: mesh))
+        XCTAssertNil(LedgerNetting.total(mesh))
+        // Int64.min with itself wraps to 0; checked, it is a mismatch.
+        var x = BilateralLedger(peer: "Y"), y = BilateralLedger(peer: "X")
+        try x.recordSent(amount: UInt64(Int64.max), outcome: .fulfilled)
+        try x.recordSent(amount: 1, outcome: .fulfilled)
+        try y.recordSent(amount: UInt64(Int64.max), outcome: .fulfilled)
+        try y.recordSent(amount: 1, outcome: .fulfilled)
+        XCTAssertEqual(x.balance, .min)
+        XCTAssertEqual(LedgerNetting.mismatches(["X": ["Y": x], "Y": ["X": y]]).count, 2)
+    }
+
     /// A line A → B → C → D where each hop keeps a 10 msat fee and forwards the rest, plus a
     /// payment back D → A over the same links and one rejected packet.
     func testMeshLedgersNetToZero() throws {

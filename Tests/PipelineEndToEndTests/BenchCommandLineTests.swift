@@ -20,7 +20,7 @@ final class BenchCommandLineTests: XCTestCase {
             (["--tier", "9"], "valid tiers: 1"),
             (["--scenario", "tier1.nope"], "valid scenarios: tier1.propagation-3"),
             (["--tier", "1", "--repetitions", "0"], "--repetitions must be at least 1"),
-            (["--tier", "1", "--inject-delay-us=-5"], "--inject-delay-us must be 0 or more"),
+            (["--tier", "1", "--inject-delay-us=-5"], "--inject-delay-us must be 0 to 60,000,000"),
             ([], "--tier N or --scenario NAME"),
             (["--tier", "1", "--bogus"], "--bogus"),
         ]

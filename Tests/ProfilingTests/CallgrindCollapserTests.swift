@@ -188,4 +188,21 @@ totals: 30023
             XCTAssertEqual(error as? ProfileConversionError, .callgrind(line: 2, problem: "a cost line before any fn= line"))
         }
     }
+
+    /// A cost of 1e400 parsed as +∞ (and a sum past Int.max) reached `Int(count.rounded())`, a trap.
+    func testCostsThatAreNotWholeCountsWithinTwoToThe53AreRefused() {
+        for cost in ["1e400", "nan", "-5", "2.5", "9007199254740994"] {
+            XCTAssertThrowsError(try CallgrindCollapser().collapse("events: Ir\nfn=(1) main\n1 \(cost)\n")) { error in
+                XCTAssertEqual(error as? ProfileConversionError,
+                               .callgrind(line: 3, problem: "cost \"\(cost)\" is not a whole number of events in 0…2^53"))
+            }
+        }
+        let two52 = "4503599627370496"
+        XCTAssertThrowsError(try CallgrindCollapser().collapse("events: Ir\nfn=(1) main\n1 \(two52)\n2 \(two52)\n3 2\n")) { error in
+            XCTAssertEqual(error as? ProfileConversionError, .callgrind(line: 5, problem: "the costs so far add up to more than 2^53 events"))
+        }
+        // Exactly 2^53 in total is read and folded into one Int count.
+        let profile = try? CallgrindCollapser(options: .init(rename: { $0 })).collapse("events: Ir\nfn=(1) main\n1 \(two52)\n2 \(two52)\n")
+        XCTAssertEqual(profile?.counts, [["main"]: 9_007_199_254_740_992])
+    }
 }

@@ -8,6 +8,8 @@ After every kill, before anything else runs, it checks that
     the same run or are both the previous one; --record: the results' trend, the history folder
     and the flake history count the same runs,
   and counts the commit's leftovers (temporary files, a journal awaiting the next commit).
+When a journal is pending, a reader (analyze reading the baseline, analyze trends reading the
+history) runs first: it must finish the commit before reading, so the check then sees it whole.
 At the end, one more command runs in the workspace and the leftovers must be gone (the next
 commit finishes or discards them).
 
@@ -80,6 +82,11 @@ def consistent(mode, work, docs):
     return len(history) == runs and (results is not None) == (runs > 0)
 
 
+# Commands that only read what a kill left (the baseline; the history folder): run when a
+# journal is pending, they must finish it first, and the files must then agree.
+READERS = {"update-baseline": None, "record": None}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kills", type=int, default=100)
@@ -89,6 +96,8 @@ def main():
     args = ap.parse_args()
     rng = random.Random(args.seed)
     analyze = os.path.join(args.bin, "analyze")
+    READERS["update-baseline"] = [analyze, "run.jsonl", "--out", "/dev/null"]
+    READERS["record"] = [analyze, "trends", "--days", "36500"]
     for mode in args.mode or ["update-baseline", "record"]:
         work = tempfile.mkdtemp(prefix=f"kill9-{mode}-")
         os.makedirs(os.path.join(work, ".benchmarks"))
@@ -109,7 +118,7 @@ def main():
                        cwd=work, check=True, stderr=subprocess.DEVNULL)
         duration = time.monotonic() - start
         tally = {"killed": 0, "finished before the kill": 0, "old state": 0, "new state": 0, "inconsistent": 0,
-                 "unparsable": 0, "with temporary files": 0, "with a pending journal": 0}
+                 "unparsable": 0, "with temporary files": 0, "with a pending journal": 0, "journal left after a reader": 0}
         for i in range(args.kills):
             stamp = f"2026-01-01T{i // 60:02d}:{i % 60:02d}:00Z"
             before = {p: os.path.getmtime(p) for p in glob.glob(os.path.join(work, "**", "*"), recursive=True)}
@@ -132,8 +141,12 @@ def main():
             if any(n.endswith(".tmp") for n in left):
                 tally["with temporary files"] += 1
             if any(n.endswith(".journal") for n in left):
+                # The commit point was passed: a reader must finish the commit before it reads.
                 tally["with a pending journal"] += 1
-                continue  # the commit point was passed: the next command completes it
+                subprocess.run(READERS[mode], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                docs = parse_all(work)
+                if any(n.endswith(".journal") for n in leftovers(work)):
+                    tally["journal left after a reader"] += 1
             if not consistent(mode, work, docs):
                 tally["inconsistent"] += 1
             after = {p: os.path.getmtime(p) for p in glob.glob(os.path.join(work, "**", "*"), recursive=True)}

@@ -44,7 +44,7 @@ public enum TrendAnalysis {
                 direction: .insufficientHistory, anomalyRule: anomalyRule)
         }
         let fitted = results.indices.filter { results[$0].points.count >= minimumPoints }
-        let permutations = max(999, Int((2 * Double(fitted.count) / alpha).rounded(.up)) - 1)
+        let permutations = permutationCount(metrics: fitted.count, alpha: alpha)
         var searches: [Int: ChangePointSearch] = [:]
         for i in results.indices {
             guard fitted.contains(i) else {
@@ -62,6 +62,19 @@ public enum TrendAnalysis {
             results[i].changePoints = searches[i]!.changePoints.map(\.index)
         }
         return results
+    }
+
+    /// The most permutations a change-point test runs: an alpha allowed by thresholds.json
+    /// (0 < alpha < 1) as small as 1e-300 would otherwise ask for more than Int holds, and a
+    /// merely small one for hours of work.
+    static let maximumPermutations = 99_999
+
+    /// Enough permutations that the smallest p-value, 1/(permutations + 1), can pass
+    /// Benjamini–Hochberg at `alpha` over `metrics` tests (2·m/alpha), at least 999, at most
+    /// `maximumPermutations` (below alpha ≈ 2·m·1e-5 no change point can then be significant).
+    static func permutationCount(metrics: Int, alpha: Double) -> Int {
+        let wanted = (2 * Double(metrics) / alpha).rounded(.up) - 1
+        return wanted < Double(maximumPermutations) ? max(999, Int(wanted)) : maximumPermutations
     }
 
     /// Slope, direction and anomalies of one series with enough points; returns its change-point

@@ -37,6 +37,8 @@ public enum ISO8601 {
         // Round to whole milliseconds first so a value always prints the same way.
         let ms = (date.timeIntervalSince1970 * 1000).rounded()
         let whole = Date(timeIntervalSince1970: (ms / 1000).rounded(.down))
+        // Dates come from the clock or ISO8601.parse (four-digit years): |ms| < 3e14, exact in
+        // Double, so the remainder is a whole number in 0..<1000.
         let millis = Int(ms - (ms / 1000).rounded(.down) * 1000)
         var text = whole.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
         if millis != 0 {

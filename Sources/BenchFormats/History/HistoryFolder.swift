@@ -39,6 +39,7 @@ public enum HistoryFolder {
     /// Every readable entry, oldest first. A corrupt or foreign file is skipped with a warning
     /// naming it (one bad file must not hide 90 days of history). A missing folder is empty history.
     public static func readAll(from folder: String) -> (entries: [HistoryEntry], warnings: [String]) {
+        CommitRecovery.settle(folder: folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
         var entries: [HistoryEntry] = []
         var warnings: [String] = []
@@ -55,21 +56,25 @@ public enum HistoryFolder {
     }
 
     /// Deletes entries recorded before `cutoff` (retention); returns the deleted paths. Files that
-    /// cannot be read are left alone (readAll reports them).
+    /// cannot be read are left alone (readAll reports them). The folder is locked as `--record`
+    /// locks it, and the deletions are one commit: all of them happen, or none.
     public static func prune(_ folder: String, recordedBefore cutoff: Date) throws(DocumentError) -> [String] {
+        guard OutputTarget.isDirectory(folder) else { return [] }
+        let lock: DirectoryLock
+        do { lock = try DirectoryLock(folder: folder) } catch { throw .output(error) }
+        defer { _ = lock }
+        CommitRecovery.settle(folder: folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        let commit = FileCommit()
         var removed: [String] = []
         for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let entry = try? DocumentFile.read(HistoryEntry.self, from: path, schema: SchemaName.history),
                   entry.recordedAt < cutoff else { continue }
-            do {
-                try FileManager.default.removeItem(atPath: path)
-            } catch {
-                throw .io(file: path, operation: "delete", message: error.localizedDescription)
-            }
+            commit.remove(OutputTarget.absolutePath(path))
             removed.append(path)
         }
+        do { try commit.commit() } catch { throw .output(error) }
         return removed
     }
 }

@@ -24,6 +24,8 @@ public enum DocumentFile {
         if path == "-" {
             raw = FileDescriptorSource(fd: STDIN_FILENO, ownsDescriptor: false)
         } else {
+            // A commit killed after its commit point is finished first, never read half applied.
+            CommitRecovery.settle(beforeReading: path)
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw .io(file: path, operation: "open", message: String(cString: strerror(errno))) }
             raw = FileDescriptorSource(fd: fd, ownsDescriptor: true)

@@ -10,8 +10,8 @@ import Glibc
 /// than one change, a journal listing the renames is made durable (the commit point); then each
 /// temporary file is renamed over its target and the journal removed. A process killed before the
 /// journal exists leaves only temporary files, which the next commit in that folder deletes (their
-/// writer is dead); killed after, the next commit finishes its renames (`CommitRecovery`). Standard
-/// output and special files are written last, as streams.
+/// lock is free); killed after, the next reader or writer of any of its folders finishes its renames
+/// (`CommitRecovery`). Standard output and special files are written last, as streams.
 ///
 /// Thread safety: one instance belongs to one thread.
 public final class FileCommit {
@@ -66,21 +66,22 @@ public final class FileCommit {
     public func commit() throws(FileCommitError) {
         let files = staged.filter { $0.target.kind == .file }
         let created = try createFolders(files.flatMap(\.target.foldersToCreate))
-        var temporaries: [(temporary: String, target: String)] = []
+        let folders = Set(files.map { Self.folder(of: $0.target.path) } + removals.map(Self.folder(of:))).sorted()
+        // Each temporary file stays locked until the commit is over: a concurrent command's
+        // recovery then knows it is not abandoned.
+        var held: [TemporaryFile.Held] = []
+        defer { for h in held { h.release() } }
         do throws(FileCommitError) {
-            for folder in Set(files.map { Self.folder(of: $0.target.path) } + removals.map(Self.folder(of:))) {
-                CommitRecovery.recover(folder: folder)
-            }
-            for file in files {
-                temporaries.append((try TemporaryFile.write(file.bytes, beside: file.target.path), file.target.path))
-            }
+            for folder in folders { CommitRecovery.recover(folder: folder) }
+            for file in files { held.append(try TemporaryFile.write(file.bytes, beside: file.target.path)) }
         } catch {
-            for t in temporaries { unlink(t.temporary) }
+            for h in held { unlink(h.path) }
             for folder in created.reversed() { rmdir(folder) }
             throw error
         }
+        let temporaries = zip(held, files).map { (temporary: $0.path, target: $1.target.path) }
         if temporaries.count + removals.count > 1 {
-            try CommitJournal(renames: temporaries, removals: removals).apply(in: Self.folder(of: temporaries.first?.target ?? removals[0]))
+            try CommitJournal(renames: temporaries, removals: removals).apply(in: folders)
         } else {
             try CommitJournal.applyWithoutJournal(renames: temporaries, removals: removals)
         }

@@ -21,7 +21,8 @@ public enum BilateralLedgerError: Error, Equatable, Sendable, CustomStringConver
 /// Hence for any two peers A and B, `A.ledger(B).balance + B.ledger(A).balance == 0` once both have
 /// recorded the same outcomes — see `LedgerNetting`.
 public struct BilateralLedger: Hashable, Sendable {
-    /// Prepares in one direction, by outcome.
+    /// Prepares in one direction, by outcome. The amounts are statistics of what peers chose to
+    /// send: they stop at UInt64.max rather than wrap.
     public struct Flow: Hashable, Sendable {
         public internal(set) var fulfilledCount = 0
         public internal(set) var fulfilledAmount: UInt64 = 0
@@ -56,10 +57,10 @@ public struct BilateralLedger: Hashable, Sendable {
         case .fulfilled:
             balance = try apply(amount, negate: true)
             sent.fulfilledCount += 1
-            sent.fulfilledAmount &+= amount
+            sent.fulfilledAmount = Self.saturatingSum(sent.fulfilledAmount, amount)
         case .rejected:
             sent.rejectedCount += 1
-            sent.rejectedAmount &+= amount
+            sent.rejectedAmount = Self.saturatingSum(sent.rejectedAmount, amount)
         }
     }
 
@@ -69,11 +70,16 @@ public struct BilateralLedger: Hashable, Sendable {
         case .fulfilled:
             balance = try apply(amount, negate: false)
             received.fulfilledCount += 1
-            received.fulfilledAmount &+= amount
+            received.fulfilledAmount = Self.saturatingSum(received.fulfilledAmount, amount)
         case .rejected:
             received.rejectedCount += 1
-            received.rejectedAmount &+= amount
+            received.rejectedAmount = Self.saturatingSum(received.rejectedAmount, amount)
         }
+    }
+
+    private static func saturatingSum(_ total: UInt64, _ amount: UInt64) -> UInt64 {
+        let (sum, overflow) = total.addingReportingOverflow(amount)
+        return overflow ? .max : sum
     }
 
     private func apply(_ amount: UInt64, negate: Bool) throws(BilateralLedgerError) -> Int64 {

@@ -26,7 +26,8 @@ public enum LedgerNetting {
         for (node, ledgers) in mesh {
             for (peer, ledger) in ledgers {
                 let mirror = mesh[peer]?[node]?.balance
-                if (mirror ?? 0) &+ ledger.balance != 0 {
+                let (sum, overflow) = (mirror ?? 0).addingReportingOverflow(ledger.balance)
+                if overflow || sum != 0 {
                     found.append(LedgerMismatch(node: node, peer: peer, balance: ledger.balance, mirrorBalance: mirror))
                 }
             }
@@ -35,13 +36,24 @@ public enum LedgerNetting {
     }
 
     /// A node's net position over all its peers (msat it is owed minus msat it owes); for a relay
-    /// that forwards `amount − fee`, this is the fees it earned.
-    public static func netPosition(of node: String, in mesh: Mesh) -> Int64 {
-        (mesh[node] ?? [:]).values.reduce(0) { $0 &+ $1.balance }
+    /// that forwards `amount − fee`, this is the fees it earned. Nil when the sum leaves Int64
+    /// (peers' amounts are theirs to choose, so a wrapped sum must not pass for a position).
+    public static func netPosition(of node: String, in mesh: Mesh) -> Int64? {
+        sum((mesh[node] ?? [:]).values.map(\.balance))
     }
 
-    /// Sum of every balance in the mesh; zero whenever `mismatches` is empty.
-    public static func total(_ mesh: Mesh) -> Int64 {
-        mesh.values.reduce(0) { sum, ledgers in ledgers.values.reduce(sum) { $0 &+ $1.balance } }
+    /// Sum of every balance in the mesh; zero whenever `mismatches` is empty. Nil when it leaves Int64.
+    public static func total(_ mesh: Mesh) -> Int64? {
+        sum(mesh.values.flatMap { $0.values.map(\.balance) })
+    }
+
+    private static func sum(_ balances: [Int64]) -> Int64? {
+        var total: Int64 = 0
+        for balance in balances {
+            let (next, overflow) = total.addingReportingOverflow(balance)
+            guard !overflow else { return nil }
+            total = next
+        }
+        return total
     }
 }

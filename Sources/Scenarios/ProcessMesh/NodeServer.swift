@@ -64,18 +64,20 @@ public enum NodeServer {
             guard let peer = command.peer, let port = command.port else { throw NodeServerError.missingField(op: "dial", fields: "peer, port") }
             try await node.dial(peer: peer, port: port)
         case "await_links":
-            try await node.waitForLinks(timeoutNanoseconds: UInt64(command.timeoutMS ?? 10_000) * 1_000_000)
+            let milliseconds = try bounded(command.timeoutMS ?? 10_000, "timeout_ms", of: "await_links", 0...3_600_000)
+            try await node.waitForLinks(timeoutNanoseconds: UInt64(milliseconds) * 1_000_000)
         case "publish":
             guard let event = command.event else { throw NodeServerError.missingField(op: "publish", fields: "event") }
             try await node.publish(event, amount: command.amount)
         case "subscribe":
-            let count = command.count ?? 1
+            let count = try bounded(command.count ?? 1, "count", of: "subscribe", 0...100_000)
             try await node.addLocalSubscriptions((0..<count).map { (id: $0, filters: [NostrFilter()]) })
         case "counters":
             answer.counters = CounterWire(try await node.counters())
         case "timings":
             let log = try await node.timings()
-            answer.timings = TimingWire(count: log.count, totals: log.totals, records: command.limit == 0 ? [] : Array(log.records.suffix(command.limit ?? 1_000)))
+            let limit = try bounded(command.limit ?? 1_000, "limit", of: "timings", 0...Int.max)
+            answer.timings = TimingWire(count: log.count, totals: log.totals, records: Array(log.records.suffix(limit)))
         case "idle":
             answer.idle = try await node.isIdle()
         default:
@@ -108,15 +110,26 @@ extension NodeReply {
     }
 }
 
+/// A field of a command, checked before it becomes a count or a duration (a negative count is
+/// an invalid range, a huge timeout overflows nanoseconds).
+private func bounded(_ value: Int, _ field: String, of op: String, _ range: ClosedRange<Int>) throws -> Int {
+    guard range.contains(value) else {
+        throw NodeServerError.outOfRange(op: op, field: field, value: value, allowed: "\(range.lowerBound)…\(range.upperBound)")
+    }
+    return value
+}
+
 enum NodeServerError: Error, CustomStringConvertible {
     case notStarted(op: String)
     case missingField(op: String, fields: String)
+    case outOfRange(op: String, field: String, value: Int, allowed: String)
     case unknownCommand(String)
 
     var description: String {
         switch self {
         case .notStarted(let op): return "bench node: '\(op)' before 'start'; send start {id, peers, seed, store} first"
         case let .missingField(op, fields): return "bench node: '\(op)' needs \(fields)"
+        case let .outOfRange(op, field, value, allowed): return "bench node: '\(op)' \(field) \(value) is out of range; allowed: \(allowed)"
         case .unknownCommand(let op): return "bench node: unknown command '\(op)'; valid: start, dial, await_links, publish, subscribe, counters, timings, idle, shutdown"
         }
     }

@@ -43,7 +43,8 @@ public final class ProgressReporter: @unchecked Sendable {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// The throwing write: a closed standard error drops the text (FileHandle's plain `write` traps).
     private func emit(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

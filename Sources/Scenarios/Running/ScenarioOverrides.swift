@@ -26,15 +26,28 @@ public struct ScenarioOverrides: Sendable, Equatable {
         self.sampleInterval = sampleInterval
     }
 
+    /// Seven days: longer than any soak, and far inside UInt64 nanoseconds.
+    public static let maximumDuration = 604_800.0
+    /// Events per second over all publishers; far above what one machine can offer.
+    public static let maximumRate = 1_000_000.0
+    public static let maximumEvents = 10_000_000
+
     /// Checks the overrides against each other before anything starts, so a bad combination is a
     /// usage error (exit 2) rather than a failed scenario. The message names the valid choices.
     public func validate() throws(OverrideError) {
         if let nodes, nodes < 2 { throw .invalid("--nodes must be at least 2 (got \(nodes))") }
-        if let duration, !(duration > 0) { throw .invalid("--duration must be positive, e.g. 60s, 5m (got \(duration))") }
-        if let rate, !(rate > 0) { throw .invalid("--rate must be a positive number of events per second (got \(rate))") }
-        if let events, events < 1 { throw .invalid("--events must be at least 1 (got \(events))") }
-        if let sampleInterval, !(sampleInterval >= 0.05) {
-            throw .invalid("--sample-interval must be at least 0.05 s (got \(sampleInterval))")
+        // Upper bounds too: each value becomes whole nanoseconds (UInt64) or an event count (Int).
+        if let duration, !(duration > 0 && duration <= Self.maximumDuration) {
+            throw .invalid("--duration must be positive and at most \(Int(Self.maximumDuration)) s (7 days), e.g. 60s, 5m (got \(duration))")
+        }
+        if let rate, !(rate > 0 && rate <= Self.maximumRate) {
+            throw .invalid("--rate must be a positive number of events per second, at most \(Int(Self.maximumRate)) (got \(rate))")
+        }
+        if let events, !(1...Self.maximumEvents).contains(events) {
+            throw .invalid("--events must be 1 to \(Self.maximumEvents) (got \(events))")
+        }
+        if let sampleInterval, !(sampleInterval >= 0.05 && sampleInterval <= Self.maximumDuration) {
+            throw .invalid("--sample-interval must be 0.05 s to \(Int(Self.maximumDuration)) s (got \(sampleInterval))")
         }
         if let degree {
             guard degree >= 1 else { throw .invalid("--degree must be at least 1 (got \(degree))") }

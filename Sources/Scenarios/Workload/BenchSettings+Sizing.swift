@@ -31,5 +31,7 @@ extension BenchSettings {
     }
 
     /// A timeout in nanoseconds, scaled for CI.
+    /// Scenarios' own timeouts (constants up to minutes) times a multiplier of 1 or 2 (CI): far
+    /// inside UInt64 nanoseconds, as are the durations ScenarioOverrides.validate bounds.
     func timeoutNanoseconds(_ seconds: Double) -> UInt64 { UInt64(timeout(seconds) * 1e9) }
 }
