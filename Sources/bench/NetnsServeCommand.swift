@@ -27,7 +27,6 @@ struct NetnsServeCommand: AsyncParsableCommand {
         let storage = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-netns-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: storage) }
-        let stop = StopSignal()
         let mesh = try await NamespaceMesh.start(topology: topology, seed: shape.seed, executable: Bundle.main.executablePath,
                                                  storage: storage, readyTimeout: 60)
         do {
@@ -41,7 +40,9 @@ struct NetnsServeCommand: AsyncParsableCommand {
             for (index, address) in mesh.mesh.nodes.enumerated() { print("node-\(index)\tws://\(address)/nostr") }
             print("ready")
             fflush(stdout)
-            await stop.wait()
+            // The mesh's own SIGINT/SIGTERM handler tears it down and ends the process; a second
+            // handler (StopSignal) would re-ignore the signals after the mesh installed its own.
+            while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
         } catch {
             mesh.tearDown()
             throw error

@@ -101,8 +101,8 @@ final class NamespaceMeshTests: XCTestCase {
         let failedChecks = context.checks.filter { !$0.passed }.map(\.name)
         XCTAssertTrue(Set(failedChecks).isSubset(of: ["external.mesh-ingest: the mesh keeps up with the lowest step"]),
                       "\(context.checks.filter { !$0.passed })")
-        XCTAssertEqual(sink.values("relay_latency").count, 4 * 10 * 3, "every event at every other relay")
-        XCTAssertEqual(sink.values("full_propagation_time").count, 4 * 10)
+        XCTAssertEqual(sink.values("relay_latency").count, 10 * 3, "every event at every other relay")
+        XCTAssertEqual(sink.values("full_propagation_time").count, 10)
         XCTAssertEqual(Set(sink.samples("relay_latency").flatMap { $0.hops ?? [] }), [1, 2], "hops over the ring's links")
         XCTAssertEqual(sink.counter("node_counters_read"), 1, "counters read from every node's /counters")
         XCTAssertEqual(sink.values("namespace_setup_time").count, 1)
@@ -116,6 +116,7 @@ final class NamespaceMeshTests: XCTestCase {
 
     func testWithoutRootBenchSaysSoAndExitsTwo() throws {
         let bench = try benchExecutable()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("no setpriv (util-linux) to drop root") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", bench, "--scenario", "tier3.netns-10", "--quiet"]
@@ -125,6 +126,9 @@ final class NamespaceMeshTests: XCTestCase {
         try process.run()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        if process.terminationStatus != 2 && message.contains("Permission denied") {
+            throw XCTSkip("user nobody cannot run \(bench) (its folder is private): \(message)")
+        }
         XCTAssertEqual(process.terminationStatus, 2, message)
         XCTAssertTrue(message.contains("tier3.netns-10: network-namespace placement needs root"), message)
     }
