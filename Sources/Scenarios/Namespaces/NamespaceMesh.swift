@@ -183,6 +183,9 @@ public final class NamespaceMesh: @unchecked Sendable {
         for child in children where child.process.isRunning { kill(child.process.processIdentifier, SIGKILL) }
         for node in 0..<namespaces {
             NamespaceLeftovers.killProcesses(in: names.namespace(node), ip: ip)
+            // Deleting the host end removes both ends at once; a namespace's own teardown frees
+            // its end later, in the kernel's cleanup work, so the host end would outlive this call.
+            _ = try? ip.run(["link", "delete", names.hostEnd(node)])
             _ = try? ip.run(["netns", "delete", names.namespace(node)])
         }
         if bridge { _ = try? ip.run(["link", "delete", names.bridge]) }
