@@ -43,24 +43,9 @@ public struct RelayInformation: Codable, Hashable, Sendable {
     /// own host and port (NIP-11). Returns the document, or nil and why there is none; never
     /// throws, because a relay without NIP-11 can still be benchmarked.
     public static func fetch(_ url: RelayURL, on group: EventLoopGroup, timeout: Double) async -> (RelayInformation?, String?) {
-        let loop = group.next()
-        let answer = loop.makePromise(of: (HTTPResponseStatus, [UInt8]).self)
-        let bootstrap = ClientBootstrap(group: loop)
-            .connectTimeout(.nanoseconds(Int64(timeout * 1e9)))
-            .channelInitializer { channel in
-                channel.pipeline.addHTTPClientHandlers().flatMap {
-                    channel.pipeline.addHandler(DocumentReader(url: url, answer: answer))
-                }
-            }
-        let deadline = loop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) {
-            answer.fail(RelayFailure.silence(url: url.description, awaiting: "NIP-11 document", seconds: timeout))
-        }
-        defer { deadline.cancel() }
-        var channel: Channel?
         do {
-            channel = try await bootstrap.connect(host: url.host, port: url.port).get()
-            let (status, body) = try await answer.futureResult.get()
-            try? await channel?.close()
+            let (status, body) = try await HTTPGet.fetch(url, path: url.path, accept: "application/nostr+json",
+                                                         maximumBytes: maximumBytes, what: "NIP-11 document", on: group, timeout: timeout)
             guard status == .ok else { return (nil, "GET \(url.path) answered HTTP \(status.code)") }
             do {
                 return (try JSONDecoder().decode(RelayInformation.self, from: Data(body)), nil)
@@ -68,34 +53,76 @@ public struct RelayInformation: Codable, Hashable, Sendable {
                 return (nil, "GET \(url.path) did not answer a JSON object")
             }
         } catch {
-            answer.fail(error)
-            try? await channel?.close()
             return (nil, "\(error)")
         }
     }
 }
 
-/// Sends the NIP-11 request and collects the answer up to `RelayInformation.maximumBytes`.
+/// One HTTP `GET` on a connection of its own to a relay's host and port, the answer capped at
+/// `maximumBytes`: how the driver reads NIP-11 documents and our nodes' status pages
+/// (`/readyz`, `/counters`) with nothing but network access.
+public enum HTTPGet {
+    public static func fetch(_ url: RelayURL, path: String, accept: String, maximumBytes: Int, what: String,
+                             on group: EventLoopGroup, timeout: Double) async throws -> (status: HTTPResponseStatus, body: [UInt8]) {
+        let loop = group.next()
+        let answer = loop.makePromise(of: (HTTPResponseStatus, [UInt8]).self)
+        let request = DocumentReader.Request(url: url, path: path, accept: accept, maximumBytes: maximumBytes, what: what)
+        let bootstrap = ClientBootstrap(group: loop)
+            .connectTimeout(.nanoseconds(Int64(timeout * 1e9)))
+            .channelInitializer { channel in
+                channel.pipeline.addHTTPClientHandlers().flatMap {
+                    channel.pipeline.addHandler(DocumentReader(request: request, answer: answer))
+                }
+            }
+        let deadline = loop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) {
+            answer.fail(RelayFailure.silence(url: url.description, awaiting: what, seconds: timeout))
+        }
+        defer { deadline.cancel() }
+        var channel: Channel?
+        do {
+            channel = try await bootstrap.connect(host: url.host, port: url.port).get()
+            let result = try await answer.futureResult.get()
+            try? await channel?.close()
+            return result
+        } catch {
+            answer.fail(error)
+            try? await channel?.close()
+            throw error
+        }
+    }
+}
+
+/// Sends one `GET` and collects the answer up to the request's `maximumBytes`.
 private final class DocumentReader: ChannelInboundHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundOut = HTTPClientRequestPart
 
-    private let url: RelayURL
+    struct Request {
+        let url: RelayURL
+        let path: String
+        let accept: String
+        let maximumBytes: Int
+        /// What is fetched, for errors ("NIP-11 document").
+        let what: String
+    }
+
+    private let request: Request
+    private var url: RelayURL { request.url }
     private let answer: EventLoopPromise<(HTTPResponseStatus, [UInt8])>
     private var status: HTTPResponseStatus = .ok
     private var body: [UInt8] = []
 
-    init(url: RelayURL, answer: EventLoopPromise<(HTTPResponseStatus, [UInt8])>) {
-        self.url = url
+    init(request: Request, answer: EventLoopPromise<(HTTPResponseStatus, [UInt8])>) {
+        self.request = request
         self.answer = answer
     }
 
     func channelActive(context: ChannelHandlerContext) {
         var headers = HTTPHeaders()
         headers.add(name: "Host", value: url.hostHeader)
-        headers.add(name: "Accept", value: "application/nostr+json")
+        headers.add(name: "Accept", value: request.accept)
         headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: url.path, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: request.path, headers: headers))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 
@@ -104,8 +131,8 @@ private final class DocumentReader: ChannelInboundHandler {
         case let .head(head):
             status = head.status
         case var .body(chunk):
-            guard body.count + chunk.readableBytes <= RelayInformation.maximumBytes else {
-                answer.fail(RelayFailure.malformed(url: url.description, detail: "NIP-11 document larger than \(RelayInformation.maximumBytes) bytes"))
+            guard body.count + chunk.readableBytes <= request.maximumBytes else {
+                answer.fail(RelayFailure.malformed(url: url.description, detail: "\(request.what) larger than \(request.maximumBytes) bytes"))
                 context.close(promise: nil)
                 return
             }
@@ -121,6 +148,6 @@ private final class DocumentReader: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        answer.fail(RelayFailure.dropped(url: url.description, detail: "closed before the NIP-11 answer ended"))
+        answer.fail(RelayFailure.dropped(url: url.description, detail: "closed before the \(request.what) ended"))
     }
 }

@@ -5,7 +5,11 @@ import Foundation
 /// hop. From `--target URL` (repeatable; labels `relay-0`, `relay-1`, …) or `--targets FILE`:
 ///
 ///     {"relays": [{"label": "a", "url": "ws://127.0.0.1:7001"}, {"label": "b", "url": "ws://127.0.0.1:7002"}],
-///      "links": [["a", "b"]]}
+///      "links": [["a", "b"]], "placement": "kubernetes"}
+///
+/// `placement` (optional) says where the relays run when they are our own mesh (`netns`,
+/// `kubernetes`, `process-per-node`); the run header carries it so runs of different placements
+/// are not compared.
 public struct RelayTargets: Sendable, Equatable {
     public struct Relay: Sendable, Equatable {
         public let label: String
@@ -15,6 +19,11 @@ public struct RelayTargets: Sendable, Equatable {
     public let relays: [Relay]
     /// Undirected links as relay indices, nil when the file gives none (hops then unknown).
     public let links: [[Int]]?
+    /// Where the relays run, as the targets file says; nil when it does not.
+    public let placement: String?
+
+    /// The placements a targets file may name.
+    public static let placements = ["in-process", "process-per-node", "netns", "kubernetes", "external"]
 
     /// Largest targets file read; bigger is refused before parsing.
     public static let maximumFileBytes = 1 << 20
@@ -32,13 +41,14 @@ public struct RelayTargets: Sendable, Equatable {
         try self.init(relays: relays, links: nil, place: "--target")
     }
 
-    init(relays: [Relay], links: [[Int]]?, place: String) throws(RelayTargetsError) {
+    init(relays: [Relay], links: [[Int]]?, placement: String? = nil, place: String) throws(RelayTargetsError) {
         var seenURL: Set<RelayURL> = []
         for (index, relay) in relays.enumerated() where !seenURL.insert(relay.url).inserted {
             throw .invalid(place: "\(place) relays[\(index)]", reason: "\(relay.url) is listed twice; measure each relay once")
         }
         self.relays = relays
         self.links = links
+        self.placement = placement
     }
 
     /// Reads a targets file; every error names the file, the field and the fix.
@@ -101,7 +111,14 @@ public struct RelayTargets: Sendable, Equatable {
                 links?.append([min(a, b), max(a, b)])
             }
         }
-        return try RelayTargets(relays: relays, links: links, place: path)
+        var placement: String?
+        if let raw = root["placement"] {
+            guard let name = raw as? String, placements.contains(name) else {
+                throw .invalid(place: "\(path): placement", reason: "must be one of \(placements.joined(separator: ", "))")
+            }
+            placement = name
+        }
+        return try RelayTargets(relays: relays, links: links, placement: placement, place: path)
     }
 
     /// Hops from relay `source` to every relay over the links (BFS), nil where there are no

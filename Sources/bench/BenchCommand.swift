@@ -20,7 +20,8 @@ struct BenchCommand: AsyncParsableCommand {
               bench trace --nodes 10 --topology regular --degree 4
               bench topology --nodes 25 --topology small-world --degree 4
             """,
-        subcommands: [RunCommand.self, NodeSubcommand.self, TraceCommand.self, TopologyCommand.self, ServeCommand.self],
+        subcommands: [RunCommand.self, NodeSubcommand.self, TraceCommand.self, TopologyCommand.self, ServeCommand.self,
+                      NodeServerCommand.self, NetnsServeCommand.self],
         defaultSubcommand: RunCommand.self)
 
     static func main() async {

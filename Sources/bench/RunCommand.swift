@@ -123,7 +123,8 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let targets = try ExternalSelection.targets(urls: targetURLs, file: targetsFile)
-        let selected = try selection(targets: targets)
+        let selected = try NamespacePlacementCheck.admit(try selection(targets: targets), named: scenarios,
+                                                        note: ProgressReporter(quiet: quiet).note)
         // Every relay must answer before anything is written: an unreachable one is exit 2.
         let identities = try await ExternalSelection.identify(targets, timeoutMultiplier: timeoutMultiplier)
         let workDirectory = FileManager.default.temporaryDirectory
@@ -134,7 +135,7 @@ struct RunCommand: AsyncParsableCommand {
         let settings = BenchSettings(seed: seed, repetitions: repetitions, injectedDelayMicros: injectDelayMicros,
                                      timeoutMultiplier: timeoutMultiplier,
                                      overrides: overrides, processPerNode: processPerNode,
-                                     nodeExecutable: processPerNode ? Bundle.main.executablePath : nil,
+                                     nodeExecutable: Bundle.main.executablePath,
                                      workDirectory: workDirectory.path, targets: targets)
         let header = RunHeader(runID: RunIdentifier.make(), startedAt: Date(), tier: tier ?? selected.map(\.tier).max() ?? 1,
                                seed: seed, git: GitProbe.current(), host: HostProbe.current(), mode: .real,
@@ -175,6 +176,7 @@ struct RunCommand: AsyncParsableCommand {
     private func configuration(_ selected: [Scenario], settings: BenchSettings) -> [String: JSONValue] {
         var config: [String: JSONValue] = [
             "process_model": .string(settings.processModel),
+            "placement": .string(settings.placement(of: selected)),
             "sample_interval_s": .number(settings.sampleInterval),
             "scenarios": .array(selected.map { .string($0.name) }),
             "repetitions": .number(Double(settings.repetitions)),

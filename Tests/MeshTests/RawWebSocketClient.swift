@@ -123,6 +123,13 @@ final class RawWebSocketClient: @unchecked Sendable {
         try? await channel.close()
     }
 
+    /// Everything the server sends after the head until it closes (an HTTP body).
+    func bytesUntilClosed() async -> [UInt8] {
+        while let more = await iterator.next() { buffer += more }
+        defer { buffer.removeAll() }
+        return buffer
+    }
+
     private func readHTTPHead() async throws -> String {
         let end: [UInt8] = Array("\r\n\r\n".utf8)
         while true {

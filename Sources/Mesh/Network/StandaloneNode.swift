@@ -10,9 +10,9 @@ import Nostr
 public final class StandaloneNode: @unchecked Sendable {
     public let id: Int
     private let group: MultiThreadedEventLoopGroup
-    private let host: LoopbackNodeHost
+    let host: LoopbackNodeHost
     private let observer = NetworkObserver()
-    private let peers: [Int]
+    let peers: [Int]
 
     /// Opens the node's store at `storePath` and prepares its links to `peers` (credentials derived
     /// from `seed` as `MeshNetwork` does, so any two processes agree on each link's secret).

@@ -1,6 +1,6 @@
 /// Exact work counts of one node (a snapshot). Deterministic for a given topology and workload, so
 /// a CI gate can compare them without noise. Meanings are listed in docs/protocol.md §Counters.
-public struct NodeCounters: Sendable, Equatable {
+public struct NodeCounters: Sendable, Equatable, Codable {
     /// BTP frames received / sent (binary WebSocket messages; pings and closes are not counted).
     public var framesIn = 0
     public var framesOut = 0

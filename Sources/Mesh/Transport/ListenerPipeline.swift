@@ -5,7 +5,8 @@ import NIOWebSocket
 /// The pipeline of one connection a node's listener accepted: a slot of the listener's admission
 /// (connection limit and auth deadline), HTTP with the WebSocket upgrades of
 /// `WebSocketEndpoint.path` (peers, BTP) and `NostrClientEndpoint.path` (NIP-01 clients), the
-/// NIP-11 document for a plain `GET` of the client path, an HTTP refusal for every other request,
+/// NIP-11 document for a plain `GET` of the client path, the status pages of a standalone node
+/// (`NodeStatusResponder`, when it has them), an HTTP refusal for every other request,
 /// and after the upgrade the masking check, the aggregator and the frame handler of its kind.
 /// NIP-01 clients do not authenticate, so the auth deadline spares a connection that upgraded to
 /// the client path; the connection limit counts them all. Apart from the bootstrap, so the
@@ -18,14 +19,16 @@ final class ListenerPipeline {
     private let handlerFactory: WebSocketEndpoint.HandlerFactory
     private let clients: NostrClientDelegate
     private let relayInformation: [UInt8]
+    private let statusPage: NodeStatusResponder.Page?
 
     init(maxFrameSize: Int, admission: ListenerAdmission, delegate: WebSocketLinkDelegate,
-         clients: NostrClientDelegate, relayInformation: [UInt8],
+         clients: NostrClientDelegate, relayInformation: [UInt8], statusPage: NodeStatusResponder.Page? = nil,
          makeLink: @escaping (Channel) -> WebSocketLink) {
         self.maxFrameSize = maxFrameSize
         self.admission = admission
         self.clients = clients
         self.relayInformation = relayInformation
+        self.statusPage = statusPage
         handlerFactory = WebSocketEndpoint.HandlerFactory(delegate: delegate, makeLink: makeLink)
     }
 
@@ -65,12 +68,19 @@ final class ListenerPipeline {
             }
         )
         let relayInformation = relayInformation
+        let statusPage = statusPage
         return channel.pipeline.configureHTTPServerPipeline(
             withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
-                // The NIP-11 responder speaks HTTP: out before WebSocket frames flow.
+                // The NIP-11 and status responders speak HTTP: out before WebSocket frames flow.
                 context.pipeline.syncOperations.removeHandler(name: RelayInformationResponder.name, promise: nil)
+                if statusPage != nil {
+                    context.pipeline.syncOperations.removeHandler(name: NodeStatusResponder.name, promise: nil)
+                }
             })
         ).flatMap {
+            guard let statusPage else { return channel.eventLoop.makeSucceededVoidFuture() }
+            return channel.pipeline.addHandler(NodeStatusResponder(page: statusPage), name: NodeStatusResponder.name)
+        }.flatMap {
             channel.pipeline.addHandler(RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
         }.flatMap {
             channel.pipeline.addHandler(HTTPRefusalHandler(.notUpgraded(path: WebSocketEndpoint.path), onRefusal: refused))

@@ -19,6 +19,11 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     private var nextLinkId: ConnectionID = 1
     private var listener: Channel?
     private(set) var port = 0
+    /// The status pages of a standalone node (`/healthz`, `/readyz`, `/counters`); set before
+    /// `listen`. Nodes of an in-process mesh have none.
+    var statusPage: NodeStatusResponder.Page?
+    /// Keeps a standalone node's links up; stopped first when the node stops.
+    var dialler: PeerDialler?
     /// Transport trouble that is not a counted protocol event goes here (debug level).
     private let logger: Logger
     /// The node's NIP-01 client connections and their subscriptions.
@@ -37,10 +42,11 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
 
     var queueDepth: (current: Int, maximum: Int) { (gauge.current, gauge.maximum) }
 
-    /// Binds the listener on 127.0.0.1, port 0; completes with the port the kernel chose.
-    func listen() -> EventLoopFuture<Int> {
+    /// Binds the listener (127.0.0.1 on a port the kernel chooses unless told otherwise);
+    /// completes with the port it got.
+    func listen(host: String = "127.0.0.1", port: Int = 0) -> EventLoopFuture<Int> {
         loop.assertInEventLoop()
-        return WebSocketEndpoint.listen(on: loop, pipeline: makeListenerPipeline()).map { channel in
+        return WebSocketEndpoint.listen(on: loop, host: host, port: port, pipeline: makeListenerPipeline()).map { channel in
             self.listener = channel
             self.port = channel.localAddress?.port ?? 0
             return self.port
@@ -49,10 +55,15 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
 
     /// Dials `peer`'s listener; the BTP auth starts once the WebSocket upgrade is done.
     func dial(peer: Int, port: Int) -> EventLoopFuture<Void> {
+        dial(peer: peer, host: "127.0.0.1", port: port).map { _ in }
+    }
+
+    /// Dials `peer` at `host` (an address or a DNS name); completes with the TCP connection.
+    func dial(peer: Int, host: String, port: Int) -> EventLoopFuture<Channel> {
         loop.assertInEventLoop()
-        return WebSocketEndpoint.dial(port: port, on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self) { [unowned self] channel in
+        return WebSocketEndpoint.dial(host: host, port: port, on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self) { [unowned self] channel in
             makeLink(channel, role: .dialer(peer: peer), isClient: true)
-        }.map { _ in }
+        }
     }
 
     /// Publishes a locally signed event from this node.
@@ -81,6 +92,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// every socket is closed.
     func stop() -> EventLoopFuture<Void> {
         loop.assertInEventLoop()
+        dialler?.stop()
+        dialler = nil
         var closed = links.values.map { link -> EventLoopFuture<Void> in
             link.close(code: .goingAway)
             return link.channel.closeFuture
@@ -169,7 +182,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         let admission = ListenerAdmission(maximumConnections: node.config.maximumInboundConnections,
                                           authDeadline: .milliseconds(node.config.authDeadlineMilliseconds))
         return ListenerPipeline(maxFrameSize: node.config.maximumFrameBytes, admission: admission, delegate: self,
-                                clients: self, relayInformation: RelayInformationDocument.bytes(node: node.id)) { [unowned self] channel in
+                                clients: self, relayInformation: RelayInformationDocument.bytes(node: node.id),
+                                statusPage: statusPage) { [unowned self] channel in
             makeLink(channel, role: .listener, isClient: false)
         }
     }

@@ -3,8 +3,9 @@ import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
 
-/// Opens BTP-over-WebSocket connections on 127.0.0.1: a listener per node (bound to port 0, so
-/// tests never collide) and dialers towards other nodes' listeners. Every channel is created on
+/// Opens BTP-over-WebSocket connections: a listener per node (127.0.0.1, port 0 by default, so
+/// tests never collide; a standalone node server binds the address it is given) and dialers
+/// towards other nodes' listeners, by IP address or DNS name. Every channel is created on
 /// the node's own event loop, so the node's state is only ever touched there.
 enum WebSocketEndpoint {
     /// The HTTP path a node upgrades; anything else gets a plain HTTP refusal.
@@ -12,19 +13,21 @@ enum WebSocketEndpoint {
 
     /// Binds a listener; the returned channel's `localAddress` has the chosen port. Every accepted
     /// connection gets the `ListenerPipeline` (admission, HTTP refusals, the upgrade of `path`).
-    static func listen(on loop: EventLoop, pipeline: ListenerPipeline) -> EventLoopFuture<Channel> {
+    static func listen(on loop: EventLoop, host: String = "127.0.0.1", port: Int = 0,
+                       pipeline: ListenerPipeline) -> EventLoopFuture<Channel> {
         let pipeline = NIOLoopBound(pipeline, eventLoop: loop)
         return ServerBootstrap(group: loop)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { pipeline.value.configure($0) }
-            .bind(host: "127.0.0.1", port: 0)
+            .bind(host: host, port: port)
     }
 
     /// Connects to `port` and upgrades to WebSocket; the link is announced to the delegate once
     /// the upgrade is done, the returned future completes when TCP is connected.
     static func dial(
+        host: String = "127.0.0.1",
         port: Int,
         on loop: EventLoop,
         maxFrameSize: Int,
@@ -49,10 +52,10 @@ enum WebSocketEndpoint {
                 return channel.pipeline.addHTTPClientHandlers(
                     withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
                 ).flatMap {
-                    channel.pipeline.addHandler(UpgradeRequestSender(port: port), name: UpgradeRequestSender.name)
+                    channel.pipeline.addHandler(UpgradeRequestSender(host: host, port: port), name: UpgradeRequestSender.name)
                 }
             }
-            .connect(host: "127.0.0.1", port: port)
+            .connect(host: host, port: port)
     }
 
     /// `isServer`: this end accepted the connection, so its peer's frames must be masked.
@@ -85,13 +88,16 @@ final class UpgradeRequestSender: ChannelInboundHandler, RemovableChannelHandler
     typealias OutboundOut = HTTPClientRequestPart
 
     static let name = "meshbench.upgrade-request"
-    private let port: Int
+    private let hostHeader: String
 
-    init(port: Int) { self.port = port }
+    init(host: String, port: Int) {
+        // An IPv6 literal is bracketed in a Host header (RFC 7230 §5.4).
+        hostHeader = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
 
     func channelActive(context: ChannelHandlerContext) {
         var headers = HTTPHeaders()
-        headers.add(name: "Host", value: "127.0.0.1:\(port)")
+        headers.add(name: "Host", value: hostHeader)
         headers.add(name: "Content-Length", value: "0")
         let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: WebSocketEndpoint.path, headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)

@@ -30,7 +30,7 @@ public struct IngestScenario: ExternalScenario {
             let author = driver.newAuthor()
             let subscription = driver.subscriptionID("ingest")
             try await driver.subscribe(subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
-            let load = RelayRampLoad(driver: driver, author: author, senders: senders, subscriber: subscriber, subscription: subscription)
+            let load = RelayRampLoad(driver: driver, author: author, senders: senders, subscribers: [subscriber], subscription: subscription)
             let result = try await ramp.run(load) { step in
                 let label = "r\(Int(step.rate))"
                 for latency in step.outcome.latenciesMS { try recorder.sample("ingest_latency.\(label)", latency) }
@@ -49,8 +49,10 @@ public struct IngestScenario: ExternalScenario {
     }
 }
 
-/// The ramp's load on a relay: a step's events are signed before its clock starts, sent when
-/// due on the publishers in turn, and tracked from the inboxes as `OK`s and deliveries arrive.
+/// The ramp's load on a relay or a mesh of relays: a step's events are signed before its clock
+/// starts, sent when due on the publishers in turn (on one relay, or on every relay of a mesh),
+/// and tracked from the inboxes as `OK`s and deliveries arrive. An event is complete when every
+/// subscriber (one per relay) has it; its latency is the time to the last of them.
 final class RelayRampLoad: RampLoad, @unchecked Sendable {
     private let driver: RelayDriver
     private let author: NostrKeyPair
@@ -62,22 +64,27 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
     private var sentAt: [ContinuousClock.Instant?] = []
     private var accepted = 0
     private var delivered: [Double] = []
-    private var deliveredIDs: Set<String> = []
+    private let subscriberCount: Int
+    /// Per event, the subscribers that have it.
+    private var heardBy: [Set<Int>] = []
     private var refused = 0
     private var firstFailure: String?
     private var offered = 0
 
-    init(driver: RelayDriver, author: NostrKeyPair, senders: [RelayConnection], subscriber: RelayConnection, subscription: String) {
+    init(driver: RelayDriver, author: NostrKeyPair, senders: [RelayConnection], subscribers: [RelayConnection], subscription: String) {
         self.driver = driver
         self.author = author
         self.senders = senders
         self.subscription = subscription
-        for sender in senders {
+        subscriberCount = subscribers.count
+        for sender in senders where !subscribers.contains(where: { $0 === sender }) {
             let url = sender.url.description
-            sender.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url) }
+            sender.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url, subscriber: nil) }
         }
-        let url = subscriber.url.description
-        subscriber.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url) }
+        for (number, subscriber) in subscribers.enumerated() {
+            let url = subscriber.url.description
+            subscriber.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url, subscriber: number) }
+        }
     }
 
     func prepareStep(rate: Double, count: Int) async throws {
@@ -89,7 +96,7 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
             accepted = 0
             refused = 0
             delivered = []
-            deliveredIDs = []
+            heardBy = Array(repeating: [], count: count)
             firstFailure = nil
             offered = 0
         }
@@ -121,7 +128,7 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
         }
     }
 
-    private func heard(_ message: NostrMessage, at: ContinuousClock.Instant, url: String) {
+    private func heard(_ message: NostrMessage, at: ContinuousClock.Instant, url: String, subscriber: Int?) {
         lock.withLock {
             switch message {
             case let .ok(id, ok, text):
@@ -131,8 +138,8 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
                     if firstFailure == nil { firstFailure = "\(RelayFailure.refused(url: url, eventID: id, reason: text))" }
                 }
             case let .subscriptionEvent(sub, event):
-                guard sub == subscription, let i = index[event.id], let sent = sentAt[i],
-                      deliveredIDs.insert(event.id).inserted else { return }
+                guard sub == subscription, let subscriber, let i = index[event.id], let sent = sentAt[i],
+                      heardBy[i].insert(subscriber).inserted, heardBy[i].count == subscriberCount else { return }
                 delivered.append((at - sent).milliseconds)
             case let .notice(text):
                 if firstFailure == nil { firstFailure = "\(RelayFailure.notice(url: url, text: text))" }

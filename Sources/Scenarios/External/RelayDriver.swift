@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NIOPosix
 import Nostr
 import NostrClient
@@ -13,6 +14,8 @@ final class RelayDriver: @unchecked Sendable {
     /// Longest wait for anything the relay owes us (s): past it the scenario fails with `silence`.
     let silence: Double
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// The driver's event loop, for other requests to the same relays (status pages).
+    var eventLoops: EventLoopGroup { group }
     /// Makes this attempt's event contents unique, whatever the relay already stores.
     private let nonce = UUID().uuidString.prefix(8).lowercased()
     private let lock = NSLock()

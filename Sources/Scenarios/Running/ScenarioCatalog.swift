@@ -20,6 +20,7 @@ public enum ScenarioCatalog {
         ThroughputScenario.networkLong,
         BurstScenario.long,
         ResourceSoakScenario(),
+        NamespaceMeshScenario(),
     ]
 
     public static let external: [ExternalScenario] = [
@@ -28,6 +29,7 @@ public enum ScenarioCatalog {
         QueryScenario.small,
         RelayPropagationScenario(),
         IngestScenario(),
+        MeshIngestScenario(),
         QueryScenario.large,
     ]
 
