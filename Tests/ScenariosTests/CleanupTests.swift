@@ -26,6 +26,18 @@ final class CleanupTests: XCTestCase {
             .filter { $0.hasPrefix("meshbench-\(pid)-") || $0.hasPrefix("meshbench-run-\(pid)-") }.sorted()
     }
 
+    /// The process's resources once its event-loop threads have exited. NIO's shutdown completes
+    /// when the loops have closed; each thread then exits on its own, which on a busy machine can
+    /// take a moment, so this waits up to 10 s for them (a leaked loop never exits and still fails).
+    private static func resourcesOnceEventLoopThreadsExit() async throws -> ProcessResources {
+        var now = try ProcessResources.current()
+        for _ in 0..<200 where !now.eventLoopThreads.isEmpty {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            now = try ProcessResources.current()
+        }
+        return now
+    }
+
     func testSameScenarioTwiceInOneProcessLeavesNothingBehind() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-cleanup-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -46,7 +58,7 @@ final class CleanupTests: XCTestCase {
             }.reduce(0, +)
             XCTAssertEqual(latencies, 20, "round \(round): 10 events × 2 receiving nodes should give 20 latency samples")
 
-            let now = try ProcessResources.current()
+            let now = try await Self.resourcesOnceEventLoopThreadsExit()
             afterEach.append(now)
             XCTAssertEqual(now.eventLoopThreads, [], "round \(round): event-loop threads still alive after shutdown")
             XCTAssertEqual(now.meshDescriptors, before.meshDescriptors,
