@@ -27,19 +27,27 @@ public struct NamespaceMeshScenario: Scenario {
         let mesh = try await NamespaceMesh.start(topology: topology, seed: settings.seed, executable: settings.nodeExecutable,
                                                  storage: URL(fileURLWithPath: settings.workDirectory), readyTimeout: settings.timeout(60))
         do {
-            try recorder.sample("namespace_setup_time", mesh.setUpSeconds * 1_000)
-            var byAddress = settings
-            byAddress.targets = try mesh.targets()
-            for scenario in [RelayPropagationScenario() as ExternalScenario, MeshIngestScenario()] {
-                let inner = ScenarioContext(settings: byAddress, recorder: recorder, onPublish: nil)
-                try await scenario.run(inner)
-                for check in inner.checks { context.check("\(scenario.name): \(check.name)", check.passed, check.detail) }
-            }
+            try await drive(mesh, context)
         } catch {
             mesh.tearDown()
             throw error
         }
         let tearDown = mesh.tearDown()
         try recorder.sample("namespace_teardown_time", tearDown * 1_000)
+    }
+
+    /// The propagation and ingest scenarios against the mesh by address. Not inlined, and not
+    /// optimised: Swift 6.3's optimiser crashes (signal 11 while splitting the coroutine) on this
+    /// loop of async existential calls in release builds.
+    @_optimize(none)
+    private func drive(_ mesh: NamespaceMesh, _ context: ScenarioContext) async throws {
+        try context.recorder.sample("namespace_setup_time", mesh.setUpSeconds * 1_000)
+        var byAddress = context.settings
+        byAddress.targets = try mesh.targets()
+        for scenario in [RelayPropagationScenario() as ExternalScenario, MeshIngestScenario()] {
+            let inner = ScenarioContext(settings: byAddress, recorder: context.recorder, onPublish: nil)
+            try await scenario.run(inner)
+            for check in inner.checks { context.check("\(scenario.name): \(check.name)", check.passed, check.detail) }
+        }
     }
 }
