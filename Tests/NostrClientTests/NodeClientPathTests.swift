@@ -9,7 +9,14 @@ import XCTest
 /// forwarded over BTP-NIPs and delivered to matching subscriptions at every node; `REQ` returns
 /// stored events then `EOSE`; bad events and bad messages get `OK false` and `NOTICE`.
 final class NodeClientPathTests: XCTestCase {
-    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// Made per test in setUp: XCTest creates every test's instance before the first test runs,
+    /// so a group made at init would run threads through the whole suite (and other tests'
+    /// cleanup checks).
+    private var group: MultiThreadedEventLoopGroup!
+
+    override func setUp() async throws {
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    }
 
     override func tearDown() async throws {
         try await group.shutdownGracefully()
