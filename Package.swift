@@ -74,7 +74,10 @@ let package = Package(
         .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], plugins: ["EmbedTemplates"]),
+        /// Builds templates/*.mustache into Reports, so render needs no files beside its binary.
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
+        .executableTarget(name: "embed-templates"),
         // The command-line layers.
         /// The shared `main` of the three tools: exit codes, usage errors, standard error.
         .target(name: "CommandLineSupport", dependencies: ["CStandardStreams", argumentParser]),
