@@ -103,7 +103,7 @@ let package = Package(
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom"]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
         .testTarget(name: "NostrClientTests", dependencies: [
