@@ -46,7 +46,7 @@ struct NodeServerCommand: AsyncParsableCommand {
     func run() async throws {
         var flags = NodeServerPlan.Flags()
         flags.index = index
-        flags.hostname = indexFromHostname ? ProcessInfo.processInfo.hostName : nil
+        flags.hostname = indexFromHostname ? Self.kernelHostName() : nil
         flags.listen = listen
         flags.peers = peers
         flags.seed = seed
@@ -65,6 +65,14 @@ struct NodeServerCommand: AsyncParsableCommand {
         } catch let error as StandaloneConfigError {
             throw UsageError(error.description)
         }
+    }
+
+    /// The kernel's host name (a pod's name in Kubernetes). Not `ProcessInfo.hostName`: that
+    /// resolves the canonical name, which in a pod is the FQDN from /etc/hosts.
+    static func kernelHostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

@@ -72,8 +72,8 @@ public struct NodeServerPlan: Sendable, Equatable {
                               seed: flags.seed ?? 1, ttl: ttl, storePath: flags.storePath)
     }
 
-    /// `--index N`, or the number after the last `-` of the host name (a StatefulSet pod is
-    /// named `<set>-<ordinal>`).
+    /// `--index N`, or the number after the last `-` of the host name's first label (a
+    /// StatefulSet pod is named `<set>-<ordinal>`).
     private static func resolveIndex(_ flags: Flags) throws(StandaloneConfigError) -> Int {
         if let index = flags.index {
             guard index >= 0 else { throw .invalid(place: "--index \(index)", reason: "must be 0 or more") }
@@ -82,7 +82,9 @@ public struct NodeServerPlan: Sendable, Equatable {
         guard let hostname = flags.hostname else {
             throw .invalid(place: "--index", reason: "give the node's index (--index N) or --index-from-hostname")
         }
-        guard let dash = hostname.lastIndex(of: "-"), let index = Int(hostname[hostname.index(after: dash)...]), index >= 0 else {
+        // A fully qualified name (`meshbench-node-3.meshbench-node.default.svc…`) counts by its first label.
+        let name = hostname.prefix { $0 != "." }
+        guard let dash = name.lastIndex(of: "-"), let index = Int(name[name.index(after: dash)...]), index >= 0 else {
             throw .invalid(place: "--index-from-hostname", reason: "the host name \"\(hostname)\" does not end in -<number> (a StatefulSet pod's ordinal)")
         }
         return index
