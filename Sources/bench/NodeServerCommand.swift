@@ -40,6 +40,9 @@ struct NodeServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("SQLite store of the node (default: a temporary file removed on exit).", valueName: "path"))
     var store: String?
 
+    @Option(name: .customLong("inject-delay-us"), help: "Delay the node adds before forwarding (µs): a known regression.")
+    var injectDelayMicros = 0
+
     @Flag(name: .customLong("stop-with-stdin"), help: "Also stop when standard input closes (so a parent that dies takes the node with it).")
     var stopWithStdin = false
 
@@ -53,6 +56,7 @@ struct NodeServerCommand: AsyncParsableCommand {
         flags.ttl = ttl
         flags.meshPath = mesh
         flags.storePath = store
+        flags.injectedDelayMicros = injectDelayMicros
         let plan: NodeServerPlan
         do { plan = try NodeServerPlan.resolve(flags) } catch { throw UsageError(error.description) }
         let stop = StopSignal()

@@ -12,6 +12,8 @@ public struct NodeServerPlan: Sendable, Equatable {
     public var ttl: Int
     /// The SQLite store; nil: a temporary file, removed when the server stops.
     public var storePath: String?
+    /// Delay the node adds before forwarding (µs, `--inject-delay-us`): a known regression.
+    public var injectedDelayMicros = 0
 
     /// The peers this node dials: those of higher index (the other side dials the rest).
     public var dialled: [PeerAddress] { peers.filter { $0.index > index } }
@@ -26,6 +28,7 @@ public struct NodeServerPlan: Sendable, Equatable {
         public var ttl: Int?
         public var meshPath: String?
         public var storePath: String?
+        public var injectedDelayMicros = 0
 
         public init() {}
     }
@@ -34,6 +37,16 @@ public struct NodeServerPlan: Sendable, Equatable {
     /// listen address defaults to 127.0.0.1 on the port of the node's own entry.
     public static func resolve(_ flags: Flags) throws(StandaloneConfigError) -> NodeServerPlan {
         let index = try resolveIndex(flags)
+        // The delay becomes nanoseconds in the node: at most 60 s keeps it far inside UInt64.
+        guard (0...60_000_000).contains(flags.injectedDelayMicros) else {
+            throw .invalid(place: "--inject-delay-us \(flags.injectedDelayMicros)", reason: "must be 0 to 60,000,000 (60 s)")
+        }
+        var plan = try resolvePeers(flags, index: index)
+        plan.injectedDelayMicros = flags.injectedDelayMicros
+        return plan
+    }
+
+    private static func resolvePeers(_ flags: Flags, index: Int) throws(StandaloneConfigError) -> NodeServerPlan {
         var listen: HostPort?
         if let text = flags.listen {
             do { listen = try HostPort(parsing: text) } catch { throw .invalid(place: "--listen \(text)", reason: error.description) }
