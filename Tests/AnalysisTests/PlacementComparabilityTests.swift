@@ -34,4 +34,34 @@ final class PlacementComparabilityTests: XCTestCase {
         XCTAssertNil(PlacementComparability.mismatch(run: header([:]), baseline: old, scenario: "x"), "a side that does not say is not refused")
         XCTAssertNil(header(["placement": .string("mixed")]).placement(ofScenario: "unlisted"), "mixed says nothing about one scenario")
     }
+
+    /// Through `RunAnalyzer`: a mixed run against an in-process baseline compares the in-process
+    /// scenario's timings and refuses only the namespace scenario's, with a note naming it.
+    func testAnalyzeRefusesOnlyTheScenarioPlacedDifferently() throws {
+        let values = Fixture.normal(n: 40, mean: 10, cv: 0.05, seed: 11)
+        let records = [Fixture.latency(values, scenario: "tier3.stress"), Fixture.latency(values, scenario: "tier3.netns-10")]
+        let mixed = try samples(records, ["placement": .string("mixed"), "scenario_placements": .object([
+            "tier3.stress": .string("in-process"), "tier3.netns-10": .string("netns"),
+        ])])
+        let inProcess = try samples(records, ["placement": .string("in-process")])
+        let baseline = BaselineBuilder.build(run: inProcess, summarized: try inProcess.metrics.map { try MetricSummarizer.summarize($0) },
+                                             previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
+        let document = try RunAnalyzer.analyze(mixed, baseline: baseline, thresholds: Fixture.thresholds, options: AnalysisOptions()).document
+        let verdicts = Dictionary(uniqueKeysWithValues: document.metrics.map { ($0.scenario, $0.change?.verdict) })
+        XCTAssertEqual(verdicts["tier3.netns-10"], .notComparable)
+        XCTAssertNotEqual(verdicts["tier3.stress"], .notComparable, "the in-process scenario's timings are compared")
+        XCTAssertNotEqual(verdicts["tier3.stress"], .new)
+        XCTAssertTrue(document.notes.contains { $0.hasPrefix("baseline not compared for tier3.netns-10: the baseline placed their nodes differently") },
+                      "\(document.notes)")
+    }
+
+    private func samples(_ records: [SampleRecord], _ config: [String: JSONValue]) throws -> RunSamples {
+        var builder = RunSamplesBuilder()
+        builder.beginFile("placement.jsonl")
+        var run = Fixture.header()
+        run.config = config
+        try builder.add(.run(RunRecord(header: run)), record: 1)
+        for (index, record) in records.enumerated() { try builder.add(record, record: index + 2) }
+        return try builder.build()
+    }
 }
