@@ -62,7 +62,7 @@ public enum HistoryFolder {
         guard OutputTarget.isDirectory(folder) else { return [] }
         let lock: DirectoryLock
         do { lock = try DirectoryLock(folder: folder) } catch { throw .output(error) }
-        defer { _ = lock }
+        defer { withExtendedLifetime(lock) {} }
         CommitRecovery.settle(folder: folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         let commit = FileCommit()
