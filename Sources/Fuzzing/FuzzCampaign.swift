@@ -3,11 +3,15 @@ import ProcFS
 
 /// Runs a harness over mutated inputs and watches what libFuzzer would: a crash ends the process
 /// by itself; a thrown error (a broken invariant) is a finding with the input that caused it; an
-/// input slower than `hangSeconds` is a hang; resident memory that keeps growing after the
-/// warm-up (the first tenth of the runs) is a leak.
+/// input that takes more than `hangSeconds` of CPU time, or `stallSeconds` of wall-clock time,
+/// is a hang; resident memory that keeps growing after the warm-up (the first tenth of the runs)
+/// is a leak. A hang is judged on the thread's CPU time because on a busy machine a 10 ms input
+/// can wait seconds for a core (two such false hangs were seen at a load of 14 on 2 cores).
 public struct FuzzCampaign {
     public var runs: Int
     public var hangSeconds: Double = 2
+    /// Wall-clock time of one input that is a hang however little CPU it used (a wait that never ends).
+    public var stallSeconds: Double = 60
     /// Growth of the resident set from the end of the warm-up to the end allowed before it is a leak.
     public var allowedGrowthBytes = 32 << 20
 
@@ -20,6 +24,7 @@ public struct FuzzCampaign {
         /// How many inputs ended each way, by the target's own labels.
         public var outcomes: [String: Int] = [:]
         public var seconds = 0.0
+        /// The most CPU time one input took.
         public var slowestInputSeconds = 0.0
         /// Resident set (VmRSS) and its peak (VmHWM) before the first input, after the warm-up
         /// and at the end, in bytes; 0 where /proc cannot be read.
@@ -30,13 +35,13 @@ public struct FuzzCampaign {
 
     public enum Failure: Error, CustomStringConvertible {
         case invariant(run: Int, input: [UInt8], error: Error)
-        case hang(run: Int, input: [UInt8], seconds: Double)
+        case hang(run: Int, input: [UInt8], cpuSeconds: Double, wallSeconds: Double)
         case memoryGrowth(from: Int, to: Int, allowed: Int)
 
         /// The input that caused the finding, to save and replay.
         public var input: [UInt8]? {
             switch self {
-            case let .invariant(_, input, _), let .hang(_, input, _): input
+            case let .invariant(_, input, _), let .hang(_, input, _, _): input
             case .memoryGrowth: nil
             }
         }
@@ -44,7 +49,8 @@ public struct FuzzCampaign {
         public var description: String {
             switch self {
             case let .invariant(run, _, error): "input #\(run) broke an invariant: \(error)"
-            case let .hang(run, _, seconds): "input #\(run) took \(String(format: "%.3f", seconds)) s (a hang)"
+            case let .hang(run, _, cpu, wall):
+                "input #\(run) took \(String(format: "%.3f", cpu)) s of CPU time, \(String(format: "%.3f", wall)) s in all (a hang)"
             case let .memoryGrowth(from, to, allowed):
                 "resident memory grew from \(from >> 20) MiB to \(to >> 20) MiB after the warm-up (allowed: \(allowed >> 20) MiB)"
             }
@@ -62,14 +68,16 @@ public struct FuzzCampaign {
         for index in 0..<runs {
             let input = mutator.next()
             let began = clock.now
+            let cpuBegan = Self.threadCPUSeconds()
             do {
                 report.outcomes[try harness.run(input), default: 0] += 1
             } catch {
                 throw .invariant(run: index, input: input, error: error)
             }
-            let took = Self.seconds(began.duration(to: clock.now))
-            report.slowestInputSeconds = max(report.slowestInputSeconds, took)
-            if took > hangSeconds { throw .hang(run: index, input: input, seconds: took) }
+            let cpu = Self.threadCPUSeconds() - cpuBegan
+            let wall = Self.seconds(began.duration(to: clock.now))
+            report.slowestInputSeconds = max(report.slowestInputSeconds, cpu)
+            if cpu > hangSeconds || wall > stallSeconds { throw .hang(run: index, input: input, cpuSeconds: cpu, wallSeconds: wall) }
             report.runs = index + 1
             if report.runs % step == 0 {
                 if report.runs == step { report.residentAfterWarmUp = Self.memory().resident }
@@ -88,6 +96,12 @@ public struct FuzzCampaign {
     private static func memory() -> (resident: Int, peak: Int) {
         let status = ProcFS.status()
         return ((status?.kilobytes("VmRSS") ?? 0) * 1024, (status?.kilobytes("VmHWM") ?? 0) * 1024)
+    }
+
+    private static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 
     private static func seconds(_ duration: Duration) -> Double {

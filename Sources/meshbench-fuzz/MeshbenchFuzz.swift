@@ -58,8 +58,8 @@ struct MeshbenchFuzz: ParsableCommand {
         discussion: """
             A thrown error is a refusal (the wanted outcome). A crash ends the process with its signal \
             (rerun with the same --seed and fewer --runs to find the input); a broken invariant, an \
-            input slower than 2 s or memory growth after the warm-up exits 1 and saves the input to \
-            fuzz-finding-TARGET.bin.
+            input that takes 2 s of CPU time (60 s in all), or memory growth after the warm-up exits 1 \
+            and saves the input to fuzz-finding-TARGET.bin.
             """)
 
     @Argument(help: "The target (--list names them).")
@@ -116,7 +116,7 @@ struct MeshbenchFuzz: ParsableCommand {
         let rate = Double(report.runs) / max(report.seconds, 1e-9)
         let outcomes = report.outcomes.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         return "\(name): \(report.runs) inputs (seed \(seed)) in \(String(format: "%.1f", report.seconds)) s, \(Int(rate)) per s, "
-            + "no crash; slowest input \(String(format: "%.1f", report.slowestInputSeconds * 1000)) ms; "
+            + "no crash; slowest input \(String(format: "%.1f", report.slowestInputSeconds * 1000)) ms of CPU; "
             + "RSS \(mib(report.residentAtStart)) MiB at start (peak \(mib(report.peakAtStart))), \(mib(report.residentAfterWarmUp)) MiB "
             + "after the warm-up, \(mib(report.residentAtEnd)) MiB at the end (peak \(mib(report.peakAtEnd))); \(outcomes)"
     }

@@ -66,7 +66,7 @@ final class FuzzTargetTests: XCTestCase {
         let harness = try XCTUnwrap(target).start(scratch: scratch.path)
         var mutator = ByteMutator(seeds: harness.seeds, maximumLength: 16_384, seed: seed)
         var campaign = FuzzCampaign(runs: runs)
-        campaign.hangSeconds = 10  // a debug build on a busy machine; the release runs keep 2 s
+        campaign.hangSeconds = 10  // of CPU time, in a debug build; the release runs keep 2 s
         return try campaign.run(harness, mutator: &mutator)
     }
 }
