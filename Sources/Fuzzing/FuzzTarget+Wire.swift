@@ -78,7 +78,7 @@ enum WireSeeds {
         [
             nostrEvent,
             NostrMessage.request(subscriptionID: "s", filters: []).jsonBytes(),
-            NostrMessage.ok(eventID: event.id, accepted: true, message: "").jsonBytes(),
+            NostrMessage.ok(eventID: eventID, accepted: true, message: "").jsonBytes(),
             Array(##"["REQ","sub",{"kinds":[1],"authors":["ab"],"since":1,"limit":10,"#p":["x"]}]"##.utf8),
         ]
     }
@@ -88,10 +88,8 @@ enum WireSeeds {
     private static let ilpPrepare = ILPPrepare(amount: 1000, expiresAt: expiry, executionCondition: condition,
                                                destination: "g.mesh.node1", data: Array("hello".utf8)).serialize()
 
-    private static let event: NostrEvent = {
-        guard let key = try? NostrKeyPair(secretKey: [UInt8](repeating: 1, count: 32)) else { fatalError("a fixed secret key is valid") }
-        return key.sign(kind: 1, content: "hello", tags: [["p", String(repeating: "a", count: 64)]], createdAt: 1_767_225_600)
-    }()
-
-    private static let nostrEvent = NostrMessage.event(event).jsonBytes()
+    /// A signed kind-1 event, kept as bytes: signing draws fresh BIP-340 aux randomness, so a
+    /// seed signed here would differ from run to run, and so would every input made from it.
+    private static let nostrEvent = Array(#"["EVENT",{"id":"e402c5ef16f43757c5c917ecd16256199860bb46d3569e435a71420f7e651db4","pubkey":"1b84c5567b126440995d3ed5aaba0565d71e1834604819ff9c17f5e9d5dd078f","created_at":1767225600,"kind":1,"tags":[["p","aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]],"content":"hello","sig":"0005fae945f4fa03473e27361b6ada39ba18d31dbfb646eaeb651c6380521c1af1dbd49aa33ec21315af190095e56d675920d90828aba6a220284c886109a74c"}]"#.utf8)
+    private static let eventID = "e402c5ef16f43757c5c917ecd16256199860bb46d3569e435a71420f7e651db4"
 }
