@@ -90,14 +90,12 @@ let package = Package(
         ]),
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
         .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
-        // Fuzzing: seeded mutations and the campaign loop, and the fuzz target of a node's
-        // WebSocket handling (libFuzzer with -DLIBFUZZER, a seeded run otherwise).
-        .target(name: "Fuzzing", dependencies: ["Interledger", "Nostr"]),
-        .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", "SeededRandom", argumentParser]),
-        /// The wire codecs under libFuzzer (with -DLIBFUZZER; otherwise it writes their seed corpus).
-        .executableTarget(name: "fuzz-codecs", dependencies: ["Fuzzing"]),
-        /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
-        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Fuzzing", "ProcFS", "SeededRandom"]),
+        // Fuzzing (issue 12, docs/development.md): the one mutator, the campaign loop and the one list
+        // of targets (every decoder of untrusted input, and a node's WebSocket handling), run by
+        // meshbench-fuzz (seeded mutations; libFuzzer with -DLIBFUZZER).
+        .target(name: "Fuzzing", dependencies: ["Analysis", "BenchFormats", "Reports", "Mesh", "Interledger", "Nostr", "ProcFS", "SeededRandom"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(name: "meshbench-fuzz", dependencies: ["Fuzzing", argumentParser], swiftSettings: [.swiftLanguageMode(.v6)]),
         /// JSON decode speed against Foundation's JSONDecoder (scripts/bench/json-speed.sh, docs/design-notes.md).
         .executableTarget(name: "json-speed", dependencies: ["BenchFormats", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
@@ -112,11 +110,12 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "MeshTests", dependencies: [
-            "Mesh", "Nostr", "Interledger", "Fuzzing", "SeededRandom",
+            "Mesh", "Nostr", "Interledger", "SeededRandom",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Mesh"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics", "SeededRandom"]),

@@ -53,7 +53,7 @@ public struct AnalyzeRunCommand {
         let locks = try lockedFolders().map { folder in
             do throws(FileCommitError) { return try DirectoryLock(folder: folder) } catch { throw AnalysisError.output(error) }
         }
-        defer { _ = locks }
+        defer { withExtendedLifetime(locks) {} }  // `_ = locks` let the optimiser release them early
         doc.trends = try trends(including: entry, thresholds: thresholds, doc: &doc, log: log)
         let flakes = try flakeHistory(doc: &doc, at: when, thresholds: thresholds, log: log)
         var outputs = [OutputWriting.Output(bytes: try format.render(doc, outcomes: run.outcomes), path: out)]

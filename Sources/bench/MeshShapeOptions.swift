@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchFormats
 import Mesh
 
 /// The topology families `bench trace` and `bench topology` can build, by command-line name.
@@ -32,6 +33,8 @@ struct MeshShapeOptions: ParsableArguments {
         guard TopologyFamilyName(rawValue: topology) != nil else {
             throw ValidationError("unknown topology '\(topology)'; valid topologies: \(TopologyFamilyName.names)")
         }
+        // Refused before anything is allocated for the mesh.
+        guard nodes <= InputCap.topologyNodes.value else { throw ValidationError("--nodes \(nodes): \(InputCap.topologyNodes.refusal)") }
     }
 
     /// Builds the topology, turning `TopologyError` into a usage error (exit 2) that names the

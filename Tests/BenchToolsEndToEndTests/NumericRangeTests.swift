@@ -21,6 +21,13 @@ final class NumericRangeTests: XCTestCase {
         try assertUsageError(["--tier", "1", "--inject-delay-us", "9223372036854775807"], mentions: "--inject-delay-us must be 0 to 60,000,000")
     }
 
+    func testHugeNodeCountsAreRefusedNamingTheCapBeforeAnyMeshIsBuilt() throws {
+        for arguments in [["--tier", "1", "--nodes", "1000000000"], ["topology", "--nodes", "1000000000", "--topology", "full"],
+                          ["trace", "--nodes", "9223372036854775807", "--topology", "line"]] {
+            try assertUsageError(arguments, mentions: "its cap of 10000 nodes; if the input is genuine, raise the cap with MESHBENCH_MAX_TOPOLOGY_NODES")
+        }
+    }
+
     func testTraceTimeoutBeyondAnHourIsAUsageError() throws {
         try assertUsageError(["trace", "--nodes", "3", "--topology", "line", "--timeout", "1e300"], mentions: "at most 3600 (got 1e+300)")
     }

@@ -103,29 +103,41 @@ def main():
         os.makedirs(os.path.join(work, ".benchmarks"))
         shutil.copy(os.path.join(REPO, ".benchmarks", "thresholds.json"), os.path.join(work, ".benchmarks"))
         samples_file(os.path.join(work, "run.jsonl"), "a")
+        flags = ["--update-baseline"] if mode == "update-baseline" else ["--record", "--no-baseline"]
         if mode == "update-baseline":
             subprocess.run([analyze, "run.jsonl", "--no-baseline", "--update-baseline", "--out", "/dev/null"], cwd=work, check=True,
                            stderr=subprocess.DEVNULL)
+        # The kill moments are drawn over the length of the very command that is killed (the
+        # median of three timed runs), so that they fall all along it on a machine of any load.
+        timings = []
+        for n in range(3):
+            when = ["--recorded-at", f"2025-12-31T00:00:0{n}Z"] if mode == "record" else []
+            start = time.monotonic()
+            subprocess.run([analyze, "run.jsonl", "--out", "results.json"] + when + flags, cwd=work, check=True,
+                           stderr=subprocess.DEVNULL)
+            timings.append(time.monotonic() - start)
+        duration = sorted(timings)[1]
+        if mode == "update-baseline":
             path = os.path.join(work, ".benchmarks", "baseline.json")
             with open(path) as f:
                 doc = json.load(f)
             doc["recorded_at"] = "2000-01-01T00:00:00Z"
             with open(path, "w") as f:
                 json.dump(doc, f)
-        flags = ["--update-baseline"] if mode == "update-baseline" else ["--record", "--no-baseline"]
-        start = time.monotonic()
-        subprocess.run([analyze, "run.jsonl", "--out", "/dev/null"] + (["--no-baseline"] if mode == "record" else []),
-                       cwd=work, check=True, stderr=subprocess.DEVNULL)
-        duration = time.monotonic() - start
-        tally = {"killed": 0, "finished before the kill": 0, "old state": 0, "new state": 0, "inconsistent": 0,
+            os.remove(os.path.join(work, "results.json"))
+        tally = {"runs started": 0, "killed": 0, "finished before the kill": 0, "old state": 0, "new state": 0, "inconsistent": 0,
                  "unparsable": 0, "with temporary files": 0, "with a pending journal": 0, "journal left after a reader": 0}
-        for i in range(args.kills):
+        i = -1
+        # Until `kills` runs were killed mid-way (a run that finished first does not count).
+        while tally["killed"] < args.kills and tally["runs started"] < 5 * args.kills:
+            i += 1
+            tally["runs started"] += 1
             stamp = f"2026-01-01T{i // 60:02d}:{i % 60:02d}:00Z"
             before = {p: os.path.getmtime(p) for p in glob.glob(os.path.join(work, "**", "*"), recursive=True)}
             when = ["--recorded-at", stamp] if mode == "record" else []
             child = subprocess.Popen([analyze, "run.jsonl", "--out", "results.json"] + when + flags,
                                      cwd=work, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.5, 1.1) * duration)
+            time.sleep(rng.uniform(0.0, 1.0) * duration)
             if child.poll() is None:
                 child.send_signal(signal.SIGKILL)
                 tally["killed"] += 1

@@ -28,7 +28,7 @@ public enum HistoryFolder {
     /// The path and gzip bytes of an entry in `folder`, for a command that commits it with other files.
     public static func encoded(_ entry: HistoryEntry, in folder: String) throws(DocumentError) -> (path: String, bytes: [UInt8]) {
         let path = (folder as NSString).appendingPathComponent(fileName(for: entry))
-        let json = try DocumentFile.encode(entry, pretty: false, file: path)
+        let json = try entry.encoded(for: path)
         do {
             return (path, try Gzip.compress(json))
         } catch {
@@ -46,7 +46,7 @@ public enum HistoryFolder {
         for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
-                entries.append(try DocumentFile.read(HistoryEntry.self, from: path, schema: SchemaName.history))
+                entries.append(try HistoryEntry.read(from: path))
             } catch {
                 warnings.append("skipped history entry: \(error)")
             }
@@ -62,14 +62,14 @@ public enum HistoryFolder {
         guard OutputTarget.isDirectory(folder) else { return [] }
         let lock: DirectoryLock
         do { lock = try DirectoryLock(folder: folder) } catch { throw .output(error) }
-        defer { _ = lock }
+        defer { withExtendedLifetime(lock) {} }
         CommitRecovery.settle(folder: folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         let commit = FileCommit()
         var removed: [String] = []
         for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard let entry = try? DocumentFile.read(HistoryEntry.self, from: path, schema: SchemaName.history),
+            guard let entry = try? HistoryEntry.read(from: path),
                   entry.recordedAt < cutoff else { continue }
             commit.remove(OutputTarget.absolutePath(path))
             removed.append(path)

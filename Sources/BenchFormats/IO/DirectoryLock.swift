@@ -6,7 +6,9 @@ import Glibc
 /// An exclusive `flock` on a folder, held for a read-modify-write of files in it (flake history
 /// and history recording, a render folder's file set). Locking the folder itself, not a lock
 /// file, leaves nothing behind. Released when the value is deinitialised, or by the kernel when
-/// the process dies.
+/// the process dies. Hold it with `defer { withExtendedLifetime(lock) {} }`: an optimised build
+/// may deinitialise a value it sees no further use of (`_ = lock` is none) before its scope ends,
+/// which lost 4 of 40 concurrent `--record` updates.
 public final class DirectoryLock {
     private let fd: Int32
 

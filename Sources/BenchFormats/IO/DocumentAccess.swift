@@ -62,3 +62,15 @@ extension FlakeHistory {
         try DocumentFile.encode(self, pretty: true, file: path)
     }
 }
+
+extension HistoryEntry {
+    /// One file of `.benchmarks/history/` (gzip or plain JSON).
+    public static func read(from path: String) throws(DocumentError) -> HistoryEntry {
+        try DocumentFile.read(HistoryEntry.self, from: path, schema: SchemaName.history)
+    }
+
+    /// The plain JSON of an entry (`HistoryFolder` writes it gzip-compressed).
+    public func encoded(for path: String) throws(DocumentError) -> [UInt8] {
+        try DocumentFile.encode(self, pretty: false, file: path)
+    }
+}

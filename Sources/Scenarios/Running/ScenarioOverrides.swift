@@ -1,3 +1,5 @@
+import BenchFormats
+
 /// What the command line may change about the scenarios' sizes and durations (`--nodes`,
 /// `--duration`, `--rate`, `--events`, `--degree`, `--topology`, `--sample-interval`). `nil`
 /// keeps each scenario's own default; a scenario ignores an override that does not apply to it
@@ -36,6 +38,8 @@ public struct ScenarioOverrides: Sendable, Equatable {
     /// usage error (exit 2) rather than a failed scenario. The message names the valid choices.
     public func validate() throws(OverrideError) {
         if let nodes, nodes < 2 { throw .invalid("--nodes must be at least 2 (got \(nodes))") }
+        // Refused before the topology below is built: a mesh of 10⁹ nodes must not be allocated.
+        if let nodes, nodes > InputCap.topologyNodes.value { throw .invalid("--nodes \(nodes): \(InputCap.topologyNodes.refusal)") }
         // Upper bounds too: each value becomes whole nanoseconds (UInt64) or an event count (Int).
         if let duration, !(duration > 0 && duration <= Self.maximumDuration) {
             throw .invalid("--duration must be positive and at most \(Int(Self.maximumDuration)) s (7 days), e.g. 60s, 5m (got \(duration))")
