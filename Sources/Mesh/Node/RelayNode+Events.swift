@@ -44,7 +44,7 @@ extension RelayNode {
 
         counters.verifications += 1
         do {
-            try event.verify()
+            try event.verify(publicKeys: &publicKeys)
         } catch {
             counters.verificationFailures += 1
             return finish(.reject(reject(.F99_applicationError, "invalid event: \(error)")))

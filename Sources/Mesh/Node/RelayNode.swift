@@ -21,6 +21,8 @@ final class RelayNode {
     var counters = NodeCounters()
     var timings: PhaseTimingLog
     var dedup: DedupCache
+    /// Authors' parsed public keys: a key is parsed once, not at every verification.
+    var publicKeys = PublicKeyCache()
     var ledgers: [Int: BilateralLedger] = [:]
     /// Local subscribers (what this node delivers to its own clients).
     var localSubscriptions = SubscriptionMatcher<Int>()
