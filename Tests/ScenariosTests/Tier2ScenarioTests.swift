@@ -84,7 +84,9 @@ final class Tier2ScenarioTests: XCTestCase {
         let timingChecks = ["recovers within", "latency after the burst returns to its steady level"]
         let failures = sink.outcomes.filter { $0.status == .fail }
         XCTAssertTrue(failures.allSatisfy { f in timingChecks.contains { f.test.contains($0) } }, failureMessages(sink))
-        XCTAssertEqual(failed.isEmpty, failures.isEmpty)
+        // A failed first attempt is retried once; the scenario's verdict is its last attempt's.
+        let lastAttempt = sink.outcomes.map(\.attempt).max() ?? 1
+        XCTAssertEqual(failed.isEmpty, !failures.contains { $0.attempt == lastAttempt }, failureMessages(sink))
         if sink.counter("burst_recovery") == nil {
             XCTAssertTrue(failures.contains { $0.test.contains("recovers within") && $0.message.contains("pre-burst speed") },
                           "no recovery time without a failed recovery check: " + failureMessages(sink))
