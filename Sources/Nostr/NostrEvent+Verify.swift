@@ -1,3 +1,5 @@
+import CSecp256k1
+
 /// Why an event failed verification.
 public enum NostrVerificationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A field that must be lowercase hex of a fixed length is not.
@@ -27,6 +29,16 @@ extension NostrEvent {
     /// Checks the hex shape of id/pubkey/sig, that id is the hash of the other fields, and the
     /// BIP-340 signature of id under pubkey — in that order, so the first problem found is reported.
     public func verify() throws(NostrVerificationError) {
+        try verify { BIP340.parsePublicKey($1) }
+    }
+
+    /// `verify()` with the author's parsed public key taken from (or added to) `publicKeys`.
+    public func verify(publicKeys: inout PublicKeyCache) throws(NostrVerificationError) {
+        try verify { publicKeys.key(for: $0, bytes: $1) }
+    }
+
+    /// `parseKey(pubkey, its 32 bytes)`: the parsed key, nil when it is not a curve point.
+    private func verify(parsingKey parseKey: (String, [UInt8]) -> secp256k1_xonly_pubkey?) throws(NostrVerificationError) {
         guard let claimedID = Hex.decodeLowercase(id, byteCount: 32) else {
             throw .malformedHex(field: "id", expectedCharacters: 64, value: id)
         }
@@ -38,7 +50,7 @@ extension NostrEvent {
         }
         let computed = computeIDBytes()
         guard computed == claimedID else { throw .idMismatch(claimed: id, computed: Hex.encode(computed)) }
-        guard let publicKey = BIP340.parsePublicKey(publicKeyBytes) else { throw .invalidPublicKey(pubkey) }
+        guard let publicKey = parseKey(pubkey, publicKeyBytes) else { throw .invalidPublicKey(pubkey) }
         guard BIP340.verify(signature: signature, message: computed, publicKey: publicKey) else {
             throw .badSignature(id: id)
         }

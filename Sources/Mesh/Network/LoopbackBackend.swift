@@ -58,14 +58,17 @@ final class LoopbackBackend: @unchecked Sendable {
         return try await host.loop.submit { try body(host.node, host) }.get()
     }
 
-    /// Hands each node its share of a publish batch on its own loop, all nodes at once. `wait`:
-    /// return once every share is sent; otherwise return at once, and a share that fails to
-    /// publish is reported by the next call (`takePublishFailure`).
+    /// Hands each node its share of a publish batch on its own loop, all nodes at once, once each
+    /// has room for it (`PublishAdmission`: a node holding its backlog makes the caller wait).
+    /// `wait`: return once every share is handed to its node; otherwise return at once, and a
+    /// share that fails to publish is reported by the next call (`takePublishFailure`).
     func publish(_ shares: [Int: [(NostrEvent, UInt64)]], wait: Bool) async throws {
         if let failure = takePublishFailure() { throw failure }
         var sent: [EventLoopFuture<Void>] = []
         for (node, events) in shares {
             guard let host = hosts[node] else { throw MeshError.nodeStopped(node) }
+            // A node still holding its backlog of publishes makes the caller wait (its lag).
+            await host.admission.reserve(events.count)
             guard wait else {
                 host.loop.execute {
                     do { try host.publish(events) } catch { self.recordPublishFailure(error) }

@@ -175,7 +175,8 @@ public actor MeshNetwork {
             let time = now()
             try await withNode(node) { relay in
                 defer { relay.commitStore() }
-                try relay.publish(event, amount: paid, now: time)
+                try relay.admitPublish(event, amount: paid, now: time)
+                if let failure = relay.takeHeldPublishFailure() { throw failure }
             }
         }
     }
@@ -206,7 +207,8 @@ public actor MeshNetwork {
             for (node, events) in shares.sorted(by: { $0.key < $1.key }) {
                 try await withNode(node) { relay in
                     defer { relay.commitStore() }
-                    for (event, amount) in events { try relay.publish(event, amount: amount, now: time) }
+                    for (event, amount) in events { try relay.admitPublish(event, amount: amount, now: time) }
+                    if let failure = relay.takeHeldPublishFailure() { throw failure }
                 }
             }
         }

@@ -32,6 +32,15 @@ public struct NodeConfig: Sendable, Equatable {
     public var sendQueueLimit: Int
     /// Lifetime of the Prepares this node sends, in milliseconds.
     public var prepareExpiryMilliseconds: Int64
+    /// Link credit (back-pressure): EVENT Prepares a node keeps unanswered on one link per TTL
+    /// class. An event whose forwards find a link out of credit waits at this node, unanswered,
+    /// so its sender runs out of credit in turn and the hold-back reaches the publisher instead of
+    /// a send queue. Per TTL class so that waits only ever point to a lower class: no cycle of
+    /// nodes can wait on one another (docs/protocol.md §Back-pressure).
+    public var linkCreditWindow: Int
+    /// Events handed to a node for publishing that may wait for it at once; a load generator
+    /// handing over more waits for room (its lag), so an overload never piles up unseen.
+    public var publishBacklogLimit: Int
     /// Extra delay before this node forwards an event (µs): the per-hop regression knob, or a slow node.
     public var forwardDelayMicroseconds: UInt64
     /// What this node asks its peers for at link setup (the filters of its REQ); default: everything.
@@ -56,6 +65,8 @@ public struct NodeConfig: Sendable, Equatable {
         dedupCapacity: Int = 100_000,
         sendQueueLimit: Int = 8_192,
         prepareExpiryMilliseconds: Int64 = 30_000,
+        linkCreditWindow: Int = 16,
+        publishBacklogLimit: Int = 256,
         forwardDelayMicroseconds: UInt64 = 0,
         peerSubscriptionKinds: [Int]? = nil,
         timingRecordCapacity: Int = 4_096,
@@ -71,6 +82,8 @@ public struct NodeConfig: Sendable, Equatable {
         self.dedupCapacity = dedupCapacity
         self.sendQueueLimit = sendQueueLimit
         self.prepareExpiryMilliseconds = prepareExpiryMilliseconds
+        self.linkCreditWindow = max(1, linkCreditWindow)
+        self.publishBacklogLimit = max(1, publishBacklogLimit)
         self.forwardDelayMicroseconds = forwardDelayMicroseconds
         self.peerSubscriptionKinds = peerSubscriptionKinds
         self.timingRecordCapacity = timingRecordCapacity

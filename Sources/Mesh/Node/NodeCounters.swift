@@ -52,6 +52,11 @@ public struct NodeCounters: Sendable, Equatable, Codable {
     public var openConnections = 0
     /// Our Prepares that expired without an answer (e.g. lost by the simulated link model).
     public var prepareTimeouts = 0
+    /// Back-pressure: received events held (unanswered) because a link they would be forwarded
+    /// on was out of credit, the most held at once, and those refused (T05) beyond the bound.
+    public var eventsHeld = 0
+    public var eventsHeldMax = 0
+    public var eventsRefusedBusy = 0
 
     public init() {}
 

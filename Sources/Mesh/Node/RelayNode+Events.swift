@@ -11,7 +11,8 @@ struct IncomingEvent {
     let requestId: UInt32
     let connection: ConnectionID
     let fulfillment: [UInt8]
-    let decodeStart: UInt64
+    /// When its decoding started (reset when it leaves the held work: waiting is not decoding).
+    var decodeStart: UInt64
     /// SHA-256 of the raw Nostr message (`packet.nostr`), the cheap duplicate check.
     let message: SHA256Digest
 }
@@ -44,7 +45,7 @@ extension RelayNode {
 
         counters.verifications += 1
         do {
-            try event.verify()
+            try event.verify(publicKeys: &publicKeys)
         } catch {
             counters.verificationFailures += 1
             return finish(.reject(reject(.F99_applicationError, "invalid event: \(error)")))
@@ -84,7 +85,7 @@ extension RelayNode {
                 let data = try forwarded.serialize()
                 for peer in targets {
                     sendPrepare(data: data, amount: amount - config.routingFee, to: peer, isSubscription: false,
-                                now: now, afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
+                                creditClass: nextTTL, now: now, afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
                 }
             } catch {
                 // The event is stored and delivered here and the upstream payment stands; the
@@ -98,7 +99,7 @@ extension RelayNode {
     }
 
     /// Publishes a locally signed event: store it, deliver locally, send it to every matching peer
-    /// with the configured TTL and `amount`.
+    /// with the configured TTL and `amount`. Transports call `admitPublish`, which waits for credit.
     func publish(_ event: NostrEvent, amount: UInt64, now: UInt64) throws {
         let message = BTPNIPsWire.eventMessage(event)
         guard dedup.insert(event.id, kind: event.kind, message: DedupCache.digest(ofMessage: message)) else { return }
@@ -112,7 +113,7 @@ extension RelayNode {
             metadata: BTPNIPsMetadata(timestamp: timestampMilliseconds(now), sender: address, ttl: config.ttl))
         let data = try packet.serialize()
         for peer in forwardTargets(for: event, excluding: nil) {
-            sendPrepare(data: data, amount: amount, to: peer, isSubscription: false, now: now,
+            sendPrepare(data: data, amount: amount, to: peer, isSubscription: false, creditClass: config.ttl, now: now,
                         afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
         }
     }

@@ -48,7 +48,7 @@ extension RelayNode {
             case let .response(entries):
                 handleResponse(entries, requestId: packet.requestId, on: connection, now: now)
             case .error:
-                _ = takePending(packet.requestId, on: connection)
+                if let pending = takePending(packet.requestId, on: connection), !pending.isSubscription { resumeHeldWork(now: now) }
                 counters.rejectsReceived["BTP", default: 0] += 1
             default:
                 counters.malformedFrames += 1
@@ -85,6 +85,8 @@ extension RelayNode {
 
     private func handleResponse(_ entries: [BTPProtocolData], requestId: UInt32, on connection: ConnectionID, now: UInt64) {
         guard let peer = connections[connection]?.peer, let pending = takePending(requestId, on: connection) else { return }
+        // The answer gave a credit back: held work may go (after this answer is booked).
+        defer { if !pending.isSubscription { resumeHeldWork(now: now) } }
         guard let ilp = entries.entry(named: "ilp"), let answer = try? ILPPacket(bytes: ilp.data) else {
             counters.malformedFrames += 1
             return
@@ -145,7 +147,7 @@ extension RelayNode {
             let incoming = IncomingEvent(packet: packet, amount: amount, peer: peer, requestId: requestId,
                                          connection: connection, fulfillment: fulfillment, decodeStart: decodeStart,
                                          message: DedupCache.digest(ofMessage: packet.nostr))
-            processEvent(incoming, now: now)
+            admit(incoming, now: now)
         case .req:
             guard let filters = try? BTPNIPsWire.filters(ofRequest: packet.nostr) else {
                 return fail(.F01_invalidPacket, "REQ is not [\"REQ\", id, filter…]")

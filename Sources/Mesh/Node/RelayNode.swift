@@ -21,6 +21,8 @@ final class RelayNode {
     var counters = NodeCounters()
     var timings: PhaseTimingLog
     var dedup: DedupCache
+    /// Authors' parsed public keys: a key is parsed once, not at every verification.
+    var publicKeys = PublicKeyCache()
     var ledgers: [Int: BilateralLedger] = [:]
     /// Local subscribers (what this node delivers to its own clients).
     var localSubscriptions = SubscriptionMatcher<Int>()
@@ -36,12 +38,20 @@ final class RelayNode {
     var nextRequestId: UInt32 = 1
     /// Our Prepares not yet answered, over all connections; 0 means this node waits on nobody.
     private(set) var pendingTotal = 0
+    /// Events and publishes waiting for link credit (back-pressure, RelayNode+Credit.swift).
+    var held: HeldWork
+    /// Network time of the last sweep for expired Prepares made because work was held.
+    var lastCreditSweep: UInt64 = 0
+    /// The first error of a held publish (its store write), for the transport to report.
+    var heldPublishFailure: Error?
 
     struct PendingPrepare {
         let amount: UInt64
         let condition: [UInt8]
         let expiresAt: UInt64
         let isSubscription: Bool
+        /// The TTL class whose link credit this EVENT Prepare holds until it is answered.
+        let creditClass: Int
     }
 
     struct ConnectionState {
@@ -51,6 +61,7 @@ final class RelayNode {
         var sentREQFulfilled = false
         var receivedREQ = false
         var pending: [UInt32: PendingPrepare] = [:]
+        var credit: LinkCredit
         var isReady: Bool { sentREQFulfilled && receivedREQ }
     }
 
@@ -62,6 +73,7 @@ final class RelayNode {
         self.epoch = epoch
         self.timings = PhaseTimingLog(capacity: config.timingRecordCapacity)
         self.dedup = DedupCache(capacity: config.dedupCapacity)
+        self.held = HeldWork(classes: config.ttl + 1)
     }
 
     static func address(of node: Int) -> String { "test.meshbench.n\(node)" }
@@ -108,12 +120,13 @@ final class RelayNode {
     /// A transport connection opened; a dialer authenticates at once (RFC 23: auth first).
     func connectionOpened(_ connection: ConnectionID, dialedPeer: Int?, now: UInt64) {
         guard let peer = dialedPeer else {
-            connections[connection] = ConnectionState(phase: .awaitingAuth, peer: nil)
+            connections[connection] = ConnectionState(phase: .awaitingAuth, peer: nil, credit: LinkCredit(classes: config.ttl + 1))
             return
         }
         guard let link = credentials[peer] else { host?.close(connection); return }
         let requestId = takeRequestId()
-        connections[connection] = ConnectionState(phase: .authenticating(requestId: requestId), peer: peer)
+        connections[connection] = ConnectionState(phase: .authenticating(requestId: requestId), peer: peer,
+                                                  credit: LinkCredit(classes: config.ttl + 1))
         send(BTPAuth.request(requestId: requestId, token: link.authToken).serialize(), on: connection)
     }
 
@@ -124,6 +137,8 @@ final class RelayNode {
         connectionByPeer[peer] = nil
         peerSubscriptions.remove(peer)
         observer?.node(id, linkDownTo: peer)
+        // Work held for this link's credit may go now that the link is gone.
+        resumeHeldWork(now: host?.networkTime ?? 0)
     }
 
     /// Whether the connection finished BTP auth (its peer is known and it carries Prepares).
@@ -161,8 +176,10 @@ final class RelayNode {
     }
 
     /// Sends an ILP Prepare carrying `data` to `peer` as a BTP MESSAGE; the condition is
-    /// SHA-256(HMAC-SHA256(link secret, data)), so the peer can derive the fulfillment.
-    func sendPrepare(data: [UInt8], amount: UInt64, to peer: Int, isSubscription: Bool, now: UInt64, afterNanoseconds delay: UInt64 = 0) {
+    /// SHA-256(HMAC-SHA256(link secret, data)), so the peer can derive the fulfillment. An EVENT
+    /// Prepare holds one credit of `creditClass` (its TTL) on the link until it is answered.
+    func sendPrepare(data: [UInt8], amount: UInt64, to peer: Int, isSubscription: Bool, creditClass: Int = 0,
+                     now: UInt64, afterNanoseconds delay: UInt64 = 0) {
         guard let connection = connectionByPeer[peer], let key = fulfillmentKeys[peer] else { return }
         let fulfillment = key.fulfillment(data: data)
         let condition = ILPCondition.condition(for: fulfillment)
@@ -171,7 +188,8 @@ final class RelayNode {
                                  destination: RelayNode.address(of: peer), data: data)
         let requestId = takeRequestId()
         if requestId % 4_096 == 0 { sweepExpiredPrepares(now: now) }
-        addPending(PendingPrepare(amount: amount, condition: condition, expiresAt: expiry + delay, isSubscription: isSubscription),
+        addPending(PendingPrepare(amount: amount, condition: condition, expiresAt: expiry + delay,
+                                  isSubscription: isSubscription, creditClass: creditClass),
                    requestId: requestId, on: connection)
         let frame = BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
         if !isSubscription { counters.eventPreparesOut += 1 }
@@ -198,14 +216,19 @@ final class RelayNode {
         ILPReject(code: code, triggeredBy: address, message: message)
     }
 
-    /// Forgets our Prepares that outlived their expiry unanswered (lost frames), counting them.
-    func sweepExpiredPrepares(now: UInt64) {
+    /// Forgets our Prepares that outlived their expiry unanswered (lost frames), counting them;
+    /// returns how many (each gave its link credit back).
+    @discardableResult
+    func sweepExpiredPrepares(now: UInt64) -> Int {
+        var swept = 0
         for (connection, state) in connections {
             let expired = state.pending.filter { $0.value.expiresAt < now }
             guard !expired.isEmpty else { continue }
             counters.prepareTimeouts += expired.count
+            swept += expired.count
             for requestId in expired.keys { _ = takePending(requestId, on: connection) }
         }
+        return swept
     }
 
     // MARK: Pending Prepares (the network's quiescence signal)
@@ -213,11 +236,13 @@ final class RelayNode {
     func addPending(_ pending: PendingPrepare, requestId: UInt32, on connection: ConnectionID) {
         guard connections[connection] != nil else { return }
         connections[connection]!.pending[requestId] = pending
+        if !pending.isSubscription { connections[connection]!.credit.take(pending.creditClass) }
         adjustPending(by: 1)
     }
 
     func takePending(_ requestId: UInt32, on connection: ConnectionID) -> PendingPrepare? {
         guard let pending = connections[connection]?.pending.removeValue(forKey: requestId) else { return nil }
+        if !pending.isSubscription { connections[connection]!.credit.give(pending.creditClass) }
         adjustPending(by: -1)
         return pending
     }

@@ -16,6 +16,12 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// A `finishBatch` is queued on the loop for the frames received in this tick.
     private var batchScheduled = false
     private let gauge = QueueGauge()
+    /// Events handed over for publishing that have not left the node yet, bounded.
+    let admission: PublishAdmission
+    /// Events handed to the node for publishing in this batch, and its held publishes at the end
+    /// of the last one: what left in between is given back to `admission`.
+    private var handedOver = 0
+    private var publishesHeld = 0
     private var nextLinkId: ConnectionID = 1
     private var listener: Channel?
     private(set) var port = 0
@@ -34,6 +40,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         self.node = node
         self.clockBase = clockBase
         self.logger = Logger(label: "meshbench.mesh.node\(node.id)")
+        self.admission = PublishAdmission(limit: node.config.publishBacklogLimit)
         node.host = self
         node.clients = self
     }
@@ -66,16 +73,21 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         }
     }
 
-    /// Publishes a locally signed event from this node.
+    /// Publishes a locally signed event from this node (or holds it for link credit).
     func publish(_ event: NostrEvent, amount: UInt64) throws {
-        try batch { try node.publish(event, amount: amount, now: networkTime) }
+        admission.add(1)
+        try publish([(event, amount)])
     }
 
     /// Publishes several events in order as one batch of work: one flush per link, one commit.
+    /// The caller counted them in `admission` (`reserve`); events that wait for link credit stay
+    /// counted there until they go. Throws the first publish failure since the last call.
     func publish(_ events: [(NostrEvent, UInt64)]) throws {
+        handedOver += events.count
         try batch {
-            for (event, amount) in events { try node.publish(event, amount: amount, now: networkTime) }
+            for (event, amount) in events { try node.admitPublish(event, amount: amount, now: networkTime) }
         }
+        if let failure = node.takeHeldPublishFailure() { throw failure }
     }
 
     /// Closes the link to `peer`, if any (a dropped link).
@@ -101,6 +113,10 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         closed += clientHub.closeAll()
         if let listener { closed.append(listener.close()) }
         listener = nil
+        // Publishes still waiting for credit never go (delivery checks see them): free their room.
+        node.held.publishes.removeAll()
+        admission.release(publishesHeld)
+        publishesHeld = 0
         return EventLoopFuture.andAllComplete(closed, on: loop).map { self.node.store.close() }
     }
 
@@ -207,5 +223,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         clientHub.flush()
         dirty.removeAll(keepingCapacity: true)
         node.commitStore()
+        let held = node.held.publishes.count
+        admission.release(handedOver + publishesHeld - held)
+        (handedOver, publishesHeld) = (0, held)
     }
 }

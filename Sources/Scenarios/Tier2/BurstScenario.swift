@@ -65,6 +65,10 @@ public struct BurstScenario: Scenario {
                 drainDeadline: max(10, Self.recoveryLimit - after + 10),
                 onComplete: { log.add(publishedAt: $0, completedAt: $1) })
             let outcome = try await load.run(on: network, context: context)
+            // Back-pressure at work: the most events any node held unanswered for link credit.
+            var heldMax = 0
+            for node in 0..<size { heldMax = max(heldMax, try await network.counters(of: node).eventsHeldMax) }
+            try recorder.counter("events_held_max", unit: "events", value: Int64(heldMax))
             let missing = outcome.published * (size - 1) - outcome.delivered
             guard missing == 0 else {
                 // Not delivered by the recovery deadline: late or lost, either way not recovered.
