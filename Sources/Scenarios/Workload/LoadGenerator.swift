@@ -107,7 +107,7 @@ struct LoadGenerator {
 
     /// Signs one event per entry of `publishers`. Fixed-width content keeps every event the same
     /// size, so bytes per event is an exact counter.
-    private mutating func signed(_ publishers: [Int]) -> [(event: NostrEvent, node: Int)] {
+    mutating func signed(_ publishers: [Int]) -> [(event: NostrEvent, node: Int)] {
         let createdAt = Int64(Date().timeIntervalSince1970)
         return publishers.map { publisher in
             guard let key = keys[publisher] else { preconditionFailure("publisher \(publisher) has no key") }
@@ -122,7 +122,7 @@ struct LoadGenerator {
     /// Registers and publishes a batch; returns the network time it was handed over (every event's
     /// publish time: its first deliveries may come back before `publish` returns).
     @discardableResult
-    private func publish(_ batch: [(event: NostrEvent, node: Int)]) async throws -> UInt64 {
+    func publish(_ batch: [(event: NostrEvent, node: Int)]) async throws -> UInt64 {
         let time = await network.now()
         for entry in batch { tracker.willPublish(entry.event.id, at: time) }
         try await network.publish(batch, waitUntilSent: false)
