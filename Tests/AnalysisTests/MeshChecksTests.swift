@@ -140,6 +140,21 @@ final class MeshChecksTests: XCTestCase {
         XCTAssertEqual(try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 120 })]).first?.status, .fail)
     }
 
+    /// A capacity scenario's queue series include the overload beyond its knee: its counter
+    /// (the deepest queue up to the knee) is judged instead.
+    func testACapacityScenarioIsJudgedOnItsQueueUpToTheKnee() throws {
+        let t = [0.0, 1, 2]
+        let overload = SampleRecord.series(Series(scenario: "tier2.cap", metric: "queue_depth", unit: "frames", node: 3, t: t,
+                                                  values: [0, 10, 2_400]))
+        let ceiling = SampleRecord.samples(SamplesBlock(scenario: "tier2.cap", metric: "ceiling", unit: "events/s",
+                                                        better: .higher, values: [2_000], meshSize: 10))
+        let check = try XCTUnwrap(try only("queue_depth", [overload, ceiling, counter("queue_depth", 12, unit: "frames", scenario: "tier2.cap")]).first)
+        XCTAssertEqual(check.status, .pass, check.detail)
+        XCTAssertEqual(check.detail, "maximum queue depth 12 (counter); limit < 1000")
+        let plain = try XCTUnwrap(try only("queue_depth", [overload, counter("queue_depth", 12, unit: "frames", scenario: "tier2.cap")]).first)
+        XCTAssertEqual(plain.status, .fail, "without a ceiling the series counts: \(plain.detail)")
+    }
+
     func testBurstRecoveryWithinSixtySeconds() throws {
         XCTAssertEqual(try only("burst_recovery", [counter("burst_recovery", 45, unit: "s")]).first?.status, .pass)
         XCTAssertEqual(try only("burst_recovery", [counter("burst_recovery", 70_000, unit: "ms")]).first?.status, .fail)

@@ -10,7 +10,7 @@ import Foundation
 /// - scaling: sampled time metrics of one name across ≥ 3 `mesh_size` values (their p95);
 /// - diameter: a counter `diameter` (unit `hops`) in a scenario whose samples give `mesh_size`;
 /// - delivery: counters `events_expected` and `events_delivered` of a scenario;
-/// - queue depth: a series or counter named `queue_depth`;
+/// - queue depth: a series or counter named `queue_depth` (a capacity scenario: the counter only);
 /// - burst recovery: a counter or sampled metric `burst_recovery` in `s` or `ms`;
 /// - leak and OOM risk: series in a memory unit (`B` … `GiB`), e.g. `rss` per node;
 /// - CPU saturation: series in `%` whose name contains `cpu`; a scenario with a sampled `ceiling`

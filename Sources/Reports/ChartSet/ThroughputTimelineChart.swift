@@ -21,7 +21,9 @@ struct ThroughputTimelineChart: ReportChart {
         let queues = SeriesKinds.groups(results.series.filter { SeriesKinds.isQueue($0) && shown.contains($0.scenario) })
         var panels = [ChartPanel(yAxis: AxisSpec(title: "Throughput", dimension: .rate(noun: "events")),
                                  series: throughput.map { LineSeries(name: SeriesKinds.name($0), points: SeriesKinds.points($0)) },
-                                 thresholds: shown.flatMap { Self.capacityLines($0, results) })]
+                                 thresholds: throughput.enumerated().flatMap { index, series in
+                                     Self.capacityLines(series.scenario, results, color: Palette.style(index).color)
+                                 })]
         let queuePeak = queues.joined().flatMap(\.values).max() ?? 0
         // A queue that never held anything gets a sentence, not a panel of flat zero lines.
         if queuePeak > 0, let noun = queues.first?.first.flatMap(Self.countNoun) {
@@ -51,16 +53,16 @@ struct ThroughputTimelineChart: ReportChart {
     static let maxScenarios = 3
 
     /// The knee (labelled with its share of the ceiling) and the machine's ceiling of a capacity
-    /// scenario; none for other scenarios.
-    static func capacityLines(_ scenario: String, _ results: LoadedResults) -> [ThresholdLine] {
+    /// scenario, in the colour of its throughput line; none for other scenarios.
+    static func capacityLines(_ scenario: String, _ results: LoadedResults, color: Color) -> [ThresholdLine] {
         guard let knee = results.metrics.first(where: { $0.scenario == scenario && $0.metric == "throughput" })?.mean,
               let ceiling = TableRows.ceiling(of: scenario, in: results), ceiling > 0 else { return [] }
         let text = ValueText()
         let efficiency = String(format: "%.0f", 100 * knee / ceiling)
         return [ThresholdLine(.horizontal, at: knee, label: "\(scenario) knee \(text.value(knee, unit: "events/s")) = \(efficiency) % of the ceiling",
-                              color: Palette.verdict("pass")),
+                              color: color),
                 ThresholdLine(.horizontal, at: ceiling, label: "\(scenario) machine ceiling \(text.value(ceiling, unit: "events/s"))",
-                              color: Palette.verdict("fail"))]
+                              color: color)]
     }
 
     /// At most `maxScenarios` scenarios, each a separate run on its own clock: a burst scenario
