@@ -91,6 +91,33 @@ final class MeshChecksTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(check.measured), 1.48341657, accuracy: 1e-7)
     }
 
+    /// Latency under a capacity load (`load_…`) is the machine's, not the mesh's: not judged.
+    /// With the machine's floor measured, the detail gives each size's floor and p95 as a
+    /// multiple of it: 25 × (40 + 30) µs ÷ 2 cores = 0.875 ms, 50: 1.75 ms, 100: 3.5 ms, and
+    /// 4.4 / 0.875 = ×5.029, 8.1 / 1.75 = ×4.629, 34.4 / 3.5 = ×9.829. The floor's own metrics
+    /// are the machine's and not judged either.
+    func testScalingLeavesLatencyUnderLoadOutAndStatesTheMachinesFloor() throws {
+        var records: [SampleRecord] = []
+        for (size, p95) in zip([25, 50, 100], [4.4, 8.1, 34.4]) {
+            let scenario = "tier3.mesh-\(size)"
+            records.append(mesh(size, p95))
+            records.append(.samples(SamplesBlock(scenario: scenario, metric: "load_latency_at_knee", unit: "ms", better: .lower,
+                                                 values: Array(repeating: 400 * Double(size), count: 20), meshSize: size)))
+            for (metric, value) in [("node_event_verify", 40.0), ("node_event_insert", 30.0)] {
+                records.append(.samples(SamplesBlock(scenario: scenario, metric: metric, unit: "us", better: .lower,
+                                                     values: [value], meshSize: size)))
+            }
+            records.append(counter("cores", 2, unit: "cores", scenario: scenario))
+        }
+        let results = try only("scaling", records)
+        XCTAssertEqual(results.count, 1, "only the light-load latency: \(results.map(\.detail))")
+        let check = try XCTUnwrap(results.first)
+        XCTAssertTrue(check.detail.hasPrefix("latency p95 by mesh size"), check.detail)
+        XCTAssertTrue(check.detail.hasSuffix("; the machine's floor for one event's work (nodes × (verification + store insert) ÷ cores) "
+                                             + "25: 0.875 ms, 50: 1.75 ms, 100: 3.5 ms, p95 25: ×5.029, 50: ×4.629, 100: ×9.829 of it"),
+                      check.detail)
+    }
+
     func testDiameterAt25NodesMustBeAtMostFive() throws {
         let samples = SampleRecord.samples(SamplesBlock(scenario: "tier3.mesh-25", metric: "latency", unit: "ms", better: .lower,
                                                         values: [1, 2], meshSize: 25))
@@ -111,6 +138,21 @@ final class MeshChecksTests: XCTestCase {
         let t = (0..<10).map(Double.init)
         XCTAssertEqual(try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 99 })]).first?.status, .pass)
         XCTAssertEqual(try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 120 })]).first?.status, .fail)
+    }
+
+    /// A capacity scenario's queue series include the overload beyond its knee: its counter
+    /// (the deepest queue up to the knee) is judged instead.
+    func testACapacityScenarioIsJudgedOnItsQueueUpToTheKnee() throws {
+        let t = [0.0, 1, 2]
+        let overload = SampleRecord.series(Series(scenario: "tier2.cap", metric: "queue_depth", unit: "frames", node: 3, t: t,
+                                                  values: [0, 10, 2_400]))
+        let ceiling = SampleRecord.samples(SamplesBlock(scenario: "tier2.cap", metric: "ceiling", unit: "events/s",
+                                                        better: .higher, values: [2_000], meshSize: 10))
+        let check = try XCTUnwrap(try only("queue_depth", [overload, ceiling, counter("queue_depth", 12, unit: "frames", scenario: "tier2.cap")]).first)
+        XCTAssertEqual(check.status, .pass, check.detail)
+        XCTAssertEqual(check.detail, "maximum queue depth 12 (counter); limit < 1000")
+        let plain = try XCTUnwrap(try only("queue_depth", [overload, counter("queue_depth", 12, unit: "frames", scenario: "tier2.cap")]).first)
+        XCTAssertEqual(plain.status, .fail, "without a ceiling the series counts: \(plain.detail)")
     }
 
     func testBurstRecoveryWithinSixtySeconds() throws {
@@ -170,6 +212,21 @@ final class MeshChecksTests: XCTestCase {
         XCTAssertEqual(try only("cpu_saturation", [series("cpu", unit: "%", t: t, values: long)]).first?.status, .fail)
         let short = t.map { $0 >= 10 && $0 <= 40 ? 95.0 : 30 }
         XCTAssertEqual(try only("cpu_saturation", [series("cpu", unit: "%", t: t, values: short)]).first?.status, .pass)
+    }
+
+    /// A capacity scenario (it records the machine's `ceiling`) is meant to saturate the CPU.
+    func testACapacityScenarioSaturatingTheCPUIsExpectedNotFailed() throws {
+        let t = (0..<100).map(Double.init)
+        let saturated = t.map { $0 >= 10 && $0 <= 80 ? 95.0 : 30 }
+        let ceiling = SampleRecord.samples(SamplesBlock(scenario: "tier3.soak", metric: "ceiling", unit: "events/s",
+                                                        better: .higher, values: [2_000], meshSize: 10))
+        let check = try XCTUnwrap(try only("cpu_saturation", [series("cpu", unit: "%", t: t, values: saturated), ceiling]).first)
+        XCTAssertEqual(check.status, .pass, check.detail)
+        XCTAssertEqual(check.detail, "cpu of node 0: longest stretch above 80 % lasted 70 s (saturation at ≥ 60 s): "
+                       + "expected, a capacity scenario ramps the load until the machine or the mesh gives out")
+        let calm = t.map { _ in 30.0 }
+        let unsaturated = try XCTUnwrap(try only("cpu_saturation", [series("cpu", unit: "%", t: t, values: calm), ceiling]).first)
+        XCTAssertEqual(unsaturated.detail, "cpu of node 0: longest stretch above 80 % lasted 0 s (saturation at ≥ 60 s)")
     }
 
     func testOOMRiskAboveNinetyPercentOfHostMemory() throws {

@@ -74,6 +74,13 @@ enum Fixtures {
             sizes.append(latency("propagation-" + String(nodes), offset: offset, scale: scale, meshSize: nodes,
                                  sla: [SLAResult(stat: .p95, op: .below, limit: limit, measured: offset + scale * log(20), ok: true)]))
         }
+        // A capacity scenario whose SLA (500 events/s) is above this machine's ceiling (284 events/s).
+        let capacity = [("throughput", 174.0, [SLAResult(stat: .mean, op: .above, limit: 500, measured: 174, ok: false, source: "story 11.6 AC 1")]),
+                        ("ceiling", 284.0, nil)].map { metric, value, sla in
+            MetricResult(scenario: "scalability-50", metric: metric, unit: "events/s", better: .higher, n: 1, runs: 1,
+                         mean: value, sd: nil, min: value, p50: value, p90: value, p95: value, p99: value, p999: value, max: value,
+                         meshSize: 50, sla: sla)
+        }
         let hops = latency("hops-line", offset: 5, scale: 4, meshSize: 6, byHops: (1...5).map { h in
             let d = Double(h)
             return HopBucket(hops: h, n: 200, p25: 8 * d, p50: 10 * d + 1, p75: 12 * d + 2, p95: 16 * d + 4)
@@ -100,7 +107,7 @@ enum Fixtures {
         run.config = ["burst_start_s": .number(20), "burst_duration_s": .number(15)]
         return ResultsDocument(
             run: run, generatedAt: Date(timeIntervalSince1970: 1_738_325_400), verdict: .fail,
-            verdictReason: "propagation-10/latency regressed past FAIL", metrics: metrics + sizes + [hops] + phases,
+            verdictReason: "propagation-10/latency regressed past FAIL", metrics: metrics + sizes + capacity + [hops] + phases,
             counters: [CounterResult(scenario: "propagation-10", metric: "frames_out", unit: "frames", value: 9000,
                                      baselineValue: 9000, verdict: .noise)],
             checks: [CheckResult(name: "hop linearity", scenario: "hops-line", status: .pass, measured: 0.998, limit: 0.95,

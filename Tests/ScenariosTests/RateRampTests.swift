@@ -36,6 +36,34 @@ final class RateRampTests: XCTestCase {
         XCTAssertNil(KneeRule.knee(of: []))
         XCTAssertEqual(RateRamp.doubling(from: 100, to: 3_200), [100, 200, 400, 800, 1_600, 3_200])
         XCTAssertEqual(RateRamp.doubling(from: 100, to: 799), [100, 200, 400])
+        // 500 × 2^(k/4): 594.6, 707.1, 840.9, 1189.2, 1414.2, 1681.8 rounded to whole events/s.
+        XCTAssertEqual(RateRamp.geometric(from: 500, to: 2_000, stepsPerDoubling: 4),
+                       [500, 595, 707, 841, 1_000, 1_189, 1_414, 1_682, 2_000])
+        XCTAssertEqual(RateRamp.geometric(from: 500, to: 499, stepsPerDoubling: 4), [])
+        XCTAssertEqual(RateRamp.geometric(from: 500, to: .infinity, stepsPerDoubling: 4), [], "an endless ramp is refused")
+    }
+
+    func testBacklogBeyondTheSLAWindowOrATenthOfTheStepFailsTheStep() {
+        // 100 events/s for 3 s under a 500 ms SLA: Little's law allows 100 × 0.5 = 50 in flight
+        // (more than a tenth of the step's 300), so 50 passes and 51 fails.
+        let rule = KneeRule(slaP95MS: 500)
+        func outcome(backlog: Int) -> RampStepOutcome {
+            RampStepOutcome(offered: 300, accepted: 300, completed: 300, latenciesMS: Array(repeating: 10, count: 300),
+                            backlogAtEnd: backlog)
+        }
+        XCTAssertTrue(rule.judge(rate: 100, outcome: outcome(backlog: 50), generatorLagMS: 0).passed)
+        let grew = rule.judge(rate: 100, outcome: outcome(backlog: 51), generatorLagMS: 0)
+        XCTAssertFalse(grew.passed)
+        XCTAssertEqual(grew.reason, "51 of 300 still in flight when the step's schedule ended (more than 50.0: the backlog grew)")
+        // A send queue at the story's limit fails the step; one frame below passes.
+        var queued = outcome(backlog: 0)
+        queued.deepestQueue = 999
+        XCTAssertTrue(rule.judge(rate: 100, outcome: queued, generatorLagMS: 0).passed)
+        queued.deepestQueue = 1_000
+        XCTAssertEqual(rule.judge(rate: 100, outcome: queued, generatorLagMS: 0).reason, "a send queue reached 1000 frames (limit < 1000)")
+        // A 10 ms SLA: the tenth of the step (30) is the larger bound.
+        XCTAssertEqual(KneeRule(slaP95MS: 10).judge(rate: 100, outcome: outcome(backlog: 31), generatorLagMS: 0).reason,
+                       "p95 10.0 ms ≥ SLA 10.0 ms; 31 of 300 still in flight when the step's schedule ended (more than 30.0: the backlog grew)")
     }
 
     func testRampOffersEachStepOnScheduleAndStopsAtTheFirstFailingStep() async throws {

@@ -25,7 +25,7 @@ final class ResourceLeakTests: XCTestCase {
     }
 
     func testASecondRunLeaksNothing() async throws {
-        let overrides = ScenarioOverrides(nodes: 4, duration: 0.5, rate: 20, events: 10)
+        let overrides = ScenarioOverrides(nodes: 4, duration: 1, rate: 10, events: 10)
         let scenarios: [Scenario] = [PropagationSuiteScenario.five, ThroughputScenario.single]
         _ = try await runScenarios(scenarios, overrides: overrides)
         let fds = openDescriptors(), threadCount = threads(), temporary = temporaryEntries()

@@ -55,19 +55,33 @@ final class Tier2ScenarioTests: XCTestCase {
         XCTAssertTrue(sink.outcomes.contains { $0.test.hasSuffix("rejected at the hop where it runs short") && $0.status == .pass })
     }
 
-    func testSingleNodeThroughputProvesEveryDeliveryAndSamplesResources() async throws {
-        let overrides = ScenarioOverrides(nodes: 5, duration: 1, rate: 40, sampleInterval: 0.25)
+    func testSingleNodeThroughputRampsToTheKneeBesideTheCeilingAndProvesEveryDelivery() async throws {
+        // --rate below the ramp's first rate: one 2 s step at 5 events/s, slow enough for any machine.
+        let overrides = ScenarioOverrides(nodes: 5, duration: 2, rate: 5, sampleInterval: 0.25)
         let (sink, failed) = try await runScenarios([ThroughputScenario.single], overrides: overrides)
         XCTAssertEqual(failed, [], failureMessages(sink))
-        XCTAssertEqual(sink.counter("events_published"), 40)
-        XCTAssertEqual(sink.counter("events_expected"), 160)
-        XCTAssertEqual(sink.counter("events_delivered"), 160)
-        XCTAssertEqual(sink.values("latency").count, 160)
+        XCTAssertEqual(sink.counter("events_published"), 10)
+        XCTAssertEqual(sink.counter("events_expected"), 40)
+        XCTAssertEqual(sink.counter("events_delivered"), 40)
+        XCTAssertEqual(sink.counter("step.r5.offered"), 10)
+        XCTAssertEqual(sink.counter("step.r5.at_every_node"), 10)
+        XCTAssertEqual(sink.counter("step.r5.passed"), 1)
+        XCTAssertEqual(sink.counter("throughput_knee_is_lower_bound"), 1, "the only step passed")
+        XCTAssertEqual(sink.values("load_latency.r5").count, 10, "one full-propagation latency per event of the step")
+        XCTAssertEqual(sink.values("load_latency_at_knee"), sink.values("load_latency.r5"))
+        XCTAssertEqual(sink.values("throughput"), [5], "the knee")
         XCTAssertEqual(sink.samples("throughput").first?.slaClass, "per_node")
         XCTAssertEqual(sink.samples("throughput").first?.unit, "events/s")
-        XCTAssertEqual(sink.values("delivery_rate").count, 5)
+        // The ceiling is cores ÷ ((verify + insert) × nodes), and the efficiency the knee's share of it.
+        let verify = try XCTUnwrap(sink.values("node_event_verify").first)
+        let insert = try XCTUnwrap(sink.values("node_event_insert").first)
+        let cores = Double(try XCTUnwrap(sink.counter("cores")))
+        let ceiling = try XCTUnwrap(sink.values("ceiling").first)
+        XCTAssertEqual(ceiling, cores / ((verify + insert) * 1e-6 * 5), accuracy: ceiling * 1e-12)
+        XCTAssertEqual(try XCTUnwrap(sink.values("knee_efficiency").first), 100 * 5 / ceiling, accuracy: 1e-9)
+        // Every node delivers each of the knee step's 10 events to its 5 subscribers over the 2 s step.
+        XCTAssertEqual(sink.values("delivery_rate"), Array(repeating: 25, count: 5))
         XCTAssertEqual(Set(sink.series("queue_depth").compactMap(\.node)), Set(0..<5))
-        XCTAssertFalse(sink.series("process_rss").isEmpty)
         XCTAssertEqual(sink.series("process_rss").first?.unit, "MB")
         XCTAssertNotNil(sink.counter("queue_depth"))
         // 5 nodes, random 4-regular = full mesh: E = 10, Prepares = 20 − 4 = 16, frames = 32.

@@ -6,8 +6,8 @@ import XCTest
 /// Tier 3 scenarios shrunk to a few nodes and a second of load.
 final class Tier3ScenarioTests: XCTestCase {
     func testScalabilityRecordsDiameterTraceAndThroughput() async throws {
-        let overrides = ScenarioOverrides(nodes: 8, duration: 1, rate: 40, events: 8, degree: 3)
-        let scenario = ScalabilityScenario.size(25, events: 200, duration: 20)
+        let overrides = ScenarioOverrides(nodes: 8, duration: 2, rate: 5, events: 8, degree: 3)
+        let scenario = ScalabilityScenario.size(25, events: 200, stepSeconds: 3)
         let (sink, failed) = try await runScenarios([scenario], overrides: overrides)
         XCTAssertEqual(failed, [], failureMessages(sink))
         let topology = try Topology.randomRegular(nodes: 8, degree: 3, seed: 7)
@@ -19,6 +19,8 @@ final class Tier3ScenarioTests: XCTestCase {
         XCTAssertEqual(sink.series("trace.arrival").first?.values.count, 8)
         XCTAssertEqual(sink.series("topology.edges").first?.values.count, 12)
         XCTAssertEqual(sink.samples("throughput").first?.slaClass, "network_wide")
+        XCTAssertEqual(sink.values("throughput"), [5], "the knee of a one-step ramp at 5 events/s")
+        XCTAssertEqual(sink.samples("load_latency_at_knee").first?.slaClass, nil, "latency under load is not judged by the light-load SLA")
         XCTAssertEqual(sink.counter("events_delivered"), sink.counter("events_expected"))
     }
 

@@ -10,10 +10,13 @@ import Foundation
 /// - scaling: sampled time metrics of one name across ≥ 3 `mesh_size` values (their p95);
 /// - diameter: a counter `diameter` (unit `hops`) in a scenario whose samples give `mesh_size`;
 /// - delivery: counters `events_expected` and `events_delivered` of a scenario;
-/// - queue depth: a series or counter named `queue_depth`;
+/// - queue depth: a series or counter named `queue_depth` (a capacity scenario: the counter only);
 /// - burst recovery: a counter or sampled metric `burst_recovery` in `s` or `ms`;
 /// - leak and OOM risk: series in a memory unit (`B` … `GiB`), e.g. `rss` per node;
-/// - CPU saturation: series in `%` whose name contains `cpu`.
+/// - CPU saturation: series in `%` whose name contains `cpu`; a scenario with a sampled `ceiling`
+///   is a capacity scenario, expected to saturate;
+/// - scaling's machine floor: sampled `node_event_verify` and `node_event_insert` (µs) and the
+///   counter `cores`; metrics named `load_…` (latency under a capacity load) are not judged.
 public struct CheckContext {
     public var run: RunSamples
     public var metrics: [MetricResult]
@@ -30,6 +33,11 @@ public struct CheckContext {
     /// Mesh size of a scenario, from any of its sampled metrics.
     func meshSize(of scenario: String) -> Int? {
         run.metrics.first { $0.scenario == scenario && $0.meshSize != nil }?.meshSize
+    }
+
+    /// A scenario that measured the machine's ceiling: it ramps the load to the mesh's knee.
+    func isCapacityScenario(_ scenario: String) -> Bool {
+        run.metrics.contains { $0.scenario == scenario && $0.metric == "ceiling" }
     }
 
     func counter(_ scenario: String, _ metric: String) -> CounterRecord? {

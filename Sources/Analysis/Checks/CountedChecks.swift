@@ -55,7 +55,9 @@ enum QueueDepthCheck {
 
     static func run(_ c: CheckContext) -> [CheckResult] {
         var maxima: [(scenario: String, value: Double, source: String)] = []
-        for s in c.run.series where s.metric == "queue_depth" {
+        // A capacity scenario's series run past its knee, into the overload that ends the ramp:
+        // its counter (the deepest queue up to the knee) is what it sustains.
+        for s in c.run.series where s.metric == "queue_depth" && !c.isCapacityScenario(s.scenario) {
             if let m = s.values.max() { maxima.append((s.scenario, m, "series" + (s.node.map { " of node \($0)" } ?? ""))) }
         }
         for k in c.run.counters where k.metric == "queue_depth" {

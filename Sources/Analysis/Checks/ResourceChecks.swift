@@ -53,7 +53,9 @@ enum LeakCheck {
 }
 
 /// Story 11.6 AC 6: CPU saturation is usage above 80 % sustained for a minute: the longest
-/// stretch of consecutive points above the limit, from its first to its last point.
+/// stretch of consecutive points above the limit, from its first to its last point. A capacity
+/// scenario (one that records the machine's `ceiling`: it ramps the load until the mesh no longer
+/// keeps up) is meant to saturate the machine: its saturation is reported, never failed.
 enum CPUSaturationCheck {
     static let name = "cpu_saturation"
 
@@ -74,9 +76,13 @@ enum CPUSaturationCheck {
                 }
             }
             let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
-            return CheckResult(name: name, scenario: s.scenario, status: longest >= window ? .fail : .pass, measured: longest,
+            let saturated = longest >= window
+            let capacity = c.isCapacityScenario(s.scenario)
+            let expected = saturated && capacity
+                ? ": expected, a capacity scenario ramps the load until the machine or the mesh gives out" : ""
+            return CheckResult(name: name, scenario: s.scenario, status: saturated && !capacity ? .fail : .pass, measured: longest,
                                limit: window, unit: "s",
-                               detail: "\(who): longest stretch above \(NumberText.short(level)) % lasted \(NumberText.short(longest)) s (saturation at ≥ \(NumberText.short(window)) s)")
+                               detail: "\(who): longest stretch above \(NumberText.short(level)) % lasted \(NumberText.short(longest)) s (saturation at ≥ \(NumberText.short(window)) s)" + expected)
         }
     }
 }

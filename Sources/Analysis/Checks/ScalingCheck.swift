@@ -11,13 +11,22 @@ import Units
 /// (the SLAs per mesh size are the hard limits). With three sizes no shape can be decided: a
 /// saturated 2-core machine gave 4.4, 8.1, 34.4 ms at 25, 50, 100 nodes, which an exponential
 /// fits better than a line, and that is no evidence of a blow-up.
+///
+/// Only latency the mesh sets is judged: metrics named `load_…` were measured under a capacity
+/// load, where the machine's cores set the latency, and are left out, as is the floor itself.
+/// Where the run measured the machine's floor (`node_event_verify` + `node_event_insert`, µs,
+/// and `cores`), the detail gives
+/// each size's floor for one event's work, nodes × floor ÷ cores, and p95 as a multiple of it:
+/// a multiple that stays level means the growth is the machine's work growing with the mesh.
 enum ScalingCheck {
     static let name = "scaling"
+    /// The machine's cost of one node-event (µs), measured beside a capacity ramp.
+    static let floorMetrics: Set = ["node_event_verify", "node_event_insert"]
 
     static func run(_ c: CheckContext) -> [CheckResult] {
         var bySize: [String: [Int: Double]] = [:]
         var units: [String: String] = [:]
-        for m in c.metrics where MetricClass.isTime(m.unit) {
+        for m in c.metrics where MetricClass.isTime(m.unit) && !m.metric.hasPrefix("load_") && !floorMetrics.contains(m.metric) {
             guard let size = m.meshSize else { continue }
             // Several scenarios at one size: keep the worst p95.
             bySize[m.metric, default: [:]][size] = max(bySize[m.metric]?[size] ?? -.infinity, m.p95)
@@ -45,8 +54,33 @@ enum ScalingCheck {
                 + "p95 grew ×\(NumberText.short(latencyGrowth)) while the mesh grew ×\(NumberText.short(meshGrowth)); "
                 + GrowthShapeText.describe(growth, alpha: c.thresholds.alpha, xName: "node", unit: unit)
                 + (warn ? ": possible blow-up, check the SLAs per mesh size" : "")
+                + machineFloorText(sizes: sizes, p95: points, unit: unit, c)
             return CheckResult(name: name, scenario: scenario, status: warn ? .warn : .pass,
                                measured: power.exponent, unit: "exponent", detail: detail)
         }
+    }
+
+    /// "; the machine's floor …" for the sizes whose floor was measured, "" otherwise.
+    static func machineFloorText(sizes: [Int], p95: [Int: Double], unit: String, _ c: CheckContext) -> String {
+        // Milliseconds per unit of the metric (ParsedUnit's duration base is the nanosecond).
+        guard let parsed = try? ParsedUnit(unit), parsed.dimension == .duration else { return "" }
+        let perMS = parsed.toBase / 1e6
+        let floors = sizes.compactMap { size in machineFloorMS(size: size, c).map { (size, $0) } }
+        guard !floors.isEmpty else { return "" }
+        let floorText = floors.map { "\($0.0): \(NumberText.short($0.1)) ms" }.joined(separator: ", ")
+        let multiples = floors.map { "\($0.0): ×\(NumberText.short(p95[$0.0]! * perMS / $0.1))" }.joined(separator: ", ")
+        return "; the machine's floor for one event's work (nodes × (verification + store insert) ÷ cores) "
+            + "\(floorText), p95 \(multiples) of it"
+    }
+
+    /// nodes × (verification + insert) ÷ cores in ms, from the first scenario of that size that
+    /// measured it.
+    static func machineFloorMS(size: Int, _ c: CheckContext) -> Double? {
+        func mean(_ metric: String) -> (scenario: String, value: Double)? {
+            c.metrics.first { $0.metric == metric && $0.meshSize == size && $0.unit == "us" }.map { ($0.scenario, $0.mean) }
+        }
+        guard let verify = mean("node_event_verify"), let insert = mean("node_event_insert"),
+              let cores = c.counter(verify.scenario, "cores")?.value, cores > 0 else { return nil }
+        return Double(size) * (verify.value + insert.value) / 1_000 / Double(cores)
     }
 }

@@ -11,3 +11,13 @@ extension EventStore {
         return try rawEvents(matching: queries).map { try NostrEvent(json: $0) }
     }
 }
+
+extension EventStore {
+    /// Stores an event as a node stores a verified one (`false`: already there); durable after
+    /// `commit()`. Public for measuring the store's cost on its own (`NodeEventFloor`).
+    @discardableResult
+    public func insert(_ event: NostrEvent) throws(StoreError) -> Bool {
+        try insert(StoredEventRow(id: event.id, pubkey: event.pubkey, createdAt: event.createdAt, kind: event.kind,
+                                  tags: event.tags, json: event.jsonBytes()))
+    }
+}

@@ -1,9 +1,12 @@
 import BenchFormats
 import Charts
+import Foundation
 
 /// `throughput-timeline.png`: events per second over the run with the burst window shaded, and
 /// queue depth in a panel below on the same time axis, so a throughput dip can be matched to
-/// the queue that built up (AC 3: bounded queues, recovery within 60 s after a burst).
+/// the queue that built up (AC 3: bounded queues, recovery within 60 s after a burst). A capacity
+/// scenario's ramp shows as a staircase, with its knee and the machine's ceiling as lines and the
+/// knee's share of the ceiling (the mesh's efficiency) in the knee's label.
 struct ThroughputTimelineChart: ReportChart {
     static let fileName = "throughput-timeline.png"
     let file = fileName
@@ -17,7 +20,10 @@ struct ThroughputTimelineChart: ReportChart {
         let throughput = all.filter { shown.contains($0.scenario) }
         let queues = SeriesKinds.groups(results.series.filter { SeriesKinds.isQueue($0) && shown.contains($0.scenario) })
         var panels = [ChartPanel(yAxis: AxisSpec(title: "Throughput", dimension: .rate(noun: "events")),
-                                 series: throughput.map { LineSeries(name: SeriesKinds.name($0), points: SeriesKinds.points($0)) })]
+                                 series: throughput.map { LineSeries(name: SeriesKinds.name($0), points: SeriesKinds.points($0)) },
+                                 thresholds: throughput.enumerated().flatMap { index, series in
+                                     Self.capacityLines(series.scenario, results, color: Palette.style(index).color)
+                                 })]
         let queuePeak = queues.joined().flatMap(\.values).max() ?? 0
         // A queue that never held anything gets a sentence, not a panel of flat zero lines.
         if queuePeak > 0, let noun = queues.first?.first.flatMap(Self.countNoun) {
@@ -45,6 +51,19 @@ struct ThroughputTimelineChart: ReportChart {
     }
 
     static let maxScenarios = 3
+
+    /// The knee (labelled with its share of the ceiling) and the machine's ceiling of a capacity
+    /// scenario, in the colour of its throughput line; none for other scenarios.
+    static func capacityLines(_ scenario: String, _ results: LoadedResults, color: Color) -> [ThresholdLine] {
+        guard let knee = results.metrics.first(where: { $0.scenario == scenario && $0.metric == "throughput" })?.mean,
+              let ceiling = TableRows.ceiling(of: scenario, in: results), ceiling > 0 else { return [] }
+        let text = ValueText()
+        let efficiency = String(format: "%.0f", 100 * knee / ceiling)
+        return [ThresholdLine(.horizontal, at: knee, label: "\(scenario) knee \(text.value(knee, unit: "events/s")) = \(efficiency) % of the ceiling",
+                              color: color),
+                ThresholdLine(.horizontal, at: ceiling, label: "\(scenario) machine ceiling \(text.value(ceiling, unit: "events/s"))",
+                              color: color)]
+    }
 
     /// At most `maxScenarios` scenarios, each a separate run on its own clock: a burst scenario
     /// first (its window is what the chart is for), then the longest-running ones.

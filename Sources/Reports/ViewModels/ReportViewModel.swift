@@ -12,6 +12,9 @@ public struct ReportViewModel: Sendable {
     public let hasSLA: Bool
     public let slaSummary: String
 
+    public let capacityRows: [CapacityRow]
+    public let hasCapacity: Bool
+
     public let hasComparison: Bool
     public let comparisonSummary: String
     public let referenceColumn: String
@@ -58,6 +61,8 @@ public struct ReportViewModel: Sendable {
         slaSummary = missed == 0
             ? "All \(slaRows.count) service-level limits met."
             : "\(missed) of \(slaRows.count) service-level limits missed."
+        capacityRows = TableRows.capacity(results)
+        hasCapacity = !capacityRows.isEmpty
 
         let comparison = ComparisonView(results: results)
         hasComparison = !(comparison.changed.isEmpty && comparison.unchanged.isEmpty) || results.comparison != nil

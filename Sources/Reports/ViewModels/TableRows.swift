@@ -1,9 +1,15 @@
+import Foundation
 import BenchFormats
 
 /// Rows of the report's tables, every untrusted string escaped, every number through `ValueText`.
 public struct SLARow: Sendable {
     public let scenario, metric, limit, measured, status: String
     let ok: Bool
+}
+
+/// A capacity scenario's knee beside the machine's ceiling for its mesh size.
+public struct CapacityRow: Sendable {
+    public let scenario, nodes, knee, ceiling, efficiency: String
 }
 
 public struct LatencyRow: Sendable {
@@ -37,14 +43,19 @@ public struct MissingChartView: Sendable {
 }
 
 enum TableRows {
+    /// A missed limit that lies above the machine's ceiling for the scenario's mesh size (the
+    /// capacity scenarios measure it) says so with the figure: no mesh could meet it here.
     static func sla(_ results: LoadedResults) -> [SLARow] {
         let text = ValueText(markdown: true)
         return results.metrics.flatMap { metric in
             (metric.sla ?? []).map { sla in
-                SLARow(scenario: MarkdownEscaping.text(metric.scenario), metric: MarkdownEscaping.text(metric.metric),
-                       limit: MarkdownEscaping.text("\(sla.stat.rawValue) \(sla.op.rawValue) \(text.value(sla.limit, unit: metric.unit))"),
-                       measured: text.value(sla.measured, unit: metric.unit),
-                       status: sla.ok ? "✅ met" : "❌ missed", ok: sla.ok)
+                var status = sla.ok ? "✅ met" : "❌ missed"
+                if !sla.ok, sla.op == .above || sla.op == .atLeast, let ceiling = ceiling(of: metric.scenario, in: results), sla.limit > ceiling {
+                    status += ": above this machine's ceiling of \(text.value(ceiling, unit: metric.unit))"
+                }
+                return SLARow(scenario: MarkdownEscaping.text(metric.scenario), metric: MarkdownEscaping.text(metric.metric),
+                              limit: MarkdownEscaping.text("\(sla.stat.rawValue) \(sla.op.rawValue) \(text.value(sla.limit, unit: metric.unit))"),
+                              measured: text.value(sla.measured, unit: metric.unit), status: status, ok: sla.ok)
             }
         }.sorted { ($0.ok ? 1 : 0, $0.scenario, $0.metric) < ($1.ok ? 1 : 0, $1.scenario, $1.metric) }
     }
@@ -142,5 +153,23 @@ enum TableRows {
             text += " Over the flake history, \(VerdictView.plural(over, "test is", "tests are")) above the 5 % flake-rate limit."
         }
         return text
+    }
+
+    /// Every scenario that measured the machine's ceiling, with its knee (`throughput`) and the
+    /// knee's share of the ceiling; "–" where the ramp found no knee.
+    static func capacity(_ results: LoadedResults) -> [CapacityRow] {
+        let text = ValueText(markdown: true)
+        return results.metrics.filter { $0.metric == "ceiling" }.map { ceiling in
+            let knee = results.metrics.first { $0.scenario == ceiling.scenario && $0.metric == "throughput" }?.mean
+            return CapacityRow(scenario: MarkdownEscaping.text(ceiling.scenario), nodes: ceiling.meshSize.map(String.init) ?? "–",
+                               knee: knee.map { text.value($0, unit: "events/s") } ?? "–",
+                               ceiling: text.value(ceiling.mean, unit: "events/s"),
+                               efficiency: knee.map { String(format: "%.0f %%", 100 * $0 / ceiling.mean) } ?? "–")
+        }
+    }
+
+    /// The machine's ceiling (events/s) a capacity scenario measured for its mesh size.
+    static func ceiling(of scenario: String, in results: LoadedResults) -> Double? {
+        results.metrics.first { $0.scenario == scenario && $0.metric == "ceiling" }?.mean
     }
 }

@@ -115,6 +115,7 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
     }
 
     func finishStep(drainSeconds: Double) async throws -> RampStepOutcome {
+        let backlog = lock.withLock { offered - delivered.count - refused }
         let deadline = driver.clock.now + .seconds(drainSeconds)
         while driver.clock.now < deadline {
             let done = lock.withLock { delivered.count + refused >= offered && accepted + refused >= offered }
@@ -124,7 +125,7 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
         for sender in senders { sender.inbox.forgetOKs() }
         return lock.withLock {
             RampStepOutcome(offered: offered, accepted: accepted, completed: delivered.count, latenciesMS: delivered,
-                            firstFailure: firstFailure)
+                            firstFailure: firstFailure, backlogAtEnd: max(0, backlog))
         }
     }
 

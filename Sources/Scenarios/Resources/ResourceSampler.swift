@@ -82,15 +82,17 @@ final class ResourceSampler: @unchecked Sendable {
         }
     }
 
-    /// Stops sampling and writes the series; also the largest send-queue depth any node reached
-    /// as the `queue_depth` counter (the story bounds it below 1,000). Returns the series so a
-    /// scenario can judge them (burst recovery reads `in_flight_events`).
+    /// Stops sampling and writes the series; also, unless `judgeQueueDepth` is false (a capacity
+    /// ramp judges the queues step by step instead), the largest send-queue depth any node
+    /// reached as the `queue_depth` counter (the story bounds it below 1,000). Returns the series
+    /// so a scenario can judge them (burst recovery reads `in_flight_events`).
     @discardableResult
-    func stop() async throws -> SeriesBuffer {
+    func stop(judgeQueueDepth: Bool = true) async throws -> SeriesBuffer {
         guard let task else { return SeriesBuffer() }
         task.cancel()
         let buffer = try await task.value
         try buffer.write(to: context.recorder)
+        guard judgeQueueDepth else { return buffer }
         var deepest = 0
         for node in 0..<network.nodeCount {
             deepest = max(deepest, try await network.counters(of: node).queueDepthMax)

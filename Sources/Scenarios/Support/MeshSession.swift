@@ -66,9 +66,11 @@ extension MeshSession {
     /// Like `with`, for sustained-load scenarios that can also run with `--process-per-node`:
     /// the mesh is then made of `bench node` child processes, stopped (or killed) when the body
     /// ends, whatever happened.
+    /// `processPerNode`: run the nodes as child processes even without `--process-per-node`.
     static func withLoadMesh<T>(_ topology: Topology, node: NodeConfig = NodeConfig(), context: ScenarioContext,
+                                processPerNode: Bool = false,
                                 _ body: (MeshUnderTest) async throws -> T) async throws -> T {
-        guard context.settings.processPerNode else {
+        guard context.settings.processPerNode || processPerNode else {
             return try await with(topology, node: node, context: context) { try await body($0) }
         }
         let mesh = try await ProcessMesh.start(topology: topology, node: node, seed: context.settings.seed,

@@ -28,11 +28,6 @@ final class DeliveryTracker: @unchecked Sendable {
     private var deliveredCount = 0
     private var completedCount = 0
     private var lastCompletionTime: UInt64 = 0
-    /// A closed-loop generator waiting for fewer than `limit` events in flight.
-    private var roomWaiter: (key: UInt64, limit: Int, continuation: CheckedContinuation<Void, Never>)?
-    /// Bounds the wait of `roomWaiter`; cancelled when a delivery opens room first.
-    private var roomTimer: Task<Void, Never>?
-    private var nextWaiterKey: UInt64 = 0
 
     /// Events registered, deliveries seen (publisher excluded), events at every target.
     var published: Int { lock.withLock { publishedCount } }
@@ -73,42 +68,6 @@ final class DeliveryTracker: @unchecked Sendable {
     /// Events published but not yet at every target.
     var inFlightCount: Int { lock.withLock { inFlight.count } }
 
-    /// Returns once fewer than `limit` events are in flight, or after `timeoutNanoseconds`:
-    /// woken by the completing delivery itself, so a closed-loop generator neither polls nor
-    /// lags behind the room that opens.
-    func waitForRoom(below limit: Int, timeoutNanoseconds: UInt64) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let key: UInt64? = lock.withLock {
-                guard inFlight.count >= limit else { return nil }
-                nextWaiterKey += 1
-                roomWaiter = (nextWaiterKey, limit, continuation)
-                return nextWaiterKey
-            }
-            guard let key else { return continuation.resume() }
-            let timer = Task {
-                try? await Task.sleep(nanoseconds: timeoutNanoseconds)
-                guard !Task.isCancelled else { return }
-                self.takeRoomWaiter(key)?.resume()
-            }
-            // The room may have opened while the timer was being made: then cancel it at once.
-            let stale: Task<Void, Never>? = lock.withLock {
-                guard roomWaiter?.key == key else { return timer }
-                roomTimer = timer
-                return nil
-            }
-            stale?.cancel()
-        }
-    }
-
-    private func takeRoomWaiter(_ key: UInt64) -> CheckedContinuation<Void, Never>? {
-        lock.withLock {
-            guard let waiter = roomWaiter, waiter.key == key else { return nil }
-            roomWaiter = nil
-            roomTimer = nil
-            return waiter.continuation
-        }
-    }
-
     /// Events whose last delivery landed in each whole second since `origin`.
     func completionsPerSecond() -> [Int] { lock.withLock { completedPerSecond } }
 
@@ -124,12 +83,6 @@ final class DeliveryTracker: @unchecked Sendable {
 
     /// Consumes the arrivals of tracked events (true); others are left to `awaitPropagation`.
     private func arrived(_ id: String, _ arrival: Arrival) -> Bool {
-        var roomOpened: CheckedContinuation<Void, Never>?
-        var roomTimerToCancel: Task<Void, Never>?
-        defer {
-            roomTimerToCancel?.cancel()
-            roomOpened?.resume()
-        }
         let (entry, completes): (InFlight?, Bool) = lock.withLock {
             guard var entry = inFlight[id] else { return (nil, false) }
             guard arrival.hops > 0 else { return (entry, false) }
@@ -137,12 +90,6 @@ final class DeliveryTracker: @unchecked Sendable {
             deliveredCount += 1
             if entry.remaining == 0 {
                 inFlight[id] = nil
-                if let waiter = roomWaiter, inFlight.count < waiter.limit {
-                    roomWaiter = nil
-                    roomOpened = waiter.continuation
-                    roomTimerToCancel = roomTimer
-                    roomTimer = nil
-                }
                 completedCount += 1
                 lastCompletionTime = max(lastCompletionTime, arrival.time)
                 let second = Int((arrival.time &- origin) / 1_000_000_000)

@@ -2,16 +2,33 @@ import Foundation
 import Statistics
 
 /// When a ramp step counts as kept up with: every offered event accepted and completed, p95
-/// latency under the SLA, and the generator itself on schedule (a generator more than
-/// `maximumGeneratorLagMS` behind did not offer the step's rate, so the step says nothing about
-/// the system). The knee is the highest rate of the unbroken run of passing steps from the first.
+/// latency under the SLA, a bounded backlog, and the generator itself on schedule (a generator
+/// more than `maximumGeneratorLagMS` behind did not offer the step's rate, so the step says
+/// nothing about the system). The knee is the highest rate of the unbroken run of passing steps
+/// from the first.
+///
+/// The backlog bound keeps a short step from flattering the knee: offered f times what it can
+/// do, a system ends a step with a share 1 − 1/f of the step's events still in flight, while
+/// their p95 can stay under a lenient SLA. A system that keeps up has about rate × latency in
+/// flight (Little's law), at most rate × SLA; so more than that, or more than
+/// `maximumBacklogFraction` of the step when that is larger, unfinished when the schedule ends
+/// means the backlog grew. With 3 s steps and a 500 ms SLA this catches an overload of 20 %.
+///
+/// Where the system reports its send queues, a step in which any queue reached
+/// `queueDepthLimit` frames fails too (story AC 3 bounds them below 1,000): the knee is then a
+/// rate the mesh sustains with bounded queues, and the overload beyond it cannot fail the run.
 public struct KneeRule: Sendable, Equatable {
     public var slaP95MS: Double
     public var maximumGeneratorLagMS: Double
+    public var maximumBacklogFraction: Double
+    public var queueDepthLimit: Int
 
-    public init(slaP95MS: Double, maximumGeneratorLagMS: Double = 100) {
+    public init(slaP95MS: Double, maximumGeneratorLagMS: Double = 100, maximumBacklogFraction: Double = 0.1,
+                queueDepthLimit: Int = 1_000) {
         self.slaP95MS = slaP95MS
         self.maximumGeneratorLagMS = maximumGeneratorLagMS
+        self.maximumBacklogFraction = maximumBacklogFraction
+        self.queueDepthLimit = queueDepthLimit
     }
 
     public func judge(rate: Double, outcome: RampStepOutcome, generatorLagMS: Double) -> RampStep {
@@ -26,6 +43,14 @@ public struct KneeRule: Sendable, Equatable {
         if let failure = outcome.firstFailure { failures.append("first failure: \(failure)") }
         if let p95, !(p95 < slaP95MS) {
             failures.append("p95 \(Self.format(p95)) ms ≥ SLA \(Self.format(slaP95MS)) ms")
+        }
+        let backlogLimit = max(maximumBacklogFraction * Double(outcome.offered), rate * slaP95MS / 1_000)
+        if Double(outcome.backlogAtEnd) > backlogLimit {
+            failures.append("\(outcome.backlogAtEnd) of \(outcome.offered) still in flight when the step's schedule ended "
+                            + "(more than \(Self.format(backlogLimit)): the backlog grew)")
+        }
+        if let deepest = outcome.deepestQueue, deepest >= queueDepthLimit {
+            failures.append("a send queue reached \(deepest) frames (limit < \(queueDepthLimit))")
         }
         if generatorLagMS > maximumGeneratorLagMS {
             failures.append("the generator fell \(Self.format(generatorLagMS)) ms behind its schedule (the driver could not offer this rate)")

@@ -2,21 +2,12 @@ import Foundation
 import Mesh
 import Nostr
 
-/// One stretch of load for `duration` seconds, publishers taken in turn: either offered at a
-/// fixed `rate` (open loop), or — `rate` nil — as fast as the mesh completes events with at most
-/// `window` in flight (closed loop: the mesh's capacity, in bounded time whatever the machine).
+/// One stretch of load offered at `rate` events/s for `duration` seconds, publishers taken in
+/// turn (capacity is measured by a ramp of such rates: `CapacityRamp`).
 struct LoadPhase: Sendable {
-    var rate: Double?
+    var rate: Double
     var duration: Double
     var publishers: [Int]
-    var window: Int = 64
-
-    init(rate: Double?, duration: Double, publishers: [Int], window: Int = 64) {
-        self.rate = rate
-        self.duration = duration
-        self.publishers = publishers
-        self.window = window
-    }
 }
 
 /// Publishes signed events on a fixed schedule (open loop): event *i* of a phase is due at
@@ -52,33 +43,7 @@ struct LoadGenerator {
 
     /// Runs the phases one after another; returns when the last event is published.
     mutating func run(_ phases: [LoadPhase]) async throws {
-        for phase in phases {
-            if let rate = phase.rate {
-                try await runScheduled(phase, rate: rate)
-            } else {
-                try await runWindowed(phase)
-            }
-        }
-    }
-
-    /// Closed loop: top the events in flight up to `window` whenever there is room, until
-    /// `duration` ends. At most a quarter of the window goes per hand-over: completions arrive in
-    /// clumps, and refilling a whole window at once would move the events through the mesh as
-    /// one convoy instead of a pipeline.
-    private mutating func runWindowed(_ phase: LoadPhase) async throws {
-        let end = await network.now() + UInt64(phase.duration * 1e9)
-        var index = 0
-        while case let now = await network.now(), now < end {
-            let room = min(phase.window - tracker.inFlightCount, max(1, phase.window / 4))
-            guard room > 0 else {
-                await tracker.waitForRoom(below: phase.window, timeoutNanoseconds: end - now)
-                continue
-            }
-            let publishers = (index..<index + room).map { phase.publishers[$0 % phase.publishers.count] }
-            try await publish(signed(publishers))
-            try tracker.rethrow()
-            index += room
-        }
+        for phase in phases { try await runScheduled(phase, rate: phase.rate) }
     }
 
     /// Open loop: sleeps until the next event is due, then sends every event due by then.
@@ -107,7 +72,7 @@ struct LoadGenerator {
 
     /// Signs one event per entry of `publishers`. Fixed-width content keeps every event the same
     /// size, so bytes per event is an exact counter.
-    private mutating func signed(_ publishers: [Int]) -> [(event: NostrEvent, node: Int)] {
+    mutating func signed(_ publishers: [Int]) -> [(event: NostrEvent, node: Int)] {
         let createdAt = Int64(Date().timeIntervalSince1970)
         return publishers.map { publisher in
             guard let key = keys[publisher] else { preconditionFailure("publisher \(publisher) has no key") }
@@ -122,7 +87,7 @@ struct LoadGenerator {
     /// Registers and publishes a batch; returns the network time it was handed over (every event's
     /// publish time: its first deliveries may come back before `publish` returns).
     @discardableResult
-    private func publish(_ batch: [(event: NostrEvent, node: Int)]) async throws -> UInt64 {
+    func publish(_ batch: [(event: NostrEvent, node: Int)]) async throws -> UInt64 {
         let time = await network.now()
         for entry in batch { tracker.willPublish(entry.event.id, at: time) }
         try await network.publish(batch, waitUntilSent: false)
