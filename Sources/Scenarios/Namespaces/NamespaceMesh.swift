@@ -14,7 +14,9 @@ import NostrClient
 /// while the mesh exists; what a killed earlier run left is removed before a new one starts.
 ///
 /// Thread safety: `tearDown` takes a lock and runs once, from whichever thread calls it first
-/// (the owner, or the signal handler's queue); the rest is set once in `start`.
+/// (the owner, or the signal handler's queue); the rest is set once in `start`, before the mesh
+/// is shared. `@unchecked Sendable` rests on that invariant (the lock guards only what `tearDown`
+/// reads); `NamespaceMeshTests` (as root) forms meshes and tears them down.
 public final class NamespaceMesh: @unchecked Sendable {
     public let mesh: MeshFile
     public let topology: Topology

@@ -5,6 +5,11 @@ import Nostr
 /// `--process-per-node`: every node is its own `bench node` OS process on loopback WebSocket,
 /// driven over its control channel, so memory and CPU are read per node from /proc/<pid>.
 /// Links, keys and credentials are derived from the seed exactly as `MeshNetwork` does.
+///
+/// `@unchecked Sendable`. Invariant: `children` and `ports` are written only by `form`, before
+/// `start` returns the mesh, and only read after; the arrival handler, set from any thread and
+/// called on the children's reader threads, is under `lock`. `ProcessPerNodeTests` drives it while
+/// arrivals stream in from every child's thread.
 final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
     let topology: Topology
     var nodeCount: Int { topology.nodeCount }

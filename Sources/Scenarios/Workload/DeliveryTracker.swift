@@ -1,11 +1,12 @@
 import Foundation
 import Mesh
+import NIOConcurrencyHelpers
 
 /// Follows every event a sustained workload publishes to every node it must reach, as the nodes
 /// accept it (the mesh's arrival handler, on the nodes' own threads). Each delivery becomes one
 /// latency sample at once and the event is forgotten when its last delivery arrives, so memory
 /// holds only the events in flight, whatever the run length.
-final class DeliveryTracker: @unchecked Sendable {
+final class DeliveryTracker: Sendable {
     /// What one delivery is recorded as: the metrics it belongs to (by hop count).
     typealias MetricChoice = @Sendable (_ hops: Int) -> [String]
 
@@ -20,26 +21,29 @@ final class DeliveryTracker: @unchecked Sendable {
     private let origin: UInt64
     /// Sees every completed event (publish time, last delivery time), e.g. to time a burst's backlog.
     private let onComplete: (@Sendable (_ publishedAt: UInt64, _ completedAt: UInt64) -> Void)?
-    private let lock = NSLock()
-    private var inFlight: [String: InFlight] = [:]
-    private var completedPerSecond: [Int] = []
-    private var firstError: Error?
-    private var publishedCount = 0
-    private var deliveredCount = 0
-    private var completedCount = 0
-    private var lastCompletionTime: UInt64 = 0
-    /// A closed-loop generator waiting for fewer than `limit` events in flight.
-    private var roomWaiter: (key: UInt64, limit: Int, continuation: CheckedContinuation<Void, Never>)?
-    /// Bounds the wait of `roomWaiter`; cancelled when a delivery opens room first.
-    private var roomTimer: Task<Void, Never>?
-    private var nextWaiterKey: UInt64 = 0
+    /// Everything the lock guards.
+    private struct State {
+        var inFlight: [String: InFlight] = [:]
+        var completedPerSecond: [Int] = []
+        var firstError: (any Error)?
+        var publishedCount = 0
+        var deliveredCount = 0
+        var completedCount = 0
+        var lastCompletionTime: UInt64 = 0
+        /// A closed-loop generator waiting for fewer than `limit` events in flight.
+        var roomWaiter: (key: UInt64, limit: Int, continuation: CheckedContinuation<Void, Never>)?
+        /// Bounds the wait of `roomWaiter`; cancelled when a delivery opens room first.
+        var roomTimer: Task<Void, Never>?
+        var nextWaiterKey: UInt64 = 0
+    }
+    private let lock = NIOLockedValueBox(State())
 
     /// Events registered, deliveries seen (publisher excluded), events at every target.
-    var published: Int { lock.withLock { publishedCount } }
-    var delivered: Int { lock.withLock { deliveredCount } }
-    var completed: Int { lock.withLock { completedCount } }
+    var published: Int { lock.withLockedValue { state in state.publishedCount } }
+    var delivered: Int { lock.withLockedValue { state in state.deliveredCount } }
+    var completed: Int { lock.withLockedValue { state in state.completedCount } }
     /// Network time of the last delivery that completed an event.
-    var lastCompletion: UInt64 { lock.withLock { lastCompletionTime } }
+    var lastCompletion: UInt64 { lock.withLockedValue { state in state.lastCompletionTime } }
 
     /// `origin`: network time of t = 0 for the `t` of samples. `targetsPerEvent`: nodes each event
     /// must reach besides its publisher.
@@ -64,25 +68,25 @@ final class DeliveryTracker: @unchecked Sendable {
     /// Registers an event just before it is published (its first deliveries may come back
     /// before `publish` returns).
     func willPublish(_ id: String, at time: UInt64) {
-        lock.withLock {
-            inFlight[id] = InFlight(publishedAt: time, remaining: targetsPerEvent)
-            publishedCount += 1
+        lock.withLockedValue { state in
+            state.inFlight[id] = InFlight(publishedAt: time, remaining: targetsPerEvent)
+            state.publishedCount += 1
         }
     }
 
     /// Events published but not yet at every target.
-    var inFlightCount: Int { lock.withLock { inFlight.count } }
+    var inFlightCount: Int { lock.withLockedValue { state in state.inFlight.count } }
 
     /// Returns once fewer than `limit` events are in flight, or after `timeoutNanoseconds`:
     /// woken by the completing delivery itself, so a closed-loop generator neither polls nor
     /// lags behind the room that opens.
     func waitForRoom(below limit: Int, timeoutNanoseconds: UInt64) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let key: UInt64? = lock.withLock {
-                guard inFlight.count >= limit else { return nil }
-                nextWaiterKey += 1
-                roomWaiter = (nextWaiterKey, limit, continuation)
-                return nextWaiterKey
+            let key: UInt64? = lock.withLockedValue { state in
+                guard state.inFlight.count >= limit else { return nil }
+                state.nextWaiterKey += 1
+                state.roomWaiter = (state.nextWaiterKey, limit, continuation)
+                return state.nextWaiterKey
             }
             guard let key else { return continuation.resume() }
             let timer = Task {
@@ -91,9 +95,9 @@ final class DeliveryTracker: @unchecked Sendable {
                 self.takeRoomWaiter(key)?.resume()
             }
             // The room may have opened while the timer was being made: then cancel it at once.
-            let stale: Task<Void, Never>? = lock.withLock {
-                guard roomWaiter?.key == key else { return timer }
-                roomTimer = timer
+            let stale: Task<Void, Never>? = lock.withLockedValue { state in
+                guard state.roomWaiter?.key == key else { return timer }
+                state.roomTimer = timer
                 return nil
             }
             stale?.cancel()
@@ -101,25 +105,25 @@ final class DeliveryTracker: @unchecked Sendable {
     }
 
     private func takeRoomWaiter(_ key: UInt64) -> CheckedContinuation<Void, Never>? {
-        lock.withLock {
-            guard let waiter = roomWaiter, waiter.key == key else { return nil }
-            roomWaiter = nil
-            roomTimer = nil
+        lock.withLockedValue { state in
+            guard let waiter = state.roomWaiter, waiter.key == key else { return nil }
+            state.roomWaiter = nil
+            state.roomTimer = nil
             return waiter.continuation
         }
     }
 
     /// Events whose last delivery landed in each whole second since `origin`.
-    func completionsPerSecond() -> [Int] { lock.withLock { completedPerSecond } }
+    func completionsPerSecond() -> [Int] { lock.withLockedValue { state in state.completedPerSecond } }
 
     /// Ids of events still missing deliveries (for the failure message), at most `limit`.
     func missing(limit: Int = 5) -> [String] {
-        lock.withLock { Array(inFlight.keys.prefix(limit)).map { String($0.prefix(16)) } }
+        lock.withLockedValue { state in Array(state.inFlight.keys.prefix(limit)).map { String($0.prefix(16)) } }
     }
 
     /// Throws the first error a recording raised on a node thread.
     func rethrow() throws {
-        if let error = lock.withLock({ firstError }) { throw error }
+        if let error = lock.withLockedValue({ $0.firstError }) { throw error }
     }
 
     /// Consumes the arrivals of tracked events (true); others are left to `awaitPropagation`.
@@ -130,30 +134,30 @@ final class DeliveryTracker: @unchecked Sendable {
             roomTimerToCancel?.cancel()
             roomOpened?.resume()
         }
-        let (entry, completes): (InFlight?, Bool) = lock.withLock {
-            guard var entry = inFlight[id] else { return (nil, false) }
+        let (entry, completes): (InFlight?, Bool) = lock.withLockedValue { state in
+            guard var entry = state.inFlight[id] else { return (nil, false) }
             guard arrival.hops > 0 else { return (entry, false) }
             entry.remaining -= 1
-            deliveredCount += 1
+            state.deliveredCount += 1
             if entry.remaining == 0 {
-                inFlight[id] = nil
-                if let waiter = roomWaiter, inFlight.count < waiter.limit {
-                    roomWaiter = nil
+                state.inFlight[id] = nil
+                if let waiter = state.roomWaiter, state.inFlight.count < waiter.limit {
+                    state.roomWaiter = nil
                     roomOpened = waiter.continuation
-                    roomTimerToCancel = roomTimer
-                    roomTimer = nil
+                    roomTimerToCancel = state.roomTimer
+                    state.roomTimer = nil
                 }
-                completedCount += 1
-                lastCompletionTime = max(lastCompletionTime, arrival.time)
+                state.completedCount += 1
+                state.lastCompletionTime = max(state.lastCompletionTime, arrival.time)
                 let second = Int((arrival.time &- origin) / 1_000_000_000)
                 if second >= 0 {
-                    if completedPerSecond.count <= second {
-                        completedPerSecond.append(contentsOf: repeatElement(0, count: second + 1 - completedPerSecond.count))
+                    if state.completedPerSecond.count <= second {
+                        state.completedPerSecond.append(contentsOf: repeatElement(0, count: second + 1 - state.completedPerSecond.count))
                     }
-                    completedPerSecond[second] += 1
+                    state.completedPerSecond[second] += 1
                 }
             } else {
-                inFlight[id] = entry
+                state.inFlight[id] = entry
             }
             return (entry, entry.remaining == 0)
         }
@@ -166,7 +170,7 @@ final class DeliveryTracker: @unchecked Sendable {
                 try recorder.sample(metric, latency, hops: arrival.hops, node: arrival.node, t: t)
             }
         } catch {
-            lock.withLock { if firstError == nil { firstError = error } }
+            lock.withLockedValue { state in if state.firstError == nil { state.firstError = error } }
         }
         if completes { onComplete?(entry.publishedAt, arrival.time) }
         return true
