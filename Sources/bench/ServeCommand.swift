@@ -52,7 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Resumes once SIGINT or SIGTERM arrives (their default actions are turned off, so the mesh
-/// can be stopped cleanly).
+/// can be stopped cleanly). `@unchecked Sendable` because Dispatch's signal sources do not say
+/// they are. Invariant: `sources` is written only in `init`; `continuation` and `stopped`, touched
+/// by the awaiting task and the signal queue, are under `lock`.
 final class StopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var sources: [DispatchSourceSignal] = []

@@ -6,10 +6,10 @@ import Reports
 
 /// One decoder under fuzzing: its seeds and a function that feeds it one input. Every error a
 /// decoder throws is a refusal (the wanted outcome); a crash, a trap or a hang is a finding.
-struct FuzzTarget {
+struct FuzzTarget: Sendable {
     let name: String
     let seeds: [[UInt8]]
-    let run: ([UInt8]) -> Void
+    let run: @Sendable ([UInt8]) -> Void
 
     static let all: [FuzzTarget] = [samples, results, renderResults, baseline, thresholds, history, btp, ilp, btpNIPs, nip01]
 
