@@ -39,7 +39,7 @@ let package = Package(
         /// The one reader of Linux's /proc (memory and CPU time of processes, the CPU model).
         .target(name: "ProcFS"),
         /// The one JSON scanner and writer (no dependencies), under Nostr, Interledger and BenchFormats.
-        .target(name: "JSON", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "JSON"),
         .target(name: "Nostr", dependencies: ["CSecp256k1", "JSON", crypto]),
         .target(name: "Interledger", dependencies: ["JSON", crypto]),
         .target(name: "Mesh", dependencies: [
@@ -135,6 +135,5 @@ let package = Package(
         .testTarget(name: "PipelineEndToEndTests", dependencies: [
             "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
         ], exclude: ["Golden"]),
-    ],
-    swiftLanguageModes: [.v5]
+    ]
 )
