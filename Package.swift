@@ -79,7 +79,10 @@ let package = Package(
         .target(name: "Profiling"),
         .target(name: "Reports", dependencies: [
             "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], plugins: ["EmbedTemplates"]),
+        /// Builds templates/*.mustache into Reports, so render needs no files beside its binary.
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
+        .executableTarget(name: "embed-templates"),
         // The command-line layers.
         /// The shared `main` of the three tools: exit codes, usage errors, standard error.
         .target(name: "CommandLineSupport", dependencies: ["CStandardStreams", argumentParser]),
@@ -106,7 +109,7 @@ let package = Package(
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
         .target(name: "ExecutableTesting", dependencies: [nioLocks], path: "Tests/ExecutableTesting"),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom", nioLocks]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
         .testTarget(name: "NostrClientTests", dependencies: [

@@ -48,12 +48,24 @@ public struct AnalyzeCompareCommand {
         let commit = { (run: RunSamples) in String(run.header.git.commit.prefix(7)) + (run.header.git.dirty ? " (uncommitted changes)" : "") }
         doc.comparison?.reference = "A \(commit(reference)) against B \(commit(candidate))"
             + (rounds >= 2 ? ", \(rounds) interleaved rounds on this runner" : "")
-        doc.notes.insert("compare: A = \(a.joined(separator: ", ")) (reference), B = \(b.joined(separator: ", ")) (candidate)", at: 0)
+        doc.notes.insert("compare: A = \(Self.describe(a)) (reference), B = \(Self.describe(b)) (candidate)", at: 0)
         doc.notes.insert(floorsNote, at: 1)
         try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out,
                                 inputs: a + b + [thresholdsPath, noiseFloorsPath])
         log("analyze compare: verdict \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
+    }
+
+    /// Names a side's files for the notes: up to three by path; more as their count and folder with the
+    /// first and last name, so that 20 rounds stay one readable line in a pull-request comment.
+    public static func describe(_ paths: [String]) -> String {
+        guard paths.count > 3, let first = paths.first, let last = paths.last else {
+            return paths.joined(separator: ", ")
+        }
+        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
+        let name = { (path: String) in (path as NSString).lastPathComponent }
+        let place = folders.count == 1 ? folders.first.map { $0.isEmpty ? "" : " in \($0)/" } ?? "" : ""
+        return "\(paths.count) files\(place) (\(name(first)) … \(name(last)))"
     }
 
     /// The number of rounds when both sides have the same number of runs of every metric (≥ 2), else 0.

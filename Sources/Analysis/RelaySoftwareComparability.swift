@@ -3,16 +3,11 @@ import BenchFormats
 /// Timings of relays measured from outside (`bench --target`) say something about the software
 /// that served them, so they are compared only with a baseline that measured the same software
 /// at the same version (from the relays' NIP-11 documents), unless `--compare-any-relay` says
-/// otherwise. Runs of our own mesh (no targets) compare with baselines of our own mesh. The
-/// same flag also lets runs of different placements compare: nodes in one process, one process
-/// each, network namespaces or a Kubernetes cluster (`run.config.placement`) are different
-/// experiments, so their timings are not compared unless told.
+/// otherwise. Runs of our own mesh (no targets) compare with baselines of our own mesh. Where
+/// the nodes ran is judged per scenario (`PlacementComparability`).
 public enum RelaySoftwareComparability {
     /// Nil when the two runs measured comparable relays; otherwise why they did not, in words.
     public static func mismatch(run: RunHeader, baseline: RunHeader) -> String? {
-        if let now = run.placement, let then = baseline.placement, now != then {
-            return "this run's nodes ran \(now), the baseline's \(then) (placements differ)"
-        }
         let measured = run.measuredRelays
         let before = baseline.measuredRelays
         switch (measured.isEmpty, before.isEmpty) {

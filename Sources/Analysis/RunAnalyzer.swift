@@ -100,6 +100,7 @@ public enum RunAnalyzer {
                                         baselineClass: machines.baseline.description)
 
         var tested: [(index: Int, comparison: MetricComparison, rule: ChangeRule)] = []
+        var placedDifferently: [String] = []
         // A lone change among the metrics compared must reach α / (their count) to pass
         // Benjamini–Hochberg; a test that cannot get that low must not veto.
         let rankTestReach = thresholds.alpha / Double(max(1, summarized.filter { baseline.metric($0.result.key) != nil }.count))
@@ -112,6 +113,12 @@ public enum RunAnalyzer {
             doc.metrics[i].baseline = b.summary
             if let relayMismatch {
                 doc.metrics[i].change = Change(verdict: .notComparable, reason: "\(relayMismatch); use --compare-any-relay to compare")
+                continue
+            }
+            if !options.compareAnyRelay,
+               let placed = PlacementComparability.mismatch(run: run.header, baseline: baseline.run, scenario: m.scenario) {
+                doc.metrics[i].change = Change(verdict: .notComparable, reason: "\(placed); use --compare-any-relay to compare")
+                if !placedDifferently.contains(m.scenario) { placedDifferently.append(m.scenario) }
                 continue
             }
             guard comparable else {
@@ -148,6 +155,9 @@ public enum RunAnalyzer {
             if !sameClass { reason += " (compared across machine classes: --ignore-host)" }
             doc.metrics[t.index].change = Change(deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,
                                                  p: c.p, q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
+        }
+        if !placedDifferently.isEmpty {
+            notes.append("baseline not compared for \(placedDifferently.joined(separator: ", ")): the baseline placed their nodes differently (run.config.placement). Record a baseline of this placement with --update-baseline, or pass --compare-any-relay to compare anyway")
         }
         return notes
     }

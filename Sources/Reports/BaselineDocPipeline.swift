@@ -34,8 +34,7 @@ public struct BaselineDocPipeline {
     public func run() throws(ReportError) -> String {
         let baseline = try ConfigFiles.baseline(options.baselinePath)
         let thresholds = try ConfigFiles.thresholds(options.thresholdsPath)
-        let templates = try TemplateSet(defaultDirectory: TemplateLocation.defaultDirectory(),
-                                        overrideDirectory: options.templateDirectory, required: [.performanceBaseline])
+        let templates = try TemplateSet(overrideDirectory: options.templateDirectory, required: [.performanceBaseline])
         let output = URL(fileURLWithPath: options.outputPath)
         let folder = try OutputFolder(path: output.deletingLastPathComponent().path)
         let bottlenecks = try options.bottlenecksPath.map { path throws(ReportError) in try BottleneckNotes(path: path) }

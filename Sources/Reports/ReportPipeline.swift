@@ -45,8 +45,7 @@ public struct ReportPipeline {
     public func run(inputPath: String) throws(ReportError) -> Written {
         let loaded = try ResultsLoader.load(path: inputPath)
         let thresholds = try options.thresholdsPath.map { path throws(ReportError) in try ConfigFiles.thresholds(path) }
-        let templates = try TemplateSet(defaultDirectory: TemplateLocation.defaultDirectory(),
-                                        overrideDirectory: options.templateDirectory)
+        let templates = try TemplateSet(overrideDirectory: options.templateDirectory)
         let folder = try OutputFolder(path: options.outputPath, family: Self.family)
         return try write(loaded, templates: templates, into: folder, thresholds: thresholds)
     }

@@ -5,9 +5,10 @@ import Mustache
 /// written so that a broken template is reported (file and line) instead of producing half a
 /// report.
 ///
-/// Templates come from the default folder (`templates/` of the repository) and, when the user
-/// passes `--templates DIR`, files there replace the default ones of the same name; a partial
-/// override (only `pr-comment.mustache`, say) keeps the other defaults.
+/// The defaults are `templates/*.mustache` of the repository, built into the binary by the
+/// EmbedTemplates plugin (`BuiltInTemplates`); when the user passes `--templates DIR`, files there
+/// replace the default ones of the same name, and a partial override (only
+/// `pr-comment.mustache`, say) keeps the other defaults.
 ///
 /// Every template is parsed with Mustache's TEXT content type: all escaping is done once, in the
 /// view models (`MarkdownEscaping`), because HTML escaping alone does not make strings safe in
@@ -25,18 +26,18 @@ public struct TemplateSet: Sendable {
     /// Where each template was read from, for messages.
     public let sources: [String: String]
 
-    /// Loads every `*.mustache` from `defaultDirectory`, then from `overrideDirectory`, and checks
-    /// that the documents the command will write have a template.
-    public init(defaultDirectory: URL, overrideDirectory: URL? = nil,
-                required: [Document] = [.report, .prComment]) throws(ReportError) {
-        var texts: [String: (path: String, text: String)] = [:]
-        try Self.readFolder(defaultDirectory, into: &texts, required: overrideDirectory == nil)
+    /// Takes the built-in templates, replaces them with every `*.mustache` of `overrideDirectory`,
+    /// and checks that the documents the command will write have a template.
+    public init(overrideDirectory: URL? = nil, required: [Document] = [.report, .prComment]) throws(ReportError) {
+        var texts = BuiltInTemplates.texts.reduce(into: [String: (path: String, text: String)]()) { texts, entry in
+            texts[entry.key] = ("templates/\(entry.key).mustache (built in)", entry.value)
+        }
         if let overrideDirectory {
-            try Self.readFolder(overrideDirectory, into: &texts, required: true)
+            try Self.readFolder(overrideDirectory, into: &texts)
         }
         for document in required where texts[document.rawValue] == nil {
             throw .templateMissing(name: document.rawValue + ".mustache",
-                                   searched: [overrideDirectory, defaultDirectory].compactMap { $0?.path })
+                                   searched: ["the built-in templates"] + [overrideDirectory?.path].compactMap { $0 })
         }
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
@@ -66,12 +67,10 @@ public struct TemplateSet: Sendable {
         return text
     }
 
-    private static func readFolder(_ folder: URL, into texts: inout [String: (path: String, text: String)],
-                                   required: Bool) throws(ReportError) {
+    private static func readFolder(_ folder: URL, into texts: inout [String: (path: String, text: String)]) throws(ReportError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            if required { throw .templateFolderMissing(path: folder.path) }
-            return
+            throw .templateFolderMissing(path: folder.path)
         }
         let names: [String]
         do {

@@ -36,8 +36,7 @@ public struct TrendReportPipeline {
     public func run(inputPath: String) throws(ReportError) -> ReportPipeline.Written {
         let loaded = try ResultsLoader.load(path: inputPath)
         let baseline = try options.baselinePath.map { path throws(ReportError) in (path, try ConfigFiles.baseline(path)) }
-        let templates = try TemplateSet(defaultDirectory: TemplateLocation.defaultDirectory(),
-                                        overrideDirectory: options.templateDirectory, required: [.trends])
+        let templates = try TemplateSet(overrideDirectory: options.templateDirectory, required: [.trends])
         let folder = try OutputFolder(path: options.outputPath, family: Self.family)
         return try write(loaded.results, baseline: baseline, templates: templates, into: folder)
     }

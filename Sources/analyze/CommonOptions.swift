@@ -33,6 +33,31 @@ struct ResultOptions: ParsableArguments {
     func log(_ message: String) {
         if !quiet { Console.error(message) }
     }
+
+    /// Fills the settings these options stand for into `command`.
+    func configure(_ command: inout some ResultProducingCommand) {
+        command.out = out
+        command.thresholdsPath = thresholds
+        command.allowPartial = allowPartial
+        command.inputFormat = inputFormat
+        command.failOn = failOn
+        command.options.seed = seed
+        command.options.requireTimings = requireTimings
+    }
+}
+
+/// When timings measured under different conditions may still be compared (run and compare).
+struct ComparabilityOptions: ParsableArguments {
+    @Flag(name: .long, help: "Compare timings with a baseline (or A) from another machine class; marked in every result.")
+    var ignoreHost = false
+
+    @Flag(name: .long, help: "Compare relays measured with --target against other relay software or versions.")
+    var compareAnyRelay = false
+
+    func configure(_ options: inout AnalysisOptions) {
+        options.ignoreHost = ignoreHost
+        options.compareAnyRelay = compareAnyRelay
+    }
 }
 
 extension FailPolicy: ExpressibleByArgument {}

@@ -21,11 +21,7 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
     @Option(name: .customLong("noise-floors"), help: ArgumentHelp("Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).", valueName: "FILE"))
     var noiseFloors = BenchmarksLayout.baseline
 
-    @Flag(name: .long, help: "Compare timings of files recorded on different machine classes (marked in every result).")
-    var ignoreHost = false
-
-    @Flag(name: .long, help: "Compare relays measured with --target even when A and B served other software or versions.")
-    var compareAnyRelay = false
+    @OptionGroup var comparability: ComparabilityOptions
 
     @OptionGroup var common: ResultOptions
 
@@ -42,16 +38,9 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
         var command = AnalyzeCompareCommand()
         command.a = files.isEmpty ? a : [files[0]]
         command.b = files.isEmpty ? b : [files[1]]
-        command.out = common.out
-        command.thresholdsPath = common.thresholds
         command.noiseFloorsPath = noiseFloors
-        command.allowPartial = common.allowPartial
-        command.inputFormat = common.inputFormat
-        command.failOn = common.failOn
-        command.options.ignoreHost = ignoreHost
-        command.options.compareAnyRelay = compareAnyRelay
-        command.options.seed = common.seed
-        command.options.requireTimings = common.requireTimings
+        common.configure(&command)
+        comparability.configure(&command.options)
         return try command.execute(log: common.log)
     }
 }

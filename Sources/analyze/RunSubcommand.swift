@@ -20,11 +20,7 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Do not compare with any baseline.")
     var noBaseline = false
 
-    @Flag(name: .long, help: "Compare timings with a baseline from another machine class (marked in every result).")
-    var ignoreHost = false
-
-    @Flag(name: .long, help: "Compare relays measured with --target against a baseline of other relay software or version.")
-    var compareAnyRelay = false
+    @OptionGroup var comparability: ComparabilityOptions
 
     @Flag(name: .long, help: "Re-record the baseline from this run (atomically) after a successful analysis.")
     var updateBaseline = false
@@ -56,21 +52,14 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
     func execute() throws -> Int32 {
         var command = AnalyzeRunCommand()
         command.inputs = inputs
-        command.out = common.out
-        command.thresholdsPath = common.thresholds
+        common.configure(&command)
+        comparability.configure(&command.options)
         if let baseline {
             command.baselinePath = baseline
             command.baselineExplicit = true
         }
         command.noBaseline = noBaseline
-        command.allowPartial = common.allowPartial
-        command.inputFormat = common.inputFormat
         command.updateBaseline = updateBaseline
-        command.failOn = common.failOn
-        command.options.ignoreHost = ignoreHost
-        command.options.compareAnyRelay = compareAnyRelay
-        command.options.seed = common.seed
-        command.options.requireTimings = common.requireTimings
         command.record = record
         command.recordedAt = recordedAt.flatMap(ISO8601.parse)
         command.historyDir = historyDir

@@ -19,9 +19,10 @@ struct BenchCommand: AsyncParsableCommand {
               bench serve --nodes 10 --topology regular --degree 4
               bench trace --nodes 10 --topology regular --degree 4
               bench topology --nodes 25 --topology small-world --degree 4
+              bench deploy kubernetes --nodes 25 --topology regular --degree 4 --out k8s
             """,
         subcommands: [RunCommand.self, NodeSubcommand.self, TraceCommand.self, TopologyCommand.self, ServeCommand.self,
-                      NodeServerCommand.self, NetnsServeCommand.self],
+                      NodeServerCommand.self, NetnsServeCommand.self, DeployCommand.self],
         defaultSubcommand: RunCommand.self)
 
     static func main() async {

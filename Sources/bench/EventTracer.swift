@@ -19,14 +19,8 @@ struct EventTracer {
 
     func trace() async throws -> EventTrace {
         logger.debug("starting mesh", metadata: ["topology": "\(topology.name)", "nodes": "\(topology.nodeCount)"])
-        let network = try await MeshNetwork.start(MeshConfig(topology: topology, node: node, transport: .loopback, seed: seed))
-        do {
-            let result = try await run(on: network)
-            try await network.shutdown()
-            return result
-        } catch {
-            try? await network.shutdown()
-            throw error
+        return try await MeshNetwork.withRunning(MeshConfig(topology: topology, node: node, transport: .loopback, seed: seed)) {
+            try await run(on: $0)
         }
     }
 

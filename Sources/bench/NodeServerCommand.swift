@@ -40,19 +40,23 @@ struct NodeServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("SQLite store of the node (default: a temporary file removed on exit).", valueName: "path"))
     var store: String?
 
+    @Option(name: .customLong("inject-delay-us"), help: "Delay the node adds before forwarding (µs): a known regression.")
+    var injectDelayMicros = 0
+
     @Flag(name: .customLong("stop-with-stdin"), help: "Also stop when standard input closes (so a parent that dies takes the node with it).")
     var stopWithStdin = false
 
     func run() async throws {
         var flags = NodeServerPlan.Flags()
         flags.index = index
-        flags.hostname = indexFromHostname ? ProcessInfo.processInfo.hostName : nil
+        flags.hostname = indexFromHostname ? Self.kernelHostName() : nil
         flags.listen = listen
         flags.peers = peers
         flags.seed = seed
         flags.ttl = ttl
         flags.meshPath = mesh
         flags.storePath = store
+        flags.injectedDelayMicros = injectDelayMicros
         let plan: NodeServerPlan
         do { plan = try NodeServerPlan.resolve(flags) } catch { throw UsageError(error.description) }
         let stop = StopSignal()
@@ -65,6 +69,14 @@ struct NodeServerCommand: AsyncParsableCommand {
         } catch let error as StandaloneConfigError {
             throw UsageError(error.description)
         }
+    }
+
+    /// The kernel's host name (a pod's name in Kubernetes). Not `ProcessInfo.hostName`: that
+    /// resolves the canonical name, which in a pod is the FQDN from /etc/hosts.
+    static func kernelHostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

@@ -91,6 +91,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("unknown scenario '\(name)'; valid scenarios: \(ScenarioCatalog.all.map(\.name).joined(separator: ", ")) (bench --list)")
         }
         try ExternalSelection.validate(scenarios: scenarios, urls: targetURLs, file: targetsFile, processPerNode: processPerNode)
+        if injectDelayMicros != 0 && (!targetURLs.isEmpty || targetsFile != nil) {
+            throw ValidationError("--inject-delay-us is a delay inside the nodes bench starts; relays given by address run on their own (start our node servers with bench node-server --inject-delay-us)")
+        }
         if let topology, TopologyFamily(rawValue: topology) == nil {
             throw ValidationError("unknown topology '\(topology)'; valid topologies: \(TopologyFamily.names)")
         }
@@ -178,6 +181,8 @@ struct RunCommand: AsyncParsableCommand {
         var config: [String: JSONValue] = [
             "process_model": .string(settings.processModel),
             "placement": .string(settings.placement(of: selected)),
+            "scenario_placements": .object(Dictionary(selected.map { ($0.name, .string(settings.placement(of: $0))) },
+                                                      uniquingKeysWith: { first, _ in first })),
             "sample_interval_s": .number(settings.sampleInterval),
             "scenarios": .array(selected.map { .string($0.name) }),
             "repetitions": .number(Double(settings.repetitions)),

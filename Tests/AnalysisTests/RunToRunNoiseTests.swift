@@ -132,4 +132,13 @@ final class RunToRunNoiseTests: XCTestCase {
         var none = try Fixture.baseline([Fixture.latency([90, 95])])
         XCTAssertTrue(try AnalyzeCompareCommand.adoptNoiseFloors(into: &none, from: path + ".absent").contains("absent"))
     }
+
+    /// The notes name a side's files by path when there are few, and by count and folder when an
+    /// A/B job gives 20 rounds, so the pull-request comment keeps one readable line per side.
+    func testCompareNotesNameManyRoundFilesByFolderAndCount() {
+        XCTAssertEqual(AnalyzeCompareCommand.describe(["a.jsonl", "b/c.jsonl"]), "a.jsonl, b/c.jsonl")
+        let rounds = (1...20).map { "ab/A-\($0).jsonl" }
+        XCTAssertEqual(AnalyzeCompareCommand.describe(rounds), "20 files in ab/ (A-1.jsonl … A-20.jsonl)")
+        XCTAssertEqual(AnalyzeCompareCommand.describe(["x/1", "y/2", "x/3", "y/4"]), "4 files (1 … 4)")
+    }
 }

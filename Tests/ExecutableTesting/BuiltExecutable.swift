@@ -97,6 +97,21 @@ public struct ScratchFolder {
 
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// Writes `data` at `name` inside the folder (creating the folders on the way) and returns its path.
+    @discardableResult
+    public func write(_ data: Data, to name: String) throws -> String {
+        let path = path(name)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The names in `folder` (an absolute path, or one inside the scratch folder), sorted; none when it is absent.
+    public func files(in folder: String) -> [String] {
+        let place = folder.hasPrefix("/") ? folder : path(folder)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: place)) ?? []).sorted()
+    }
+
     public func remove() {
         if ProcessInfo.processInfo.environment["MESHBENCH_KEEP_TEST_OUTPUT"] == "1" {
             print("kept test output in \(url.path)")

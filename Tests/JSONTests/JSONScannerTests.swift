@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import SeededRandom
 import XCTest
 
 /// The scanner's strictness and values, checked against RFC 8259, Unicode Table 3-7 and
@@ -102,6 +103,29 @@ final class JSONScannerTests: XCTestCase {
         XCTAssertEqual(problem(scan(Array("1e999".utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }), .numberOutOfRange)
         for token in ["NaN", "-Infinity", "Infinity", "nan"] {
             XCTAssertEqual(problem(scan(Array(token.utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }), .nonFiniteLiteral(token))
+        }
+    }
+
+    /// Random tokens on both sides of the fast path's limits (19 digits, 2^53, 22 fraction
+    /// digits, exponents) read bit for bit as `Double(String)` reads them.
+    func testRandomNumbersAreCorrectlyRoundedOnBothPaths() {
+        var random = SplitMix64(seed: 7)
+        let digits = { (random: inout SplitMix64, count: Int) in
+            String((0..<count).map { _ in Character(Unicode.Scalar(UInt8(48 + random.next(below: 10)))) })
+        }
+        for _ in 0..<20_000 {
+            var token = random.next(below: 2) == 0 ? "" : "-"
+            let whole = digits(&random, 1 + random.next(below: 20))
+            token += whole.first == "0" ? "0" : whole
+            if random.next(below: 3) > 0 { token += "." + digits(&random, 1 + random.next(below: 24)) }
+            if random.next(below: 4) == 0 { token += "e" + (random.next(below: 2) == 0 ? "-" : "+") + String(random.next(below: 300)) }
+            let value = scan(Array(token.utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }
+            guard let expected = Double(token) else { return XCTFail(token) }
+            if expected.isFinite, case let .success(read) = value {
+                XCTAssertEqual(read.bitPattern, expected.bitPattern, token)
+            } else {
+                XCTAssertEqual(problem(value), expected.isFinite ? nil : .numberOutOfRange, token)
+            }
         }
     }
 

@@ -12,9 +12,26 @@ final class ListenerHardeningTests: XCTestCase {
     /// Generous bound for "the node closed it": only a node that never closes fails it.
     private let closeBound: Int64 = 10
 
-    func testPlainHTTPRequestsGetAnAnswerAndAreClosed() async throws {
+    /// Runs `body` with raw clients against a 2-node line mesh, then checks that the honest link
+    /// still carries an event published by `honestPublisher`.
+    private func withHostileClients(_ config: MeshConfig? = nil, honestPublisher: Int = 1,
+                                    _ body: (MeshNetwork, MultiThreadedEventLoopGroup) async throws -> Void) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
+        do {
+            try await withNetwork(try config ?? MeshConfig(topology: .line(nodes: 2), seed: seed)) { network in
+                try await body(network, group)
+                let event = try await network.publish(from: honestPublisher)
+                _ = try await network.awaitPropagation(of: event.id)
+            }
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try await group.shutdownGracefully()
+    }
+
+    func testPlainHTTPRequestsGetAnAnswerAndAreClosed() async throws {
+        try await withHostileClients { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
             let requests = [
                 ("GET / HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"),
@@ -36,16 +53,12 @@ final class ListenerHardeningTests: XCTestCase {
             let counters = try await network.counters(of: 0)
             XCTAssertEqual(counters.refusedConnections, requests.count)
             XCTAssertEqual(counters.openConnections, 1, "only the honest link is left")
-            let event = try await network.publish(from: 1)
-            _ = try await network.awaitPropagation(of: event.id)
         }
-        try await group.shutdownGracefully()
     }
 
     func testConnectionsThatDoNotAuthenticateInTimeAreClosed() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let config = MeshConfig(topology: try .line(nodes: 2), node: NodeConfig(authDeadlineMilliseconds: 300), seed: seed)
-        try await withNetwork(config) { network in
+        try await withHostileClients(config) { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
             let silent = try await RawWebSocketClient.open(port: port, group: group)
             let upgradedOnly = try await RawWebSocketClient.connect(port: port, group: group)
@@ -60,17 +73,13 @@ final class ListenerHardeningTests: XCTestCase {
             let counters = try await network.counters(of: 0)
             XCTAssertEqual(counters.authTimeouts, 2)
             XCTAssertEqual(counters.openConnections, 1, "the honest link, authenticated in time, stays")
-            let event = try await network.publish(from: 1)
-            _ = try await network.awaitPropagation(of: event.id)
         }
-        try await group.shutdownGracefully()
     }
 
     func testConnectionsBeyondTheListenersLimitGet503() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         // Node 1's listener holds node 0's link, so a limit of 2 leaves room for one more.
         let config = MeshConfig(topology: try .line(nodes: 2), node: NodeConfig(maximumInboundConnections: 2), seed: seed)
-        try await withNetwork(config) { network in
+        try await withHostileClients(config, honestPublisher: 0) { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 1))
             let admitted = try await RawWebSocketClient.connect(port: port, group: group)
             let excess = try await RawWebSocketClient.open(port: port, group: group)
@@ -91,15 +100,11 @@ final class ListenerHardeningTests: XCTestCase {
             }
             XCTAssertNotNil(readmitted, "the slot of a closed connection is given back")
             await readmitted?.close()
-            let event = try await network.publish(from: 0)
-            _ = try await network.awaitPropagation(of: event.id)
         }
-        try await group.shutdownGracefully()
     }
 
     func testUnmaskedClientFrameClosesTheConnectionWith1002() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
+        try await withHostileClients { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
             let link = LinkCredentials.derive(seed: seed, edge: Edge(0, 1))
             let client = try await RawWebSocketClient.connect(port: port, group: group)
@@ -114,15 +119,11 @@ final class ListenerHardeningTests: XCTestCase {
             let counters = try await network.counters(of: 0)
             XCTAssertEqual(counters.malformedFrames, 1)
             XCTAssertEqual(counters.openConnections, 1, "the honest link was not replaced by the unmasked auth")
-            let event = try await network.publish(from: 1)
-            _ = try await network.awaitPropagation(of: event.id)
         }
-        try await group.shutdownGracefully()
     }
 
     func testListenerIsBoundToLoopbackOnly() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
+        try await withHostileClients { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
             // 127.0.0.2 reaches this machine too: a listener on 0.0.0.0 would accept it.
             do {
@@ -135,6 +136,5 @@ final class ListenerHardeningTests: XCTestCase {
             let accepted = try await RawWebSocketClient.connect(port: port, group: group)
             await accepted.close()
         }
-        try await group.shutdownGracefully()
     }
 }

@@ -7,14 +7,7 @@ let bothTransports: [TransportKind] = [.loopback, .simulated(LinkModel(latency: 
 extension XCTestCase {
     /// Starts a network, runs `body`, and always shuts it down.
     func withNetwork(_ config: MeshConfig, _ body: (MeshNetwork) async throws -> Void) async throws {
-        let network = try await MeshNetwork.start(config)
-        do {
-            try await body(network)
-        } catch {
-            try? await network.shutdown()
-            throw error
-        }
-        try await network.shutdown()
+        try await MeshNetwork.withRunning(config, body)
     }
 }
 

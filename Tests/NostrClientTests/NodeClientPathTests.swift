@@ -28,14 +28,7 @@ final class NodeClientPathTests: XCTestCase {
     }
 
     private func withLine(_ body: (MeshNetwork) async throws -> Void) async throws {
-        let network = try await MeshNetwork.start(MeshConfig(topology: try .line(nodes: 3), seed: 3))
-        do {
-            try await body(network)
-        } catch {
-            try? await network.shutdown()
-            throw error
-        }
-        try await network.shutdown()
+        try await MeshNetwork.withRunning(MeshConfig(topology: try .line(nodes: 3), seed: 3), body)
     }
 
     func testPublishedEventIsStoredForwardedAndDeliveredAtEveryNode() async throws {

@@ -51,7 +51,7 @@ final class CommandLineGoldenTests: XCTestCase {
     func testHelpOfEveryToolAndSubcommand() throws {
         let commands: [(String, [String])] = [
             ("bench", []), ("bench", ["run"]), ("bench", ["trace"]), ("bench", ["topology"]), ("bench", ["node"]),
-            ("bench", ["serve"]),
+            ("bench", ["serve"]), ("bench", ["deploy", "kubernetes"]),
             ("analyze", []), ("analyze", ["run"]), ("analyze", ["compare"]), ("analyze", ["noise"]), ("analyze", ["trends"]),
             ("analyze", ["prune"]),
             ("render", []), ("render", ["report"]), ("render", ["trends"]), ("render", ["flamegraph"]),

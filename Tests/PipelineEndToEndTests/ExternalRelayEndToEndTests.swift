@@ -31,6 +31,7 @@ final class ExternalRelayEndToEndTests: XCTestCase {
             XCTAssertTrue(measured.contains(key), "\(key) missing from \(measured.sorted())")
         }
         XCTAssertTrue(results.outcomes.allSatisfy { $0.status == .pass }, "\(results.outcomes.filter { $0.status != .pass })")
+        XCTAssertEqual(results.run.placement, "external", "a relay given by address, placement not stated")
     }
 
     func testRefusedEventsFailTheScenarioWithTheRelaysReasonAndTheSamplesStillEnd() throws {
@@ -75,6 +76,7 @@ final class ExternalRelayEndToEndTests: XCTestCase {
         let hops = results.metrics.first { $0.scenario == "external.propagation" && $0.metric == "relay_latency" }?.byHops?.map(\.hops)
         XCTAssertEqual(hops, [1, 2], "per-hop latency from the targets file's links (a 4-ring: 1 and 2 hops)")
         XCTAssertTrue(results.outcomes.allSatisfy { $0.status == .pass }, "\(results.outcomes.filter { $0.status != .pass })")
+        XCTAssertEqual(results.run.placement, "process-per-node", "bench serve's targets file says where its nodes ran")
     }
 
     func testUnreachableRelayIsExitTwoNamingTheAddressAndNothingIsWritten() throws {
@@ -95,6 +97,7 @@ final class ExternalRelayEndToEndTests: XCTestCase {
             (["--target", "wss://relay.example", "--tier", "1"], "TLS (wss://) is not supported"),
             (["--target", "ws://127.0.0.1:1", "--targets", "t.json", "--tier", "1"], "either with --target"),
             (["--targets", "/nonexistent/t.json", "--tier", "1"], "/nonexistent/t.json: cannot read"),
+            (["--target", "ws://127.0.0.1:1", "--tier", "1", "--inject-delay-us", "300"], "--inject-delay-us is a delay inside the nodes bench starts"),
         ]
         for (arguments, expected) in cases {
             let run = try bench.run(arguments)

@@ -16,24 +16,14 @@ final class EndToEndTests: XCTestCase {
 
     override func tearDown() { scratch?.remove() }
 
-    private func writeFixture(_ data: Data, _ name: String = "results.json") throws -> String {
-        let path = scratch.path(name)
-        try data.write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
-    private func filesIn(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-    }
-
     func testResultsWithBaselineProduceEveryExpectedFile() throws {
-        let input = try writeFixture(Fixtures.json(Fixtures.withBaseline))
+        let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
         let out = scratch.path("artifacts")
         let run = try render.run([input, "--out", out, "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "", "--quiet prints nothing on success")
         for file in ExpectedFiles.withBaseline {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file); got \(filesIn(out))")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file); got \(scratch.files(in: out))")
         }
         let json = try Data(contentsOf: URL(fileURLWithPath: out + "/benchmark-results.json"))
         let reread = try FormatsJSON.decoder().decode(ResultsDocument.self, from: json)
@@ -49,7 +39,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testScaleMultipliesPixelSize() throws {
-        let input = try writeFixture(Fixtures.json(Fixtures.withBaseline))
+        let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
         let out = scratch.path("hidpi")
         let run = try render.run([input, "--out", out, "--scale", "2", "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -74,12 +64,12 @@ final class EndToEndTests: XCTestCase {
         {"schema":"meshbench.samples/1","type":"run","run_id":"r1"}
         {"type":"samples","scenario":"s","metric":"m","unit":"ms","better":"lower","values":[1,2]}
         """
-        let input = try writeFixture(Data(samples.utf8), "samples.jsonl")
+        let input = try scratch.write(Data(samples.utf8), to: "samples.jsonl")
         try assertRefused([input], message: "this is a raw samples file: run analyze first")
     }
 
     func testGzippedSamplesAreRefusedWithAHint() throws {
-        let input = try writeFixture(Data([0x1F, 0x8B, 0x08, 0x00, 0x00]), "samples.jsonl.gz")
+        let input = try scratch.write(Data([0x1F, 0x8B, 0x08, 0x00, 0x00]), to: "samples.jsonl.gz")
         try assertRefused([input], message: "run analyze first")
     }
 
@@ -88,7 +78,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testNonJSONIsRefused() throws {
-        let input = try writeFixture(Data("hello, world".utf8))
+        let input = try scratch.write(Data("hello, world".utf8), to: "results.json")
         try assertRefused([input], message: "not a JSON results document")
     }
 
@@ -97,12 +87,12 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testOtherMeshBenchFileKindIsRefused() throws {
-        let input = try writeFixture(Data(#"{"schema":"meshbench.baseline/1"}"#.utf8))
+        let input = try scratch.write(Data(#"{"schema":"meshbench.baseline/1"}"#.utf8), to: "results.json")
         try assertRefused([input], message: "render baseline-doc")
     }
 
     func testInvalidTemplateNamesFileAndLine() throws {
-        let input = try writeFixture(Fixtures.json(Fixtures.withBaseline))
+        let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
         let templates = scratch.path("templates")
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
         try Data("# Report\n\n{{#verdict}}\nunclosed section\n".utf8)
@@ -113,12 +103,12 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testMissingTemplateFolderIsRefused() throws {
-        let input = try writeFixture(Fixtures.json(Fixtures.withBaseline))
+        let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
         try assertRefused([input, "--templates", scratch.path("no-such-templates")], message: "template folder does not exist")
     }
 
     func testUnwritableOutputFolderFailsBeforeDrawing() throws {
-        let input = try writeFixture(Fixtures.json(Fixtures.withBaseline))
+        let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
         let blocker = scratch.path("a-file")
         try Data().write(to: URL(fileURLWithPath: blocker))
         let run = try render.run([input, "--out", blocker + "/artifacts"])
@@ -127,7 +117,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testBadScaleIsAUsageError() throws {
-        let input = try writeFixture(Fixtures.json(Fixtures.withBaseline))
+        let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
         try assertRefused([input, "--scale", "0"], message: "--scale must be between 0.5 and 4")
     }
 

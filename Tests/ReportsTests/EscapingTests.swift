@@ -19,7 +19,7 @@ final class EscapingTests: XCTestCase {
 
     func testHostileScenarioNameKeepsEveryTableWellFormed() throws {
         let results = LoadedResults(Fixtures.withBaseline)
-        let templates = try TemplateSet(defaultDirectory: GoldenFiles.repositoryRoot.appendingPathComponent("templates"))
+        let templates = try TemplateSet()
         let report = templates.render(.report, ReportViewModel(results: results, charts: []))
         let comment = templates.render(.prComment, PRCommentViewModel(results: results, charts: []))
         for document in [report, comment] {
@@ -35,7 +35,7 @@ final class EscapingTests: XCTestCase {
     func testBranchNameWithMarkupIsEscapedInTheEnvironment() throws {
         var document = Fixtures.withBaseline
         document.run.git.branch = "evil|branch<img src=x onerror=alert(1)>"
-        let templates = try TemplateSet(defaultDirectory: GoldenFiles.repositoryRoot.appendingPathComponent("templates"))
+        let templates = try TemplateSet()
         let report = templates.render(.report, ReportViewModel(results: LoadedResults(document), charts: []))
         XCTAssertTrue(report.contains("| Branch | evil\\|branch&lt;img src=x onerror=alert(1)&gt; |"), report)
         XCTAssertEqual(GFMTableChecker.problems(in: report), [])

@@ -19,7 +19,7 @@ final class GoldenTests: XCTestCase {
 
     private func render(_ bytes: Data) throws -> (report: String, comment: String) {
         let loaded = ResultsLoader.Loaded(bytes: bytes, results: try ResultsLoader.parse(bytes, name: "fixture.json"))
-        let templates = try TemplateSet(defaultDirectory: GoldenFiles.repositoryRoot.appendingPathComponent("templates"))
+        let templates = try TemplateSet()
         let folder = try OutputFolder(path: output.path)
         _ = try ReportPipeline(options: .init(outputPath: output.path)).write(loaded, templates: templates, into: folder)
         let report = try String(contentsOf: folder.file(ReportPipeline.reportFile), encoding: .utf8)

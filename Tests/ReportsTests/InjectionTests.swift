@@ -24,7 +24,7 @@ final class InjectionTests: XCTestCase {
         document.run.git.branch = Self.hostile
         document.verdictReason = Self.hostile
         document.notes.append(Self.hostile)
-        let templates = try TemplateSet(defaultDirectory: GoldenFiles.repositoryRoot.appendingPathComponent("templates"))
+        let templates = try TemplateSet()
         let results = LoadedResults(document)
         assertClean(templates.render(.report, ReportViewModel(results: results, charts: [])), "benchmark-report.md")
         assertClean(templates.render(.prComment, PRCommentViewModel(results: results, charts: [])), "pr-comment.md")
@@ -37,7 +37,7 @@ final class InjectionTests: XCTestCase {
         for i in baseline.metrics.indices { baseline.metrics[i].unit = Self.hostile }
         var thresholds = TrendFixtures.thresholds
         for i in thresholds.slas.indices { thresholds.slas[i].unit = Self.hostile }
-        let templates = try TemplateSet(defaultDirectory: GoldenFiles.repositoryRoot.appendingPathComponent("templates"))
+        let templates = try TemplateSet()
         let model = BaselineDocViewModel(baseline: baseline, thresholds: thresholds, baselineFile: Self.hostile,
                                          thresholdsFile: "t.json", bottlenecks: nil)
         assertClean(templates.render(.performanceBaseline, model), "performance-baseline.md")

@@ -17,13 +17,6 @@ final class SubcommandEndToEndTests: XCTestCase {
 
     override func tearDown() { scratch?.remove() }
 
-    private func write(_ data: Data, _ name: String) throws -> String {
-        let path = scratch.path(name)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try data.write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
     /// Runs in the scratch folder, so the repository's .benchmarks files are not picked up by default.
     private func run(_ arguments: [String], stdin: Data? = nil) throws -> BuiltExecutable.Run {
         try render.run(arguments, stdin: stdin, in: scratch.url)
@@ -39,15 +32,15 @@ final class SubcommandEndToEndTests: XCTestCase {
 
     private func brokenTemplate(_ name: String) throws -> String {
         // Line 4 closes a section that line 3 did not open.
-        _ = try write(Data("# Title\n\n{{#rows}}\n{{/cols}}\n".utf8), "templates/\(name).mustache")
+        _ = try scratch.write(Data("# Title\n\n{{#rows}}\n{{/cols}}\n".utf8), to: "templates/\(name).mustache")
         return scratch.path("templates")
     }
 
     // MARK: trends
 
     func testTrendsFromFileAndFromStandardInput() throws {
-        let input = try write(TrendFixtures.json(TrendFixtures.document), "trends.json")
-        let baseline = try write(TrendFixtures.json(TrendFixtures.baseline), "baseline.json")
+        let input = try scratch.write(TrendFixtures.json(TrendFixtures.document), to: "trends.json")
+        let baseline = try scratch.write(TrendFixtures.json(TrendFixtures.baseline), to: "baseline.json")
         let fromFile = try run(["trends", input, "--baseline", baseline, "--out", "a", "--quiet"])
         XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
         let markdown = try String(contentsOfFile: scratch.path("a/trends.md"), encoding: .utf8)
@@ -62,7 +55,7 @@ final class SubcommandEndToEndTests: XCTestCase {
     }
 
     func testTrendsOfANewerSchemaWithMissingSectionsSayWhatIsMissing() throws {
-        let input = try write(Data(#"{"schema":"meshbench.results/9","verdict":"pass","trends":"soon"}"#.utf8), "newer.json")
+        let input = try scratch.write(Data(#"{"schema":"meshbench.results/9","verdict":"pass","trends":"soon"}"#.utf8), to: "newer.json")
         let result = try run(["trends", input, "--out", "out"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let markdown = try String(contentsOfFile: scratch.path("out/trends.md"), encoding: .utf8)
@@ -72,15 +65,15 @@ final class SubcommandEndToEndTests: XCTestCase {
     }
 
     func testTrendsBadInputs() throws {
-        let input = try write(TrendFixtures.json(TrendFixtures.document), "trends.json")
+        let input = try scratch.write(TrendFixtures.json(TrendFixtures.document), to: "trends.json")
         let out = scratch.path("refused")
         try assertRefused(["trends", input, "--baseline", "nope.json", "--out", out],
                           message: "nope.json: cannot read the baseline", untouched: out)
         try assertRefused(["trends", input, "--templates", try brokenTemplate("trends"), "--out", out],
                           message: "templates/trends.mustache:4:", untouched: out)
-        try assertRefused(["trends", try write(Data("{\"schema\":\"meshbench.samples/1\",\"type\":\"run\"}\n".utf8), "s.jsonl"), "--out", out],
+        try assertRefused(["trends", try scratch.write(Data("{\"schema\":\"meshbench.samples/1\",\"type\":\"run\"}\n".utf8), to: "s.jsonl"), "--out", out],
                           message: "run analyze first", untouched: out)
-        let blocker = try write(Data(), "a-file")
+        let blocker = try scratch.write(Data(), to: "a-file")
         try assertRefused(["trends", input, "--out", blocker + "/sub"], message: "output folder is not writable", untouched: blocker + "/sub")
     }
 
@@ -88,7 +81,7 @@ final class SubcommandEndToEndTests: XCTestCase {
 
     func testFlamegraphDrawsFoldedStacks() throws {
         let folded = (0..<40).map { "main;relay.handle;pipeline.step\($0 % 6);leaf\($0) \(10 + $0 * 3)" }.joined(separator: "\n")
-        let input = try write(Data((folded + "\nmain;idle 400\n").utf8), "stacks.folded")
+        let input = try scratch.write(Data((folded + "\nmain;idle 400\n").utf8), to: "stacks.folded")
         let result = try run(["flamegraph", input, "--out", "graphs/flame.png", "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let png = try XCTUnwrap(PNGInspector(path: scratch.path("graphs/flame.png")))
@@ -99,23 +92,23 @@ final class SubcommandEndToEndTests: XCTestCase {
 
     func testFlamegraphBadInputs() throws {
         let out = scratch.path("flame.png")
-        let bad = try write(Data("main;a 3\nmain;b 2\nmain;c lots\n".utf8), "bad.folded")
+        let bad = try scratch.write(Data("main;a 3\nmain;b 2\nmain;c lots\n".utf8), to: "bad.folded")
         try assertRefused(["flamegraph", bad, "--out", out], message: "bad.folded:3: not a folded stack line (\"lots\" is not a whole number", untouched: out)
-        let noCount = try write(Data("main;a 3\n\nmain;b\n".utf8), "nocount.folded")
+        let noCount = try scratch.write(Data("main;a 3\n\nmain;b\n".utf8), to: "nocount.folded")
         try assertRefused(["flamegraph", noCount, "--out", out], message: "nocount.folded:3:", untouched: out)
-        let empty = try write(Data("\n".utf8), "empty.folded")
+        let empty = try scratch.write(Data("\n".utf8), to: "empty.folded")
         try assertRefused(["flamegraph", empty, "--out", out], message: "no stack has a sample", untouched: out)
         try assertRefused(["flamegraph", scratch.path("missing.folded"), "--out", out], message: "no such file", untouched: out)
-        let good = try write(Data("main;a 3\n".utf8), "good.folded")
-        let blocker = try write(Data(), "blocker")
+        let good = try scratch.write(Data("main;a 3\n".utf8), to: "good.folded")
+        let blocker = try scratch.write(Data(), to: "blocker")
         try assertRefused(["flamegraph", good, "--out", blocker + "/flame.png"], message: "output folder is not writable", untouched: blocker + "/flame.png")
     }
 
     // MARK: baseline-doc
 
     func testBaselineDocWritesTheDocument() throws {
-        _ = try write(TrendFixtures.json(TrendFixtures.baseline), ".benchmarks/baseline.json")
-        _ = try write(TrendFixtures.json(TrendFixtures.thresholds), ".benchmarks/thresholds.json")
+        _ = try scratch.write(TrendFixtures.json(TrendFixtures.baseline), to: ".benchmarks/baseline.json")
+        _ = try scratch.write(TrendFixtures.json(TrendFixtures.thresholds), to: ".benchmarks/thresholds.json")
         let result = try run(["baseline-doc"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("docs/performance-baseline.md"), result.stderr)
@@ -125,12 +118,12 @@ final class SubcommandEndToEndTests: XCTestCase {
     }
 
     func testBaselineDocBadInputs() throws {
-        let baseline = try write(TrendFixtures.json(TrendFixtures.baseline), "baseline.json")
-        let thresholds = try write(TrendFixtures.json(TrendFixtures.thresholds), "thresholds.json")
+        let baseline = try scratch.write(TrendFixtures.json(TrendFixtures.baseline), to: "baseline.json")
+        let thresholds = try scratch.write(TrendFixtures.json(TrendFixtures.thresholds), to: "thresholds.json")
         let out = scratch.path("docs/performance-baseline.md")
         try assertRefused(["baseline-doc", "--baseline", "none.json", "--thresholds", thresholds, "--out", out],
                           message: "none.json: cannot read the baseline", untouched: out)
-        let damaged = try write(Data(#"{"schema":"meshbench.thresholds/1","noise_pct":"five"}"#.utf8), "damaged.json")
+        let damaged = try scratch.write(Data(#"{"schema":"meshbench.thresholds/1","noise_pct":"five"}"#.utf8), to: "damaged.json")
         try assertRefused(["baseline-doc", "--baseline", baseline, "--thresholds", damaged, "--out", out],
                           message: "damaged.json: cannot read the thresholds", untouched: out)
         try assertRefused(["baseline-doc", "--baseline", thresholds, "--thresholds", thresholds, "--out", out],
@@ -138,7 +131,7 @@ final class SubcommandEndToEndTests: XCTestCase {
         try assertRefused(["baseline-doc", "--baseline", baseline, "--thresholds", thresholds, "--out", out,
                            "--templates", try brokenTemplate("performance-baseline")],
                           message: "templates/performance-baseline.mustache:4:", untouched: out)
-        let blocker = try write(Data(), "blocker")
+        let blocker = try scratch.write(Data(), to: "blocker")
         try assertRefused(["baseline-doc", "--baseline", baseline, "--thresholds", thresholds, "--out", blocker + "/doc.md"],
                           message: "output folder is not writable", untouched: blocker + "/doc.md")
     }
@@ -146,8 +139,8 @@ final class SubcommandEndToEndTests: XCTestCase {
     // MARK: report with thresholds
 
     func testReportReadsThresholdsForTheNoiseBandAndRefusesABadOne() throws {
-        let input = try write(Fixtures.json(Fixtures.withBaseline), "results.json")
-        let thresholds = try write(TrendFixtures.json(TrendFixtures.thresholds), "thresholds.json")
+        let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
+        let thresholds = try scratch.write(TrendFixtures.json(TrendFixtures.thresholds), to: "thresholds.json")
         let result = try run([input, "--thresholds", thresholds, "--out", "out", "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/benchmark-results.json")))

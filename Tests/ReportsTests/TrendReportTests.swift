@@ -15,7 +15,7 @@ final class TrendReportTests: XCTestCase {
     override func tearDown() { scratch?.remove() }
 
     private func render(_ results: LoadedResults, baseline: Baseline? = TrendFixtures.baseline) throws -> (markdown: String, written: ReportPipeline.Written) {
-        let templates = try TemplateSet(defaultDirectory: GoldenFiles.repositoryRoot.appendingPathComponent("templates"), required: [.trends])
+        let templates = try TemplateSet(required: [.trends])
         let folder = try OutputFolder(path: scratch.path("trends"))
         let written = try TrendReportPipeline(options: .init(outputPath: folder.url.path))
             .write(results, baseline: baseline.map { (".benchmarks/baseline.json", $0) }, templates: templates, into: folder)

@@ -111,6 +111,9 @@ final class NamespaceMeshTests: XCTestCase {
         let stored = try XCTUnwrap(sink.counter("store_writes")), accepted = (sink.counter("step.r50.accepted") ?? 0) + (sink.counter("step.r100.accepted") ?? 0)
         XCTAssertEqual(stored, accepted * 4, "every node stored each accepted event once, as read from /counters")
         XCTAssertEqual(settings.placement(of: [NamespaceMeshScenario()]), "netns")
+        XCTAssertEqual(settings.placement(of: [NamespaceMeshScenario(), PropagationScenario()]), "mixed",
+                       "--tier 3 as root: the run header says mixed, and each scenario its own")
+        XCTAssertEqual(settings.placement(of: PropagationScenario()), "in-process")
         XCTAssertEqual(try ours(), [])
     }
 

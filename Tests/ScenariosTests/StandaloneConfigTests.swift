@@ -81,6 +81,16 @@ final class StandaloneConfigTests: XCTestCase {
         XCTAssertEqual(pod.seed, 5)
         XCTAssertEqual(pod.ttl, 3)
         XCTAssertEqual(pod.listen, HostPort(host: "0.0.0.0", port: 7000))
+        fromFile.injectedDelayMicros = 300
+        XCTAssertEqual(try NodeServerPlan.resolve(fromFile).injectedDelayMicros, 300, "--inject-delay-us reaches the node server")
+        fromFile.injectedDelayMicros = 60_000_001
+        XCTAssertThrowsError(try NodeServerPlan.resolve(fromFile)) { error in
+            XCTAssertEqual("\(error)", "--inject-delay-us 60000001: must be 0 to 60,000,000 (60 s)")
+        }
+        fromFile.injectedDelayMicros = 0
+        fromFile.hostname = "meshbench-node-3.meshbench-node.default.svc.cluster.local"
+        XCTAssertEqual(try NodeServerPlan.resolve(fromFile).index, 3, "a fully qualified pod name counts by its first label")
+        fromFile.hostname = "meshbench-node-3"
         fromFile.listen = nil
         XCTAssertEqual(try NodeServerPlan.resolve(fromFile).listen, HostPort(host: "127.0.0.1", port: 7000), "loopback on the file's port")
     }

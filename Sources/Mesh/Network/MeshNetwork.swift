@@ -43,6 +43,21 @@ public actor MeshNetwork {
         return network
     }
 
+    /// Starts a network, runs `body` on it and shuts it down afterwards, also when `body` throws
+    /// (the error of `body` wins over one from the shut-down).
+    public static func withRunning<T>(_ config: MeshConfig, _ body: (MeshNetwork) async throws -> T) async throws -> T {
+        let network = try await start(config)
+        let result: T
+        do {
+            result = try await body(network)
+        } catch {
+            try? await network.shutdown()
+            throw error
+        }
+        try await network.shutdown()
+        return result
+    }
+
     private init(config: MeshConfig) throws {
         self.config = config
         let parent = config.storageDirectory ?? FileManager.default.temporaryDirectory

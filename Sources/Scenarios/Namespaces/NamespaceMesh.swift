@@ -53,8 +53,9 @@ public final class NamespaceMesh: @unchecked Sendable {
 
     /// Builds the namespaces, the bridge and the links, starts one node server per namespace and
     /// returns once every node's links are ready; on any failure everything made so far is removed.
+    /// Every node adds `injectedDelayMicros` before forwarding (`--inject-delay-us`).
     public static func start(topology: Topology, seed: UInt64, executable: String?, storage: URL,
-                             readyTimeout: Double) async throws -> NamespaceMesh {
+                             readyTimeout: Double, injectedDelayMicros: Int = 0) async throws -> NamespaceMesh {
         try checkPrivileges()
         guard let ip = IPTool.locate() else { throw NamespaceError.noIPTool }
         guard let executable else { throw ProcessMeshError.noExecutable }
@@ -74,7 +75,7 @@ public final class NamespaceMesh: @unchecked Sendable {
         mesh.installSignalHandlers()
         do {
             try mesh.buildNetwork()
-            try mesh.startNodes(executable: executable)
+            try mesh.startNodes(executable: executable, injectedDelayMicros: injectedDelayMicros)
             try await mesh.waitUntilReady(timeout: readyTimeout)
         } catch {
             mesh.tearDown()
@@ -112,7 +113,7 @@ public final class NamespaceMesh: @unchecked Sendable {
         }
     }
 
-    private func startNodes(executable: String) throws {
+    private func startNodes(executable: String, injectedDelayMicros: Int) throws {
         let meshPath = folder.appendingPathComponent("mesh.json")
         try mesh.json().write(to: meshPath)
         for node in 0..<topology.nodeCount {
@@ -121,7 +122,8 @@ public final class NamespaceMesh: @unchecked Sendable {
             process.arguments = ["netns", "exec", names.namespace(node), executable, "node-server",
                                  "--mesh", meshPath.path, "--index", String(node),
                                  "--listen", HostPort(host: subnet.nodeAddress(node), port: Self.port).description,
-                                 "--store", folder.appendingPathComponent("node-\(node).sqlite").path, "--stop-with-stdin"]
+                                 "--store", folder.appendingPathComponent("node-\(node).sqlite").path, "--stop-with-stdin",
+                                 "--inject-delay-us", String(injectedDelayMicros)]
             let stdin = Pipe()
             process.standardInput = stdin
             process.standardOutput = try logFile(node, "out")

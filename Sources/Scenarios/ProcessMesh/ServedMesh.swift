@@ -29,11 +29,12 @@ public final class ServedMesh: Sendable {
     /// The node processes' ids, by node index.
     public var processIDs: [Int32] { mesh.nodeProcessIDs ?? [] }
 
-    /// A targets file for `bench --targets`: the nodes labelled `node-<i>` and the topology's links.
+    /// A targets file for `bench --targets`: the nodes labelled `node-<i>`, the topology's links,
+    /// and where they run (`process-per-node`, which the run header carries).
     public func targetsFile() throws -> Data {
         let relays = clientURLs.enumerated().map { ["label": "node-\($0.offset)", "url": $0.element] }
         let links = topology.edges.map { ["node-\($0.a)", "node-\($0.b)"] }
-        return try JSONSerialization.data(withJSONObject: ["relays": relays, "links": links],
+        return try JSONSerialization.data(withJSONObject: ["relays": relays, "links": links, "placement": "process-per-node"] as [String: Any],
                                           options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 

@@ -12,6 +12,8 @@ public struct NodeServerPlan: Sendable, Equatable {
     public var ttl: Int
     /// The SQLite store; nil: a temporary file, removed when the server stops.
     public var storePath: String?
+    /// Delay the node adds before forwarding (µs, `--inject-delay-us`): a known regression.
+    public var injectedDelayMicros = 0
 
     /// The peers this node dials: those of higher index (the other side dials the rest).
     public var dialled: [PeerAddress] { peers.filter { $0.index > index } }
@@ -26,6 +28,7 @@ public struct NodeServerPlan: Sendable, Equatable {
         public var ttl: Int?
         public var meshPath: String?
         public var storePath: String?
+        public var injectedDelayMicros = 0
 
         public init() {}
     }
@@ -34,6 +37,16 @@ public struct NodeServerPlan: Sendable, Equatable {
     /// listen address defaults to 127.0.0.1 on the port of the node's own entry.
     public static func resolve(_ flags: Flags) throws(StandaloneConfigError) -> NodeServerPlan {
         let index = try resolveIndex(flags)
+        // The delay becomes nanoseconds in the node: at most 60 s keeps it far inside UInt64.
+        guard (0...60_000_000).contains(flags.injectedDelayMicros) else {
+            throw .invalid(place: "--inject-delay-us \(flags.injectedDelayMicros)", reason: "must be 0 to 60,000,000 (60 s)")
+        }
+        var plan = try resolvePeers(flags, index: index)
+        plan.injectedDelayMicros = flags.injectedDelayMicros
+        return plan
+    }
+
+    private static func resolvePeers(_ flags: Flags, index: Int) throws(StandaloneConfigError) -> NodeServerPlan {
         var listen: HostPort?
         if let text = flags.listen {
             do { listen = try HostPort(parsing: text) } catch { throw .invalid(place: "--listen \(text)", reason: error.description) }
@@ -72,8 +85,8 @@ public struct NodeServerPlan: Sendable, Equatable {
                               seed: flags.seed ?? 1, ttl: ttl, storePath: flags.storePath)
     }
 
-    /// `--index N`, or the number after the last `-` of the host name (a StatefulSet pod is
-    /// named `<set>-<ordinal>`).
+    /// `--index N`, or the number after the last `-` of the host name's first label (a
+    /// StatefulSet pod is named `<set>-<ordinal>`).
     private static func resolveIndex(_ flags: Flags) throws(StandaloneConfigError) -> Int {
         if let index = flags.index {
             guard index >= 0 else { throw .invalid(place: "--index \(index)", reason: "must be 0 or more") }
@@ -82,7 +95,9 @@ public struct NodeServerPlan: Sendable, Equatable {
         guard let hostname = flags.hostname else {
             throw .invalid(place: "--index", reason: "give the node's index (--index N) or --index-from-hostname")
         }
-        guard let dash = hostname.lastIndex(of: "-"), let index = Int(hostname[hostname.index(after: dash)...]), index >= 0 else {
+        // A fully qualified name (`meshbench-node-3.meshbench-node.default.svc…`) counts by its first label.
+        let name = hostname.prefix { $0 != "." }
+        guard let dash = name.lastIndex(of: "-"), let index = Int(name[name.index(after: dash)...]), index >= 0 else {
             throw .invalid(place: "--index-from-hostname", reason: "the host name \"\(hostname)\" does not end in -<number> (a StatefulSet pod's ordinal)")
         }
         return index

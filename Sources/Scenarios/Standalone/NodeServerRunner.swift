@@ -10,6 +10,7 @@ public enum NodeServerRunner {
                            log: @escaping @Sendable (String) -> Void, until stop: @Sendable () async -> Void) async throws {
         var config = NodeConfig()
         config.ttl = plan.ttl
+        config.forwardDelayMicroseconds = UInt64(plan.injectedDelayMicros)
         let temporaryStore = plan.storePath == nil
         let storePath = plan.storePath ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("meshbench-node-\(plan.index)-\(ProcessInfo.processInfo.processIdentifier).sqlite").path

@@ -25,7 +25,8 @@ public struct NamespaceMeshScenario: Scenario {
         recorder.declare("namespace_setup_time", unit: "ms", better: .lower, meshSize: topology.nodeCount)
         recorder.declare("namespace_teardown_time", unit: "ms", better: .lower, meshSize: topology.nodeCount)
         let mesh = try await NamespaceMesh.start(topology: topology, seed: settings.seed, executable: settings.nodeExecutable,
-                                                 storage: URL(fileURLWithPath: settings.workDirectory), readyTimeout: settings.timeout(60))
+                                                 storage: URL(fileURLWithPath: settings.workDirectory), readyTimeout: settings.timeout(60),
+                                                 injectedDelayMicros: settings.injectedDelayMicros)
         do {
             try await drive(mesh, context)
         } catch {
