@@ -16,6 +16,9 @@ let systemLibraries: [Target] = [
 
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+/// NIO's `NIOLockedValueBox` and `NIOLock`: state shared between threads (the standard `Mutex`
+/// needs macOS 15).
+let nioLocks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
 
 let package = Package(
     name: "MeshBench",
@@ -36,11 +39,12 @@ let package = Package(
         /// The one reader of Linux's /proc (memory and CPU time of processes, the CPU model).
         .target(name: "ProcFS"),
         /// The one JSON scanner and writer (no dependencies), under Nostr, Interledger and BenchFormats.
-        .target(name: "JSON", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "JSON"),
         .target(name: "Nostr", dependencies: ["CSecp256k1", "JSON", crypto]),
         .target(name: "Interledger", dependencies: ["JSON", crypto]),
         .target(name: "Mesh", dependencies: [
             "Nostr", "Interledger", "CSQLite3", "SeededRandom", crypto,
+            nioLocks,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -53,6 +57,7 @@ let package = Package(
         // A NIP-01 client: how bench measures relays it did not build (`bench --target`).
         .target(name: "NostrClient", dependencies: [
             "Nostr",
+            nioLocks,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -63,7 +68,7 @@ let package = Package(
         .target(name: "Scenarios", dependencies: [
             "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", "ProcFS", crypto,
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            nioLocks,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
@@ -86,6 +91,7 @@ let package = Package(
         .executableTarget(name: "bench", dependencies: [
             "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Interledger", "Charts", "Units", "Profiling", "CommandLineSupport",
             argumentParser,
+            nioLocks,
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
@@ -93,16 +99,15 @@ let package = Package(
         // Fuzzing (issue 12, docs/development.md): the one mutator, the campaign loop and the one list
         // of targets (every decoder of untrusted input, and a node's WebSocket handling), run by
         // meshbench-fuzz (seeded mutations; libFuzzer with -DLIBFUZZER).
-        .target(name: "Fuzzing", dependencies: ["Analysis", "BenchFormats", "Reports", "Mesh", "Interledger", "Nostr", "ProcFS", "SeededRandom"],
-                swiftSettings: [.swiftLanguageMode(.v6)]),
-        .executableTarget(name: "meshbench-fuzz", dependencies: ["Fuzzing", argumentParser], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "Fuzzing", dependencies: ["Analysis", "BenchFormats", "Reports", "Mesh", "Interledger", "Nostr", "ProcFS", "SeededRandom"]),
+        .executableTarget(name: "meshbench-fuzz", dependencies: ["Fuzzing", argumentParser]),
         /// JSON decode speed against Foundation's JSONDecoder (scripts/bench/json-speed.sh, docs/design-notes.md).
         .executableTarget(name: "json-speed", dependencies: ["BenchFormats", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
         // (they depend on the executables so `swift test` builds them).
-        .target(name: "ExecutableTesting", path: "Tests/ExecutableTesting"),
+        .target(name: "ExecutableTesting", dependencies: [nioLocks], path: "Tests/ExecutableTesting"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"]),
-        .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom"]),
+        .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom", nioLocks]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
         .testTarget(name: "NostrClientTests", dependencies: [
             "NostrClient", "Nostr", "Mesh",
@@ -114,9 +119,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats"]),
-        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Mesh"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting"]),
+        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats", nioLocks]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Mesh"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting", nioLocks]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics", "SeededRandom"]),
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats", "ExecutableTesting"]),
@@ -131,6 +136,5 @@ let package = Package(
         .testTarget(name: "PipelineEndToEndTests", dependencies: [
             "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
         ], exclude: ["Golden"]),
-    ],
-    swiftLanguageModes: [.v5]
+    ]
 )

@@ -7,7 +7,7 @@ import Foundation
 /// its `classify` says, anything else is an internal error (3) that asks for a bug report.
 public enum ToolMain {
     public static func run<Root: ParsableCommand>(_ root: Root.Type, name: String,
-                                                  classify: (Error) -> ToolEnding? = { _ in nil }) async -> Never {
+                                                  classify: @Sendable (Error) -> ToolEnding? = { _ in nil }) async -> Never {
         // A closed pipe is an EPIPE error each tool handles (a reader that has what it wanted:
         // exit 0 quietly), not a signal that kills it with status 141.
         signal(SIGPIPE, SIG_IGN)
@@ -36,7 +36,7 @@ public enum ToolMain {
     }
 
     private static func end<Root: ParsableCommand>(_ root: Root.Type, name: String, error: Error,
-                                                   classify: (Error) -> ToolEnding?) -> Never {
+                                                   classify: @Sendable (Error) -> ToolEnding?) -> Never {
         if let code = error as? ExitCode { exit(code.rawValue) }
         if let output = error as? StandardOutputError {
             if !output.readerClosed { Console.error("\(name): \(output)") }

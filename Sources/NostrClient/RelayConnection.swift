@@ -8,7 +8,7 @@ import Nostr
 /// One NIP-01 client connection to a relay: a WebSocket carrying JSON text frames. Messages the
 /// relay sends land in `inbox`, stamped on arrival. Thread safety: `send` may be called from any
 /// thread (NIO hands the writes to the channel's loop); everything received is handled on it.
-public final class RelayConnection: @unchecked Sendable {
+public final class RelayConnection: Sendable {
     public let url: RelayURL
     public let inbox: RelayInbox
     private let channel: Channel
@@ -30,7 +30,7 @@ public final class RelayConnection: @unchecked Sendable {
         let upgraded = loop.makePromise(of: Void.self)
         let inbox = RelayInbox(url: url.description, loop: loop)
         let tried = "TCP connect to \(url.hostHeader), then HTTP GET \(url.path) with Upgrade: websocket"
-        func failure(_ outcome: String) -> RelayConnectError {
+        @Sendable func failure(_ outcome: String) -> RelayConnectError {
             RelayConnectError(url: url.description, tried: tried, outcome: outcome)
         }
         let bootstrap = ClientBootstrap(group: loop)
@@ -51,8 +51,9 @@ public final class RelayConnection: @unchecked Sendable {
                         }
                     })
                 return channel.pipeline.addHTTPClientHandlers(withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in }))
-                    .flatMap {
-                        channel.pipeline.addHandler(UpgradeRequester(url: url, upgraded: upgraded), name: UpgradeRequester.name)
+                    .flatMapThrowing {
+                        try channel.pipeline.syncOperations.addHandler(
+                            UpgradeRequester(url: url, upgraded: upgraded), name: UpgradeRequester.name)
                     }
             }
         let channel: Channel

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import Nostr
 
@@ -29,17 +30,27 @@ public struct OKReceipt: Sendable, Equatable {
 
 /// The inbox of one connection and the tasks waiting on it. A waiter gives a check that is run
 /// on every change until it yields a value; a dropped connection, a `NOTICE` or the bounded wait
-/// running out fail it with the reason. Thread safety: one lock around state and waiters; checks
-/// run under it and must be quick.
-public final class RelayInbox: @unchecked Sendable {
+/// running out fail it with the reason. Thread safety: one locked box holds state and waiters; checks
+/// run under its lock and must be quick.
+public final class RelayInbox: Sendable {
+    /// Everything the lock guards.
+    private struct Guarded {
+        var state = RelayInboxState()
+        var waiters: [UInt64: @Sendable (RelayInboxState) -> Bool] = [:]
+        var nextWaiter: UInt64 = 0
+        /// Sees every decoded message as it arrives (streaming consumers such as the rate ramp).
+        var observer: (@Sendable (NostrMessage, ContinuousClock.Instant) -> Void)?
+
+        /// Runs every waiter's check against the new state.
+        mutating func wakeWaiters() {
+            guard !waiters.isEmpty else { return }
+            for (id, evaluate) in waiters where evaluate(state) { waiters[id] = nil }
+        }
+    }
+
     private let url: String
     private let loop: EventLoop
-    private let lock = NSLock()
-    private var state = RelayInboxState()
-    private var waiters: [UInt64: (RelayInboxState) -> Bool] = [:]
-    private var nextWaiter: UInt64 = 0
-    /// Sees every decoded message as it arrives (streaming consumers such as the rate ramp).
-    private var observer: (@Sendable (NostrMessage, ContinuousClock.Instant) -> Void)?
+    private let guarded = NIOLockedValueBox(Guarded())
 
     init(url: String, loop: EventLoop) {
         self.url = url
@@ -47,25 +58,25 @@ public final class RelayInbox: @unchecked Sendable {
     }
 
     /// A copy of everything heard so far.
-    public var snapshot: RelayInboxState { lock.withLock { state } }
+    public var snapshot: RelayInboxState { guarded.withLockedValue { $0.state } }
 
     public func setObserver(_ observer: (@Sendable (NostrMessage, ContinuousClock.Instant) -> Void)?) {
-        lock.withLock { self.observer = observer }
+        guarded.withLockedValue { $0.observer = observer }
     }
 
     /// Forgets a finished subscription's deliveries, so long runs stay bounded.
     public func forget(subscription: String) {
-        lock.withLock {
-            state.deliveries[subscription] = nil
-            state.duplicates[subscription] = nil
-            state.endOfStored[subscription] = nil
-            state.closed[subscription] = nil
+        guarded.withLockedValue {
+            $0.state.deliveries[subscription] = nil
+            $0.state.duplicates[subscription] = nil
+            $0.state.endOfStored[subscription] = nil
+            $0.state.closed[subscription] = nil
         }
     }
 
     /// Forgets the `OK` answers received so far.
     public func forgetOKs() {
-        lock.withLock { state.oks.removeAll(keepingCapacity: true) }
+        guarded.withLockedValue { $0.state.oks.removeAll(keepingCapacity: true) }
     }
 
     /// Waits until `check` returns a value, or fails with the connection's failure, a `NOTICE`,
@@ -74,7 +85,7 @@ public final class RelayInbox: @unchecked Sendable {
                                   _ check: @escaping @Sendable (RelayInboxState) throws -> T?) async throws -> T {
         let url = url
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
-            let evaluate: (RelayInboxState) -> Bool = { state in
+            let evaluate: @Sendable (RelayInboxState) -> Bool = { state in
                 if let failure = state.failure { continuation.resume(throwing: failure); return true }
                 if let notice = state.notices.first {
                     continuation.resume(throwing: RelayFailure.notice(url: url, text: notice)); return true
@@ -87,15 +98,15 @@ public final class RelayInbox: @unchecked Sendable {
                 }
                 return true
             }
-            let id: UInt64? = lock.withLock {
-                if evaluate(state) { return nil }
-                nextWaiter += 1
-                waiters[nextWaiter] = evaluate
-                return nextWaiter
+            let id: UInt64? = guarded.withLockedValue {
+                if evaluate($0.state) { return nil }
+                $0.nextWaiter += 1
+                $0.waiters[$0.nextWaiter] = evaluate
+                return $0.nextWaiter
             }
             guard let id else { return }
             loop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) { [weak self] in
-                guard let self, self.lock.withLock({ self.waiters.removeValue(forKey: id) }) != nil else { return }
+                guard let self, self.guarded.withLockedValue({ $0.waiters.removeValue(forKey: id) }) != nil else { return }
                 continuation.resume(throwing: RelayFailure.silence(url: url, awaiting: awaiting, seconds: timeout))
             }
         }
@@ -104,41 +115,35 @@ public final class RelayInbox: @unchecked Sendable {
     // MARK: Fed by the connection (on its event loop)
 
     func received(_ message: NostrMessage, at time: ContinuousClock.Instant) {
-        let observer: (@Sendable (NostrMessage, ContinuousClock.Instant) -> Void)? = lock.withLock {
+        let observer: (@Sendable (NostrMessage, ContinuousClock.Instant) -> Void)? = guarded.withLockedValue {
             switch message {
             case let .ok(eventID, accepted, text):
-                state.oks[eventID] = OKReceipt(accepted: accepted, message: text, at: time)
+                $0.state.oks[eventID] = OKReceipt(accepted: accepted, message: text, at: time)
             case let .subscriptionEvent(subscription, event):
-                if state.deliveries[subscription, default: [:]][event.id] == nil {
-                    state.deliveries[subscription, default: [:]][event.id] = time
+                if $0.state.deliveries[subscription, default: [:]][event.id] == nil {
+                    $0.state.deliveries[subscription, default: [:]][event.id] = time
                 } else {
-                    state.duplicates[subscription, default: 0] += 1
+                    $0.state.duplicates[subscription, default: 0] += 1
                 }
             case let .endOfStoredEvents(subscription):
-                state.endOfStored[subscription] = time
+                $0.state.endOfStored[subscription] = time
             case let .closed(subscription, text):
-                state.closed[subscription] = text
+                $0.state.closed[subscription] = text
             case let .notice(text):
-                state.notices.append(text)
+                $0.state.notices.append(text)
             case .event, .request, .close, .authChallenge, .authResponse:
                 break
             }
-            wakeWaiters()
-            return self.observer
+            $0.wakeWaiters()
+            return $0.observer
         }
         observer?(message, time)
     }
 
     func failed(_ failure: RelayFailure) {
-        lock.withLock {
-            if state.failure == nil { state.failure = failure }
-            wakeWaiters()
+        guarded.withLockedValue {
+            if $0.state.failure == nil { $0.state.failure = failure }
+            $0.wakeWaiters()
         }
-    }
-
-    /// Runs every waiter's check against the new state; caller holds the lock.
-    private func wakeWaiters() {
-        guard !waiters.isEmpty else { return }
-        for (id, evaluate) in waiters where evaluate(state) { waiters[id] = nil }
     }
 }

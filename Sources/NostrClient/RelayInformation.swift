@@ -70,8 +70,8 @@ public enum HTTPGet {
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.nanoseconds(Int64(timeout * 1e9)))
             .channelInitializer { channel in
-                channel.pipeline.addHTTPClientHandlers().flatMap {
-                    channel.pipeline.addHandler(DocumentReader(request: request, answer: answer))
+                channel.pipeline.addHTTPClientHandlers().flatMapThrowing {
+                    try channel.pipeline.syncOperations.addHandler(DocumentReader(request: request, answer: answer))
                 }
             }
         let deadline = loop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) {

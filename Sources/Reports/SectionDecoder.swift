@@ -105,8 +105,8 @@ private struct Lossy<T: Decodable>: Decodable {
     }
 }
 
-/// Collects problems while `SectionDecoder`'s value-type methods run.
-private final class ProblemLog: @unchecked Sendable {
+/// Collects problems while `SectionDecoder`'s value-type methods run (one decoding pass, one thread).
+private final class ProblemLog {
     private(set) var entries: [String] = []
     func add(_ entry: String) { entries.append(entry) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 
 /// Structured logs on standard error for debugging (`bench --verbose`, `MESHBENCH_LOG=debug`):
 /// one line per message with time, level, label and metadata, e.g.
@@ -22,21 +23,15 @@ enum DiagnosticLogging {
     /// Installs the standard-error handler once per process (later calls keep the first level).
     static func bootstrap(verbose: Bool) throws {
         let chosen = try level(verbose: verbose)
-        once.withLock { done in
+        once.withLockedValue { done in
             guard !done else { return }
             done = true
             LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label, logLevel: chosen) }
         }
     }
 
-    private static let once = LockedFlag()
-}
-
-/// A `Bool` behind a lock: `LoggingSystem.bootstrap` may run only once per process.
-private final class LockedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func withLock(_ body: (inout Bool) -> Void) { lock.withLock { body(&value) } }
+    /// `LoggingSystem.bootstrap` may run only once per process.
+    private static let once = NIOLockedValueBox(false)
 }
 
 /// Writes `time level label: message [key=value …]` lines to standard error in one write each,

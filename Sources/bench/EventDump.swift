@@ -1,11 +1,12 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Nostr
 
 /// `--dump-events`: every published event as one NIP-01 JSON line, so any other Nostr
 /// implementation can check its id and signature.
-final class EventDump: @unchecked Sendable {
+final class EventDump: Sendable {
     private let handle: FileHandle
-    private let lock = NSLock()
+    private let lock = NIOLock()
 
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {

@@ -39,7 +39,7 @@ struct NetnsServeCommand: AsyncParsableCommand {
             }
             for (index, address) in mesh.mesh.nodes.enumerated() { print("node-\(index)\tws://\(address)/nostr") }
             print("ready")
-            fflush(stdout)
+            fflush(nil)  // all C streams: standard output is a global Swift 6 will not share
             // The mesh's own SIGINT/SIGTERM handler tears it down and ends the process; a second
             // handler (StopSignal) would re-ignore the signals after the mesh installed its own.
             while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }

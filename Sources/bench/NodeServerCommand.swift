@@ -64,7 +64,7 @@ struct NodeServerCommand: AsyncParsableCommand {
         do {
             try await NodeServerRunner.run(plan, announce: { line in
                 print(line)
-                fflush(stdout)
+                fflush(nil)  // all C streams: standard output is a global Swift 6 will not share
             }, log: { Console.error($0) }, until: { await stop.wait() })
         } catch let error as StandaloneConfigError {
             throw UsageError(error.description)

@@ -2,6 +2,7 @@ import ArgumentParser
 import CommandLineSupport
 import BenchFormats
 import Foundation
+import Nostr
 import NostrClient
 import Scenarios
 
@@ -154,8 +155,8 @@ struct RunCommand: AsyncParsableCommand {
         defer { dump?.close() }
 
         let progress = ProgressReporter(quiet: quiet)
-        let runner = ScenarioRunner(settings: settings, sink: writer, progress: progress,
-                                    onPublish: dump.map { dump in { dump.append($0) } })
+        let onPublish: (@Sendable (NostrEvent) -> Void)? = dump.map { dump in { @Sendable event in dump.append(event) } }
+        let runner = ScenarioRunner(settings: settings, sink: writer, progress: progress, onPublish: onPublish)
         runner.recordsFootprint = profile || ProfileSession.isChild
         let failed = try await runner.run(selected)
         try writer.finish()

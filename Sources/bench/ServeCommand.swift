@@ -2,6 +2,7 @@ import ArgumentParser
 import BenchFormats
 import CommandLineSupport
 import Foundation
+import NIOConcurrencyHelpers
 import Scenarios
 
 /// `bench serve`: starts a mesh of our nodes as separate processes and prints their NIP-01
@@ -20,17 +21,21 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var shape: MeshShapeOptions
 
-    @Option(name: .customLong("targets-out"), help: ArgumentHelp("Also write a targets file (nodes and links) for bench --targets.", valueName: "file"))
+    @Option(
+        name: .customLong("targets-out"),
+        help: ArgumentHelp("Also write a targets file (nodes and links) for bench --targets.", valueName: "file"))
     var targetsOut: String?
 
     func run() async throws {
         let topology = try shape.build()
-        let storage = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-serve-\(ProcessInfo.processInfo.processIdentifier)")
+        let storage = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "meshbench-serve-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: storage) }
         let stop = StopSignal()
-        let mesh = try await ServedMesh.start(topology: topology, seed: shape.seed, executable: Bundle.main.executablePath,
-                                              storage: storage, linkTimeout: 30)
+        let mesh = try await ServedMesh.start(
+            topology: topology, seed: shape.seed, executable: Bundle.main.executablePath,
+            storage: storage, linkTimeout: 30)
         do {
             if let targetsOut {
                 do {
@@ -41,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
                     throw UsageError("cannot write the targets file \(targetsOut): \(error)")
                 }
             }
-            try Console.output(mesh.clientURLs.enumerated().map { "node-\($0.offset)\t\($0.element)\n" }.joined() + "ready\n")
+            try Console.output(
+                mesh.clientURLs.enumerated().map { "node-\($0.offset)\t\($0.element)\n" }.joined() + "ready\n")
             await stop.wait()
         } catch {
             await mesh.stop()
@@ -52,9 +58,11 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Resumes once SIGINT or SIGTERM arrives (their default actions are turned off, so the mesh
-/// can be stopped cleanly).
+/// can be stopped cleanly). `@unchecked Sendable` because Dispatch's signal sources do not say
+/// they are. Invariant: `sources` is written only in `init`; `continuation` and `stopped`, touched
+/// by the awaiting task and the signal queue, are under `lock`.
 final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var sources: [DispatchSourceSignal] = []
     private var continuation: CheckedContinuation<Void, Never>?
     private var stopped = false

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import XCTest
 @testable import BenchFormats
 
@@ -220,16 +221,17 @@ final class DocumentTests: XCTestCase {
         for (day, id) in [(0.0, "a"), (1, "b"), (10, "c")] { try HistoryFolder.write(entry(day, id), to: folder) }
         var lock: DirectoryLock? = try DirectoryLock(folder: folder)
         let done = DispatchSemaphore(value: 0)
-        let result = PruneResult()
+        let result = NIOLockedValueBox<[String]?>(nil)
         DispatchQueue.global().async {
-            result.removed = try? HistoryFolder.prune(folder, recordedBefore: Date(timeIntervalSince1970: 1_735_732_800 + 5 * 86_400))
+            let removed = try? HistoryFolder.prune(folder, recordedBefore: Date(timeIntervalSince1970: 1_735_732_800 + 5 * 86_400))
+            result.withLockedValue { $0 = removed }
             done.signal()
         }
         XCTAssertEqual(done.wait(timeout: .now() + 0.3), .timedOut, "prune must wait for the lock")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).count, 3)
         lock = nil
         done.wait()
-        XCTAssertEqual(result.removed?.count, 2)
+        XCTAssertEqual(result.withLockedValue { $0 }?.count, 2)
         XCTAssertEqual(HistoryFolder.readAll(from: folder).entries.map(\.run.runID), ["c"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }, [])
         _ = lock
@@ -260,9 +262,4 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(ISO8601.parse("2025-01-01T12:00:00.250Z"), Date(timeIntervalSince1970: 1_735_732_800.25))
         XCTAssertNil(ISO8601.parse("yesterday"))
     }
-}
-
-private final class PruneResult: @unchecked Sendable {
-    // Written by the one background prune before it signals, read after the wait.
-    var removed: [String]?
 }

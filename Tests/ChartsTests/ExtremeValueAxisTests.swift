@@ -11,8 +11,9 @@ final class ExtremeValueAxisTests: XCTestCase {
     }
 
     func testLogAxisOverTheWholeDoubleRangeKeepsFiniteTicks() {
-        // Padding 1e-320…1.7e308 by 4 % of its log span would reach 0 and +∞ (log10 → ∓∞).
-        let ticks = logTicks(1e-320...1.7e308)
+        // Padding 2^-1063 (about 1e-320, subnormal)…1.7e308 by 4 % of its log span would reach 0 and
+        // +∞ (log10 → ∓∞).
+        let ticks = logTicks(0x1p-1063...1.7e308)
         XCTAssertGreaterThanOrEqual(ticks.values.count, 2)
         XCTAssertTrue(ticks.values.allSatisfy { $0.isFinite && $0 > 0 }, "\(ticks.values)")
         XCTAssertTrue(ticks.scale.lower > 0 && ticks.scale.upper.isFinite)

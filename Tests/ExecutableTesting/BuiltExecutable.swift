@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Runs one of MeshBench's built executables (`bench`, `analyze`, `render`) the way CI does:
 /// found in the build products folder next to the test bundle (`.build/<config>/NAME`).
@@ -51,20 +52,23 @@ public struct BuiltExecutable {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        let outBox = DataBox(), errBox = DataBox()
+        let outBox = NIOLockedValueBox(Data()), errBox = NIOLockedValueBox(Data())
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { outBox.data = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            outBox.withLockedValue { $0 = data }
+        }
+        DispatchQueue.global().async(group: group) {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errBox.withLockedValue { $0 = data }
+        }
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: outBox.data, stderr: String(decoding: errBox.data, as: UTF8.self))
+        let stdout = outBox.withLockedValue { $0 }, stderr = errBox.withLockedValue { $0 }
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
     }
-}
-
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
 }
 
 /// Runs a shell pipeline (`bash -c` with pipefail, so any stage failing fails the line), for the literal `bench | analyze | render` CI line.

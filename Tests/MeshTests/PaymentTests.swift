@@ -77,9 +77,9 @@ final class PaymentTests: XCTestCase {
             let cheap = try await network.publish(from: 0, kind: 1, amount: 150)
             let dear = try await network.publish(from: 0, kind: 30023, amount: 150)
             try await network.awaitIdle()
-            let cheapAt = try await network.arrivals(of: cheap.id).keys.sorted()
+            let cheapAt = await network.arrivals(of: cheap.id).keys.sorted()
             XCTAssertEqual(cheapAt, [0, 1])
-            let dearAt = try await network.arrivals(of: dear.id).keys.sorted()
+            let dearAt = await network.arrivals(of: dear.id).keys.sorted()
             XCTAssertEqual(dearAt, [0])
             let rejects = try await network.counters(of: 1).rejectsSent
             XCTAssertEqual(rejects, ["F04": 1])

@@ -4,7 +4,9 @@ import NIOPosix
 
 /// A deliberately minimal WebSocket client written for the tests: it speaks raw TCP, sends the
 /// HTTP upgrade by hand and frames bytes itself, so it can send what a well-behaved peer never
-/// would (no auth, garbage, oversize or unmasked frames, plain HTTP requests).
+/// would (no auth, garbage, oversize or unmasked frames, plain HTTP requests). Thread safety:
+/// `@unchecked Sendable` only so a test can hand it to a task; one task at a time uses it (its
+/// read buffer and stream iterator are not locked).
 final class RawWebSocketClient: @unchecked Sendable {
     private let channel: Channel
     private var buffer: [UInt8] = []
@@ -15,7 +17,7 @@ final class RawWebSocketClient: @unchecked Sendable {
         let payload: [UInt8]
     }
 
-    private final class Collector: ChannelInboundHandler, @unchecked Sendable {
+    private final class Collector: ChannelInboundHandler, Sendable {
         typealias InboundIn = ByteBuffer
         let continuation: AsyncStream<[UInt8]>.Continuation
         init(_ continuation: AsyncStream<[UInt8]>.Continuation) { self.continuation = continuation }

@@ -45,7 +45,7 @@ final class StandaloneServingTests: XCTestCase {
 
     func testKeepsDiallingUntilThePeerIsUpAndServesReadinessAndCounters() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? group.syncShutdownGracefully() }
+        addTeardownBlock { try await group.shutdownGracefully() }
         // Node 1's port is reserved by binding it once and closing it, so node 0 can dial it
         // before anything listens there.
         let probe = try node(1, peer: 0)
@@ -96,7 +96,7 @@ final class StandaloneServingTests: XCTestCase {
 
     func testOtherPathsAreStillRefusedAndNodesOfAnInProcessMeshServeNoStatus() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? group.syncShutdownGracefully() }
+        addTeardownBlock { try await group.shutdownGracefully() }
         try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
             let client = try await RawWebSocketClient.open(port: port, group: group)

@@ -24,7 +24,7 @@ final class RelayConnectErrorTests: XCTestCase {
     private func server(reply: String?) async throws -> (Channel, Int) {
         let channel = try await ServerBootstrap(group: group)
             .childChannelInitializer { child in
-                child.pipeline.addHandler(CannedReply(reply: reply))
+                child.eventLoop.makeCompletedFuture { try child.pipeline.syncOperations.addHandler(CannedReply(reply: reply)) }
             }
             .bind(host: "127.0.0.1", port: 0).get()
         return (channel, try XCTUnwrap(channel.localAddress?.port))

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import XCTest
 @testable import Nostr
 
@@ -128,9 +129,8 @@ final class SignVerifyTests: XCTestCase {
 }
 
 /// A lock-protected counter for the concurrency test.
-final class ManagedAtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func increment() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+final class ManagedAtomicCounter: Sendable {
+    private let count = NIOLockedValueBox(0)
+    func increment() { count.withLockedValue { $0 += 1 } }
+    var value: Int { count.withLockedValue { $0 } }
 }

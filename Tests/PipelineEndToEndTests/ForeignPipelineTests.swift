@@ -27,7 +27,7 @@ final class ForeignPipelineTests: XCTestCase {
         let artifacts = scratch.url.appendingPathComponent("artifacts")
         for name in ["benchmark-report.md", "pr-comment.md", "benchmark-results.json", "latency-spectrum.png"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: artifacts.appendingPathComponent(name).path)[.size] as? Int) ?? 0
-            XCTAssertGreaterThan(size ?? 0, 100, "\(fixture): \(name) missing or empty", file: file, line: line)
+            XCTAssertGreaterThan(size, 100, "\(fixture): \(name) missing or empty", file: file, line: line)
         }
         let report = try String(contentsOf: artifacts.appendingPathComponent("benchmark-report.md"), encoding: .utf8)
         XCTAssertTrue(report.contains(metric), "\(fixture): the report does not name \(metric)", file: file, line: line)

@@ -25,7 +25,7 @@ final class LiteralPipelineTests: XCTestCase {
         for name in ["benchmark-report.md", "pr-comment.md", "benchmark-results.json", "latency-spectrum.png", "benchmark-graphs.png"] {
             let path = artifacts.appendingPathComponent(name).path
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            XCTAssertGreaterThan(size ?? 0, 100, "\(name) is missing or empty after the pipe")
+            XCTAssertGreaterThan(size, 100, "\(name) is missing or empty after the pipe")
         }
         let report = try String(contentsOf: artifacts.appendingPathComponent("benchmark-report.md"), encoding: .utf8)
         XCTAssertTrue(report.contains("tier1.propagation-3"), "the report does not mention the propagation scenario")

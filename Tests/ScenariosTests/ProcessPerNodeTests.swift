@@ -1,5 +1,6 @@
 import Foundation
 import Mesh
+import NIOConcurrencyHelpers
 @testable import Scenarios
 import XCTest
 
@@ -63,11 +64,10 @@ final class ProcessPerNodeTests: XCTestCase {
     }
 }
 
-final class ArrivalBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var seen: [String: [Int: Int]] = [:]
+final class ArrivalBox: Sendable {
+    private let seen = NIOLockedValueBox<[String: [Int: Int]]>([:])
 
-    func add(_ id: String, _ arrival: Arrival) { lock.withLock { seen[id, default: [:]][arrival.node] = arrival.hops } }
+    func add(_ id: String, _ arrival: Arrival) { seen.withLockedValue { $0[id, default: [:]][arrival.node] = arrival.hops } }
 
-    func hops(of id: String) -> [Int: Int] { lock.withLock { seen[id] ?? [:] } }
+    func hops(of id: String) -> [Int: Int] { seen.withLockedValue { $0[id] ?? [:] } }
 }

@@ -1,5 +1,6 @@
 import BenchFormats
 import Foundation
+import NIOConcurrencyHelpers
 @testable import Scenarios
 import XCTest
 
@@ -46,14 +47,17 @@ final class ScenarioRunnerTests: XCTestCase {
 }
 
 /// Records its attempt number; the check passes only on the second attempt.
-private final class FailsOnce: Scenario, @unchecked Sendable {
+private final class FailsOnce: Scenario {
     let name = "tier1.flaky"
     let tier = 1
     let summary = "fails on its first attempt"
-    private var attempts = 0
+    private let attemptCount = NIOLockedValueBox(0)
 
     func run(_ context: ScenarioContext) async throws {
-        attempts += 1
+        let attempts = attemptCount.withLockedValue { count in
+            count += 1
+            return count
+        }
         context.recorder.declare("latency", unit: "ms", better: .lower)
         try context.recorder.sample("latency", Double(attempts))
         context.check("value is even", attempts % 2 == 0, "attempt \(attempts) measured \(attempts) ms")

@@ -1,17 +1,17 @@
 import BenchFormats
 import ExecutableTesting
 import Foundation
+import NIOConcurrencyHelpers
 @testable import Scenarios
 import XCTest
 
 /// Collects every record a run writes, for assertions.
-final class CollectingSink: RecordSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [SampleRecord] = []
+final class CollectingSink: RecordSink, Sendable {
+    private let stored = NIOLockedValueBox<[SampleRecord]>([])
 
-    func write(_ record: SampleRecord) throws { lock.withLock { stored.append(record) } }
+    func write(_ record: SampleRecord) throws { stored.withLockedValue { $0.append(record) } }
 
-    var records: [SampleRecord] { lock.withLock { stored } }
+    var records: [SampleRecord] { stored.withLockedValue { $0 } }
 
     func samples(_ metric: String) -> [SamplesBlock] {
         records.compactMap { if case let .samples(block) = $0, block.metric == metric { return block } else { return nil } }

@@ -58,11 +58,11 @@ package final class NodeWireFuzzer {
     private let host: LoopbackNodeHost
     private let link = LinkCredentials.derive(seed: seed, edge: Edge(0, 1))
     /// Counters whose change names how an input ended.
-    private static let telling: [(String, KeyPath<NodeCounters, Int>)] = [
+    private static var telling: [(String, KeyPath<NodeCounters, Int>)] { [
         ("refusedConnections", \.refusedConnections), ("authTimeouts", \.authTimeouts), ("authFailures", \.authFailures),
         ("malformedFrames", \.malformedFrames), ("oversizeFrames", \.oversizeFrames), ("eventPreparesIn", \.eventPreparesIn),
         ("storeWrites", \.storeWrites),
-    ]
+    ] }
 
     /// A node 0 with one link (to node 1) and its store at `storePath`.
     package init(storePath: String) throws {

@@ -97,7 +97,7 @@ public actor MeshNetwork {
     /// The folder holding every node's database; removed by `shutdown()`.
     public nonisolated var storageFolder: URL { folder }
 
-    private func makeNode(_ index: Int) throws -> RelayNode {
+    private func makeNode(_ index: Int) throws -> sending RelayNode {
         let store = try EventStore(path: storePath(of: index))
         let node = RelayNode(id: index, config: nodeConfigs[index], store: store, epoch: epoch)
         for peer in topology.neighbors[index] {
@@ -107,7 +107,7 @@ public actor MeshNetwork {
         return node
     }
 
-    private func attach(_ node: RelayNode) async throws {
+    private func attach(_ node: sending RelayNode) async throws {
         switch backend {
         case let .loopback(real): try await real.attach(node)
         case let .simulated(sim): sim.attach(node)
@@ -137,7 +137,7 @@ public actor MeshNetwork {
     }
 
     /// Runs `body` with the node, on the node's own thread.
-    private func withNode<T>(_ index: Int, _ body: @escaping (RelayNode) throws -> T) async throws -> T {
+    private func withNode<T: Sendable>(_ index: Int, _ body: @escaping @Sendable (RelayNode) throws -> T) async throws -> T {
         guard !isShutDown else { throw MeshError.shutDown }
         guard (0..<nodeCount).contains(index) else { throw MeshError.noSuchNode(index, nodeCount: nodeCount) }
         switch backend {

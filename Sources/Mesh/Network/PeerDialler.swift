@@ -24,7 +24,9 @@ final class PeerDialler {
 
     func start(interval: TimeAmount) {
         host.loop.assertInEventLoop()
-        task = host.loop.scheduleRepeatedTask(initialDelay: .zero, delay: interval) { [weak self] _ in self?.dialMissing() }
+        // Bound to the loop it runs on; the cycle through `task` ends when `stop` cancels it.
+        let dialler = NIOLoopBound(self, eventLoop: host.loop)
+        task = host.loop.scheduleRepeatedTask(initialDelay: .zero, delay: interval) { _ in dialler.value.dialMissing() }
     }
 
     func stop() {
@@ -36,12 +38,12 @@ final class PeerDialler {
     private func dialMissing() {
         for peer in peers where host.node.connectionByPeer[peer.index] == nil && !dialling.contains(peer.index) {
             dialling.insert(peer.index)
-            host.dial(peer: peer.index, host: peer.host, port: peer.port).whenComplete { [weak self] result in
+            host.dial(peer: peer.index, host: peer.host, port: peer.port).assumeIsolated().whenComplete { [weak self] result in
                 guard let self else { return }
                 switch result {
                 case let .success(channel):
                     // Dialled again once this connection is gone, whether the link opened or not.
-                    channel.closeFuture.whenComplete { _ in self.dialling.remove(peer.index) }
+                    channel.closeFuture.assumeIsolated().whenComplete { _ in self.dialling.remove(peer.index) }
                 case let .failure(error):
                     self.failedDials += 1
                     self.dialling.remove(peer.index)

@@ -7,7 +7,7 @@ import Nostr
 /// a process-per-node benchmark runs, so its memory and CPU are its own. Its peers are other
 /// processes, reached by port. Times are raw CLOCK_MONOTONIC ns — one clock for every process on
 /// the machine — so arrival times reported by different processes are comparable.
-public final class StandaloneNode: @unchecked Sendable {
+public final class StandaloneNode: Sendable {
     public let id: Int
     private let group: MultiThreadedEventLoopGroup
     let host: LoopbackNodeHost

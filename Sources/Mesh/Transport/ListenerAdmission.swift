@@ -19,13 +19,13 @@ final class ListenerAdmission {
     /// Arms `channel`'s auth deadline (`expired` runs then, unless the channel closed first) and
     /// takes a slot for it until it closes. Returns false, taking no slot, when the listener is
     /// full: the caller refuses the connection, and the deadline still bounds how long that takes.
-    func admit(_ channel: Channel, expired: @escaping () -> Void) -> Bool {
+    func admit(_ channel: Channel, expired: @escaping @Sendable () -> Void) -> Bool {
         channel.eventLoop.assertInEventLoop()
         let deadline = channel.eventLoop.scheduleTask(in: authDeadline, expired)
         channel.closeFuture.whenComplete { _ in deadline.cancel() }
         guard openConnections < maximumConnections else { return false }
         openConnections += 1
-        channel.closeFuture.whenComplete { _ in self.openConnections -= 1 }
+        channel.closeFuture.assumeIsolated().whenComplete { _ in self.openConnections -= 1 }
         return true
     }
 }

@@ -43,11 +43,11 @@ final class ListenerPipeline {
         let delegate = NIOLoopBound(handlerFactory.delegate, eventLoop: channel.eventLoop)
         let clients = NIOLoopBound(clients, eventLoop: channel.eventLoop)
         let mark = NIOLoopBound(ClientMark(), eventLoop: channel.eventLoop)
-        let refused: (HTTPResponseStatus) -> Void = { delegate.value.connectionRefused(status: $0) }
-        let expired = { if !mark.value.isNostrClient { handler.value.authDeadlinePassed(channel: channel) } }
+        let refused: @Sendable (HTTPResponseStatus) -> Void = { delegate.value.connectionRefused(status: $0) }
+        let expired: @Sendable () -> Void = { if !mark.value.isNostrClient { handler.value.authDeadlinePassed(channel: channel) } }
         guard admission.admit(channel, expired: expired) else {
-            return channel.pipeline.configureHTTPServerPipeline().flatMap {
-                channel.pipeline.addHandler(HTTPRefusalHandler(.listenerFull, onRefusal: refused))
+            return channel.pipeline.configureHTTPServerPipeline().flatMapThrowing {
+                try channel.pipeline.syncOperations.addHandler(HTTPRefusalHandler(.listenerFull, onRefusal: refused))
             }
         }
         let maxFrameSize = maxFrameSize
@@ -68,22 +68,22 @@ final class ListenerPipeline {
             }
         )
         let relayInformation = relayInformation
-        let statusPage = statusPage
+        let statusPage = NIOLoopBound(statusPage, eventLoop: channel.eventLoop)
         return channel.pipeline.configureHTTPServerPipeline(
             withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
                 // The NIP-11 and status responders speak HTTP: out before WebSocket frames flow.
                 context.pipeline.syncOperations.removeHandler(name: RelayInformationResponder.name, promise: nil)
-                if statusPage != nil {
+                if statusPage.value != nil {
                     context.pipeline.syncOperations.removeHandler(name: NodeStatusResponder.name, promise: nil)
                 }
             })
-        ).flatMap {
-            guard let statusPage else { return channel.eventLoop.makeSucceededVoidFuture() }
-            return channel.pipeline.addHandler(NodeStatusResponder(page: statusPage), name: NodeStatusResponder.name)
-        }.flatMap {
-            channel.pipeline.addHandler(RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
-        }.flatMap {
-            channel.pipeline.addHandler(HTTPRefusalHandler(.notUpgraded(path: WebSocketEndpoint.path), onRefusal: refused))
+        ).flatMapThrowing {
+            let handlers = channel.pipeline.syncOperations
+            if let page = statusPage.value {
+                try handlers.addHandler(NodeStatusResponder(page: page), name: NodeStatusResponder.name)
+            }
+            try handlers.addHandler(RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
+            try handlers.addHandler(HTTPRefusalHandler(.notUpgraded(path: WebSocketEndpoint.path), onRefusal: refused))
         }
     }
 }

@@ -6,7 +6,9 @@ import NIOPosix
 
 /// Runs one `RelayNode` on the loopback WebSocket transport: its listener, its links and the node
 /// itself all live on one event loop, so the node's state needs no locks. `@unchecked Sendable`
-/// because other threads only pass it into closures submitted to that loop, never touch it.
+/// because other threads only pass it into closures submitted to that loop, never touch it
+/// (the NIO way to say this, `NIOLoopBound`, would check the loop on every frame). Exercised from
+/// several loops at once by every loopback `MeshNetwork` test (e.g. `PropagationTests`).
 final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchecked Sendable {
     let loop: EventLoop
     let node: RelayNode
@@ -128,7 +130,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
             dirty.append(link)
             return link.send(frame)
         }
-        loop.scheduleTask(in: .nanoseconds(Int64(delay))) { [weak self] in
+        loop.assumeIsolated().scheduleTask(in: .nanoseconds(Int64(delay))) { [weak self] in
             if link.send(frame) { link.flush() } else { self?.node.counters.sendQueueDrops += 1 }
         }
         return true

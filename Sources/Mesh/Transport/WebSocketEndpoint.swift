@@ -51,8 +51,9 @@ enum WebSocketEndpoint {
                 )
                 return channel.pipeline.addHTTPClientHandlers(
                     withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
-                ).flatMap {
-                    channel.pipeline.addHandler(UpgradeRequestSender(host: host, port: port), name: UpgradeRequestSender.name)
+                ).flatMapThrowing {
+                    try channel.pipeline.syncOperations.addHandler(
+                        UpgradeRequestSender(host: host, port: port), name: UpgradeRequestSender.name)
                 }
             }
             .connect(host: host, port: port)

@@ -7,12 +7,14 @@ struct ChartSet {
     /// Files whose charts also go, as panels, into `benchmark-graphs.png`, in this order.
     let compositePanels: [String]
 
-    static let standard = ChartSet(
-        charts: [LatencySpectrumChart(), BaselineDeltaChart(), LatencyByMeshSizeChart(), LatencyByHopsChart(),
-                 LatencyBreakdownChart(), ThroughputTimelineChart(), ResourcesChart(), TopologyChart(), FlakesChart(),
-                 TrendsOverviewChart()],
-        compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName, LatencyByMeshSizeChart.fileName,
-                          ThroughputTimelineChart.fileName, ResourcesChart.fileName, TrendCharts.overviewFile])
+    static var standard: ChartSet {
+        ChartSet(
+            charts: [LatencySpectrumChart(), BaselineDeltaChart(), LatencyByMeshSizeChart(), LatencyByHopsChart(),
+                     LatencyBreakdownChart(), ThroughputTimelineChart(), ResourcesChart(), TopologyChart(), FlakesChart(),
+                     TrendsOverviewChart()],
+            compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName, LatencyByMeshSizeChart.fileName,
+                              ThroughputTimelineChart.fileName, ResourcesChart.fileName, TrendCharts.overviewFile])
+    }
 
     /// Draws every chart that has data (into the folder's pending commit) and says why the others are absent.
     func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {

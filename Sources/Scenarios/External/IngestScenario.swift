@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Nostr
 import NostrClient
 
@@ -53,23 +54,26 @@ public struct IngestScenario: ExternalScenario {
 /// starts, sent when due on the publishers in turn (on one relay, or on every relay of a mesh),
 /// and tracked from the inboxes as `OK`s and deliveries arrive. An event is complete when every
 /// subscriber (one per relay) has it; its latency is the time to the last of them.
-final class RelayRampLoad: RampLoad, @unchecked Sendable {
+final class RelayRampLoad: RampLoad, Sendable {
     private let driver: RelayDriver
     private let author: NostrKeyPair
     private let senders: [RelayConnection]
     private let subscription: String
-    private let lock = NSLock()
-    private var events: [NostrEvent] = []
-    private var index: [String: Int] = [:]
-    private var sentAt: [ContinuousClock.Instant?] = []
-    private var accepted = 0
-    private var delivered: [Double] = []
     private let subscriberCount: Int
-    /// Per event, the subscribers that have it.
-    private var heardBy: [Set<Int>] = []
-    private var refused = 0
-    private var firstFailure: String?
-    private var offered = 0
+    /// The current step, guarded by one lock (inboxes report on their connections' loops).
+    private struct Step {
+        var events: [NostrEvent] = []
+        var index: [String: Int] = [:]
+        var sentAt: [ContinuousClock.Instant?] = []
+        var accepted = 0
+        var delivered: [Double] = []
+        /// Per event, the subscribers that have it.
+        var heardBy: [Set<Int>] = []
+        var refused = 0
+        var firstFailure: String?
+        var offered = 0
+    }
+    private let lock = NIOLockedValueBox(Step())
 
     init(driver: RelayDriver, author: NostrKeyPair, senders: [RelayConnection], subscribers: [RelayConnection], subscription: String) {
         self.driver = driver
@@ -89,25 +93,25 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
 
     func prepareStep(rate: Double, count: Int) async throws {
         let signed = (0..<count).map { _ in driver.sign(author) }
-        lock.withLock {
-            events = signed
-            index = Dictionary(uniqueKeysWithValues: signed.enumerated().map { ($1.id, $0) })
-            sentAt = Array(repeating: nil, count: count)
-            accepted = 0
-            refused = 0
-            delivered = []
-            heardBy = Array(repeating: [], count: count)
-            firstFailure = nil
-            offered = 0
+        lock.withLockedValue { step in
+            step.events = signed
+            step.index = Dictionary(uniqueKeysWithValues: signed.enumerated().map { ($1.id, $0) })
+            step.sentAt = Array(repeating: nil, count: count)
+            step.accepted = 0
+            step.refused = 0
+            step.delivered = []
+            step.heardBy = Array(repeating: [], count: count)
+            step.firstFailure = nil
+            step.offered = 0
         }
     }
 
     func offer(_ indices: Range<Int>) {
         let now = driver.clock.now
-        let batch: [NostrEvent] = lock.withLock {
-            for i in indices { sentAt[i] = now }
-            offered = max(offered, indices.upperBound)
-            return Array(events[indices])
+        let batch: [NostrEvent] = lock.withLockedValue { step in
+            for i in indices { step.sentAt[i] = now }
+            step.offered = max(step.offered, indices.upperBound)
+            return Array(step.events[indices])
         }
         var perSender = [[NostrMessage]](repeating: [], count: senders.count)
         for (offset, event) in zip(indices, batch) { perSender[offset % senders.count].append(.event(event)) }
@@ -115,37 +119,37 @@ final class RelayRampLoad: RampLoad, @unchecked Sendable {
     }
 
     func finishStep(drainSeconds: Double) async throws -> RampStepOutcome {
-        let backlog = lock.withLock { offered - delivered.count - refused }
+        let backlog = lock.withLockedValue { step in step.offered - step.delivered.count - step.refused }
         let deadline = driver.clock.now + .seconds(drainSeconds)
         while driver.clock.now < deadline {
-            let done = lock.withLock { delivered.count + refused >= offered && accepted + refused >= offered }
+            let done = lock.withLockedValue { step in step.delivered.count + step.refused >= step.offered && step.accepted + step.refused >= step.offered }
             if done || senders.contains(where: { $0.inbox.snapshot.failure != nil }) { break }
             try await Task.sleep(nanoseconds: 10_000_000)
         }
         for sender in senders { sender.inbox.forgetOKs() }
-        return lock.withLock {
-            RampStepOutcome(offered: offered, accepted: accepted, completed: delivered.count, latenciesMS: delivered,
-                            firstFailure: firstFailure, backlogAtEnd: max(0, backlog))
+        return lock.withLockedValue { step in
+            RampStepOutcome(offered: step.offered, accepted: step.accepted, completed: step.delivered.count, latenciesMS: step.delivered,
+                            firstFailure: step.firstFailure, backlogAtEnd: max(0, backlog))
         }
     }
 
     private func heard(_ message: NostrMessage, at: ContinuousClock.Instant, url: String, subscriber: Int?) {
-        lock.withLock {
+        lock.withLockedValue { step in
             switch message {
             case let .ok(id, ok, text):
-                guard index[id] != nil else { return }
-                if ok { accepted += 1 } else {
-                    refused += 1
-                    if firstFailure == nil { firstFailure = "\(RelayFailure.refused(url: url, eventID: id, reason: text))" }
+                guard step.index[id] != nil else { return }
+                if ok { step.accepted += 1 } else {
+                    step.refused += 1
+                    if step.firstFailure == nil { step.firstFailure = "\(RelayFailure.refused(url: url, eventID: id, reason: text))" }
                 }
             case let .subscriptionEvent(sub, event):
-                guard sub == subscription, let subscriber, let i = index[event.id], let sent = sentAt[i],
-                      heardBy[i].insert(subscriber).inserted, heardBy[i].count == subscriberCount else { return }
-                delivered.append((at - sent).milliseconds)
+                guard sub == subscription, let subscriber, let i = step.index[event.id], let sent = step.sentAt[i],
+                      step.heardBy[i].insert(subscriber).inserted, step.heardBy[i].count == subscriberCount else { return }
+                step.delivered.append((at - sent).milliseconds)
             case let .notice(text):
-                if firstFailure == nil { firstFailure = "\(RelayFailure.notice(url: url, text: text))" }
+                if step.firstFailure == nil { step.firstFailure = "\(RelayFailure.notice(url: url, text: text))" }
             case let .closed(_, text):
-                if firstFailure == nil { firstFailure = "\(RelayFailure.closed(url: url, subscription: subscription, reason: text))" }
+                if step.firstFailure == nil { step.firstFailure = "\(RelayFailure.closed(url: url, subscription: subscription, reason: text))" }
             default:
                 break
             }

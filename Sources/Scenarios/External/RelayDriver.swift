@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import Nostr
@@ -8,7 +9,7 @@ import NostrClient
 /// authors, uniquely signed events and the bounded waits for `OK`, `EOSE` and deliveries. It only
 /// ever connects to the addresses in `settings.targets`. One per attempt; `with` closes every
 /// connection and the event loops however the attempt ends.
-final class RelayDriver: @unchecked Sendable {
+final class RelayDriver: Sendable {
     let targets: RelayTargets
     let context: ScenarioContext
     /// Longest wait for anything the relay owes us (s): past it the scenario fails with `silence`.
@@ -18,9 +19,10 @@ final class RelayDriver: @unchecked Sendable {
     var eventLoops: EventLoopGroup { group }
     /// Makes this attempt's event contents unique, whatever the relay already stores.
     private let nonce = UUID().uuidString.prefix(8).lowercased()
-    private let lock = NSLock()
-    private var connections: [RelayConnection] = []
-    private var sequence = 0
+    /// The connections this driver opened and not yet closed.
+    private let connections = NIOLockedValueBox<[RelayConnection]>([])
+    /// Numbers the events this driver signs.
+    private let sequence = NIOLockedValueBox(0)
     let clock = ContinuousClock()
 
     private init(targets: RelayTargets, context: ScenarioContext) {
@@ -46,7 +48,7 @@ final class RelayDriver: @unchecked Sendable {
         var opened: [RelayConnection] = []
         for _ in 0..<count {
             let connection = try await RelayConnection.open(targets.relays[index].url, on: group, timeout: context.settings.timeout(5))
-            lock.withLock { connections.append(connection) }
+            connections.withLockedValue { $0.append(connection) }
             opened.append(connection)
         }
         return opened
@@ -67,7 +69,7 @@ final class RelayDriver: @unchecked Sendable {
 
     /// Signs a kind-`kind` event with unique content and the current `created_at`.
     func sign(_ author: NostrKeyPair, kind: Int = 1, tags: [[String]] = []) -> NostrEvent {
-        let number = lock.withLock { () -> Int in
+        let number = sequence.withLockedValue { sequence -> Int in
             sequence += 1
             return sequence
         }
@@ -124,14 +126,14 @@ final class RelayDriver: @unchecked Sendable {
     /// Closes connections opened by this driver (all, or the given ones).
     func close(_ some: [RelayConnection]) async {
         let ids = Set(some.map { ObjectIdentifier($0) })
-        lock.withLock { connections.removeAll { ids.contains(ObjectIdentifier($0)) } }
+        connections.withLockedValue { list in list.removeAll { ids.contains(ObjectIdentifier($0)) } }
         await withTaskGroup(of: Void.self) { tasks in
             for connection in some { tasks.addTask { await connection.close() } }
         }
     }
 
     private func shutdown() async {
-        await close(lock.withLock { connections })
+        await close(connections.withLockedValue { $0 })
         try? await group.shutdownGracefully()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Runs `ip` (iproute2), the one tool that creates and removes what a namespace mesh uses.
 /// Synchronous on purpose: set-up and tear-down are a few dozen short commands, and tear-down
@@ -47,21 +48,21 @@ struct IPTool: Sendable {
 }
 
 /// A pipe read to its end on a thread of its own.
-final class PipeDrain: @unchecked Sendable {
-    // Invariant: `data` is written once by the reading thread before `done` is signalled, and
-    // read only after `wait` has seen the signal.
-    private var data = Data()
+final class PipeDrain: Sendable {
+    /// Written once by the reading thread before `done` is signalled.
+    private let data = NIOLockedValueBox(Data())
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
+            let all = handle.readDataToEndOfFile()
+            data.withLockedValue { $0 = all }
             done.signal()
         }
     }
 
     func wait() -> Data {
         done.wait()
-        return data
+        return data.withLockedValue { $0 }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Mesh
 import NostrClient
 
@@ -14,7 +15,9 @@ import NostrClient
 /// while the mesh exists; what a killed earlier run left is removed before a new one starts.
 ///
 /// Thread safety: `tearDown` takes a lock and runs once, from whichever thread calls it first
-/// (the owner, or the signal handler's queue); the rest is set once in `start`.
+/// (the owner, or the signal handler's queue); the rest is set once in `start`, before the mesh
+/// is shared. `@unchecked Sendable` rests on that invariant (the lock guards only what `tearDown`
+/// reads); `NamespaceMeshTests` (as root) forms meshes and tears them down.
 public final class NamespaceMesh: @unchecked Sendable {
     public let mesh: MeshFile
     public let topology: Topology
@@ -22,7 +25,7 @@ public final class NamespaceMesh: @unchecked Sendable {
     let subnet: NamespaceSubnet
     private let ip: IPTool
     private let folder: URL
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var children: [(process: Process, stdin: Pipe)] = []
     private var namespacesMade = 0
     private var bridgeMade = false
@@ -34,7 +37,9 @@ public final class NamespaceMesh: @unchecked Sendable {
     /// Seconds from the first `ip` command until every node reported every link ready.
     public private(set) var setUpSeconds = 0.0
 
-    private init(mesh: MeshFile, topology: Topology, names: NamespaceNames, subnet: NamespaceSubnet, ip: IPTool, folder: URL) {
+    private init(
+        mesh: MeshFile, topology: Topology, names: NamespaceNames, subnet: NamespaceSubnet, ip: IPTool, folder: URL
+    ) {
         self.mesh = mesh
         self.topology = topology
         self.names = names
@@ -52,13 +57,17 @@ public final class NamespaceMesh: @unchecked Sendable {
     /// Builds the namespaces, the bridge and the links, starts one node server per namespace and
     /// returns once every node's links are ready; on any failure everything made so far is removed.
     /// Every node adds `injectedDelayMicros` before forwarding (`--inject-delay-us`).
-    public static func start(topology: Topology, seed: UInt64, executable: String?, storage: URL,
-                             readyTimeout: Double, injectedDelayMicros: Int = 0) async throws -> NamespaceMesh {
+    public static func start(
+        topology: Topology, seed: UInt64, executable: String?, storage: URL,
+        readyTimeout: Double, injectedDelayMicros: Int = 0
+    ) async throws -> NamespaceMesh {
         try checkPrivileges()
         guard let ip = IPTool.locate() else { throw NamespaceError.noIPTool }
         guard let executable else { throw ProcessMeshError.noExecutable }
         guard topology.nodeCount <= NamespaceNames.maximumNodes else {
-            throw NamespaceError.node(index: topology.nodeCount - 1, reason: "a namespace mesh has at most \(NamespaceNames.maximumNodes) nodes (one /24 subnet)")
+            throw NamespaceError.node(
+                index: topology.nodeCount - 1,
+                reason: "a namespace mesh has at most \(NamespaceNames.maximumNodes) nodes (one /24 subnet)")
         }
         let started = DispatchTime.now().uptimeNanoseconds
         try NamespaceLeftovers.remove(ip: ip)
@@ -68,8 +77,9 @@ public final class NamespaceMesh: @unchecked Sendable {
         let addresses = (0..<topology.nodeCount).map { HostPort(host: subnet.nodeAddress($0), port: port) }
         let folder = storage.appendingPathComponent("\(names.prefix)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let mesh = NamespaceMesh(mesh: MeshFile(topology: topology, addresses: addresses, seed: seed), topology: topology,
-                                 names: names, subnet: subnet, ip: ip, folder: folder)
+        let mesh = NamespaceMesh(
+            mesh: MeshFile(topology: topology, addresses: addresses, seed: seed), topology: topology,
+            names: names, subnet: subnet, ip: ip, folder: folder)
         mesh.installSignalHandlers()
         do {
             try mesh.buildNetwork()
@@ -99,15 +109,19 @@ public final class NamespaceMesh: @unchecked Sendable {
             try ip.run(["netns", "add", namespace])
             lock.withLock { namespacesMade = node + 1 }
             // The namespace's end is created inside it as eth0; the host end joins the bridge.
-            try ip.run(["-batch", "-"], input: """
-                link add \(names.hostEnd(node)) type veth peer name eth0 netns \(namespace)
-                link set \(names.hostEnd(node)) master \(names.bridge) up
-                """)
-            try ip.run(["-n", namespace, "-batch", "-"], input: """
-                link set lo up
-                address add \(subnet.nodeAddress(node))/24 dev eth0
-                link set eth0 up
-                """)
+            try ip.run(
+                ["-batch", "-"],
+                input: """
+                    link add \(names.hostEnd(node)) type veth peer name eth0 netns \(namespace)
+                    link set \(names.hostEnd(node)) master \(names.bridge) up
+                    """)
+            try ip.run(
+                ["-n", namespace, "-batch", "-"],
+                input: """
+                    link set lo up
+                    address add \(subnet.nodeAddress(node))/24 dev eth0
+                    link set eth0 up
+                    """)
         }
     }
 
@@ -117,11 +131,13 @@ public final class NamespaceMesh: @unchecked Sendable {
         for node in 0..<topology.nodeCount {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: ip.path)
-            process.arguments = ["netns", "exec", names.namespace(node), executable, "node-server",
-                                 "--mesh", meshPath.path, "--index", String(node),
-                                 "--listen", HostPort(host: subnet.nodeAddress(node), port: Self.port).description,
-                                 "--store", folder.appendingPathComponent("node-\(node).sqlite").path, "--stop-with-stdin",
-                                 "--inject-delay-us", String(injectedDelayMicros)]
+            process.arguments = [
+                "netns", "exec", names.namespace(node), executable, "node-server",
+                "--mesh", meshPath.path, "--index", String(node),
+                "--listen", HostPort(host: subnet.nodeAddress(node), port: Self.port).description,
+                "--store", folder.appendingPathComponent("node-\(node).sqlite").path, "--stop-with-stdin",
+                "--inject-delay-us", String(injectedDelayMicros),
+            ]
             let stdin = Pipe()
             process.standardInput = stdin
             process.standardOutput = try logFile(node, "out")
@@ -152,11 +168,17 @@ public final class NamespaceMesh: @unchecked Sendable {
                 if output(of: node, "out").contains("\nready") { waiting.remove(node); continue }
                 let exited = lock.withLock { !children[node].process.isRunning }
                 if exited {
-                    throw NamespaceError.node(index: node, reason: "exited during set-up; its standard error: \(output(of: node, "err").suffix(600))")
+                    throw NamespaceError.node(
+                        index: node,
+                        reason: "exited during set-up; its standard error: \(output(of: node, "err").suffix(600))")
                 }
             }
             guard Date() < deadline || waiting.isEmpty else {
-                throw NamespaceError.node(index: waiting.min() ?? 0, reason: "links not ready after \(timeout) s (\(waiting.count) nodes waiting); its standard error: \(output(of: waiting.min() ?? 0, "err").suffix(600))")
+                throw NamespaceError.node(
+                    index: waiting.min() ?? 0,
+                    reason:
+                        "links not ready after \(timeout) s (\(waiting.count) nodes waiting); its standard error: \(output(of: waiting.min() ?? 0, "err").suffix(600))"
+                )
             }
             try await Task.sleep(nanoseconds: 20_000_000)
         }

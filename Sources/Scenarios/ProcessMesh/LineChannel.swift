@@ -1,13 +1,13 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Newline-delimited messages over a pair of file descriptors: a reader thread that hands each
 /// complete line to `onLine` (and `onEnd` at end of file), and a locked writer. Used at both
 /// ends of the `bench node` control channel.
-final class LineChannel: @unchecked Sendable {
+final class LineChannel: Sendable {
     private let input: FileHandle
     private let output: FileHandle
-    private let writeLock = NSLock()
-    private var thread: Thread?
+    private let writeLock = NIOLock()
 
     init(input: FileHandle, output: FileHandle) {
         self.input = input
@@ -34,7 +34,6 @@ final class LineChannel: @unchecked Sendable {
         }
         thread.name = "meshbench-line-channel"
         thread.start()
-        self.thread = thread
     }
 
     /// Writes one line; false when the other end is gone.

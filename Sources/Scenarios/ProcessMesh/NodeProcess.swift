@@ -1,18 +1,23 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// One `bench node` child and its control channel: sends commands, matches replies by `seq`,
 /// hands arrival reports to `onArrival`, keeps the tail of the child's standard error for error
 /// messages, and fails every waiting request if the child exits.
-final class NodeProcess: @unchecked Sendable {
+final class NodeProcess: Sendable {
     let index: Int
     private let process = Process()
     private let channel: LineChannel
     private let errors = Pipe()
-    private let lock = NSLock()
-    private var waiting: [Int: CheckedContinuation<NodeReply, Error>] = [:]
-    private var nextSeq = 1
-    private var ended = false
-    private var errorTail = Data()
+    /// The requests awaiting replies and what the child said on standard error, under one lock
+    /// (replies arrive on the channel's reader thread, standard error on the pipe's handler).
+    private struct Exchange {
+        var waiting: [Int: CheckedContinuation<NodeReply, Error>] = [:]
+        var nextSeq = 1
+        var ended = false
+        var errorTail = Data()
+    }
+    private let lock = NIOLockedValueBox(Exchange())
     private let encoder = JSONEncoder()
 
     init(index: Int, executable: String, onArrival: @escaping @Sendable (ArrivalWire) -> Void) throws {
@@ -37,16 +42,16 @@ final class NodeProcess: @unchecked Sendable {
             let chunk = handle.availableData
             guard let self else { return }
             if chunk.isEmpty { handle.readabilityHandler = nil; return }
-            self.lock.withLock {
-                self.errorTail.append(chunk)
-                if self.errorTail.count > 4_096 { self.errorTail.removeFirst(self.errorTail.count - 4_096) }
+            self.lock.withLockedValue { exchange in
+                exchange.errorTail.append(chunk)
+                if exchange.errorTail.count > 4_096 { exchange.errorTail.removeFirst(exchange.errorTail.count - 4_096) }
             }
         }
         let decoder = JSONDecoder()
         channel.start(onLine: { [weak self] line in
             guard let self, let reply = try? decoder.decode(NodeReply.self, from: line) else { return }
             if reply.op == "arrival", let arrival = reply.arrival { return onArrival(arrival) }
-            guard let seq = reply.seq, let continuation = self.lock.withLock({ self.waiting.removeValue(forKey: seq) }) else { return }
+            guard let seq = reply.seq, let continuation = self.lock.withLockedValue({ $0.waiting.removeValue(forKey: seq) }) else { return }
             if reply.op == "error" {
                 continuation.resume(throwing: ProcessMeshError.nodeFailed(node: self.index, reason: reply.message ?? "unknown error"))
             } else {
@@ -59,24 +64,24 @@ final class NodeProcess: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
 
     /// The last lines the child wrote to standard error.
-    var standardErrorTail: String { lock.withLock { String(decoding: errorTail, as: UTF8.self) } }
+    var standardErrorTail: String { lock.withLockedValue { exchange in String(decoding: exchange.errorTail, as: UTF8.self) } }
 
     func request(_ command: NodeCommand) async throws -> NodeReply {
         try await withCheckedThrowingContinuation { continuation in
-            let seq: Int? = lock.withLock {
-                guard !ended else { return nil }
-                defer { nextSeq += 1 }
-                waiting[nextSeq] = continuation
-                return nextSeq
+            let seq: Int? = lock.withLockedValue { exchange in
+                guard !exchange.ended else { return nil }
+                defer { exchange.nextSeq += 1 }
+                exchange.waiting[exchange.nextSeq] = continuation
+                return exchange.nextSeq
             }
             guard let seq else {
                 return continuation.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
             }
             var numbered = command
             numbered.seq = seq
-            let line = lock.withLock { try? encoder.encode(numbered) }
+            let line = try? encoder.encode(numbered)
             if line == nil || !channel.send(line!) {
-                if let waiter = lock.withLock({ waiting.removeValue(forKey: seq) }) {
+                if let waiter = lock.withLockedValue({ $0.waiting.removeValue(forKey: seq) }) {
                     waiter.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
                 }
             }
@@ -86,7 +91,7 @@ final class NodeProcess: @unchecked Sendable {
     /// Asks the child to stop and waits up to `grace` seconds; a child still alive then is killed.
     func stop(grace: Double) async {
         if process.isRunning {
-            let line = lock.withLock { try? encoder.encode(NodeCommand(op: "shutdown")) }
+            let line = try? encoder.encode(NodeCommand(op: "shutdown"))
             if let line { channel.send(line) }
         }
         let deadline = Date().addingTimeInterval(grace)
@@ -98,10 +103,10 @@ final class NodeProcess: @unchecked Sendable {
     }
 
     private func childEnded() {
-        let pending: [CheckedContinuation<NodeReply, Error>] = lock.withLock {
-            ended = true
-            defer { waiting.removeAll() }
-            return Array(waiting.values)
+        let pending: [CheckedContinuation<NodeReply, Error>] = lock.withLockedValue { exchange in
+            exchange.ended = true
+            defer { exchange.waiting.removeAll() }
+            return Array(exchange.waiting.values)
         }
         for continuation in pending {
             continuation.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))

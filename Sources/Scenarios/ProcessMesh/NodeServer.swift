@@ -1,5 +1,6 @@
 import Foundation
 import Mesh
+import NIOConcurrencyHelpers
 import Nostr
 
 /// The child side of `--process-per-node` (`bench node`): one relay node in this process, driven
@@ -89,10 +90,10 @@ public enum NodeServer {
 
 /// Encodes and writes replies; arrivals come from the node's thread, answers from the command
 /// loop, so encoding is serialized by a lock.
-private final class ReplyWriter: @unchecked Sendable {
+private final class ReplyWriter: Sendable {
     private let channel: LineChannel
     private let encoder = JSONEncoder()
-    private let lock = NSLock()
+    private let lock = NIOLock()
 
     init(channel: LineChannel) { self.channel = channel }
 

@@ -1,25 +1,33 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Mesh
 import Nostr
 
 /// `--process-per-node`: every node is its own `bench node` OS process on loopback WebSocket,
 /// driven over its control channel, so memory and CPU are read per node from /proc/<pid>.
 /// Links, keys and credentials are derived from the seed exactly as `MeshNetwork` does.
+///
+/// `@unchecked Sendable`. Invariant: `children` and `ports` are written only by `form`, before
+/// `start` returns the mesh, and only read after; the arrival handler, set from any thread and
+/// called on the children's reader threads, is under `lock`. `ProcessPerNodeTests` drives it while
+/// arrivals stream in from every child's thread.
 final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
     let topology: Topology
     var nodeCount: Int { topology.nodeCount }
     private let seed: UInt64
     private let folder: URL
     private var children: [NodeProcess] = []
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var handler: (@Sendable (String, Arrival) -> Bool)?
     /// Each node's listener port (BTP links on /btp, NIP-01 clients on /nostr), once formed.
     private(set) var ports: [Int] = []
 
     /// Spawns the nodes, forms the topology and returns once every link is ready; on any
     /// failure every child already started is stopped and the storage folder removed.
-    static func start(topology: Topology, node: NodeConfig, seed: UInt64, executable: String?,
-                      storage: URL, linkTimeout: Double) async throws -> ProcessMesh {
+    static func start(
+        topology: Topology, node: NodeConfig, seed: UInt64, executable: String?,
+        storage: URL, linkTimeout: Double
+    ) async throws -> ProcessMesh {
         guard let executable else { throw ProcessMeshError.noExecutable }
         let folder = storage.appendingPathComponent("process-mesh-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -41,9 +49,10 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
 
     private func form(node config: NodeConfig, executable: String, linkTimeout: Double) async throws {
         for index in 0..<topology.nodeCount {
-            children.append(try NodeProcess(index: index, executable: executable) { [weak self] wire in
-                self?.arrived(wire)
-            })
+            children.append(
+                try NodeProcess(index: index, executable: executable) { [weak self] wire in
+                    self?.arrived(wire)
+                })
         }
         for (index, child) in children.enumerated() {
             var start = NodeCommand(op: "start")
@@ -64,7 +73,8 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
             do {
                 _ = try await children[edge.a].request(dial)
             } catch {
-                throw ProcessMeshError.nodeFailed(node: edge.a, reason: "cannot dial node \(edge.b) at 127.0.0.1:\(ports[edge.b]): \(error)")
+                throw ProcessMeshError.nodeFailed(
+                    node: edge.a, reason: "cannot dial node \(edge.b) at 127.0.0.1:\(ports[edge.b]): \(error)")
             }
         }
         for child in children {
@@ -128,7 +138,9 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
         let deadline = Date().addingTimeInterval(Double(timeoutNanoseconds) / 1e9)
         var quietRounds = 0
         while quietRounds < 2 {
-            guard Date() < deadline else { throw ProcessMeshError.notIdle(waitedSeconds: Double(timeoutNanoseconds) / 1e9) }
+            guard Date() < deadline else {
+                throw ProcessMeshError.notIdle(waitedSeconds: Double(timeoutNanoseconds) / 1e9)
+            }
             var idle = true, sent = 0, received = 0
             for (index, child) in children.enumerated() {
                 idle = try await child.request(NodeCommand(op: "idle")).idle == true && idle

@@ -4,7 +4,7 @@ import Mesh
 /// `bench serve`: a mesh of our nodes, each its own `bench node` process, formed exactly as a
 /// `--process-per-node` benchmark forms it, then left running for outside NIP-01 clients (such
 /// as `bench --target`) until stopped. Each node's client address is `ws://127.0.0.1:PORT/nostr`.
-public final class ServedMesh: @unchecked Sendable {
+public final class ServedMesh: Sendable {
     private let mesh: ProcessMesh
     public let topology: Topology
 

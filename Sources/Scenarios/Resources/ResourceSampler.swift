@@ -1,5 +1,6 @@
 import Foundation
 import Mesh
+import NIOConcurrencyHelpers
 
 /// Samples resource use every `interval` seconds while a workload runs (AC 6): memory and CPU
 /// of the process(es), and per node bytes in/out, open connections, send-queue depth, store size
@@ -7,14 +8,14 @@ import Mesh
 /// CPU are recorded as `process_*` (the whole process), never divided into a made-up per-node
 /// figure; with `--process-per-node` each node's own process is read from /proc/<pid> as
 /// `node_*` (SLA class `per_node`), and `process_*` is then the driving `bench` process alone.
-final class ResourceSampler: @unchecked Sendable {
+final class ResourceSampler: Sendable {
     private let network: MeshUnderTest
     private let context: ScenarioContext
     private let origin: UInt64
     private let interval: Double
     private let meshSize: Int
     private let inFlight: (@Sendable () -> Int)?
-    private var task: Task<SeriesBuffer, Error>?
+    private let task = NIOLockedValueBox<Task<SeriesBuffer, Error>?>(nil)
 
     /// `origin`: network time of t = 0. `inFlight`: the workload's events not yet delivered everywhere.
     init(network: MeshUnderTest, context: ScenarioContext, origin: UInt64, inFlight: (@Sendable () -> Int)? = nil) {
@@ -34,7 +35,7 @@ final class ResourceSampler: @unchecked Sendable {
 
     func start() {
         let network = network, context = context, origin = origin, interval = interval, inFlight = inFlight
-        task = Task {
+        let sampling = Task {
             var buffer = SeriesBuffer()
             var previous = try await NodeReadings.read(network)
             var previousProcess = ProcessStats.current
@@ -80,6 +81,7 @@ final class ResourceSampler: @unchecked Sendable {
             }
             return buffer
         }
+        task.withLockedValue { $0 = sampling }
     }
 
     /// Stops sampling and writes the series; also, unless `judgeQueueDepth` is false (a capacity
@@ -88,7 +90,7 @@ final class ResourceSampler: @unchecked Sendable {
     /// so a scenario can judge them (burst recovery reads `in_flight_events`).
     @discardableResult
     func stop(judgeQueueDepth: Bool = true) async throws -> SeriesBuffer {
-        guard let task else { return SeriesBuffer() }
+        guard let task = task.withLockedValue({ $0 }) else { return SeriesBuffer() }
         task.cancel()
         let buffer = try await task.value
         try buffer.write(to: context.recorder)

@@ -2,8 +2,8 @@ import Foundation
 
 /// Progress on standard error: a redrawn bar when standard error is a terminal, plain lines
 /// otherwise (CI logs), nothing with `--quiet`. Standard output carries only data.
-public final class ProgressReporter: @unchecked Sendable {
-    public enum Style { case bar, lines, silent }
+public final class ProgressReporter: Sendable {
+    public enum Style: Sendable { case bar, lines, silent }
     private let style: Style
     private let useColor: Bool
     private let started = Date()

@@ -1,14 +1,15 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Nostr
 
 /// What a scenario attempt sees: the run settings, a recorder for its measurements, and `check`
 /// for the pass/fail conditions that become `outcome` records.
-public final class ScenarioContext: @unchecked Sendable {
+public final class ScenarioContext: Sendable {
     public let settings: BenchSettings
     public let recorder: Recorder
     /// Every check made during this attempt, in order.
-    public private(set) var checks: [CheckResult] = []
-    private let lock = NSLock()
+    public var checks: [CheckResult] { checkLog.withLockedValue { $0 } }
+    private let checkLog = NIOLockedValueBox<[CheckResult]>([])
 
     private let onPublish: (@Sendable (NostrEvent) -> Void)?
 
@@ -28,7 +29,7 @@ public final class ScenarioContext: @unchecked Sendable {
     @discardableResult
     public func check(_ name: String, _ passed: Bool, _ detail: @autoclosure () -> String) -> Bool {
         let result = CheckResult(name: name, passed: passed, detail: detail())
-        lock.withLock { checks.append(result) }
+        checkLog.withLockedValue { $0.append(result) }
         return passed
     }
 }

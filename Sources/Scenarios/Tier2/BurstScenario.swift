@@ -1,5 +1,6 @@
 import Foundation
 import Mesh
+import NIOConcurrencyHelpers
 
 /// AC 3 burst handling on a 10-node random 4-regular mesh: a steady rate, then a burst (500
 /// events/s), then the steady rate again. Records the recovery time — from the end of the burst
@@ -96,12 +97,11 @@ public struct BurstScenario: Scenario {
 }
 
 /// Publish and completion times of every event of a burst run, summarised per phase.
-final class CompletionLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [(published: UInt64, completed: UInt64)] = []
+final class CompletionLog: Sendable {
+    private let events = NIOLockedValueBox<[(published: UInt64, completed: UInt64)]>([])
 
     func add(publishedAt: UInt64, completedAt: UInt64) {
-        lock.withLock { events.append((publishedAt, completedAt)) }
+        events.withLockedValue { $0.append((publishedAt, completedAt)) }
     }
 
     struct Summary {
@@ -117,7 +117,7 @@ final class CompletionLog: @unchecked Sendable {
     static func isSteady(_ ms: Double, beforeMedianMS: Double) -> Bool { ms <= 2 * beforeMedianMS + 2 }
 
     func summary(burstStart: UInt64, burstEnd: UInt64) -> Summary {
-        let all = lock.withLock { events }.sorted { $0.published < $1.published }
+        let all = events.withLockedValue { $0 }.sorted { $0.published < $1.published }
         func ms(_ e: (published: UInt64, completed: UInt64)) -> Double { Double(e.completed &- e.published) / 1e6 }
         func median(_ list: [(published: UInt64, completed: UInt64)]) -> Double {
             let sorted = list.map(ms).sorted()

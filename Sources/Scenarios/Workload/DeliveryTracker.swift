@@ -1,11 +1,12 @@
 import Foundation
 import Mesh
+import NIOConcurrencyHelpers
 
 /// Follows every event a sustained workload publishes to every node it must reach, as the nodes
 /// accept it (the mesh's arrival handler, on the nodes' own threads). Each delivery becomes one
 /// latency sample at once and the event is forgotten when its last delivery arrives, so memory
 /// holds only the events in flight, whatever the run length.
-final class DeliveryTracker: @unchecked Sendable {
+final class DeliveryTracker: Sendable {
     /// What one delivery is recorded as: the metrics it belongs to (by hop count).
     typealias MetricChoice = @Sendable (_ hops: Int) -> [String]
 
@@ -20,21 +21,24 @@ final class DeliveryTracker: @unchecked Sendable {
     private let origin: UInt64
     /// Sees every completed event (publish time, last delivery time), e.g. to time a burst's backlog.
     private let onComplete: (@Sendable (_ publishedAt: UInt64, _ completedAt: UInt64) -> Void)?
-    private let lock = NSLock()
-    private var inFlight: [String: InFlight] = [:]
-    private var completedPerSecond: [Int] = []
-    private var firstError: Error?
-    private var publishedCount = 0
-    private var deliveredCount = 0
-    private var completedCount = 0
-    private var lastCompletionTime: UInt64 = 0
+    /// Everything the lock guards.
+    private struct State {
+        var inFlight: [String: InFlight] = [:]
+        var completedPerSecond: [Int] = []
+        var firstError: (any Error)?
+        var publishedCount = 0
+        var deliveredCount = 0
+        var completedCount = 0
+        var lastCompletionTime: UInt64 = 0
+    }
+    private let lock = NIOLockedValueBox(State())
 
     /// Events registered, deliveries seen (publisher excluded), events at every target.
-    var published: Int { lock.withLock { publishedCount } }
-    var delivered: Int { lock.withLock { deliveredCount } }
-    var completed: Int { lock.withLock { completedCount } }
+    var published: Int { lock.withLockedValue { state in state.publishedCount } }
+    var delivered: Int { lock.withLockedValue { state in state.deliveredCount } }
+    var completed: Int { lock.withLockedValue { state in state.completedCount } }
     /// Network time of the last delivery that completed an event.
-    var lastCompletion: UInt64 { lock.withLock { lastCompletionTime } }
+    var lastCompletion: UInt64 { lock.withLockedValue { state in state.lastCompletionTime } }
 
     /// `origin`: network time of t = 0 for the `t` of samples. `targetsPerEvent`: nodes each event
     /// must reach besides its publisher.
@@ -59,48 +63,48 @@ final class DeliveryTracker: @unchecked Sendable {
     /// Registers an event just before it is published (its first deliveries may come back
     /// before `publish` returns).
     func willPublish(_ id: String, at time: UInt64) {
-        lock.withLock {
-            inFlight[id] = InFlight(publishedAt: time, remaining: targetsPerEvent)
-            publishedCount += 1
+        lock.withLockedValue { state in
+            state.inFlight[id] = InFlight(publishedAt: time, remaining: targetsPerEvent)
+            state.publishedCount += 1
         }
     }
 
     /// Events published but not yet at every target.
-    var inFlightCount: Int { lock.withLock { inFlight.count } }
+    var inFlightCount: Int { lock.withLockedValue { state in state.inFlight.count } }
 
     /// Events whose last delivery landed in each whole second since `origin`.
-    func completionsPerSecond() -> [Int] { lock.withLock { completedPerSecond } }
+    func completionsPerSecond() -> [Int] { lock.withLockedValue { state in state.completedPerSecond } }
 
     /// Ids of events still missing deliveries (for the failure message), at most `limit`.
     func missing(limit: Int = 5) -> [String] {
-        lock.withLock { Array(inFlight.keys.prefix(limit)).map { String($0.prefix(16)) } }
+        lock.withLockedValue { state in Array(state.inFlight.keys.prefix(limit)).map { String($0.prefix(16)) } }
     }
 
     /// Throws the first error a recording raised on a node thread.
     func rethrow() throws {
-        if let error = lock.withLock({ firstError }) { throw error }
+        if let error = lock.withLockedValue({ $0.firstError }) { throw error }
     }
 
     /// Consumes the arrivals of tracked events (true); others are left to `awaitPropagation`.
     private func arrived(_ id: String, _ arrival: Arrival) -> Bool {
-        let (entry, completes): (InFlight?, Bool) = lock.withLock {
-            guard var entry = inFlight[id] else { return (nil, false) }
+        let (entry, completes): (InFlight?, Bool) = lock.withLockedValue { state in
+            guard var entry = state.inFlight[id] else { return (nil, false) }
             guard arrival.hops > 0 else { return (entry, false) }
             entry.remaining -= 1
-            deliveredCount += 1
+            state.deliveredCount += 1
             if entry.remaining == 0 {
-                inFlight[id] = nil
-                completedCount += 1
-                lastCompletionTime = max(lastCompletionTime, arrival.time)
+                state.inFlight[id] = nil
+                state.completedCount += 1
+                state.lastCompletionTime = max(state.lastCompletionTime, arrival.time)
                 let second = Int((arrival.time &- origin) / 1_000_000_000)
                 if second >= 0 {
-                    if completedPerSecond.count <= second {
-                        completedPerSecond.append(contentsOf: repeatElement(0, count: second + 1 - completedPerSecond.count))
+                    if state.completedPerSecond.count <= second {
+                        state.completedPerSecond.append(contentsOf: repeatElement(0, count: second + 1 - state.completedPerSecond.count))
                     }
-                    completedPerSecond[second] += 1
+                    state.completedPerSecond[second] += 1
                 }
             } else {
-                inFlight[id] = entry
+                state.inFlight[id] = entry
             }
             return (entry, entry.remaining == 0)
         }
@@ -113,7 +117,7 @@ final class DeliveryTracker: @unchecked Sendable {
                 try recorder.sample(metric, latency, hops: arrival.hops, node: arrival.node, t: t)
             }
         } catch {
-            lock.withLock { if firstError == nil { firstError = error } }
+            lock.withLockedValue { state in if state.firstError == nil { state.firstError = error } }
         }
         if completes { onComplete?(entry.publishedAt, arrival.time) }
         return true
