@@ -91,12 +91,19 @@ final class Tier2ScenarioTests: XCTestCase {
     func testBurstRecordsRecoveryAndDrops() async throws {
         let burst = BurstScenario(name: "test.burst", tier: 2, before: 0.5, burstDuration: 1, after: 0.5, summary: "")
         let (sink, failed) = try await runScenarios([burst], overrides: ScenarioOverrides(nodes: 4, rate: 100))
-        XCTAssertEqual(sink.counter("events_dropped"), 0, "every event is delivered, however loaded the machine")
         // Whether the mesh is back at its pre-burst speed within this short window depends on how
         // busy the machine running the tests is, so either answer is accepted; what must hold is
         // that the answer is recorded consistently: a recovery time, or a failed check naming it.
         let timingChecks = ["recovers within", "latency after the burst returns to its steady level"]
         let failures = sink.outcomes.filter { $0.status == .fail }
+        // Every event is delivered, however loaded the machine: a passing attempt says so with its
+        // counter; a failed attempt's counters are discarded (ScenarioRunner), and its recovery
+        // check would name the deliveries still outstanding.
+        if failed.isEmpty {
+            XCTAssertEqual(sink.counter("events_dropped"), 0)
+        } else {
+            XCTAssertFalse(failures.contains { $0.message.contains("still outstanding") }, failureMessages(sink))
+        }
         XCTAssertTrue(failures.allSatisfy { f in timingChecks.contains { f.test.contains($0) } }, failureMessages(sink))
         XCTAssertEqual(failed.isEmpty, failures.isEmpty)
         if sink.counter("burst_recovery") == nil {
