@@ -35,7 +35,9 @@ public struct ByteMutator: Sendable {
         case 0: input[at] ^= 1 << UInt8(below(8))
         case 1: input[at] = UInt8(truncatingIfNeeded: random.next())
         case 2: input[at] = Self.boundaryBytes[below(Self.boundaryBytes.count)]
-        case 3: input.replaceSubrange(at..<min(input.count, at + 2), with: Self.boundaryPairs[below(Self.boundaryPairs.count)])
+        case 3:
+            input.replaceSubrange(
+                at..<min(input.count, at + 2), with: Self.boundaryPairs[below(Self.boundaryPairs.count)])
         case 4: input.replaceSubrange(at...at, with: Self.lengthPrefixes[below(Self.lengthPrefixes.count)])
         case 5: input.insert(contentsOf: randomBytes(1 + below(8)), at: at)
         case 6: input.removeSubrange(at..<min(input.count, at + 1 + below(16)))
@@ -43,7 +45,9 @@ public struct ByteMutator: Sendable {
             // A chunk repeated up to eight times: long arrays, deep nesting, big frames.
             let from = below(input.count)
             let chunk = Array(input[from..<min(input.count, from + 1 + below(64))])
-            for _ in 0...below(8) where input.count + chunk.count <= maximumLength { input.insert(contentsOf: chunk, at: at) }
+            for _ in 0...below(8) where input.count + chunk.count <= maximumLength {
+                input.insert(contentsOf: chunk, at: at)
+            }
         case 8:
             let other = seeds[below(seeds.count)]
             let from = below(other.count + 1)
@@ -63,14 +67,19 @@ public struct ByteMutator: Sendable {
     /// Big-endian 16-bit edges, as in a WebSocket extended length.
     private static let boundaryPairs: [[UInt8]] = [[0x00, 0x7E], [0xFF, 0xFF], [0x80, 0x00], [0x00, 0x00]]
     /// OER length prefixes: long forms with large or non-canonical lengths, and short-form edges.
-    private static let lengthPrefixes: [[UInt8]] = [[0x84, 0xFF, 0xFF, 0xFF, 0xFF], [0x82, 0x7F, 0xFF], [0x81, 0x05], [0x80], [0x89], [0x7F], [0x00]]
+    private static let lengthPrefixes: [[UInt8]] = [
+        [0x84, 0xFF, 0xFF, 0xFF, 0xFF], [0x82, 0x7F, 0xFF], [0x81, 0x05], [0x80], [0x89], [0x7F], [0x00],
+    ]
     /// The first `numberTokens` stand in for numbers; the rest are inserted anywhere.
     private static let numberTokens = 9
-    private static let tokens: [[UInt8]] = [
-        "1e308", "-1e308", "1e309", "-1", "0", "-0", "1e300", "9223372036854775808", "18446744073709551616",
-        "NaN", "Infinity", "[]", "{}", "null", "\"\"", "[[[[[[[[[[[[[[[[", "]]]]]]]]", "\\u0000", "\\ud800",
-        "\"values\":[]", "\"hops\":[1e300]", "\n", "\r\n", "\u{202E}", "\u{200B}", "\u{1F}",
-    ].map { Array($0.utf8) } + [[0x1F, 0x8B, 0x08, 0x00], [0xFF, 0xFF, 0xFF, 0xFF], [0x80], [0xC0, 0x80], [0x00, 0x00, 0x00, 0x00]]
+    private static let tokens: [[UInt8]] =
+        [
+            "1e308", "-1e308", "1e309", "-1", "0", "-0", "1e300", "9223372036854775808", "18446744073709551616",
+            "NaN", "Infinity", "[]", "{}", "null", "\"\"", "[[[[[[[[[[[[[[[[", "]]]]]]]]", "\\u0000", "\\ud800",
+            "\"values\":[]", "\"hops\":[1e300]", "\n", "\r\n", "\u{202E}", "\u{200B}", "\u{1F}",
+        ].map { Array($0.utf8) } + [
+            [0x1F, 0x8B, 0x08, 0x00], [0xFF, 0xFF, 0xFF, 0xFF], [0x80], [0xC0, 0x80], [0x00, 0x00, 0x00, 0x00],
+        ]
 
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 

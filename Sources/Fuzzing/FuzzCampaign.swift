@@ -58,8 +58,10 @@ public struct FuzzCampaign {
     }
 
     /// Feeds `runs` inputs from `mutator` to `harness`. `progress` is called every tenth of the runs.
-    public func run(_ harness: FuzzHarness, mutator: inout ByteMutator,
-                    progress: (Report) -> Void = { _ in }) throws(Failure) -> Report {
+    public func run(
+        _ harness: FuzzHarness, mutator: inout ByteMutator,
+        progress: (Report) -> Void = { _ in }
+    ) throws(Failure) -> Report {
         var report = Report()
         (report.residentAtStart, report.peakAtStart) = Self.memory()
         let clock = ContinuousClock()
@@ -77,7 +79,9 @@ public struct FuzzCampaign {
             let cpu = Self.threadCPUSeconds() - cpuBegan
             let wall = Self.seconds(began.duration(to: clock.now))
             report.slowestInputSeconds = max(report.slowestInputSeconds, cpu)
-            if cpu > hangSeconds || wall > stallSeconds { throw .hang(run: index, input: input, cpuSeconds: cpu, wallSeconds: wall) }
+            if cpu > hangSeconds || wall > stallSeconds {
+                throw .hang(run: index, input: input, cpuSeconds: cpu, wallSeconds: wall)
+            }
             report.runs = index + 1
             if report.runs % step == 0 {
                 if report.runs == step { report.residentAfterWarmUp = Self.memory().resident }

@@ -15,8 +15,10 @@ public struct FuzzTarget: Sendable {
     }
 
     /// A target without state: its seeds and a function that labels how one input ended.
-    init(name: String, summary: String, seeds: @escaping @Sendable () -> [[UInt8]],
-         run: @escaping @Sendable ([UInt8]) throws -> String) {
+    init(
+        name: String, summary: String, seeds: @escaping @Sendable () -> [[UInt8]],
+        run: @escaping @Sendable ([UInt8]) throws -> String
+    ) {
         self.init(name: name, summary: summary) { _ in FuzzHarness(seeds: seeds(), run: run) }
     }
 

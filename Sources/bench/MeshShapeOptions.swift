@@ -34,7 +34,9 @@ struct MeshShapeOptions: ParsableArguments {
             throw ValidationError("unknown topology '\(topology)'; valid topologies: \(TopologyFamilyName.names)")
         }
         // Refused before anything is allocated for the mesh.
-        guard nodes <= InputCap.topologyNodes.value else { throw ValidationError("--nodes \(nodes): \(InputCap.topologyNodes.refusal)") }
+        guard nodes <= InputCap.topologyNodes.value else {
+            throw ValidationError("--nodes \(nodes): \(InputCap.topologyNodes.refusal)")
+        }
     }
 
     /// Builds the topology, turning `TopologyError` into a usage error (exit 2) that names the
@@ -51,7 +53,9 @@ struct MeshShapeOptions: ParsableArguments {
             case .smallWorld: return try .smallWorld(nodes: nodes, degree: degree, rewiring: rewiring, seed: seed)
             }
         } catch {
-            throw UsageError("\(error.description) (--nodes \(nodes) --topology \(topology)\(family.usesDegree ? " --degree \(degree)" : ""))")
+            throw UsageError(
+                "\(error.description) (--nodes \(nodes) --topology \(topology)\(family.usesDegree ? " --degree \(degree)" : ""))"
+            )
         }
     }
 }

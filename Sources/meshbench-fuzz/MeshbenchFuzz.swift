@@ -13,7 +13,9 @@ import Fuzzing
 nonisolated(unsafe) private let harness: FuzzHarness = {
     let name = ProcessInfo.processInfo.environment["MESHBENCH_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget.named(name) else {
-        fatalError("meshbench-fuzz: set MESHBENCH_FUZZ_TARGET to one of \(FuzzTarget.all.map(\.name).joined(separator: ", ")) (got '\(name)')")
+        fatalError(
+            "meshbench-fuzz: set MESHBENCH_FUZZ_TARGET to one of \(FuzzTarget.all.map(\.name).joined(separator: ", ")) (got '\(name)')"
+        )
     }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-fuzz-\(getpid())").path
     do {
@@ -25,9 +27,11 @@ nonisolated(unsafe) private let harness: FuzzHarness = {
 }()
 
 @_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                             _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                             _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 /// SwiftPM links an executable's `main` to `<module>_main`: this one hands the command line to
 /// libFuzzer's driver, which calls the target once per input. A broken invariant is a crash,
@@ -79,7 +83,9 @@ struct MeshbenchFuzz: ParsableCommand {
 
     func run() throws {
         if list {
-            for target in FuzzTarget.all { print("\(target.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(target.summary)") }
+            for target in FuzzTarget.all {
+                print("\(target.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(target.summary)")
+            }
             return
         }
         guard let name = target, let target = FuzzTarget.named(name) else {
@@ -100,7 +106,8 @@ struct MeshbenchFuzz: ParsableCommand {
         var mutator = ByteMutator(seeds: harness.seeds, maximumLength: 16_384, seed: seed)
         do {
             let report = try FuzzCampaign(runs: runs).run(harness, mutator: &mutator) { progress in
-                FileHandle.standardError.write(Data("\(name): \(progress.runs) inputs, \(String(format: "%.0f", progress.seconds)) s\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\(name): \(progress.runs) inputs, \(String(format: "%.0f", progress.seconds)) s\n".utf8))
             }
             print(Self.summary(report, name: name, seed: seed))
         } catch {
@@ -114,8 +121,10 @@ struct MeshbenchFuzz: ParsableCommand {
     static func summary(_ report: FuzzCampaign.Report, name: String, seed: UInt64) -> String {
         func mib(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
         let rate = Double(report.runs) / max(report.seconds, 1e-9)
-        let outcomes = report.outcomes.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        return "\(name): \(report.runs) inputs (seed \(seed)) in \(String(format: "%.1f", report.seconds)) s, \(Int(rate)) per s, "
+        let outcomes = report.outcomes.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", ")
+        return
+            "\(name): \(report.runs) inputs (seed \(seed)) in \(String(format: "%.1f", report.seconds)) s, \(Int(rate)) per s, "
             + "no crash; slowest input \(String(format: "%.1f", report.slowestInputSeconds * 1000)) ms of CPU; "
             + "RSS \(mib(report.residentAtStart)) MiB at start (peak \(mib(report.peakAtStart))), \(mib(report.residentAfterWarmUp)) MiB "
             + "after the warm-up, \(mib(report.residentAtEnd)) MiB at the end (peak \(mib(report.peakAtEnd))); \(outcomes)"

@@ -7,52 +7,79 @@ import XCTest
 /// with an in-process baseline and its namespace scenario with a namespace one.
 final class PlacementComparabilityTests: XCTestCase {
     private func header(_ config: [String: JSONValue]) -> RunHeader {
-        RunHeader(runID: "r", startedAt: Date(timeIntervalSince1970: 0), tier: 3, seed: 1,
-                  git: GitInfo(commit: "c", branch: "b", dirty: false),
-                  host: HostInfo(fingerprint: "fp", cpuModel: "cpu", cpus: 2, memoryMB: 1, os: "os", swift: "6"),
-                  mode: .real, config: config)
+        RunHeader(
+            runID: "r", startedAt: Date(timeIntervalSince1970: 0), tier: 3, seed: 1,
+            git: GitInfo(commit: "c", branch: "b", dirty: false),
+            host: HostInfo(fingerprint: "fp", cpuModel: "cpu", cpus: 2, memoryMB: 1, os: "os", swift: "6"),
+            mode: .real, config: config)
     }
 
     func testMixedRunIsJudgedPerScenario() {
-        let mixed = header(["placement": .string("mixed"), "scenario_placements": .object([
-            "tier3.netns-10": .string("netns"), "tier3.scalability-25": .string("in-process"),
-        ])])
+        let mixed = header([
+            "placement": .string("mixed"),
+            "scenario_placements": .object([
+                "tier3.netns-10": .string("netns"), "tier3.scalability-25": .string("in-process"),
+            ]),
+        ])
         let inProcess = header(["placement": .string("in-process")])
-        let netnsOnly = header(["placement": .string("netns"), "scenario_placements": .object(["tier3.netns-10": .string("netns")])])
+        let netnsOnly = header([
+            "placement": .string("netns"), "scenario_placements": .object(["tier3.netns-10": .string("netns")]),
+        ])
 
         XCTAssertNil(PlacementComparability.mismatch(run: mixed, baseline: inProcess, scenario: "tier3.scalability-25"))
-        XCTAssertEqual(PlacementComparability.mismatch(run: mixed, baseline: inProcess, scenario: "tier3.netns-10"),
-                       "this run placed tier3.netns-10's nodes netns, the baseline in-process (placements differ)")
+        XCTAssertEqual(
+            PlacementComparability.mismatch(run: mixed, baseline: inProcess, scenario: "tier3.netns-10"),
+            "this run placed tier3.netns-10's nodes netns, the baseline in-process (placements differ)")
         XCTAssertNil(PlacementComparability.mismatch(run: netnsOnly, baseline: mixed, scenario: "tier3.netns-10"))
     }
 
     func testOlderHeadersAndOtherHarnesses() {
         let old = header(["process_model": .string("process-per-node")])
         XCTAssertEqual(old.placement(ofScenario: "tier1.propagation"), "process-per-node", "read from process_model")
-        XCTAssertEqual(PlacementComparability.mismatch(run: header(["placement": .string("kubernetes")]), baseline: old, scenario: "external.propagation"),
-                       "this run placed external.propagation's nodes kubernetes, the baseline process-per-node (placements differ)")
-        XCTAssertNil(PlacementComparability.mismatch(run: header([:]), baseline: old, scenario: "x"), "a side that does not say is not refused")
-        XCTAssertNil(header(["placement": .string("mixed")]).placement(ofScenario: "unlisted"), "mixed says nothing about one scenario")
+        XCTAssertEqual(
+            PlacementComparability.mismatch(
+                run: header(["placement": .string("kubernetes")]), baseline: old, scenario: "external.propagation"),
+            "this run placed external.propagation's nodes kubernetes, the baseline process-per-node (placements differ)"
+        )
+        XCTAssertNil(
+            PlacementComparability.mismatch(run: header([:]), baseline: old, scenario: "x"),
+            "a side that does not say is not refused")
+        XCTAssertNil(
+            header(["placement": .string("mixed")]).placement(ofScenario: "unlisted"),
+            "mixed says nothing about one scenario")
     }
 
     /// Through `RunAnalyzer`: a mixed run against an in-process baseline compares the in-process
     /// scenario's timings and refuses only the namespace scenario's, with a note naming it.
     func testAnalyzeRefusesOnlyTheScenarioPlacedDifferently() throws {
         let values = Fixture.normal(n: 40, mean: 10, cv: 0.05, seed: 11)
-        let records = [Fixture.latency(values, scenario: "tier3.stress"), Fixture.latency(values, scenario: "tier3.netns-10")]
-        let mixed = try samples(records, ["placement": .string("mixed"), "scenario_placements": .object([
-            "tier3.stress": .string("in-process"), "tier3.netns-10": .string("netns"),
-        ])])
+        let records = [
+            Fixture.latency(values, scenario: "tier3.stress"), Fixture.latency(values, scenario: "tier3.netns-10"),
+        ]
+        let mixed = try samples(
+            records,
+            [
+                "placement": .string("mixed"),
+                "scenario_placements": .object([
+                    "tier3.stress": .string("in-process"), "tier3.netns-10": .string("netns"),
+                ]),
+            ])
         let inProcess = try samples(records, ["placement": .string("in-process")])
-        let baseline = BaselineBuilder.build(run: inProcess, summarized: try inProcess.metrics.map { try MetricSummarizer.summarize($0) },
-                                             previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
-        let document = try RunAnalyzer.analyze(mixed, baseline: baseline, thresholds: Fixture.thresholds, options: AnalysisOptions()).document
+        let baseline = BaselineBuilder.build(
+            run: inProcess, summarized: try inProcess.metrics.map { try MetricSummarizer.summarize($0) },
+            previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
+        let document = try RunAnalyzer.analyze(
+            mixed, baseline: baseline, thresholds: Fixture.thresholds, options: AnalysisOptions()
+        ).document
         let verdicts = Dictionary(uniqueKeysWithValues: document.metrics.map { ($0.scenario, $0.change?.verdict) })
         XCTAssertEqual(verdicts["tier3.netns-10"], .notComparable)
         XCTAssertNotEqual(verdicts["tier3.stress"], .notComparable, "the in-process scenario's timings are compared")
         XCTAssertNotEqual(verdicts["tier3.stress"], .new)
-        XCTAssertTrue(document.notes.contains { $0.hasPrefix("baseline not compared for tier3.netns-10: the baseline placed their nodes differently") },
-                      "\(document.notes)")
+        XCTAssertTrue(
+            document.notes.contains {
+                $0.hasPrefix("baseline not compared for tier3.netns-10: the baseline placed their nodes differently")
+            },
+            "\(document.notes)")
     }
 
     private func samples(_ records: [SampleRecord], _ config: [String: JSONValue]) throws -> RunSamples {

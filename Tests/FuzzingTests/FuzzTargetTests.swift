@@ -19,10 +19,12 @@ final class FuzzTargetTests: XCTestCase {
     }
 
     func testTheTargetsAreTheIssuesList() {
-        XCTAssertEqual(FuzzTarget.all.map(\.name), [
-            "samples", "results", "render-results", "baseline", "thresholds", "history", "flake-history",
-            "btp", "ilp-oer", "btp-nips", "nip01", "node-wire",
-        ])
+        XCTAssertEqual(
+            FuzzTarget.all.map(\.name),
+            [
+                "samples", "results", "render-results", "baseline", "thresholds", "history", "flake-history",
+                "btp", "ilp-oer", "btp-nips", "nip01", "node-wire",
+            ])
     }
 
     func testEveryDecoderAcceptsASeedOfItsOwnKind() throws {
@@ -38,10 +40,13 @@ final class FuzzTargetTests: XCTestCase {
             let runs = ["btp", "ilp-oer", "btp-nips", "nip01"].contains(target.name) ? 20_000 : 1_000
             let report = try campaign(target, runs: runs, seed: 12)
             XCTAssertEqual(report.runs, runs)
-            XCTAssertEqual(Set(report.outcomes.keys).subtracting(["decoded", "refused", "decoded, not re-encodable"]), [],
-                           "\(target.name): \(report.outcomes)")
-            XCTAssertGreaterThan(report.outcomes["decoded", default: 0], 0, "\(target.name): mutations that keep a valid input")
-            XCTAssertGreaterThan(report.outcomes["refused", default: 0], runs / 10, "\(target.name): mutations that break it")
+            XCTAssertEqual(
+                Set(report.outcomes.keys).subtracting(["decoded", "refused", "decoded, not re-encodable"]), [],
+                "\(target.name): \(report.outcomes)")
+            XCTAssertGreaterThan(
+                report.outcomes["decoded", default: 0], 0, "\(target.name): mutations that keep a valid input")
+            XCTAssertGreaterThan(
+                report.outcomes["refused", default: 0], runs / 10, "\(target.name): mutations that break it")
         }
     }
 
@@ -54,7 +59,9 @@ final class FuzzTargetTests: XCTestCase {
     func testEveryDecodersSeedsAreTheSameOnEveryStart() throws {
         // node-wire's carry a fresh signature and an expiry on the wall clock, as its node checks them.
         for target in FuzzTarget.all where target.name != "node-wire" {
-            XCTAssertEqual(try target.start(scratch: scratch.path).seeds, try target.start(scratch: scratch.path).seeds, target.name)
+            XCTAssertEqual(
+                try target.start(scratch: scratch.path).seeds, try target.start(scratch: scratch.path).seeds,
+                target.name)
         }
     }
 

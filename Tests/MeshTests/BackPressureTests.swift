@@ -9,17 +9,23 @@ import XCTest
 final class BackPressureTests: XCTestCase {
     func testABurstWithTheSmallestWindowIsHeldBackAndDeliveredEverywhere() async throws {
         let nodes = 6, perNode = 12
-        for (topology, transport) in [try Topology.ring(nodes: nodes), try .fullMesh(nodes: nodes)].flatMap({ t in bothTransports.map { (t, $0) } }) {
-            let config = MeshConfig(topology: topology, node: NodeConfig(ttl: 6, linkCreditWindow: 1),
-                                    transport: transport)
+        for (topology, transport) in [try Topology.ring(nodes: nodes), try .fullMesh(nodes: nodes)].flatMap({ t in
+            bothTransports.map { (t, $0) }
+        }) {
+            let config = MeshConfig(
+                topology: topology, node: NodeConfig(ttl: 6, linkCreditWindow: 1),
+                transport: transport)
             try await withNetwork(config) { network in
                 var batch: [(event: NostrEvent, node: Int)] = []
                 for index in 0..<(nodes * perNode) {
                     let node = index % nodes
-                    batch.append((network.keyPair(of: node).sign(kind: 1, content: "burst \(index)", createdAt: 1), node))
+                    batch.append(
+                        (network.keyPair(of: node).sign(kind: 1, content: "burst \(index)", createdAt: 1), node))
                 }
                 try await network.publish(batch)
-                for (event, _) in batch { _ = try await network.awaitPropagation(of: event.id, timeoutNanoseconds: 30_000_000_000) }
+                for (event, _) in batch {
+                    _ = try await network.awaitPropagation(of: event.id, timeoutNanoseconds: 30_000_000_000)
+                }
                 try await network.awaitIdle(timeoutNanoseconds: 30_000_000_000)
                 let counters = try await allCounters(network)
                 for (node, c) in counters.enumerated() {

@@ -20,7 +20,9 @@ final class Tier3ScenarioTests: XCTestCase {
         XCTAssertEqual(sink.series("topology.edges").first?.values.count, 12)
         XCTAssertEqual(sink.samples("throughput").first?.slaClass, "network_wide")
         XCTAssertEqual(sink.values("throughput"), [5], "the knee of a one-step ramp at 5 events/s")
-        XCTAssertEqual(sink.samples("load_latency_at_knee").first?.slaClass, nil, "latency under load is not judged by the light-load SLA")
+        XCTAssertEqual(
+            sink.samples("load_latency_at_knee").first?.slaClass, nil,
+            "latency under load is not judged by the light-load SLA")
         XCTAssertEqual(sink.counter("events_delivered"), sink.counter("events_expected"))
     }
 
@@ -37,8 +39,10 @@ final class Tier3ScenarioTests: XCTestCase {
         let overrides = ScenarioOverrides(nodes: 4, duration: 1, rate: 20, sampleInterval: 0.2)
         let (sink, failed) = try await runScenarios([ResourceSoakScenario()], overrides: overrides)
         XCTAssertEqual(failed, [], failureMessages(sink))
-        for metric in ["process_rss", "process_heap", "process_cpu_user", "process_cpu_system", "bytes_in", "bytes_out",
-                       "open_connections", "queue_depth", "store_size", "in_flight_events"] {
+        for metric in [
+            "process_rss", "process_heap", "process_cpu_user", "process_cpu_system", "bytes_in", "bytes_out",
+            "open_connections", "queue_depth", "store_size", "in_flight_events",
+        ] {
             XCTAssertFalse(sink.series(metric).isEmpty, "no \(metric) series")
         }
         // Every node keeps its 3 links open (4 nodes, random 3-regular = full mesh).

@@ -26,7 +26,8 @@ enum ScalingCheck {
     static func run(_ c: CheckContext) -> [CheckResult] {
         var bySize: [String: [Int: Double]] = [:]
         var units: [String: String] = [:]
-        for m in c.metrics where MetricClass.isTime(m.unit) && !m.metric.hasPrefix("load_") && !floorMetrics.contains(m.metric) {
+        for m in c.metrics
+        where MetricClass.isTime(m.unit) && !m.metric.hasPrefix("load_") && !floorMetrics.contains(m.metric) {
             guard let size = m.meshSize else { continue }
             // Several scenarios at one size: keep the worst p95.
             bySize[m.metric, default: [:]][size] = max(bySize[m.metric]?[size] ?? -.infinity, m.p95)
@@ -43,20 +44,24 @@ enum ScalingCheck {
             let unit = units[metric]!
             let scenario = "(mesh sizes \(sizes.map(String.init).joined(separator: ", ")))"
             guard let power = try? PowerLawFit(x: x, y: y), let growth = try? GrowthModelComparison(x: x, y: y) else {
-                return CheckResult(name: name, scenario: scenario, status: .skipped, detail: "\(metric): p95 values must be positive to fit")
+                return CheckResult(
+                    name: name, scenario: scenario, status: .skipped,
+                    detail: "\(metric): p95 values must be positive to fit")
             }
             let ci = power.exponentInterval
             let meshGrowth = x.last! / x.first!, latencyGrowth = y.last! / y.first!
             let outgrew = latencyGrowth > meshGrowth
             let warn = growth.shape(alpha: c.thresholds.alpha) == .fasterThanLinear && outgrew
-            let detail = "\(metric) p95 by mesh size \(sizes.map { "\($0): \(NumberText.short(points[$0]!))" }.joined(separator: ", ")) \(unit); "
+            let detail =
+                "\(metric) p95 by mesh size \(sizes.map { "\($0): \(NumberText.short(points[$0]!))" }.joined(separator: ", ")) \(unit); "
                 + "scaling exponent k = \(NumberText.short(power.exponent)) (95 % CI \(NumberText.short(ci.lower))…\(NumberText.short(ci.upper))) in p95 ∝ Nᵏ; "
                 + "p95 grew ×\(NumberText.short(latencyGrowth)) while the mesh grew ×\(NumberText.short(meshGrowth)); "
                 + GrowthShapeText.describe(growth, alpha: c.thresholds.alpha, xName: "node", unit: unit)
                 + (warn ? ": possible blow-up, check the SLAs per mesh size" : "")
                 + machineFloorText(sizes: sizes, p95: points, unit: unit, c)
-            return CheckResult(name: name, scenario: scenario, status: warn ? .warn : .pass,
-                               measured: power.exponent, unit: "exponent", detail: detail)
+            return CheckResult(
+                name: name, scenario: scenario, status: warn ? .warn : .pass,
+                measured: power.exponent, unit: "exponent", detail: detail)
         }
     }
 
@@ -68,7 +73,8 @@ enum ScalingCheck {
         let floors = sizes.compactMap { size in machineFloorMS(size: size, c).map { (size, $0) } }
         guard !floors.isEmpty else { return "" }
         let floorText = floors.map { "\($0.0): \(NumberText.short($0.1)) ms" }.joined(separator: ", ")
-        let multiples = floors.map { "\($0.0): ×\(NumberText.short(p95[$0.0]! * perMS / $0.1))" }.joined(separator: ", ")
+        let multiples = floors.map { "\($0.0): ×\(NumberText.short(p95[$0.0]! * perMS / $0.1))" }.joined(
+            separator: ", ")
         return "; the machine's floor for one event's work (nodes × (verification + store insert) ÷ cores) "
             + "\(floorText), p95 \(multiples) of it"
     }
@@ -77,10 +83,13 @@ enum ScalingCheck {
     /// measured it.
     static func machineFloorMS(size: Int, _ c: CheckContext) -> Double? {
         func mean(_ metric: String) -> (scenario: String, value: Double)? {
-            c.metrics.first { $0.metric == metric && $0.meshSize == size && $0.unit == "us" }.map { ($0.scenario, $0.mean) }
+            c.metrics.first { $0.metric == metric && $0.meshSize == size && $0.unit == "us" }.map {
+                ($0.scenario, $0.mean)
+            }
         }
         guard let verify = mean("node_event_verify"), let insert = mean("node_event_insert"),
-              let cores = c.counter(verify.scenario, "cores")?.value, cores > 0 else { return nil }
+            let cores = c.counter(verify.scenario, "cores")?.value, cores > 0
+        else { return nil }
         return Double(size) * (verify.value + insert.value) / 1_000 / Double(cores)
     }
 }

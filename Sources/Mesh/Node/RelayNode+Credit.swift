@@ -61,15 +61,22 @@ extension RelayNode {
     /// Processes an EVENT Prepare now, or holds it until its forwards have credit.
     func admit(_ incoming: IncomingEvent, now: UInt64) {
         let creditClass = forwardClass(ofTTL: incoming.packet.metadata.ttl)
-        guard creditClass > 0, dedup.kind(ofMessage: incoming.message) == nil else { return processEvent(incoming, now: now) }
+        guard creditClass > 0, dedup.kind(ofMessage: incoming.message) == nil else {
+            return processEvent(incoming, now: now)
+        }
         if held.events[creditClass].isEmpty, linksHaveCredit(inClass: creditClass, excluding: incoming.peer) {
             return processEvent(incoming, now: now)
         }
         guard held.eventCount < heldEventLimit else {
             // A peer ignoring our missing answers: refuse, visibly, rather than hold without bound.
             counters.eventsRefusedBusy += 1
-            return answer(incoming.requestId, on: incoming.connection, peer: incoming.peer, amount: incoming.amount,
-                          result: .reject(reject(.T05_rateLimited, "\(address) holds \(held.eventCount) events waiting for link credit; send fewer unanswered Prepares")))
+            return answer(
+                incoming.requestId, on: incoming.connection, peer: incoming.peer, amount: incoming.amount,
+                result: .reject(
+                    reject(
+                        .T05_rateLimited,
+                        "\(address) holds \(held.eventCount) events waiting for link credit; send fewer unanswered Prepares"
+                    )))
         }
         held.hold(incoming, inClass: creditClass)
         counters.eventsHeld += 1
@@ -93,14 +100,17 @@ extension RelayNode {
     func resumeHeldWork(now: UInt64) {
         for creditClass in held.events.indices where creditClass > 0 {
             while let first = held.events[creditClass].first,
-                  dedup.kind(ofMessage: first.message) != nil || linksHaveCredit(inClass: creditClass, excluding: first.peer),
-                  var incoming = held.release(fromClass: creditClass) {
+                dedup.kind(ofMessage: first.message) != nil
+                    || linksHaveCredit(inClass: creditClass, excluding: first.peer),
+                var incoming = held.release(fromClass: creditClass)
+            {
                 incoming.decodeStart = MonotonicClock.now()
                 processEvent(incoming, now: now)
             }
         }
         while !held.publishes.isEmpty, linksHaveCredit(inClass: config.ttl, excluding: nil),
-              let (event, amount) = held.publishes.popFirst() {
+            let (event, amount) = held.publishes.popFirst()
+        {
             do {
                 try publish(event, amount: amount, now: now)
             } catch {

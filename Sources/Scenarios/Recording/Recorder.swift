@@ -37,8 +37,10 @@ public final class Recorder: Sendable {
     }
 
     /// Records one value of a declared metric, with where and when it was taken.
-    public func sample(_ metric: String, _ value: Double, hops: Int? = nil, node: Int? = nil,
-                       t: Double? = nil, rep: Int? = nil) throws {
+    public func sample(
+        _ metric: String, _ value: Double, hops: Int? = nil, node: Int? = nil,
+        t: Double? = nil, rep: Int? = nil
+    ) throws {
         let key = MetricKey(scenario: scenario, metric: metric)
         try blocks.withLockedValue { blocks in
             // Appended in place: a copy taken out of the dictionary would share its arrays with
@@ -83,7 +85,8 @@ public enum RecorderError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .undeclaredMetric(let scenario, let metric):
-            return "scenario \(scenario) recorded metric '\(metric)' without declaring it: call recorder.declare(\"\(metric)\", unit:better:) first"
+            return
+                "scenario \(scenario) recorded metric '\(metric)' without declaring it: call recorder.declare(\"\(metric)\", unit:better:) first"
         }
     }
 }
@@ -126,8 +129,10 @@ private struct PendingBlock {
 
     func record(for key: MetricKey) -> SampleRecord {
         func aligned<T>(_ array: [T]) -> [T]? { array.count == values.count ? array : nil }
-        return .samples(SamplesBlock(scenario: key.scenario, metric: key.metric, unit: unit, better: better,
-                                     values: values, hops: aligned(hops), node: aligned(node), t: aligned(t),
-                                     rep: aligned(rep), meshSize: meshSize, slaClass: slaClass))
+        return .samples(
+            SamplesBlock(
+                scenario: key.scenario, metric: key.metric, unit: unit, better: better,
+                values: values, hops: aligned(hops), node: aligned(node), t: aligned(t),
+                rep: aligned(rep), meshSize: meshSize, slaClass: slaClass))
     }
 }

@@ -17,7 +17,9 @@ public struct ScalabilityScenario: Scenario {
 
     public static func size(_ nodes: Int, events: Int, stepSeconds: Double) -> ScalabilityScenario {
         ScalabilityScenario(
-            name: "tier3.scalability-\(nodes)", summary: "\(nodes)-node random 4-regular mesh: diameter, latency of \(events) events × \(nodes - 1) deliveries at light load, then all nodes publishing an open-loop ramp from \(Int(CapacityRamp.firstRate(nodes: nodes))) events/s (\(Int(stepSeconds)) s steps) to the knee: knee beside the machine's ceiling, latency per step, resources",
+            name: "tier3.scalability-\(nodes)",
+            summary:
+                "\(nodes)-node random 4-regular mesh: diameter, latency of \(events) events × \(nodes - 1) deliveries at light load, then all nodes publishing an open-loop ramp from \(Int(CapacityRamp.firstRate(nodes: nodes))) events/s (\(Int(stepSeconds)) s steps) to the knee: knee beside the machine's ceiling, latency per step, resources",
             nodes: nodes, events: events, stepSeconds: stepSeconds)
     }
 
@@ -30,8 +32,9 @@ public struct ScalabilityScenario: Scenario {
         try recorder.counter("diameter", unit: "hops", value: Int64(diameter))
         try recorder.counter("links", unit: "links", value: Int64(topology.edges.count))
         if size == 25 {
-            context.check("diameter at 25 nodes is at most 5 hops", diameter <= 5 && diameter >= 0,
-                          "\(topology.name) has diameter \(diameter)")
+            context.check(
+                "diameter at 25 nodes is at most 5 hops", diameter <= 5 && diameter >= 0,
+                "\(topology.name) has diameter \(diameter)")
         }
         recorder.declare("latency", unit: "ms", better: .lower, meshSize: size, slaClass: "propagation")
         recorder.declare("propagation_time", unit: "ms", better: .lower, meshSize: size)
@@ -48,14 +51,19 @@ public struct ScalabilityScenario: Scenario {
                 for (target, arrival) in arrivals where target != publisher {
                     maxHops = max(maxHops, arrival.hops)
                     last = max(last, arrival.time)
-                    try recorder.sample("latency", Double(arrival.time &- sent) / 1e6, hops: arrival.hops, node: target, t: t)
+                    try recorder.sample(
+                        "latency", Double(arrival.time &- sent) / 1e6, hops: arrival.hops, node: target, t: t)
                 }
                 try recorder.sample("propagation_time", Double(last &- sent) / 1e6, node: publisher, t: t)
-                if sequence == 0 { try TopologyTrace.record(topology, publisher: publisher, sent: sent, arrivals: arrivals, recorder: recorder) }
+                if sequence == 0 {
+                    try TopologyTrace.record(
+                        topology, publisher: publisher, sent: sent, arrivals: arrivals, recorder: recorder)
+                }
             }
             try recorder.counter("max_hops_observed", unit: "hops", value: Int64(maxHops))
-            let ramp = CapacityRamp(publishers: Array(0..<size), throughputSLAClass: "network_wide",
-                                    stepSeconds: settings.duration(default: stepSeconds), drainSeconds: 10)
+            let ramp = CapacityRamp(
+                publishers: Array(0..<size), throughputSLAClass: "network_wide",
+                stepSeconds: settings.duration(default: stepSeconds), drainSeconds: 10)
             _ = try await ramp.run(on: network, context: context)
             try await PhaseRecorder.record(network, context: context, perNodeLimit: max(50, 10_000 / size))
         }

@@ -64,10 +64,12 @@ struct CapacityRamp {
 
         // `--rate` below the first rate: a single step at that rate.
         let top = settings.rate(default: Self.topRate(nodes: size))
-        let ramp = RateRamp(rates: RateRamp.geometric(from: min(Self.firstRate(nodes: size), top), to: top,
-                                                      stepsPerDoubling: Self.stepsPerDoubling),
-                            stepSeconds: stepSeconds, drainSeconds: settings.timeout(drainSeconds),
-                            rule: KneeRule(slaP95MS: Self.slaP95MS(nodes: size)))
+        let ramp = RateRamp(
+            rates: RateRamp.geometric(
+                from: min(Self.firstRate(nodes: size), top), to: top,
+                stepsPerDoubling: Self.stepsPerDoubling),
+            stepSeconds: stepSeconds, drainSeconds: settings.timeout(drainSeconds),
+            rule: KneeRule(slaP95MS: Self.slaP95MS(nodes: size)))
         for rate in ramp.rates { recorder.declare(Self.stepMetric(rate), unit: "ms", better: .lower, meshSize: size) }
         recorder.declare(Self.kneeLatencyMetric, unit: "ms", better: .lower, meshSize: size)
         recorder.declare("throughput", unit: "events/s", better: .higher, meshSize: size, slaClass: throughputSLAClass)
@@ -75,18 +77,21 @@ struct CapacityRamp {
 
         let origin = await network.now()
         let completions = CompletionLatencies()
-        let tracker = DeliveryTracker(recorder: recorder, targetsPerEvent: size - 1, origin: origin,
-                                      metrics: { _ in [] }, onComplete: { completions.record(publishedAt: $0, completedAt: $1) })
+        let tracker = DeliveryTracker(
+            recorder: recorder, targetsPerEvent: size - 1, origin: origin,
+            metrics: { _ in [] }, onComplete: { completions.record(publishedAt: $0, completedAt: $1) })
         // Duplicates of earlier work may still be in flight: start counting from a quiet mesh.
         try await network.awaitIdle(timeoutNanoseconds: settings.timeoutNanoseconds(10))
         let before = try await WorkCounters.total(of: network)
         tracker.attach(to: network)
         defer { tracker.detach(from: network) }
-        let sampler = ResourceSampler(network: network, context: context, origin: origin, inFlight: { tracker.inFlightCount })
+        let sampler = ResourceSampler(
+            network: network, context: context, origin: origin, inFlight: { tracker.inFlightCount })
         sampler.start()
         let generator = LoadGenerator(network: network, context: context, tracker: tracker, publishers: Set(publishers))
-        let load = MeshRampLoad(network: network, generator: generator, tracker: tracker, completions: completions,
-                                publishers: publishers)
+        let load = MeshRampLoad(
+            network: network, generator: generator, tracker: tracker, completions: completions,
+            publishers: publishers)
         var deliveriesPerStep: [Double: [Int]] = [:]
         let result: RampResult
         let drained: Bool
@@ -112,14 +117,18 @@ struct CapacityRamp {
         try recorder.counter("events_published", unit: "events", value: Int64(published))
         try recorder.counter("events_expected", unit: "deliveries", value: Int64(expected))
         try recorder.counter("events_delivered", unit: "deliveries", value: Int64(delivered))
-        context.check("every event reaches every node", drained && delivered == expected,
-                      "\(delivered) of \(expected) deliveries arrived (\(expected - delivered) missing; e.g. events \(tracker.missing().joined(separator: ", ")))")
+        context.check(
+            "every event reaches every node", drained && delivered == expected,
+            "\(delivered) of \(expected) deliveries arrived (\(expected - delivered) missing; e.g. events \(tracker.missing().joined(separator: ", ")))"
+        )
         // Events completed per second over the whole ramp: its staircase, for the throughput chart.
         let perSecond = tracker.completionsPerSecond()
-        try recorder.series("throughput", unit: "events/s", t: perSecond.indices.map { Double($0) }, values: perSecond.map(Double.init))
+        try recorder.series(
+            "throughput", unit: "events/s", t: perSecond.indices.map { Double($0) }, values: perSecond.map(Double.init))
         try recorder.counter("throughput_knee_is_lower_bound", unit: "bool", value: result.reachedTop ? 1 : 0)
-        context.check("the mesh keeps up with the lowest step", result.knee != nil,
-                      "at \(Int(ramp.rates.first ?? 0)) events/s: \(result.steps.first?.reason ?? "no step ran")")
+        context.check(
+            "the mesh keeps up with the lowest step", result.knee != nil,
+            "at \(Int(ramp.rates.first ?? 0)) events/s: \(result.steps.first?.reason ?? "no step ran")")
         var kneeDeliveries: [Int]?
         if let knee = result.knee, let kneeStep = result.steps.last(where: { $0.rate == knee }) {
             try recorder.sample("throughput", knee)

@@ -23,8 +23,10 @@ public struct KneeRule: Sendable, Equatable {
     public var maximumBacklogFraction: Double
     public var queueDepthLimit: Int
 
-    public init(slaP95MS: Double, maximumGeneratorLagMS: Double = 100, maximumBacklogFraction: Double = 0.1,
-                queueDepthLimit: Int = 1_000) {
+    public init(
+        slaP95MS: Double, maximumGeneratorLagMS: Double = 100, maximumBacklogFraction: Double = 0.1,
+        queueDepthLimit: Int = 1_000
+    ) {
         self.slaP95MS = slaP95MS
         self.maximumGeneratorLagMS = maximumGeneratorLagMS
         self.maximumBacklogFraction = maximumBacklogFraction
@@ -46,20 +48,25 @@ public struct KneeRule: Sendable, Equatable {
         }
         let backlogLimit = max(maximumBacklogFraction * Double(outcome.offered), rate * slaP95MS / 1_000)
         if Double(outcome.backlogAtEnd) > backlogLimit {
-            failures.append("\(outcome.backlogAtEnd) of \(outcome.offered) still in flight when the step's schedule ended "
-                            + "(more than \(Self.format(backlogLimit)): the backlog grew)")
+            failures.append(
+                "\(outcome.backlogAtEnd) of \(outcome.offered) still in flight when the step's schedule ended "
+                    + "(more than \(Self.format(backlogLimit)): the backlog grew)")
         }
         if let deepest = outcome.deepestQueue, deepest >= queueDepthLimit {
             failures.append("a send queue reached \(deepest) frames (limit < \(queueDepthLimit))")
         }
         if generatorLagMS > maximumGeneratorLagMS {
-            failures.append("the generator fell \(Self.format(generatorLagMS)) ms behind its schedule (the driver could not offer this rate)")
+            failures.append(
+                "the generator fell \(Self.format(generatorLagMS)) ms behind its schedule (the driver could not offer this rate)"
+            )
         }
         let passed = failures.isEmpty
-        let reason = passed
+        let reason =
+            passed
             ? "all \(outcome.offered) accepted and delivered, p95 \(p95.map(Self.format) ?? "–") ms < \(Self.format(slaP95MS)) ms"
             : failures.joined(separator: "; ")
-        return RampStep(rate: rate, outcome: outcome, p95MS: p95, generatorLagMS: generatorLagMS, passed: passed, reason: reason)
+        return RampStep(
+            rate: rate, outcome: outcome, p95MS: p95, generatorLagMS: generatorLagMS, passed: passed, reason: reason)
     }
 
     /// The highest rate such that it and every lower step passed; nil when the first step failed.

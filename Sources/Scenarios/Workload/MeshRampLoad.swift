@@ -21,8 +21,10 @@ final class MeshRampLoad: RampLoad {
     private var nextPublisher = 0
     private let network: MeshUnderTest
 
-    init(network: MeshUnderTest, generator: LoadGenerator, tracker: DeliveryTracker, completions: CompletionLatencies,
-         publishers: [Int]) {
+    init(
+        network: MeshUnderTest, generator: LoadGenerator, tracker: DeliveryTracker, completions: CompletionLatencies,
+        publishers: [Int]
+    ) {
         self.network = network
         self.generator = generator
         self.tracker = tracker
@@ -55,8 +57,9 @@ final class MeshRampLoad: RampLoad {
         var deepest = 0
         for node in 0..<network.nodeCount { deepest = max(deepest, try await network.counters(of: node).queueDepthMax) }
         let latencies = completions.reset()
-        return RampStepOutcome(offered: offered, accepted: offered, completed: latencies.count, latenciesMS: latencies,
-                               backlogAtEnd: backlog, deepestQueue: deepest)
+        return RampStepOutcome(
+            offered: offered, accepted: offered, completed: latencies.count, latenciesMS: latencies,
+            backlogAtEnd: backlog, deepestQueue: deepest)
     }
 }
 

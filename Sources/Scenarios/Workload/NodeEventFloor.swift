@@ -32,7 +32,9 @@ struct NodeEventFloor: Sendable, Equatable {
 
     /// Measures both costs with events signed beforehand, in a scratch store under `directory`
     /// (removed after).
-    static func measure(directory: URL, cores: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> NodeEventFloor {
+    static func measure(
+        directory: URL, cores: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> NodeEventFloor {
         let key = NostrKeyPair.deterministic(seed: 0x666c_6f6f_72, index: 0)
         let events = (0..<eventsPerRound * rounds).map {
             key.sign(kind: 1, content: String(format: "meshbench floor %08d", $0), tags: [], createdAt: 1_700_000_000)
@@ -47,18 +49,22 @@ struct NodeEventFloor: Sendable, Equatable {
             let slice = events[(round * eventsPerRound)..<((round + 1) * eventsPerRound)]
             verify.append(try timePerEvent(slice) { try $0.verify() })
             var index = 0
-            insert.append(try timePerEvent(slice) { event in
-                try store.insert(event)
-                index += 1
-                if index % commitEvery == 0 { try store.commit() }
-            })
+            insert.append(
+                try timePerEvent(slice) { event in
+                    try store.insert(event)
+                    index += 1
+                    if index % commitEvery == 0 { try store.commit() }
+                })
             try store.commit()
         }
-        return NodeEventFloor(verifyMicroseconds: try RobustStatistics.median(verify),
-                              insertMicroseconds: try RobustStatistics.median(insert), cores: cores)
+        return NodeEventFloor(
+            verifyMicroseconds: try RobustStatistics.median(verify),
+            insertMicroseconds: try RobustStatistics.median(insert), cores: cores)
     }
 
-    private static func timePerEvent(_ events: ArraySlice<NostrEvent>, _ work: (NostrEvent) throws -> Void) throws -> Double {
+    private static func timePerEvent(
+        _ events: ArraySlice<NostrEvent>, _ work: (NostrEvent) throws -> Void
+    ) throws -> Double {
         let clock = ContinuousClock()
         let start = clock.now
         for event in events { try work(event) }

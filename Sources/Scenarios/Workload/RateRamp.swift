@@ -38,7 +38,8 @@ public struct RateRamp: Sendable {
         var rates: [Double] = []
         var exponent = 0
         while case let rate = (first * Foundation.pow(2, Double(exponent) / Double(stepsPerDoubling))).rounded(),
-              rate <= last {
+            rate <= last
+        {
             if rate > (rates.last ?? 0) { rates.append(rate) }
             exponent += 1
         }
@@ -52,7 +53,9 @@ public struct RateRamp: Sendable {
         for rate in rates {
             // The count is rounded to a whole event; a rate × duration beyond Int is refused.
             let planned = (rate * stepSeconds).rounded()
-            guard planned >= 1, planned < Double(Int.max) else { throw RampError.badStep(rate: rate, seconds: stepSeconds) }
+            guard planned >= 1, planned < Double(Int.max) else {
+                throw RampError.badStep(rate: rate, seconds: stepSeconds)
+            }
             let count = Int(planned)
             try await load.prepareStep(rate: rate, count: count)
             let start = clock.now
@@ -69,7 +72,8 @@ public struct RateRamp: Sendable {
                     offered = dueNow
                 }
                 if offered < count {
-                    try await clock.sleep(until: start + .seconds(Double(offered) / rate), tolerance: .microseconds(100))
+                    try await clock.sleep(
+                        until: start + .seconds(Double(offered) / rate), tolerance: .microseconds(100))
                 }
             }
             let outcome = try await load.finishStep(drainSeconds: drainSeconds)
@@ -78,7 +82,9 @@ public struct RateRamp: Sendable {
             try await onStep(step)
             if !step.passed { break }
         }
-        return RampResult(steps: steps, knee: KneeRule.knee(of: steps), reachedTop: steps.count == rates.count && steps.allSatisfy(\.passed))
+        return RampResult(
+            steps: steps, knee: KneeRule.knee(of: steps),
+            reachedTop: steps.count == rates.count && steps.allSatisfy(\.passed))
     }
 }
 
@@ -109,8 +115,10 @@ public struct RampStepOutcome: Sendable, Equatable {
     /// The deepest send queue (frames) any node reached so far, where the system reports it.
     public var deepestQueue: Int?
 
-    public init(offered: Int, accepted: Int, completed: Int, latenciesMS: [Double], firstFailure: String? = nil,
-                backlogAtEnd: Int = 0, deepestQueue: Int? = nil) {
+    public init(
+        offered: Int, accepted: Int, completed: Int, latenciesMS: [Double], firstFailure: String? = nil,
+        backlogAtEnd: Int = 0, deepestQueue: Int? = nil
+    ) {
         self.deepestQueue = deepestQueue
         self.offered = offered
         self.accepted = accepted
@@ -148,7 +156,8 @@ public enum RampError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .badStep(rate, seconds):
-            return "a ramp step of \(rate) events/s for \(seconds) s offers no whole event or too many; choose rates ≥ 1/duration"
+            return
+                "a ramp step of \(rate) events/s for \(seconds) s offers no whole event or too many; choose rates ≥ 1/duration"
         }
     }
 }
