@@ -42,44 +42,53 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "Nostr", dependencies: ["CSecp256k1", "JSON", crypto]),
         .target(name: "Interledger", dependencies: ["JSON", crypto]),
-        .target(name: "Mesh", dependencies: [
-            "Nostr", "Interledger", "CSQLite3", "SeededRandom", crypto,
-            nioLocks,
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "NIOWebSocket", package: "swift-nio"),
-            .product(name: "NIOEmbedded", package: "swift-nio"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "DequeModule", package: "swift-collections"),
-            .product(name: "HeapModule", package: "swift-collections"),
-        ]),
+        .target(
+            name: "Mesh",
+            dependencies: [
+                "Nostr", "Interledger", "CSQLite3", "SeededRandom", crypto,
+                nioLocks,
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         // A NIP-01 client: how bench measures relays it did not build (`bench --target`).
-        .target(name: "NostrClient", dependencies: [
-            "Nostr",
-            nioLocks,
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "NIOWebSocket", package: "swift-nio"),
-        ]),
+        .target(
+            name: "NostrClient",
+            dependencies: [
+                "Nostr",
+                nioLocks,
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib", "JSON", "Units"]),
-        .target(name: "Scenarios", dependencies: [
-            "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", "ProcFS", crypto,
-            .product(name: "Logging", package: "swift-log"),
-            nioLocks,
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        .target(
+            name: "Scenarios",
+            dependencies: [
+                "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", "ProcFS",
+                crypto,
+                .product(name: "Logging", package: "swift-log"),
+                nioLocks,
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         .target(name: "Statistics", dependencies: ["SeededRandom"]),
         .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics", "Units"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Units"]),
         .target(name: "Profiling"),
-        .target(name: "Reports", dependencies: [
-            "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
-        ], plugins: ["EmbedTemplates"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "BenchFormats", "Charts", "Units", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
+            ], plugins: ["EmbedTemplates"]),
         /// Builds templates/*.mustache into Reports, so render needs no files beside its binary.
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .executableTarget(name: "embed-templates"),
@@ -88,22 +97,30 @@ let package = Package(
         .target(name: "CommandLineSupport", dependencies: ["CStandardStreams", argumentParser]),
         /// Reopens closed standard descriptors before main, so no file or socket takes their numbers.
         .target(name: "CStandardStreams"),
-        .executableTarget(name: "bench", dependencies: [
-            "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Interledger", "Charts", "Units", "Profiling", "CommandLineSupport",
-            argumentParser,
-            nioLocks,
-            .product(name: "Logging", package: "swift-log"),
-        ]),
-        .executableTarget(name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
-        .executableTarget(name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
+        .executableTarget(
+            name: "bench",
+            dependencies: [
+                "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Interledger", "Charts", "Units",
+                "Profiling", "CommandLineSupport",
+                argumentParser,
+                nioLocks,
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "analyze", dependencies: ["Analysis", "BenchFormats", "CommandLineSupport", argumentParser]),
+        .executableTarget(
+            name: "render", dependencies: ["Reports", "BenchFormats", "CommandLineSupport", argumentParser]),
         // Fuzzing: seeded mutations and the campaign loop, and the fuzz target of a node's
         // WebSocket handling (libFuzzer with -DLIBFUZZER, a seeded run otherwise).
         .target(name: "Fuzzing", dependencies: ["Interledger", "Nostr"]),
-        .executableTarget(name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", "SeededRandom", argumentParser]),
+        .executableTarget(
+            name: "fuzz-node-wire", dependencies: ["Fuzzing", "Mesh", "Scenarios", "SeededRandom", argumentParser]),
         /// The wire codecs under libFuzzer (with -DLIBFUZZER; otherwise it writes their seed corpus).
         .executableTarget(name: "fuzz-codecs", dependencies: ["Fuzzing"]),
         /// Seeded mutation fuzzing of every decoder of untrusted input (issue 12; docs/development.md).
-        .executableTarget(name: "meshbench-fuzz", dependencies: ["Analysis", "BenchFormats", "Reports", "Fuzzing", "ProcFS", "SeededRandom"]),
+        .executableTarget(
+            name: "meshbench-fuzz",
+            dependencies: ["Analysis", "BenchFormats", "Reports", "Fuzzing", "ProcFS", "SeededRandom"]),
         /// JSON decode speed against Foundation's JSONDecoder (scripts/bench/json-speed.sh, docs/design-notes.md).
         .executableTarget(name: "json-speed", dependencies: ["BenchFormats", "Interledger", "Nostr"]),
         // Tests: one target per module, plus end-to-end tests that run the built executables
@@ -112,31 +129,41 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom", nioLocks]),
         .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
-        .testTarget(name: "NostrClientTests", dependencies: [
-            "NostrClient", "Nostr", "Mesh",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
-        .testTarget(name: "MeshTests", dependencies: [
-            "Mesh", "Nostr", "Interledger", "Fuzzing", "SeededRandom",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        .testTarget(
+            name: "NostrClientTests",
+            dependencies: [
+                "NostrClient", "Nostr", "Mesh",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .testTarget(
+            name: "MeshTests",
+            dependencies: [
+                "Mesh", "Nostr", "Interledger", "Fuzzing", "SeededRandom",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats", nioLocks]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting", nioLocks]),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["Scenarios", "BenchFormats", "Mesh", "Nostr", "ExecutableTesting", nioLocks]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "BenchFormats", "Statistics", "SeededRandom"]),
         .testTarget(name: "AnalyzeEndToEndTests", dependencies: ["analyze", "BenchFormats", "ExecutableTesting"]),
         .testTarget(name: "UnitsTests", dependencies: ["Units"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Units", "SeededRandom"]),
-        .testTarget(name: "ReportsTests", dependencies: [
-            "Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo", "ExecutableTesting", "render",
-        ], exclude: ["Golden"]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "BenchFormats", "Charts", "Units", "Statistics", "CCairo", "ExecutableTesting", "render",
+            ], exclude: ["Golden"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
         .testTarget(name: "ProcFSTests", dependencies: ["ProcFS"]),
         .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
-        .testTarget(name: "PipelineEndToEndTests", dependencies: [
-            "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
-        ], exclude: ["Golden"]),
+        .testTarget(
+            name: "PipelineEndToEndTests",
+            dependencies: [
+                "ExecutableTesting", "BenchFormats", "bench", "analyze", "render",
+            ], exclude: ["Golden"]),
     ]
 )

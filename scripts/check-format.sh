@@ -4,19 +4,18 @@
 #
 #   scripts/check-format.sh PATH...          the given files and folders (folders recursively)
 #   scripts/check-format.sh --list FILE      the paths listed in FILE, one a line (# comments)
-#   scripts/check-format.sh --all            Sources, Tests and Package.swift
+#   scripts/check-format.sh --all            Sources, Tests, Plugins and Package.swift
 #
-# CI (.ci/run) checks the paths in .ci/format-paths. The repository is formatted once
-# (`swift format format --in-place --recursive --parallel Sources Tests Package.swift`), and then
-# that file lists Sources, Tests and Package.swift, or .ci/run switches to --all.
+# CI (.ci/run) checks the whole tree (--all). To fix what it finds:
+# `swift format format --in-place --recursive --parallel Sources Tests Plugins Package.swift`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 paths=()
 case "${1:-}" in
   "" | -h | --help) usage ;;
-  --all) [ $# -eq 1 ] || usage; paths=(Sources Tests Package.swift) ;;
+  --all) [ $# -eq 1 ] || usage; paths=(Sources Tests Plugins Package.swift) ;;
   --list)
     [ $# -eq 2 ] || usage
     [ -f "$2" ] || { echo "check-format: $2: no such file; give a file with one path a line" >&2; exit 2; }

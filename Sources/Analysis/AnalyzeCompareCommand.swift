@@ -28,7 +28,8 @@ public struct AnalyzeCompareCommand {
 
     public func execute(log: (String) -> Void = { _ in }) throws -> Int32 {
         guard !a.isEmpty, !b.isEmpty else {
-            throw AnalysisError.usage("compare needs both sides: `analyze compare A B` or `analyze compare --a F... --b F...`")
+            throw AnalysisError.usage(
+                "compare needs both sides: `analyze compare A B` or `analyze compare --a F... --b F...`")
         }
         if a.contains("-") && b.contains("-") {
             throw AnalysisError.usage("standard input (`-`) can feed only one side")
@@ -38,20 +39,27 @@ public struct AnalyzeCompareCommand {
         let candidate = try InputLoading.readRun(paths: b, allowPartial: allowPartial, format: inputFormat)
         var baseline = try Self.fullBaseline(from: reference)
         let rounds = Self.rounds(reference: reference, candidate: candidate)
-        let floorsNote = rounds >= 2
+        let floorsNote =
+            rounds >= 2
             ? "paired rounds: the noise is the spread of this job's \(rounds) round ratios; no stored A/A noise floor is used"
             : try Self.adoptNoiseFloors(into: &baseline, from: noiseFloorsPath)
-        var doc = try RunAnalyzer.analyze(candidate, baseline: baseline, thresholds: thresholds, options: options).document
+        var doc = try RunAnalyzer.analyze(candidate, baseline: baseline, thresholds: thresholds, options: options)
+            .document
         if rounds >= 2 {
-            try Self.decidePaired(&doc, reference: reference, candidate: candidate, thresholds: thresholds, options: options)
+            try Self.decidePaired(
+                &doc, reference: reference, candidate: candidate, thresholds: thresholds, options: options)
         }
-        let commit = { (run: RunSamples) in String(run.header.git.commit.prefix(7)) + (run.header.git.dirty ? " (uncommitted changes)" : "") }
-        doc.comparison?.reference = "A \(commit(reference)) against B \(commit(candidate))"
+        let commit = { (run: RunSamples) in
+            String(run.header.git.commit.prefix(7)) + (run.header.git.dirty ? " (uncommitted changes)" : "")
+        }
+        doc.comparison?.reference =
+            "A \(commit(reference)) against B \(commit(candidate))"
             + (rounds >= 2 ? ", \(rounds) interleaved rounds on this runner" : "")
         doc.notes.insert("compare: A = \(Self.describe(a)) (reference), B = \(Self.describe(b)) (candidate)", at: 0)
         doc.notes.insert(floorsNote, at: 1)
-        try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out,
-                                inputs: a + b + [thresholdsPath, noiseFloorsPath])
+        try OutputWriting.write(
+            try OutputFormat.results.render(doc, outcomes: candidate.outcomes), to: out,
+            inputs: a + b + [thresholdsPath, noiseFloorsPath])
         log("analyze compare: verdict \(doc.verdictReason)")
         return failOn.exitCode(for: doc.verdict)
     }
@@ -70,34 +78,43 @@ public struct AnalyzeCompareCommand {
 
     /// The number of rounds when both sides have the same number of runs of every metric (≥ 2), else 0.
     static func rounds(reference: RunSamples, candidate: RunSamples) -> Int {
-        let counts = Set(reference.metrics.map { $0.valuesByRepetition().count }
-                         + candidate.metrics.map { $0.valuesByRepetition().count })
+        let counts = Set(
+            reference.metrics.map { $0.valuesByRepetition().count }
+                + candidate.metrics.map { $0.valuesByRepetition().count })
         guard counts.count == 1, let k = counts.first, k >= 2 else { return 0 }
         return k
     }
 
     /// Replaces the unpaired verdict of every compared timed metric with the paired test's,
     /// Benjamini–Hochberg across them, and decides the run again.
-    static func decidePaired(_ doc: inout ResultsDocument, reference: RunSamples, candidate: RunSamples,
-                             thresholds: Thresholds, options: AnalysisOptions) throws {
+    static func decidePaired(
+        _ doc: inout ResultsDocument, reference: RunSamples, candidate: RunSamples,
+        thresholds: Thresholds, options: AnalysisOptions
+    ) throws {
         let judged: Set<ChangeVerdict> = [.noise, .improved, .warn, .fail]
         var paired: [(index: Int, comparison: PairedRepetitions.RoundComparison)] = []
         for (i, m) in doc.metrics.enumerated() {
             guard let change = m.change, judged.contains(change.verdict),
-                  let r = reference.metric(m.key), let c = candidate.metric(m.key) else { continue }
+                let r = reference.metric(m.key), let c = candidate.metric(m.key)
+            else { continue }
             let means = { (s: MetricSamples) in try s.valuesByRepetition().map { try Descriptive.mean($0) } }
-            guard let comparison = try PairedRepetitions.compareRounds(reference: try means(r), candidate: try means(c),
-                                                                        alpha: thresholds.alpha) else { continue }
+            guard
+                let comparison = try PairedRepetitions.compareRounds(
+                    reference: try means(r), candidate: try means(c),
+                    alpha: thresholds.alpha)
+            else { continue }
             paired.append((i, comparison))
         }
         let qs = (try? BenjaminiHochberg.adjust(paired.map(\.comparison.test.p))) ?? paired.map(\.comparison.test.p)
         for (k, p) in paired.enumerated() {
             let m = doc.metrics[p.index]
             let c = p.comparison
-            let limits = ChangeRule(thresholds: thresholds,
-                                    metricClass: thresholds.metricClass(scenario: m.scenario, metric: m.metric, unit: m.unit))
-            var (verdict, reason) = limits.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
-                                                  runToRunNoiseKnown: true)
+            let limits = ChangeRule(
+                thresholds: thresholds,
+                metricClass: thresholds.metricClass(scenario: m.scenario, metric: m.metric, unit: m.unit))
+            var (verdict, reason) = limits.decide(
+                deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
+                runToRunNoiseKnown: true)
             reason += "; " + c.describe(alpha: thresholds.alpha, warnPct: limits.warnPct)
             var change = m.change ?? Change(verdict: verdict, reason: reason)
             change.deltaPct = c.deltaPct
@@ -123,7 +140,8 @@ public struct AnalyzeCompareCommand {
             return "no A/A noise floors (\(path) absent): one run per side is compared on its pooled samples only"
         }
         guard stored.run.host.fingerprint == baseline.run.host.fingerprint else {
-            return "A/A noise floors of \(path) not used: measured on host \(stored.run.host.fingerprint), A ran on \(baseline.run.host.fingerprint)"
+            return
+                "A/A noise floors of \(path) not used: measured on host \(stored.run.host.fingerprint), A ran on \(baseline.run.host.fingerprint)"
         }
         var adopted = 0
         for i in baseline.metrics.indices {
@@ -138,7 +156,8 @@ public struct AnalyzeCompareCommand {
     /// A baseline that keeps every sorted value of the reference run.
     static func fullBaseline(from run: RunSamples) throws -> Baseline {
         let summarized = try run.metrics.map { try MetricSummarizer.summarize($0) }
-        var baseline = BaselineBuilder.build(run: run, summarized: summarized, previous: nil, recordedAt: run.header.startedAt)
+        var baseline = BaselineBuilder.build(
+            run: run, summarized: summarized, previous: nil, recordedAt: run.header.startedAt)
         for (i, s) in summarized.enumerated() { baseline.metrics[i].sample = s.sorted }
         return baseline
     }

@@ -24,7 +24,8 @@ public struct AnalyzePruneCommand {
         do {
             removed = try HistoryFolder.prune(historyDir, recordedBefore: cutoff)
         } catch {
-            throw AnalysisError.badInput(file: historyDir, line: nil, problem: "cannot prune (\(error))", fix: "check the folder's permissions")
+            throw AnalysisError.badInput(
+                file: historyDir, line: nil, problem: "cannot prune (\(error))", fix: "check the folder's permissions")
         }
         for path in removed { log("analyze prune: removed \(path)") }
         log("analyze prune: \(removed.count) entr\(removed.count == 1 ? "y" : "ies") older than \(days) days removed")
@@ -53,20 +54,25 @@ public struct AnalyzeTrendsCommand {
         let from = now.addingTimeInterval(-Double(window) * 86_400)
         let inWindow = entries.filter { $0.recordedAt >= from && $0.recordedAt <= now }
         guard let latest = inWindow.last else {
-            throw AnalysisError.badInput(file: historyDir, line: nil,
-                                         problem: "no readable history entry in the last \(window) days",
-                                         fix: "record runs with `analyze --record`, or widen --days")
+            throw AnalysisError.badInput(
+                file: historyDir, line: nil,
+                problem: "no readable history entry in the last \(window) days",
+                fix: "record runs with `analyze --record`, or widen --days")
         }
         // Fitted on the latest run's machine class only (HistoryMachineClass).
         let (recent, leftOut) = HistoryMachineClass.keep(inWindow, of: latest.run.host.machineClass)
-        var doc = ResultsDocument(run: latest.run, generatedAt: now, verdict: .pass,
-                                  verdictReason: "trend report over \(window) days: no run was analysed, so no verdict on one",
-                                  trends: TrendAnalysis.trends(recent, alpha: thresholds.alpha, seed: seed),
-                                  notes: ["\(recent.count) recorded run(s) from \(ISO8601.format(recent.first!.recordedAt)) to \(ISO8601.format(latest.recordedAt))"] + warnings)
+        var doc = ResultsDocument(
+            run: latest.run, generatedAt: now, verdict: .pass,
+            verdictReason: "trend report over \(window) days: no run was analysed, so no verdict on one",
+            trends: TrendAnalysis.trends(recent, alpha: thresholds.alpha, seed: seed),
+            notes: [
+                "\(recent.count) recorded run(s) from \(ISO8601.format(recent.first!.recordedAt)) to \(ISO8601.format(latest.recordedAt))"
+            ] + warnings)
         if let leftOut { doc.notes.append(leftOut) }
         let degrading = doc.trends.filter { $0.direction == .degrading }
         if !degrading.isEmpty {
-            doc.notes.append("degrading (significant slope): \(degrading.map(\.key.description).joined(separator: ", "))")
+            doc.notes.append(
+                "degrading (significant slope): \(degrading.map(\.key.description).joined(separator: ", "))")
         }
         try OutputWriting.write(try OutputFormat.results.render(doc, outcomes: []), to: out, inputs: [thresholdsPath])
         return 0

@@ -16,7 +16,9 @@ public struct AnalyzeNoiseCommand {
     public init() {}
 
     public func execute(log: (String) -> Void = { _ in }) throws -> Int32 {
-        guard !inputs.isEmpty else { throw AnalysisError.usage("noise needs the samples files of at least two A/A runs") }
+        guard !inputs.isEmpty else {
+            throw AnalysisError.usage("noise needs the samples files of at least two A/A runs")
+        }
         let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
         let baseline = updateBaseline ? try InputLoading.readBaseline(path: baselinePath, required: true) : nil
         let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial, format: inputFormat)
@@ -38,7 +40,10 @@ public struct AnalyzeNoiseCommand {
         if updated != nil { log("analyze noise: noise floors stored in \(baselinePath)") }
         for m in report.metrics {
             if let cv = m.cvPct, let mde = m.mdeSingleRunPct {
-                log(String(format: "%@: run-to-run CV %.2f %% over %d runs; detectable with 1 run per side: %.1f %%", m.key.description, cv, m.runs, mde))
+                log(
+                    String(
+                        format: "%@: run-to-run CV %.2f %% over %d runs; detectable with 1 run per side: %.1f %%",
+                        m.key.description, cv, m.runs, mde))
             } else {
                 log("\(m.key): \(m.skipped ?? "no floor")")
             }

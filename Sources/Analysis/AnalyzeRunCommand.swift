@@ -35,11 +35,14 @@ public struct AnalyzeRunCommand {
             throw AnalysisError.usage("--baseline and --no-baseline contradict each other; give one")
         }
         let thresholds = try InputLoading.readThresholds(path: thresholdsPath)
-        let existingBaseline = noBaseline && !updateBaseline ? nil
+        let existingBaseline =
+            noBaseline && !updateBaseline
+            ? nil
             : try InputLoading.readBaseline(path: baselinePath, required: baselineExplicit && !updateBaseline)
         let run = try InputLoading.readRun(paths: inputs, allowPartial: allowPartial, format: inputFormat)
-        let analyzed = try RunAnalyzer.analyze(run, baseline: noBaseline ? nil : existingBaseline,
-                                               thresholds: thresholds, options: options)
+        let analyzed = try RunAnalyzer.analyze(
+            run, baseline: noBaseline ? nil : existingBaseline,
+            thresholds: thresholds, options: options)
         var doc = analyzed.document
         if updateBaseline {
             doc.notes.append("baseline \(baselinePath) re-recorded from this run")
@@ -51,21 +54,26 @@ public struct AnalyzeRunCommand {
         // The read-modify-write of the history and flake history is one critical section, so two
         // concurrent `--record` runs both count.
         let locks = try lockedFolders().map { folder in
-            do throws(FileCommitError) { return try DirectoryLock(folder: folder) } catch { throw AnalysisError.output(error) }
+            do throws(FileCommitError) { return try DirectoryLock(folder: folder) } catch {
+                throw AnalysisError.output(error)
+            }
         }
         defer { _ = locks }
         doc.trends = try trends(including: entry, thresholds: thresholds, doc: &doc, log: log)
         let flakes = try flakeHistory(doc: &doc, at: when, thresholds: thresholds, log: log)
         var outputs = [OutputWriting.Output(bytes: try format.render(doc, outcomes: run.outcomes), path: out)]
         if updateBaseline {
-            let baseline = BaselineBuilder.build(run: run, summarized: analyzed.summarized, previous: existingBaseline,
-                                                 recordedAt: options.generatedAt)
+            let baseline = BaselineBuilder.build(
+                run: run, summarized: analyzed.summarized, previous: existingBaseline,
+                recordedAt: options.generatedAt)
             outputs.append(OutputWriting.Output(bytes: try baseline.encoded(for: baselinePath), path: baselinePath))
         }
         if let entryFile {
             outputs.append(OutputWriting.Output(bytes: entryFile.bytes, path: entryFile.path, createFolder: true))
             if let flakes, !doc.outcomes.isEmpty {
-                outputs.append(OutputWriting.Output(bytes: try flakes.encoded(for: flakeHistoryPath), path: flakeHistoryPath, createFolder: true))
+                outputs.append(
+                    OutputWriting.Output(
+                        bytes: try flakes.encoded(for: flakeHistoryPath), path: flakeHistoryPath, createFolder: true))
             }
         }
         try OutputWriting.commit(outputs, inputs: inputs + [thresholdsPath])
@@ -93,7 +101,9 @@ public struct AnalyzeRunCommand {
             folders.insert(Self.folder(of: flakeHistoryPath))
             // `analyze prune` locks the history folder; a missing one has nothing to prune.
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: historyDir, isDirectory: &isFolder), isFolder.boolValue { folders.insert(historyDir) }
+            if FileManager.default.fileExists(atPath: historyDir, isDirectory: &isFolder), isFolder.boolValue {
+                folders.insert(historyDir)
+            }
         }
         if updateBaseline { folders.insert(Self.folder(of: baselinePath)) }
         return folders.sorted()
@@ -106,15 +116,19 @@ public struct AnalyzeRunCommand {
 
     /// Trends over the thresholds' window, from the history folder plus this run. Unreadable
     /// history files are skipped with a warning naming them.
-    func trends(including entry: HistoryEntry, thresholds: Thresholds, doc: inout ResultsDocument,
-                log: (String) -> Void) throws -> [TrendResult] {
+    func trends(
+        including entry: HistoryEntry, thresholds: Thresholds, doc: inout ResultsDocument,
+        log: (String) -> Void
+    ) throws -> [TrendResult] {
         let (entries, warnings) = HistoryFolder.readAll(from: historyDir)
         for w in warnings {
             log("analyze: warning: \(w)")
             doc.notes.append(w)
         }
         let from = entry.recordedAt.addingTimeInterval(-Double(thresholds.trendWindowDays) * 86_400)
-        let window = entries.filter { $0.recordedAt >= from && $0.recordedAt <= entry.recordedAt && $0.run.runID != entry.run.runID }
+        let window = entries.filter {
+            $0.recordedAt >= from && $0.recordedAt <= entry.recordedAt && $0.run.runID != entry.run.runID
+        }
         let (sameClass, leftOut) = HistoryMachineClass.keep(window, of: entry.run.host.machineClass)
         if let leftOut { doc.notes.append(leftOut) }
         return TrendAnalysis.trends(sameClass + [entry], alpha: thresholds.alpha, seed: options.seed)
@@ -122,8 +136,10 @@ public struct AnalyzeRunCommand {
 
     /// Flake statistics with this run's outcomes counted; returns the history to write with
     /// `--record` (nil when the existing file is unreadable: it is then left untouched).
-    func flakeHistory(doc: inout ResultsDocument, at date: Date, thresholds: Thresholds,
-                      log: (String) -> Void) throws -> FlakeHistory? {
+    func flakeHistory(
+        doc: inout ResultsDocument, at date: Date, thresholds: Thresholds,
+        log: (String) -> Void
+    ) throws -> FlakeHistory? {
         var existing: FlakeHistory?
         var readable = true
         if FileManager.default.fileExists(atPath: flakeHistoryPath) {
@@ -131,7 +147,8 @@ public struct AnalyzeRunCommand {
                 existing = try FlakeHistory.read(from: flakeHistoryPath)
             } catch {
                 readable = false
-                let warning = "skipped flake history \(flakeHistoryPath) (\(error)); it is left untouched and not updated"
+                let warning =
+                    "skipped flake history \(flakeHistoryPath) (\(error)); it is left untouched and not updated"
                 log("analyze: warning: \(warning)")
                 doc.notes.append(warning)
             }
@@ -139,10 +156,13 @@ public struct AnalyzeRunCommand {
         guard existing != nil || !doc.outcomes.isEmpty else { return nil }
         let updated = FlakeTracking.update(existing, with: doc.outcomes, at: date)
         doc.flakes = FlakeTracking.results(updated, policy: thresholds.flakes)
-        for f in doc.flakes where 100 * f.flakeRate > thresholds.flakes.maxRatePct && f.runs >= thresholds.flakes.minRuns {
-            doc.notes.append(f.quarantined
-                ? "\(f.test) quarantined: flake rate \(ChangeRule.formatPct(100 * f.flakeRate, signed: false)) over \(f.runs) runs (limit \(ChangeRule.formatPct(thresholds.flakes.maxRatePct, signed: false)))"
-                : "\(f.test) flakes at \(ChangeRule.formatPct(100 * f.flakeRate, signed: false)) over \(f.runs) runs, but tier 1 is never quarantined: fix it")
+        for f in doc.flakes
+        where 100 * f.flakeRate > thresholds.flakes.maxRatePct && f.runs >= thresholds.flakes.minRuns {
+            doc.notes.append(
+                f.quarantined
+                    ? "\(f.test) quarantined: flake rate \(ChangeRule.formatPct(100 * f.flakeRate, signed: false)) over \(f.runs) runs (limit \(ChangeRule.formatPct(thresholds.flakes.maxRatePct, signed: false)))"
+                    : "\(f.test) flakes at \(ChangeRule.formatPct(100 * f.flakeRate, signed: false)) over \(f.runs) runs, but tier 1 is never quarantined: fix it"
+            )
         }
         return readable ? updated : nil
     }

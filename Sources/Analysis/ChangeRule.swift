@@ -22,8 +22,9 @@ public struct ChangeRule: Sendable, Equatable {
     /// noise of this very metric cannot be told from chance.
     public init(thresholds: Thresholds, metricClass: MetricClass, noiseFloorPct: Double? = nil) {
         let limits = thresholds.limits(for: metricClass)
-        self.init(noisePct: max(thresholds.noisePct, noiseFloorPct ?? 0), warnPct: limits.warnPct,
-                  failPct: limits.failPct, alpha: thresholds.alpha)
+        self.init(
+            noisePct: max(thresholds.noisePct, noiseFloorPct ?? 0), warnPct: limits.warnPct,
+            failPct: limits.failPct, alpha: thresholds.alpha)
     }
 
     /// Decides the verdict for a change of `deltaPct` (positive = the statistic grew) whose
@@ -42,8 +43,10 @@ public struct ChangeRule: Sendable, Equatable {
     ///   runner (`noise`, the reason states the detectable effect); worse otherwise → `noise`;
     /// - better and significant → `improved`, else `noise`.
     /// Without a CI the point estimate alone is compared with the thresholds.
-    public func decide(deltaPct: Double, q: Double, better: Better, ci: Interval? = nil,
-                       runToRunNoiseKnown: Bool = false) -> (verdict: ChangeVerdict, reason: String) {
+    public func decide(
+        deltaPct: Double, q: Double, better: Better, ci: Interval? = nil,
+        runToRunNoiseKnown: Bool = false
+    ) -> (verdict: ChangeVerdict, reason: String) {
         let worsePct = better == .lower ? deltaPct : -deltaPct
         // The CI in the worse direction: its low end is the least bad change the data allow.
         let worseCI = ci.map { better == .lower ? $0 : Interval(low: -$0.high, high: -$0.low) }
@@ -62,29 +65,50 @@ public struct ChangeRule: Sendable, Equatable {
         }
         if !significant {
             if let fail = failPct, worsePct > fail, runToRunNoiseKnown {
-                return (.noise, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant against the run-to-run noise of A/A runs (\(qText)): identical builds differ this much on this runner; compare several repetitions per side to judge it")
+                return (
+                    .noise,
+                    "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant against the run-to-run noise of A/A runs (\(qText)): identical builds differ this much on this runner; compare several repetitions per side to judge it"
+                )
             }
             if let fail = failPct, worsePct > fail {
-                return (.warn, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant (\(qText)); re-run with more samples or repetitions")
+                return (
+                    .warn,
+                    "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) but not significant (\(qText)); re-run with more samples or repetitions"
+                )
             }
             return (.noise, "\(shown) is worse but not significant (\(qText))")
         }
         if let fail = failPct {
             if worsePct > fail {
-                return (.fail, "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) and significant (\(qText))")
+                return (
+                    .fail,
+                    "\(shown) is past the FAIL threshold of \(Self.formatPct(fail, signed: false)) and significant (\(qText))"
+                )
             }
             if let warn = warnPct, worseLow > warn, worseHigh >= fail {
-                return (.fail, "\(shown)\(ciText) is significant (\(qText)), certainly past the WARN threshold of \(Self.formatPct(warn, signed: false)) and may reach the FAIL threshold of \(Self.formatPct(fail, signed: false))")
+                return (
+                    .fail,
+                    "\(shown)\(ciText) is significant (\(qText)), certainly past the WARN threshold of \(Self.formatPct(warn, signed: false)) and may reach the FAIL threshold of \(Self.formatPct(fail, signed: false))"
+                )
             }
         }
         if let warn = warnPct {
             if worsePct > warn {
-                return (.warn, "\(shown) is past the WARN threshold of \(Self.formatPct(warn, signed: false)) and significant (\(qText))")
+                return (
+                    .warn,
+                    "\(shown) is past the WARN threshold of \(Self.formatPct(warn, signed: false)) and significant (\(qText))"
+                )
             }
             if worseHigh >= warn {
-                return (.warn, "\(shown)\(ciText) is significant (\(qText)) and may reach the WARN threshold of \(Self.formatPct(warn, signed: false))")
+                return (
+                    .warn,
+                    "\(shown)\(ciText) is significant (\(qText)) and may reach the WARN threshold of \(Self.formatPct(warn, signed: false))"
+                )
             }
-            return (.noise, "\(shown)\(ciText) is worse and significant (\(qText)) but its CI stays below the WARN threshold of \(Self.formatPct(warn, signed: false))")
+            return (
+                .noise,
+                "\(shown)\(ciText) is worse and significant (\(qText)) but its CI stays below the WARN threshold of \(Self.formatPct(warn, signed: false))"
+            )
         }
         return (.noise, "\(shown) is worse and significant (\(qText)); this metric class has no WARN threshold")
     }

@@ -6,7 +6,9 @@ import Units
 /// so an increase past the counter class's FAIL percentage fails, past WARN warns, and a decrease
 /// is an improvement. With no limits for the counter class, a change is reported but not gated.
 public enum CounterComparison {
-    public static func compare(_ c: CounterRecord, baseline: BaselineCounter?, thresholds: Thresholds)
+    public static func compare(
+        _ c: CounterRecord, baseline: BaselineCounter?, thresholds: Thresholds
+    )
         -> (result: CounterResult, note: String?)
     {
         let value = Double(c.value)
@@ -18,7 +20,9 @@ public enum CounterComparison {
         result.baselineValue = baseline.value
         guard baseline.unit == c.unit else {
             result.verdict = .notComparable
-            return (result, "counter \(c.key): unit \(c.unit) differs from the baseline's \(baseline.unit); not compared")
+            return (
+                result, "counter \(c.key): unit \(c.unit) differs from the baseline's \(baseline.unit); not compared"
+            )
         }
         if value == baseline.value {
             result.verdict = .noise
@@ -35,15 +39,24 @@ public enum CounterComparison {
         }
         if let fail = limits.failPct, pct > fail {
             result.verdict = .fail
-            return (result, "counter \(c.key) FAIL: \(both) (\(shown), FAIL above +\(ChangeRule.formatPct(fail, signed: false)); exact count, no noise)")
+            return (
+                result,
+                "counter \(c.key) FAIL: \(both) (\(shown), FAIL above +\(ChangeRule.formatPct(fail, signed: false)); exact count, no noise)"
+            )
         }
         if let warn = limits.warnPct, pct > warn {
             result.verdict = .warn
-            return (result, "counter \(c.key) WARN: \(both) (\(shown), WARN above +\(ChangeRule.formatPct(warn, signed: false)))")
+            return (
+                result,
+                "counter \(c.key) WARN: \(both) (\(shown), WARN above +\(ChangeRule.formatPct(warn, signed: false)))"
+            )
         }
         result.verdict = .noise
         if limits.warnPct == nil && limits.failPct == nil {
-            return (result, "counter \(c.key) changed: \(both) (\(shown)); not gated: thresholds.json sets no limits for class \(cls.rawValue)")
+            return (
+                result,
+                "counter \(c.key) changed: \(both) (\(shown)); not gated: thresholds.json sets no limits for class \(cls.rawValue)"
+            )
         }
         return (result, "counter \(c.key) changed within its limits: \(both) (\(shown))")
     }

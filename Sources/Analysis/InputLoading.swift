@@ -9,7 +9,9 @@ public enum InputLoading {
     /// (hyperfine, Google Benchmark, pytest-benchmark, Go) are recognised by content unless
     /// `format` names one.
     public static func readRun(paths: [String], allowPartial: Bool, format: InputFormat = .auto) throws -> RunSamples {
-        guard !paths.isEmpty else { throw AnalysisError.usage("give at least one samples file (or `-` for standard input)") }
+        guard !paths.isEmpty else {
+            throw AnalysisError.usage("give at least one samples file (or `-` for standard input)")
+        }
         if paths.filter({ $0 == "-" }).count > 1 {
             throw AnalysisError.usage("standard input (`-`) can be read only once")
         }
@@ -40,15 +42,18 @@ public enum InputLoading {
     public static func readBaseline(path: String, required: Bool) throws -> Baseline? {
         if !FileManager.default.fileExists(atPath: path) {
             guard required else { return nil }
-            throw AnalysisError.badInput(file: path, line: nil, problem: "no baseline at this path",
-                                         fix: "record one with `analyze --update-baseline --baseline \(path) FILE`, or run with --no-baseline")
+            throw AnalysisError.badInput(
+                file: path, line: nil, problem: "no baseline at this path",
+                fix: "record one with `analyze --update-baseline --baseline \(path) FILE`, or run with --no-baseline")
         }
         do {
             return try Baseline.read(from: path)
         } catch {
             throw AnalysisError.badInput(
                 file: path, line: nil, problem: "unusable baseline (\(error)); it was left untouched",
-                fix: "restore it from git (`git checkout -- \(path)`), re-record it with --update-baseline after moving it away, or run with --no-baseline")
+                fix:
+                    "restore it from git (`git checkout -- \(path)`), re-record it with --update-baseline after moving it away, or run with --no-baseline"
+            )
         }
     }
 
@@ -58,8 +63,11 @@ public enum InputLoading {
         do {
             return try Thresholds.read(from: path)
         } catch {
-            throw AnalysisError.badInput(file: path, line: nil, problem: "unusable thresholds (\(error))",
-                                         fix: "fix the field named above, or compare with the committed copy (`git diff -- \(BenchmarksLayout.thresholds)`)")
+            throw AnalysisError.badInput(
+                file: path, line: nil, problem: "unusable thresholds (\(error))",
+                fix:
+                    "fix the field named above, or compare with the committed copy (`git diff -- \(BenchmarksLayout.thresholds)`)"
+            )
         }
     }
 

@@ -23,12 +23,16 @@ struct MachineComparability {
     func notes(ignoreHost: Bool) -> [String] {
         var notes: [String] = []
         if !sameClass {
-            notes.append(ignoreHost
-                ? "baseline from another machine class (baseline: \(baseline); this run: \(run)): timings compared anyway because of --ignore-host; differences may come from the machines"
-                : "timings not compared: baseline from another machine class (baseline: \(baseline); this run: \(run)). Exact counters, SLAs and checks were still judged. Compare timings on this machine with `\(OverallVerdict.compareCommand)`, or record a baseline on this class with --update-baseline")
+            notes.append(
+                ignoreHost
+                    ? "baseline from another machine class (baseline: \(baseline); this run: \(run)): timings compared anyway because of --ignore-host; differences may come from the machines"
+                    : "timings not compared: baseline from another machine class (baseline: \(baseline); this run: \(run)). Exact counters, SLAs and checks were still judged. Compare timings on this machine with `\(OverallVerdict.compareCommand)`, or record a baseline on this class with --update-baseline"
+            )
         }
         if let b = baselineKernel, let r = runKernel, b != r {
-            notes.append("kernel differs (baseline \(b), this run \(r)): noted, not blocking; the machine class is the same\(sameClass ? "" : " apart from the differences above")")
+            notes.append(
+                "kernel differs (baseline \(b), this run \(r)): noted, not blocking; the machine class is the same\(sameClass ? "" : " apart from the differences above")"
+            )
         }
         return notes
     }

@@ -23,7 +23,8 @@ public enum MetricSummarizer {
         let result = MetricResult(
             scenario: m.scenario, metric: m.metric, unit: m.unit, better: m.better, n: s.count, runs: runs.count,
             mean: s.mean, sd: s.standardDeviation, min: s.minimum, p50: s.p50, p90: s.p90, p95: s.p95,
-            p99: s.p99, p999: s.p999, max: s.maximum, ci: try intervals(sorted: sorted, summary: s, runMeans: perRun.mean),
+            p99: s.p99, p999: s.p999, max: s.maximum,
+            ci: try intervals(sorted: sorted, summary: s, runMeans: perRun.mean),
             spectrum: try PercentileSpectrum.ofSorted(sorted).map { SpectrumPoint(p: $0.p, value: $0.value) },
             byHops: try hopBuckets(m), meshSize: m.meshSize, slaClass: m.slaClass)
         return SummarizedMetric(result: result, sorted: sorted, perRun: perRun)
@@ -44,7 +45,8 @@ public enum MetricSummarizer {
             let t = try MeanConfidenceInterval.t(runMeans)
             ci.mean = Interval(low: t.lower, high: t.upper)
         } else if s.count >= 2 {
-            let t = try MeanConfidenceInterval.t(SampleMoments(count: s.count, mean: s.mean, standardDeviation: s.standardDeviation ?? 0))
+            let t = try MeanConfidenceInterval.t(
+                SampleMoments(count: s.count, mean: s.mean, standardDeviation: s.standardDeviation ?? 0))
             ci.mean = Interval(low: t.lower, high: t.upper)
         }
         ci.p50 = try quantileCI(0.5)

@@ -47,7 +47,8 @@ public enum NoiseCalibration {
     public static func measure(_ run: RunSamples, alpha: Double) throws -> NoiseReport {
         let metrics = try run.metrics.map { m -> MetricNoise in
             let means = try m.valuesByRepetition().map { try Descriptive.mean($0) }
-            var noise = MetricNoise(scenario: m.scenario, metric: m.metric, unit: m.unit, runs: means.count, runMeans: means)
+            var noise = MetricNoise(
+                scenario: m.scenario, metric: m.metric, unit: m.unit, runs: means.count, runMeans: means)
             guard means.count >= 2 else {
                 noise.skipped = "only one run: give at least two A/A runs (files or repetitions)"
                 return noise
@@ -59,8 +60,10 @@ public enum NoiseCalibration {
             }
             let cv = moments.standardDeviation / abs(moments.mean)
             noise.cvPct = 100 * cv
-            noise.mdeSingleRunPct = try MinimumDetectableEffect.percent(coefficientOfVariation: cv, runsPerSide: 1, alpha: alpha)
-            noise.mdeRunsPct = try MinimumDetectableEffect.percent(coefficientOfVariation: cv, runsPerSide: means.count, alpha: alpha)
+            noise.mdeSingleRunPct = try MinimumDetectableEffect.percent(
+                coefficientOfVariation: cv, runsPerSide: 1, alpha: alpha)
+            noise.mdeRunsPct = try MinimumDetectableEffect.percent(
+                coefficientOfVariation: cv, runsPerSide: means.count, alpha: alpha)
             return noise
         }
         return NoiseReport(host: run.header.host.fingerprint, alpha: alpha, metrics: metrics)
@@ -68,12 +71,17 @@ public enum NoiseCalibration {
 
     /// The baseline with each measured floor stored on its metric. Refuses a baseline from
     /// another host: noise measured on one machine says nothing about another.
-    public static func apply(_ report: NoiseReport, to baseline: Baseline, baselinePath: String) throws -> (Baseline, [String]) {
+    public static func apply(
+        _ report: NoiseReport, to baseline: Baseline, baselinePath: String
+    ) throws -> (Baseline, [String]) {
         guard baseline.run.host.fingerprint == report.host else {
             throw AnalysisError.badInput(
                 file: baselinePath, line: nil,
-                problem: "the baseline was recorded on host \(baseline.run.host.fingerprint) but the A/A runs on \(report.host)",
-                fix: "record the baseline on this host first (`analyze --update-baseline FILE`), then run `analyze noise --update-baseline`")
+                problem:
+                    "the baseline was recorded on host \(baseline.run.host.fingerprint) but the A/A runs on \(report.host)",
+                fix:
+                    "record the baseline on this host first (`analyze --update-baseline FILE`), then run `analyze noise --update-baseline`"
+            )
         }
         var updated = baseline
         var notes: [String] = []

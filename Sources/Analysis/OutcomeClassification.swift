@@ -15,8 +15,9 @@ public enum OutcomeClassification {
             let tries = byTest[name]!.sorted { $0.attempt < $1.attempt }
             let last = tries[tries.count - 1]
             let failedBefore = tries.dropLast().contains { $0.status == .fail }
-            return OutcomeSummary(test: name, tier: last.tier, attempts: tries.count, status: last.status,
-                                  flaky: last.status == .pass && failedBefore)
+            return OutcomeSummary(
+                test: name, tier: last.tier, attempts: tries.count, status: last.status,
+                flaky: last.status == .pass && failedBefore)
         }
     }
 }

@@ -17,7 +17,8 @@ public enum OverallVerdict {
             if baseline == nil {
                 scope.timingsNotCompared = "no baseline"
             } else if doc.comparison?.comparable == false {
-                scope.timingsNotCompared = "baseline from another machine class" + (doc.comparison?.baselineClass.map { " (\($0))" } ?? "")
+                scope.timingsNotCompared =
+                    "baseline from another machine class" + (doc.comparison?.baselineClass.map { " (\($0))" } ?? "")
             } else if doc.metrics.allSatisfy({ $0.change?.verdict == .new }) {
                 scope.timingsNotCompared = "the baseline has no timed metric of the scenarios that ran"
             } else {
@@ -28,7 +29,9 @@ public enum OverallVerdict {
         return scope
     }
 
-    public static func decide(_ doc: ResultsDocument, requireTimings: Bool = false) -> (verdict: Verdict, reason: String) {
+    public static func decide(
+        _ doc: ResultsDocument, requireTimings: Bool = false
+    ) -> (verdict: Verdict, reason: String) {
         var fails: [String] = []
         var warns: [String] = []
         for m in doc.metrics {
@@ -38,15 +41,27 @@ public enum OverallVerdict {
             default: break
             }
             for s in m.sla ?? [] where !s.ok {
-                fails.append("\(m.key) \(s.stat.rawValue) = \(NumberText.short(s.measured)) \(m.unit) misses the SLA \(s.op.rawValue) \(NumberText.short(s.limit))")
+                fails.append(
+                    "\(m.key) \(s.stat.rawValue) = \(NumberText.short(s.measured)) \(m.unit) misses the SLA \(s.op.rawValue) \(NumberText.short(s.limit))"
+                )
             }
         }
         for c in doc.counters {
-            if c.verdict == .fail { fails.append("counter \(c.key) rose from \(NumberText.short(c.baselineValue ?? 0)) to \(NumberText.short(c.value))") }
-            if c.verdict == .warn { warns.append("counter \(c.key) rose from \(NumberText.short(c.baselineValue ?? 0)) to \(NumberText.short(c.value))") }
+            if c.verdict == .fail {
+                fails.append(
+                    "counter \(c.key) rose from \(NumberText.short(c.baselineValue ?? 0)) to \(NumberText.short(c.value))"
+                )
+            }
+            if c.verdict == .warn {
+                warns.append(
+                    "counter \(c.key) rose from \(NumberText.short(c.baselineValue ?? 0)) to \(NumberText.short(c.value))"
+                )
+            }
         }
         for m in doc.missing {
-            warns.append("\(m.counter ? "counter " : "")\(m.key) missing: in the baseline for a scenario that ran, not in this run")
+            warns.append(
+                "\(m.counter ? "counter " : "")\(m.key) missing: in the baseline for a scenario that ran, not in this run"
+            )
         }
         for c in doc.checks {
             if c.status == .fail { fails.append("check \(c.name) (\(c.scenario)): \(c.detail)") }
@@ -60,7 +75,9 @@ public enum OverallVerdict {
         // A WARN or FAIL must not read as a full comparison either (unless the failure says so).
         var coverage = ""
         if let untimed, requireTimings {
-            fails.append("timings not compared (\(untimed)) and --require-timings demands a timing comparison; compare on this machine with `\(compareCommand)`")
+            fails.append(
+                "timings not compared (\(untimed)) and --require-timings demands a timing comparison; compare on this machine with `\(compareCommand)`"
+            )
         } else if let untimed {
             coverage = " (timings not compared: \(untimed))"
         }
@@ -68,10 +85,16 @@ public enum OverallVerdict {
         if !warns.isEmpty { return (.warn, summary("WARN", warns) + coverage) }
         let checked = scope.judgedBesidesTimings
         if let untimed {
-            return (.pass, "PASS: \(checked.map { "\($0) met" } ?? "nothing judged"); timings not compared: \(untimed); compare them on this machine with `\(compareCommand)`")
+            return (
+                .pass,
+                "PASS: \(checked.map { "\($0) met" } ?? "nothing judged"); timings not compared: \(untimed); compare them on this machine with `\(compareCommand)`"
+            )
         }
-        return (.pass, "PASS: no regression beyond noise in \(scope.timings) timed metric\(scope.timings == 1 ? "" : "s")"
-                + (checked.map { "; \($0) met" } ?? ""))
+        return (
+            .pass,
+            "PASS: no regression beyond noise in \(scope.timings) timed metric\(scope.timings == 1 ? "" : "s")"
+                + (checked.map { "; \($0) met" } ?? "")
+        )
     }
 
     private static func summary(_ level: String, _ items: [String]) -> String {

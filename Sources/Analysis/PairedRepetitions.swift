@@ -34,12 +34,14 @@ public enum PairedRepetitions {
         let df = Double(d.count - 1)
         if m.variance == 0 {
             // Every pair moved by exactly the same amount: no spread to test against.
-            return Result(pairs: d.count, meanDifference: m.mean, standardError: 0,
-                          t: m.mean == 0 ? 0 : (m.mean > 0 ? .infinity : -.infinity), df: df, p: m.mean == 0 ? 1 : 0)
+            return Result(
+                pairs: d.count, meanDifference: m.mean, standardError: 0,
+                t: m.mean == 0 ? 0 : (m.mean > 0 ? .infinity : -.infinity), df: df, p: m.mean == 0 ? 1 : 0)
         }
         let t = m.mean / m.standardError
-        return Result(pairs: d.count, meanDifference: m.mean, standardError: m.standardError, t: t, df: df,
-                      p: try StudentT.twoSidedP(t, degreesOfFreedom: df))
+        return Result(
+            pairs: d.count, meanDifference: m.mean, standardError: m.standardError, t: t, df: df,
+            p: try StudentT.twoSidedP(t, degreesOfFreedom: df))
     }
 
     /// One metric's paired comparison over the rounds.
@@ -56,13 +58,17 @@ public enum PairedRepetitions {
 
         /// The paired test, its noise and what it could detect, for the verdict's reason.
         func describe(alpha: Double, warnPct: Double?) -> String {
-            var text = "paired t-test of \(rounds) interleaved rounds on the log ratio of run means decides"
+            var text =
+                "paired t-test of \(rounds) interleaved rounds on the log ratio of run means decides"
                 + " (t = \(String(format: "%.3g", test.t)), df = \(Int(test.df)), p \(ChangeRule.formatRelation(test.p)));"
                 + " noise measured in this job: round-to-round sd \(ChangeRule.formatPct(roundNoisePct, signed: false));"
                 + " minimum detectable effect ≈ \(ChangeRule.formatPct(mdePct, signed: false)) at 80 % power"
             if let warnPct, mdePct > warnPct,
-               let needed = try? PairedRepetitions.roundsNeeded(noisePct: roundNoisePct, effectPct: warnPct, alpha: alpha, power: 0.95) {
-                text += "; \(needed) rounds would catch +\(ChangeRule.formatPct(warnPct, signed: false)) with 95 % power"
+                let needed = try? PairedRepetitions.roundsNeeded(
+                    noisePct: roundNoisePct, effectPct: warnPct, alpha: alpha, power: 0.95)
+            {
+                text +=
+                    "; \(needed) rounds would catch +\(ChangeRule.formatPct(warnPct, signed: false)) with 95 % power"
             }
             return text
         }
@@ -70,10 +76,14 @@ public enum PairedRepetitions {
 
     /// The paired log-ratio comparison of one metric; nil with fewer than two rounds, unequal
     /// round counts, or a run mean ≤ 0 (no ratio).
-    public static func compareRounds(reference: [Double], candidate: [Double], alpha: Double) throws -> RoundComparison? {
+    public static func compareRounds(reference: [Double], candidate: [Double], alpha: Double) throws -> RoundComparison?
+    {
         guard reference.count == candidate.count, reference.count >= 2,
-              (reference + candidate).allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
-        guard let r = try test(reference: reference.map { log($0) }, candidate: candidate.map { log($0) }) else { return nil }
+            (reference + candidate).allSatisfy({ $0 > 0 && $0.isFinite })
+        else { return nil }
+        guard let r = try test(reference: reference.map { log($0) }, candidate: candidate.map { log($0) }) else {
+            return nil
+        }
         let k = Double(r.pairs)
         let tCrit = try StudentT.quantile(1 - alpha / 2, degreesOfFreedom: r.df)
         let half = tCrit * r.standardError
@@ -88,7 +98,8 @@ public enum PairedRepetitions {
     /// (t₁₋α/₂ + t_power) · s / √k on the log scale, df = k − 1.
     static func logMDE(sd: Double, rounds: Int, alpha: Double, power: Double) throws -> Double {
         let df = Double(rounds - 1)
-        let z = try StudentT.quantile(1 - alpha / 2, degreesOfFreedom: df) + StudentT.quantile(power, degreesOfFreedom: df)
+        let z =
+            try StudentT.quantile(1 - alpha / 2, degreesOfFreedom: df) + StudentT.quantile(power, degreesOfFreedom: df)
         return z * sd / Double(rounds).squareRoot()
     }
 

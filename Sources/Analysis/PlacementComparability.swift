@@ -9,7 +9,9 @@ public enum PlacementComparability {
     /// Nil when `scenario`'s nodes were placed alike (or either side does not say); otherwise why
     /// not, in words.
     public static func mismatch(run: RunHeader, baseline: RunHeader, scenario: String) -> String? {
-        guard let now = run.placement(ofScenario: scenario), let then = baseline.placement(ofScenario: scenario), now != then else {
+        guard let now = run.placement(ofScenario: scenario), let then = baseline.placement(ofScenario: scenario),
+            now != then
+        else {
             return nil
         }
         return "this run placed \(scenario)'s nodes \(now), the baseline \(then) (placements differ)"

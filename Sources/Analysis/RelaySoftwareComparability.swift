@@ -20,7 +20,8 @@ public enum RelaySoftwareComparability {
         case (false, false):
             let unknown = (measured + before).filter { $0.software == nil || $0.version == nil }
             if let relay = unknown.first {
-                return "\(relay.url) served no software and version in NIP-11, so it cannot be told whether the same relay was measured"
+                return
+                    "\(relay.url) served no software and version in NIP-11, so it cannot be told whether the same relay was measured"
             }
             guard identities(measured) == identities(before) else {
                 return "the baseline measured \(identities(before)), this run \(identities(measured))"

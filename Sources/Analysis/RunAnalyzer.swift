@@ -32,8 +32,10 @@ public struct AnalyzedRun: Sendable {
 /// comparisons with Benjamini–Hochberg across every compared metric, counters, checks, series,
 /// the traced topology, outcomes and the overall verdict.
 public enum RunAnalyzer {
-    public static func analyze(_ run: RunSamples, baseline: Baseline?, thresholds: Thresholds,
-                               options: AnalysisOptions = AnalysisOptions()) throws -> AnalyzedRun {
+    public static func analyze(
+        _ run: RunSamples, baseline: Baseline?, thresholds: Thresholds,
+        options: AnalysisOptions = AnalysisOptions()
+    ) throws -> AnalyzedRun {
         var notes: [String] = []
         if !run.complete {
             notes.append("input is partial (no `end` record; accepted with --allow-partial): the run did not finish")
@@ -45,11 +47,13 @@ public enum RunAnalyzer {
             s.result.sla = sla.isEmpty ? nil : sla
             summarized.append(s)
         }
-        var doc = ResultsDocument(run: run.header, generatedAt: options.generatedAt, verdict: .pass, verdictReason: "",
-                                  metrics: summarized.map(\.result))
+        var doc = ResultsDocument(
+            run: run.header, generatedAt: options.generatedAt, verdict: .pass, verdictReason: "",
+            metrics: summarized.map(\.result))
         if let baseline {
-            notes += compareWithBaseline(&doc, summarized: summarized, baseline: baseline, run: run,
-                                         thresholds: thresholds, options: options)
+            notes += compareWithBaseline(
+                &doc, summarized: summarized, baseline: baseline, run: run,
+                thresholds: thresholds, options: options)
             doc.missing = MissingMetrics.find(in: run, baseline: baseline)
         } else {
             notes.append("no baseline: nothing was compared (record one with --update-baseline)")
@@ -81,29 +85,37 @@ public enum RunAnalyzer {
     }
 
     /// Fills `change` and `baseline` of every metric and returns the notes to add.
-    static func compareWithBaseline(_ doc: inout ResultsDocument, summarized: [SummarizedMetric], baseline: Baseline,
-                                    run: RunSamples, thresholds: Thresholds, options: AnalysisOptions) -> [String] {
+    static func compareWithBaseline(
+        _ doc: inout ResultsDocument, summarized: [SummarizedMetric], baseline: Baseline,
+        run: RunSamples, thresholds: Thresholds, options: AnalysisOptions
+    ) -> [String] {
         let machines = MachineComparability(baseline: baseline.run.host, run: run.header.host)
         let sameClass = machines.sameClass
-        let relayMismatch = options.compareAnyRelay ? nil
+        let relayMismatch =
+            options.compareAnyRelay
+            ? nil
             : RelaySoftwareComparability.mismatch(run: run.header, baseline: baseline.run)
         let comparable = (sameClass || options.ignoreHost) && relayMismatch == nil
         var notes = machines.notes(ignoreHost: options.ignoreHost)
         if let relayMismatch {
-            notes.append("baseline not compared: \(relayMismatch). Record a baseline of this relay with --update-baseline, or pass --compare-any-relay to compare anyway")
+            notes.append(
+                "baseline not compared: \(relayMismatch). Record a baseline of this relay with --update-baseline, or pass --compare-any-relay to compare anyway"
+            )
         }
         // The limits the verdicts use travel with the results, so render draws the noise band and
         // the WARN/FAIL lines without reading thresholds.json.
-        doc.comparison = ComparisonInfo(baselineRunID: baseline.run.runID, baselineHost: baseline.run.host.fingerprint,
-                                        comparable: comparable, noisePct: thresholds.noisePct,
-                                        regression: thresholds.regression,
-                                        baselineClass: machines.baseline.description)
+        doc.comparison = ComparisonInfo(
+            baselineRunID: baseline.run.runID, baselineHost: baseline.run.host.fingerprint,
+            comparable: comparable, noisePct: thresholds.noisePct,
+            regression: thresholds.regression,
+            baselineClass: machines.baseline.description)
 
         var tested: [(index: Int, comparison: MetricComparison, rule: ChangeRule)] = []
         var placedDifferently: [String] = []
         // A lone change among the metrics compared must reach α / (their count) to pass
         // Benjamini–Hochberg; a test that cannot get that low must not veto.
-        let rankTestReach = thresholds.alpha / Double(max(1, summarized.filter { baseline.metric($0.result.key) != nil }.count))
+        let rankTestReach =
+            thresholds.alpha / Double(max(1, summarized.filter { baseline.metric($0.result.key) != nil }.count))
         for (i, s) in summarized.enumerated() {
             let m = s.result
             guard let b = baseline.metric(m.key) else {
@@ -112,30 +124,42 @@ public enum RunAnalyzer {
             }
             doc.metrics[i].baseline = b.summary
             if let relayMismatch {
-                doc.metrics[i].change = Change(verdict: .notComparable, reason: "\(relayMismatch); use --compare-any-relay to compare")
+                doc.metrics[i].change = Change(
+                    verdict: .notComparable, reason: "\(relayMismatch); use --compare-any-relay to compare")
                 continue
             }
             if !options.compareAnyRelay,
-               let placed = PlacementComparability.mismatch(run: run.header, baseline: baseline.run, scenario: m.scenario) {
-                doc.metrics[i].change = Change(verdict: .notComparable, reason: "\(placed); use --compare-any-relay to compare")
+                let placed = PlacementComparability.mismatch(
+                    run: run.header, baseline: baseline.run, scenario: m.scenario)
+            {
+                doc.metrics[i].change = Change(
+                    verdict: .notComparable, reason: "\(placed); use --compare-any-relay to compare")
                 if !placedDifferently.contains(m.scenario) { placedDifferently.append(m.scenario) }
                 continue
             }
             guard comparable else {
-                doc.metrics[i].change = Change(verdict: .notComparable,
-                                               reason: "timings not compared: baseline from another machine class (\(machines.baseline)); compare on this machine with `\(OverallVerdict.compareCommand)`")
+                doc.metrics[i].change = Change(
+                    verdict: .notComparable,
+                    reason:
+                        "timings not compared: baseline from another machine class (\(machines.baseline)); compare on this machine with `\(OverallVerdict.compareCommand)`"
+                )
                 continue
             }
             guard b.unit == m.unit, b.better == m.better else {
-                doc.metrics[i].change = Change(verdict: .notComparable,
-                                               reason: "the baseline records \(b.unit) (better \(b.better.rawValue)), this run \(m.unit) (better \(m.better.rawValue))")
+                doc.metrics[i].change = Change(
+                    verdict: .notComparable,
+                    reason:
+                        "the baseline records \(b.unit) (better \(b.better.rawValue)), this run \(m.unit) (better \(m.better.rawValue))"
+                )
                 continue
             }
             do {
-                let c = try BaselineComparison.compare(s, baseline: b, seed: StableSeed.forMetric(m.key, seed: options.seed),
-                                                       alpha: thresholds.alpha, rankTestReach: rankTestReach)
+                let c = try BaselineComparison.compare(
+                    s, baseline: b, seed: StableSeed.forMetric(m.key, seed: options.seed),
+                    alpha: thresholds.alpha, rankTestReach: rankTestReach)
                 let cls = thresholds.metricClass(scenario: m.scenario, metric: m.metric, unit: m.unit)
-                tested.append((i, c, ChangeRule(thresholds: thresholds, metricClass: cls, noiseFloorPct: b.noiseFloorPct)))
+                tested.append(
+                    (i, c, ChangeRule(thresholds: thresholds, metricClass: cls, noiseFloorPct: b.noiseFloorPct)))
             } catch {
                 doc.metrics[i].change = Change(verdict: .notComparable, reason: "not comparable: \(error)")
             }
@@ -145,19 +169,23 @@ public enum RunAnalyzer {
         for (k, t) in tested.enumerated() {
             let c = t.comparison
             let m = doc.metrics[t.index]
-            var (verdict, reason) = t.rule.decide(deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
-                                                  runToRunNoiseKnown: c.runToRunNoiseKnown)
+            var (verdict, reason) = t.rule.decide(
+                deltaPct: c.deltaPct, q: qs[k], better: m.better, ci: c.ci,
+                runToRunNoiseKnown: c.runToRunNoiseKnown)
             reason += "; decided by \(c.decidedBy)"
             if let limitation = c.limitation { reason += "; \(limitation)" }
             if let mde = c.minimumDetectablePct {
                 reason += "; " + MinimumDetectableChange.describe(percent: mde, alpha: thresholds.alpha)
             }
             if !sameClass { reason += " (compared across machine classes: --ignore-host)" }
-            doc.metrics[t.index].change = Change(deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,
-                                                 p: c.p, q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
+            doc.metrics[t.index].change = Change(
+                deltaPct: c.deltaPct, ci: c.ci, welch: c.welch, mannWhitney: c.mannWhitney,
+                p: c.p, q: qs[k], verdict: verdict, reason: reason, testLevel: c.testLevel)
         }
         if !placedDifferently.isEmpty {
-            notes.append("baseline not compared for \(placedDifferently.joined(separator: ", ")): the baseline placed their nodes differently (run.config.placement). Record a baseline of this placement with --update-baseline, or pass --compare-any-relay to compare anyway")
+            notes.append(
+                "baseline not compared for \(placedDifferently.joined(separator: ", ")): the baseline placed their nodes differently (run.config.placement). Record a baseline of this placement with --update-baseline, or pass --compare-any-relay to compare anyway"
+            )
         }
         return notes
     }

@@ -45,11 +45,14 @@ public struct RunSamplesBuilder {
         case .counter(let c):
             if let existing = counterIndex[c.key] {
                 if counterFile[c.key] == currentFile {
-                    throw bad(number, "counter \(c.key) appears twice in one file",
-                              "write each exact counter once, with its final value")
+                    throw bad(
+                        number, "counter \(c.key) appears twice in one file",
+                        "write each exact counter once, with its final value")
                 }
                 if counters[existing].value != c.value {
-                    notes.append("counter \(c.key) differs between files (\(counters[existing].value) in \(counterFile[c.key]!), \(c.value) in \(currentFile)); the first is used — exact counts should not vary between repetitions")
+                    notes.append(
+                        "counter \(c.key) differs between files (\(counters[existing].value) in \(counterFile[c.key]!), \(c.value) in \(currentFile)); the first is used — exact counts should not vary between repetitions"
+                    )
                 }
             } else {
                 counterIndex[c.key] = counters.count
@@ -75,19 +78,24 @@ public struct RunSamplesBuilder {
             idx = existing
             let m = metrics[idx]
             if m.unit != block.unit {
-                throw bad(line, "samples \(block.key) use unit \"\(block.unit)\" but earlier blocks used \"\(m.unit)\"",
-                          "record one unit per metric")
+                throw bad(
+                    line, "samples \(block.key) use unit \"\(block.unit)\" but earlier blocks used \"\(m.unit)\"",
+                    "record one unit per metric")
             }
             if m.better != block.better {
-                throw bad(line, "samples \(block.key) say better=\(block.better.rawValue) but earlier blocks said \(m.better.rawValue)",
-                          "record one direction per metric")
+                throw bad(
+                    line,
+                    "samples \(block.key) say better=\(block.better.rawValue) but earlier blocks said \(m.better.rawValue)",
+                    "record one direction per metric")
             }
         } else {
             idx = metrics.count
             metricIndex[block.key] = idx
-            metrics.append(MetricSamples(scenario: block.scenario, metric: block.metric, unit: block.unit,
-                                         better: block.better, values: [], repSegments: [], hops: [], hopValues: [],
-                                         meshSize: block.meshSize, slaClass: block.slaClass))
+            metrics.append(
+                MetricSamples(
+                    scenario: block.scenario, metric: block.metric, unit: block.unit,
+                    better: block.better, values: [], repSegments: [], hops: [], hopValues: [],
+                    meshSize: block.meshSize, slaClass: block.slaClass))
         }
         metrics[idx].values.append(contentsOf: block.values)
         if let reps = block.rep {
@@ -114,10 +122,12 @@ public struct RunSamplesBuilder {
     /// The folded run. Throws when nothing usable was read.
     public func build() throws -> RunSamples {
         guard let header else {
-            throw AnalysisError.badInput(file: sources.joined(separator: ", "), line: 1, problem: "no `run` record",
-                                         fix: "give analyze a raw samples file written by bench (its first line is a `run` record)")
+            throw AnalysisError.badInput(
+                file: sources.joined(separator: ", "), line: 1, problem: "no `run` record",
+                fix: "give analyze a raw samples file written by bench (its first line is a `run` record)")
         }
-        return RunSamples(header: header, sources: sources, metrics: metrics, counters: counters,
-                          series: series, outcomes: outcomes, complete: complete)
+        return RunSamples(
+            header: header, sources: sources, metrics: metrics, counters: counters,
+            series: series, outcomes: outcomes, complete: complete)
     }
 }

@@ -38,20 +38,25 @@ public enum RunToRunNoiseTest {
         let df = Double(n - 1)
         let t = deltaPct / se
         let half = try StudentT.quantile(0.975, degreesOfFreedom: df) * se
-        return Result(t: t, df: df, p: try StudentT.twoSidedP(t, degreesOfFreedom: df),
-                      interval: Interval(low: deltaPct - half, high: deltaPct + half), standardErrorPct: se,
-                      calibrationRuns: n, assumedRuns: baseline.noiseFloorRuns == nil)
+        return Result(
+            t: t, df: df, p: try StudentT.twoSidedP(t, degreesOfFreedom: df),
+            interval: Interval(low: deltaPct - half, high: deltaPct + half), standardErrorPct: se,
+            calibrationRuns: n, assumedRuns: baseline.noiseFloorRuns == nil)
     }
 
     /// The change this test detects with `power` at α: its own standard error and degrees of freedom.
     static func minimumDetectablePct(_ r: Result, alpha: Double, power: Double) throws -> Double {
-        try MinimumDetectableEffect.ofTTest(standardError: r.standardErrorPct, degreesOfFreedom: r.df, alpha: alpha, power: power)
+        try MinimumDetectableEffect.ofTTest(
+            standardError: r.standardErrorPct, degreesOfFreedom: r.df, alpha: alpha, power: power)
     }
 
     /// "the run-to-run test against the baseline's run-to-run noise 12.0 % from 10 A/A runs (t = 1.23, df = 9, p = 0.25)".
     static func describe(_ r: Result, floorPct: Double) -> String {
-        let runs = r.assumedRuns ? "an unknown number of A/A runs (2 assumed; re-run `analyze noise --update-baseline`)"
+        let runs =
+            r.assumedRuns
+            ? "an unknown number of A/A runs (2 assumed; re-run `analyze noise --update-baseline`)"
             : "\(r.calibrationRuns) A/A runs"
-        return "the run-to-run test against the baseline's run-to-run noise \(ChangeRule.formatPct(floorPct, signed: false)) from \(runs) (t = \(String(format: "%.3g", r.t)), df = \(Int(r.df)), p \(ChangeRule.formatRelation(r.p)))"
+        return
+            "the run-to-run test against the baseline's run-to-run noise \(ChangeRule.formatPct(floorPct, signed: false)) from \(runs) (t = \(String(format: "%.3g", r.t)), df = \(Int(r.df)), p \(ChangeRule.formatRelation(r.p)))"
     }
 }

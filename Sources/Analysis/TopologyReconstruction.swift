@@ -38,7 +38,11 @@ enum TopologyReconstruction {
         func series(_ metric: String) -> Series? { run.series.first { $0.scenario == scenario && $0.metric == metric } }
         guard let links = series("topology.edges") else { return .failure(Problem(reason: "no topology.edges series")) }
         guard let arrival = series("trace.arrival"), let hops = series("trace.hops") else {
-            return .failure(Problem(reason: "topology.edges without both trace.arrival and trace.hops series; bench records all three together"))
+            return .failure(
+                Problem(
+                    reason:
+                        "topology.edges without both trace.arrival and trace.hops series; bench records all three together"
+                ))
         }
         guard links.t.count <= maxLinks else {
             return .failure(Problem(reason: "\(links.t.count) links: \(InputCap.topologyLinks.refusal)"))
@@ -46,11 +50,14 @@ enum TopologyReconstruction {
         let maxNodes = Self.maxNodes
         let indices = links.t + links.values + arrival.t + hops.t
         guard let maxIndex = indices.max(), indices.allSatisfy({ isNodeIndex($0, below: maxNodes) }) else {
-            return .failure(Problem(reason: "node indices must be integers in 0..<\(maxNodes) (\(InputCap.topologyNodes.refusal))"))
+            return .failure(
+                Problem(reason: "node indices must be integers in 0..<\(maxNodes) (\(InputCap.topologyNodes.refusal))"))
         }
         let meshSize = run.metrics.filter { $0.scenario == scenario }.compactMap(\.meshSize).max()
         let nodes = max(meshSize ?? 0, Int(maxIndex) + 1)
-        guard nodes <= maxNodes else { return .failure(Problem(reason: "mesh_size \(nodes): \(InputCap.topologyNodes.refusal)")) }
+        guard nodes <= maxNodes else {
+            return .failure(Problem(reason: "mesh_size \(nodes): \(InputCap.topologyNodes.refusal)"))
+        }
         guard arrival.unit == "ms" else {
             return .failure(Problem(reason: "trace.arrival is in \(arrival.unit); bench records it in ms"))
         }
@@ -61,7 +68,10 @@ enum TopologyReconstruction {
         for (node, ms) in zip(arrival.t.map { Int($0) }, arrival.values) where arrived.insert(node).inserted {
             // A hop count is at most the number of nodes; anything else (1e300) is no hop count.
             guard let h = hopsByNode[node], isNodeIndex(h, below: nodes) else {
-                return .failure(Problem(reason: "node \(node) has an arrival time but no whole hop count in 0..<\(nodes) in trace.hops"))
+                return .failure(
+                    Problem(
+                        reason: "node \(node) has an arrival time but no whole hop count in 0..<\(nodes) in trace.hops")
+                )
             }
             arrivals.append(Arrival(node: node, ms: ms, hops: Int(h)))
         }
@@ -71,8 +81,10 @@ enum TopologyReconstruction {
         }
         let publisher = counter.map { Int($0.value) } ?? arrivals.first { $0.hops == 0 }?.node
         let graph = TopologyShape(nodes: nodes, edges: edges)
-        return .success(TopologyResult(scenario: scenario, nodes: nodes, kind: graph.kind, edges: edges,
-                                       diameter: graph.diameter, publisher: publisher, arrivals: arrivals))
+        return .success(
+            TopologyResult(
+                scenario: scenario, nodes: nodes, kind: graph.kind, edges: edges,
+                diameter: graph.diameter, publisher: publisher, arrivals: arrivals))
     }
 
     /// A whole number in `0..<bound`: the range check that makes `Int(x)` safe.

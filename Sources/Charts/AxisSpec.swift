@@ -12,8 +12,10 @@ public struct AxisSpec: Hashable, Sendable {
     /// A fixed domain, overriding the data extent.
     public var domain: ClosedRange<Double>?
 
-    public init(title: String, dimension: Dimension, scale: ScaleKind = .linear, includesZero: Bool = true,
-                domain: ClosedRange<Double>? = nil) {
+    public init(
+        title: String, dimension: Dimension, scale: ScaleKind = .linear, includesZero: Bool = true,
+        domain: ClosedRange<Double>? = nil
+    ) {
         self.title = title; self.dimension = dimension; self.scale = scale
         self.includesZero = includesZero; self.domain = domain
     }

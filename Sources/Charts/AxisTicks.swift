@@ -11,20 +11,27 @@ struct AxisTicks {
 
     /// `extent` is the data range (already including thresholds); `measure` gives a label's
     /// extent along the axis (width for x, height for y).
-    static func resolve(_ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, vertical: Bool,
-                        formatter: UnitFormatter, measure: (String) -> Double) -> AxisTicks {
+    static func resolve(
+        _ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, vertical: Bool,
+        formatter: UnitFormatter, measure: (String) -> Double
+    ) -> AxisTicks {
         let spacing: Double = vertical ? 40 : 70
         // `length` is the plot's own size (points), never data: finite and below the canvas cap.
         let target = max(2, min(10, Int(length / spacing)))
         switch spec.scale {
-        case .linear: return linear(spec, extent: extent, length: length, target: target, formatter: formatter, measure: measure)
-        case .log10: return logarithmic(spec, extent: extent, length: length, target: target, formatter: formatter, measure: measure)
+        case .linear:
+            return linear(spec, extent: extent, length: length, target: target, formatter: formatter, measure: measure)
+        case .log10:
+            return logarithmic(
+                spec, extent: extent, length: length, target: target, formatter: formatter, measure: measure)
         case .percentile: return percentile(extent: extent, length: length, measure: measure)
         }
     }
 
-    private static func linear(_ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, target: Int,
-                               formatter: UnitFormatter, measure: (String) -> Double) -> AxisTicks {
+    private static func linear(
+        _ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, target: Int,
+        formatter: UnitFormatter, measure: (String) -> Double
+    ) -> AxisTicks {
         var low = spec.domain?.lowerBound ?? extent.lowerBound
         var high = spec.domain?.upperBound ?? extent.upperBound
         if spec.includesZero, spec.domain == nil { low = min(low, 0); high = max(high, 0) }
@@ -47,7 +54,10 @@ struct AxisTicks {
             let domainLow = spec.domain?.lowerBound ?? min(low, values.first ?? low)
             let domainHigh = spec.domain?.upperBound ?? max(high, values.last ?? high)
             let scale = Scale(kind: .linear, lower: domainLow, upper: domainHigh)
-            let shown = values.filter { $0 >= domainLow - 1e-9 * abs(domainHigh - domainLow) && $0 <= domainHigh + 1e-9 * abs(domainHigh - domainLow) }
+            let shown = values.filter {
+                $0 >= domainLow - 1e-9 * abs(domainHigh - domainLow)
+                    && $0 <= domainHigh + 1e-9 * abs(domainHigh - domainLow)
+            }
             let labels = formatter.axisLabels(shown, spec.dimension)
             let ticks = AxisTicks(scale: scale, values: shown, labels: labels.labels, unit: labels.unit)
             guard shown.count >= 2 else { continue }
@@ -56,13 +66,17 @@ struct AxisTicks {
         }
         guard let fallback else {
             let labels = formatter.axisLabels([low, high], spec.dimension)
-            return AxisTicks(scale: Scale(kind: .linear, lower: low, upper: high), values: [low, high], labels: labels.labels, unit: labels.unit)
+            return AxisTicks(
+                scale: Scale(kind: .linear, lower: low, upper: high), values: [low, high], labels: labels.labels,
+                unit: labels.unit)
         }
         return fallback.thinned(length: length, measure: measure)
     }
 
-    private static func logarithmic(_ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, target: Int,
-                                    formatter: UnitFormatter, measure: (String) -> Double) -> AxisTicks {
+    private static func logarithmic(
+        _ spec: AxisSpec, extent: ClosedRange<Double>, length: Double, target: Int,
+        formatter: UnitFormatter, measure: (String) -> Double
+    ) -> AxisTicks {
         var low = spec.domain?.lowerBound ?? extent.lowerBound
         var high = spec.domain?.upperBound ?? extent.upperBound
         if !(low > 0) { low = high > 0 ? high / 10 : 1 }
@@ -88,7 +102,9 @@ struct AxisTicks {
                 return mantissas.map { $0 * pow(10, Double(decade)) }
             }.filter { $0 >= low * (1 - 1e-9) && $0 <= high * (1 + 1e-9) }
         }
-        var options: [[Double]] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]].map { candidates($0, decadeStep: 1) }
+        var options: [[Double]] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]].map {
+            candidates($0, decadeStep: 1)
+        }
         options += (2...6).map { candidates([1], decadeStep: $0) }
         // Prefer the richest set with no more than `target` + 2 ticks whose labels fit.
         let usable = options.filter { $0.count >= 2 }
@@ -105,14 +121,17 @@ struct AxisTicks {
         return AxisTicks(scale: scale, values: values, labels: labels.labels, unit: labels.unit)
     }
 
-    private static func percentile(extent: ClosedRange<Double>, length: Double, measure: (String) -> Double) -> AxisTicks {
+    private static func percentile(
+        extent: ClosedRange<Double>, length: Double, measure: (String) -> Double
+    ) -> AxisTicks {
         // A ClosedRange holds no NaN, so `highest` is in [0.9, 1 − 1e-9]: 1 to 9 nines.
         let highest = min(max(extent.upperBound, 0.9), 1 - 1e-9)
         let nines = max(1, Int(ceil(-log10(1 - highest) - 1e-9)))
         let scale = Scale(kind: .percentile, lower: 0, upper: 1 - pow(10, -Double(nines)))
         let values = [0] + (1...nines).map { 1 - pow(10, -Double($0)) }
         let ticks = AxisTicks(scale: scale, values: values, labels: values.indices.map(percentileLabel), unit: nil)
-        return ticks.labelsFit(length: length, measure: measure) ? ticks : ticks.thinned(length: length, measure: measure)
+        return ticks.labelsFit(length: length, measure: measure)
+            ? ticks : ticks.thinned(length: length, measure: measure)
     }
 
     /// "0%", "90%", "99%", "99.9%", ... for 0 and n nines.
@@ -140,8 +159,9 @@ struct AxisTicks {
     func thinned(length: Double, measure: (String) -> Double) -> AxisTicks {
         for keep in 2...max(2, values.count) {
             let indices = values.indices.filter { $0 % keep == 0 }
-            let candidate = AxisTicks(scale: scale, values: indices.map { values[$0] },
-                                      labels: indices.map { labels[$0] }, unit: unit)
+            let candidate = AxisTicks(
+                scale: scale, values: indices.map { values[$0] },
+                labels: indices.map { labels[$0] }, unit: unit)
             if candidate.labelsFit(length: length, measure: measure) { return candidate }
         }
         return AxisTicks(scale: scale, values: Array(values.prefix(1)), labels: Array(labels.prefix(1)), unit: unit)

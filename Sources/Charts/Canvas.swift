@@ -12,7 +12,8 @@ public final class Canvas {
 
     public init(width: Int, height: Int, scale: Double = 1) throws(ChartError) {
         guard (1...16384).contains(width), (1...16384).contains(height), scale >= 1, scale <= 4,
-              Double(width) * scale <= 32767, Double(height) * scale <= 32767 else {
+            Double(width) * scale <= 32767, Double(height) * scale <= 32767
+        else {
             throw .invalidSize(width: width, height: height, scale: scale)
         }
         let pixelWidth = Int32((Double(width) * scale).rounded())
@@ -58,8 +59,9 @@ public final class Canvas {
             throw .pngWrite(path: "(in memory)", status: Canvas.describe(cairo_surface_status(surface)))
         }
         do {
-            return try PNGEncoder.encode(pixels: data, width: pixelWidth, height: pixelHeight,
-                                         stride: Int(cairo_image_surface_get_stride(surface)))
+            return try PNGEncoder.encode(
+                pixels: data, width: pixelWidth, height: pixelHeight,
+                stride: Int(cairo_image_surface_get_stride(surface)))
         } catch {
             throw .pngWrite(path: "(in memory)", status: "zlib could not compress the image (\(error))")
         }
@@ -69,10 +71,14 @@ public final class Canvas {
     /// with `pngBytes()`); the error names the path.
     public func writePNG(to path: String) throws(ChartError) {
         let png = try pngBytes()
-        guard let file = fopen(path, "wb") else { throw .pngWrite(path: path, status: String(cString: strerror(errno))) }
+        guard let file = fopen(path, "wb") else {
+            throw .pngWrite(path: path, status: String(cString: strerror(errno)))
+        }
         let written = png.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         let closed = fclose(file)
-        guard written == png.count, closed == 0 else { throw .pngWrite(path: path, status: String(cString: strerror(errno))) }
+        guard written == png.count, closed == 0 else {
+            throw .pngWrite(path: path, status: String(cString: strerror(errno)))
+        }
     }
 
     /// A copy of the pixels, for checks that an image is not blank or clipped.

@@ -62,7 +62,8 @@ struct CartesianFrame {
         let tickHeight = context.measure("0", Theme.tickLabel).height
         let titleHeight = context.measure("Ag", Theme.axisTitle).height
         let xTitle = title(of: x)
-        let bottom = (showsXTickLabels ? tickHeight + 6 : 4) + (xTitle.isEmpty || !showsXTickLabels ? 0 : titleHeight + 6)
+        let bottom =
+            (showsXTickLabels ? tickHeight + 6 : 4) + (xTitle.isEmpty || !showsXTickLabels ? 0 : titleHeight + 6)
         let top = tickHeight / 2 + 2
         let plotHeight = max(10, area.height - top - bottom)
         let yAxis = resolve(y, context, length: plotHeight, vertical: true)
@@ -70,7 +71,8 @@ struct CartesianFrame {
         var right = forcedRightMargin ?? 10 + rightInset
         var plotWidth = max(10, area.width - leftMargin - right)
         var xAxis = resolve(x, context, length: plotWidth, vertical: false)
-        if forcedRightMargin == nil, let last = xAxis.labels.last, xAxis.scale != nil, xAxis.fractions.last ?? 0 > 0.98 {
+        if forcedRightMargin == nil, let last = xAxis.labels.last, xAxis.scale != nil, xAxis.fractions.last ?? 0 > 0.98
+        {
             let overhang = context.measure(last, Theme.tickLabel).width / 2 + 2
             if overhang > right {
                 right = overhang
@@ -92,20 +94,25 @@ struct CartesianFrame {
     func resolve(_ request: AxisRequest, _ context: ChartContext, length: Double, vertical: Bool) -> ResolvedAxis {
         switch request {
         case let .numeric(spec, extent):
-            let ticks = AxisTicks.resolve(spec, extent: extent, length: length, vertical: vertical,
-                                          formatter: context.formatter) { label in
+            let ticks = AxisTicks.resolve(
+                spec, extent: extent, length: length, vertical: vertical,
+                formatter: context.formatter
+            ) { label in
                 let size = context.measure(label, Theme.tickLabel)
                 return vertical ? size.height : size.width
             }
             let title = ticks.unit.map { spec.dimension.title(spec.title, unit: $0) } ?? spec.title
-            return ResolvedAxis(scale: ticks.scale, fractions: ticks.values.map(ticks.scale.fraction),
-                                labels: ticks.labels, title: title, categoryCount: 0)
+            return ResolvedAxis(
+                scale: ticks.scale, fractions: ticks.values.map(ticks.scale.fraction),
+                labels: ticks.labels, title: title, categoryCount: 0)
         case let .categories(names, title):
             let count = max(1, names.count)
             let fractions = names.indices.map { (Double($0) + 0.5) / Double(count) }
             var labels = names
             if vertical {
-                labels = names.map { context.canvas.fitting($0, Theme.tickLabel, maxWidth: maxCategoryLabelWidth) ?? "" }
+                labels = names.map {
+                    context.canvas.fitting($0, Theme.tickLabel, maxWidth: maxCategoryLabelWidth) ?? ""
+                }
             } else {
                 // Show every k-th category name when they would collide.
                 let band = length / Double(count)
@@ -115,7 +122,8 @@ struct CartesianFrame {
                 let keep = stride < Double(count) ? max(1, Int(stride)) : count
                 labels = names.enumerated().map { $0.offset % keep == 0 ? $0.element : "" }
             }
-            return ResolvedAxis(scale: nil, fractions: fractions, labels: labels, title: title, categoryCount: names.count)
+            return ResolvedAxis(
+                scale: nil, fractions: fractions, labels: labels, title: title, categoryCount: names.count)
         }
     }
 
@@ -174,7 +182,8 @@ struct CartesianFrame {
             let titleHeight = context.measure("Ag", Theme.axisTitle).height
             let fitted = canvas.fitting(transform.y.title, Theme.axisTitle, maxWidth: plot.height) ?? ""
             let leftEdge = plot.minX - (forcedLeftMargin ?? leftMargin(context, yAxis: transform.y))
-            context.rotatedLabel(fitted, Theme.axisTitle, center: Point(x: max(area.minX, leftEdge) + titleHeight / 2, y: plot.midY))
+            context.rotatedLabel(
+                fitted, Theme.axisTitle, center: Point(x: max(area.minX, leftEdge) + titleHeight / 2, y: plot.midY))
         }
     }
 }

@@ -20,8 +20,10 @@ public final class ChartContext {
 
     /// Draws a label that the layout has already made room for.
     @discardableResult
-    func label(_ text: String, _ style: TextStyle, at point: Point,
-               _ horizontal: HorizontalAlignment = .left, _ vertical: VerticalAlignment = .baseline) -> Rect {
+    func label(
+        _ text: String, _ style: TextStyle, at point: Point,
+        _ horizontal: HorizontalAlignment = .left, _ vertical: VerticalAlignment = .baseline
+    ) -> Rect {
         let box = canvas.box(text, style, at: point, horizontal, vertical)
         canvas.draw(text, style, in: box)
         labels.append(PlacedLabel(text: text, rect: box))
@@ -32,9 +34,11 @@ public final class ChartContext {
     /// returns its box, or nil when it was left out.
     @discardableResult
     /// `backed` lays a translucent white plate under the text so it stays legible over data.
-    func optionalLabel(_ text: String, _ style: TextStyle, at point: Point, within bounds: Rect,
-                       _ horizontal: HorizontalAlignment = .left, _ vertical: VerticalAlignment = .baseline,
-                       backed: Bool = false) -> Rect? {
+    func optionalLabel(
+        _ text: String, _ style: TextStyle, at point: Point, within bounds: Rect,
+        _ horizontal: HorizontalAlignment = .left, _ vertical: VerticalAlignment = .baseline,
+        backed: Bool = false
+    ) -> Rect? {
         let box = canvas.box(text, style, at: point, horizontal, vertical)
         guard fits(box, within: bounds) else { return nil }
         if backed { canvas.fill(box.inset(by: -1), Color(hex: 0xFFFFFF, alpha: 0.8)) }

@@ -14,7 +14,8 @@ public enum ChartError: Error, CustomStringConvertible, Equatable {
         case let .pngWrite(path, status):
             return "cannot write PNG \(path): \(status); check that the folder exists and is writable"
         case let .invalidSize(width, height, scale):
-            return "invalid chart size \(width)×\(height) at scale \(scale): width and height must be 1...16384 and scale 1...4"
+            return
+                "invalid chart size \(width)×\(height) at scale \(scale): width and height must be 1...16384 and scale 1...4"
         }
     }
 }

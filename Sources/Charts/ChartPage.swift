@@ -17,11 +17,13 @@ public struct ChartPage {
         if let sourceLine, !sourceLine.isEmpty {
             let canvas = context.canvas
             let height = canvas.measure(sourceLine, Theme.source).height
-            let baselineBox = Rect(x: Theme.margin, y: frame.maxY - Theme.margin / 2 - height,
-                                   width: frame.width - 2 * Theme.margin, height: height)
+            let baselineBox = Rect(
+                x: Theme.margin, y: frame.maxY - Theme.margin / 2 - height,
+                width: frame.width - 2 * Theme.margin, height: height)
             let text = canvas.fitting(sourceLine, Theme.source, maxWidth: baselineBox.width) ?? ""
-            canvas.line(from: Point(x: Theme.margin, y: baselineBox.minY - 4),
-                        to: Point(x: frame.maxX - Theme.margin, y: baselineBox.minY - 4), Theme.gridColor)
+            canvas.line(
+                from: Point(x: Theme.margin, y: baselineBox.minY - 4),
+                to: Point(x: frame.maxX - Theme.margin, y: baselineBox.minY - 4), Theme.gridColor)
             context.label(text, Theme.source, at: Point(x: baselineBox.minX, y: baselineBox.minY), .left, .top)
             frame = frame.inset(bottom: height + Theme.margin / 2 + 6)
         }

@@ -13,8 +13,9 @@ public struct Color: Hashable, Sendable {
 
     /// `0xRRGGBB`, as colour tables are published.
     public init(hex: UInt32, alpha: Double = 1) {
-        self.init(red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255,
-                  blue: Double(hex & 0xFF) / 255, alpha: alpha)
+        self.init(
+            red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255,
+            blue: Double(hex & 0xFF) / 255, alpha: alpha)
     }
 
     public func withAlpha(_ alpha: Double) -> Color {
@@ -24,8 +25,9 @@ public struct Color: Hashable, Sendable {
     /// Linear blend towards `other` by `fraction` (0 = self, 1 = other).
     public func mixed(with other: Color, _ fraction: Double) -> Color {
         let t = min(max(fraction, 0), 1)
-        return Color(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
-                     blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
+        return Color(
+            red: red + (other.red - red) * t, green: green + (other.green - green) * t,
+            blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
     }
 
     /// Black or white, whichever reads better on this colour: WCAG relative luminance of the

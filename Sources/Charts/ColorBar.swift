@@ -27,12 +27,15 @@ struct ColorBar {
     func draw(_ context: ChartContext, in rect: Rect) {
         let canvas = context.canvas
         let bar = Rect(x: rect.minX, y: rect.minY, width: ColorBar.barWidth, height: rect.height)
-        let steps = max(2, Int(bar.height / 2)) // layout height, bounded by Canvas's size cap
+        let steps = max(2, Int(bar.height / 2))  // layout height, bounded by Canvas's size cap
         for step in 0..<steps {
             let fraction = Double(step) / Double(steps - 1)
             let y = bar.maxY - fraction * bar.height
-            canvas.fill(Rect(x: bar.minX, y: y - bar.height / Double(steps) - 0.5, width: bar.width, height: bar.height / Double(steps) + 1),
-                        map.color(at: fraction))
+            canvas.fill(
+                Rect(
+                    x: bar.minX, y: y - bar.height / Double(steps) - 0.5, width: bar.width,
+                    height: bar.height / Double(steps) + 1),
+                map.color(at: fraction))
         }
         canvas.stroke(bar, Theme.axisColor, width: 0.8)
         let ticks = self.ticks(context, height: rect.height)
@@ -46,6 +49,7 @@ struct ColorBar {
         let unitTitle = ticks.unit.map { dimension.title(title, unit: $0) } ?? title
         let titleHeight = context.measure("Ag", Theme.axisTitle).height
         let fitted = canvas.fitting(unitTitle, Theme.axisTitle, maxWidth: rect.height) ?? ""
-        context.rotatedLabel(fitted, Theme.axisTitle, center: Point(x: bar.maxX + 6 + widest + 6 + titleHeight / 2, y: bar.midY))
+        context.rotatedLabel(
+            fitted, Theme.axisTitle, center: Point(x: bar.maxX + 6 + widest + 6 + titleHeight / 2, y: bar.midY))
     }
 }

@@ -10,10 +10,11 @@ public struct ColorMap: Sendable {
     }
 
     /// Viridis sampled at 11 evenly spaced points (viridisLite::viridis(11)), interpolated linearly.
-    public static let viridis = ColorMap(stops: [
-        0x440154, 0x482576, 0x414487, 0x35608D, 0x2A788E, 0x21908C,
-        0x22A884, 0x43BF71, 0x7AD151, 0xBBDF27, 0xFDE725,
-    ].map { Color(hex: $0) })
+    public static let viridis = ColorMap(
+        stops: [
+            0x440154, 0x482576, 0x414487, 0x35608D, 0x2A788E, 0x21908C,
+            0x22A884, 0x43BF71, 0x7AD151, 0xBBDF27, 0xFDE725,
+        ].map { Color(hex: $0) })
 
     /// The colour at `fraction` (clamped to [0, 1]).
     public func color(at fraction: Double) -> Color {

@@ -64,7 +64,8 @@ public enum ExtendedWilkinson {
             j += 1
         }
         guard let best else { return [dmin, dmax] }
-        guard let steps = Int(exactly: ((best.lmax - best.lmin) / best.step).rounded()), (0...1000).contains(steps) else {
+        guard let steps = Int(exactly: ((best.lmax - best.lmin) / best.step).rounded()), (0...1000).contains(steps)
+        else {
             return [dmin, dmax]
         }
         return (0...steps).map { cleaned(best.lmin + Double($0) * best.step, step: best.step) }
@@ -105,7 +106,8 @@ public enum ExtendedWilkinson {
         return 1 - 0.5 * (2 * half * half) / pow(0.1 * range, 2)
     }
 
-    private static func density(k: Double, m: Double, dmin: Double, dmax: Double, lmin: Double, lmax: Double) -> Double {
+    private static func density(k: Double, m: Double, dmin: Double, dmax: Double, lmin: Double, lmax: Double) -> Double
+    {
         let r = (k - 1) / (lmax - lmin)
         let rt = (m - 1) / (max(lmax, dmax) - min(dmin, lmin))
         return 2 - max(r / rt, rt / r)

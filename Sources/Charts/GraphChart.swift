@@ -30,9 +30,11 @@ public struct GraphChart: Chart {
     public var colorMap: ColorMap
     public var noDataReason: String
 
-    public init(title: String, subtitle: String? = nil, nodes: [GraphNode], edges: [GraphEdge], layout: GraphLayout,
-                valueTitle: String, valueDimension: Dimension, markedNode: Int? = nil, markedLabel: String = "publisher",
-                colorMap: ColorMap = .viridis, noDataReason: String = "no topology recorded") {
+    public init(
+        title: String, subtitle: String? = nil, nodes: [GraphNode], edges: [GraphEdge], layout: GraphLayout,
+        valueTitle: String, valueDimension: Dimension, markedNode: Int? = nil, markedLabel: String = "publisher",
+        colorMap: ColorMap = .viridis, noDataReason: String = "no topology recorded"
+    ) {
         self.title = title; self.subtitle = subtitle; self.nodes = nodes; self.edges = edges; self.layout = layout
         self.valueTitle = valueTitle; self.valueDimension = valueDimension; self.markedNode = markedNode
         self.markedLabel = markedLabel; self.colorMap = colorMap; self.noDataReason = noDataReason
@@ -53,12 +55,15 @@ public struct GraphChart: Chart {
         if let markedNode, nodes.indices.contains(markedNode) {
             legendEntries.append(LegendEntry(name: markedLabel, swatch: .ring(Theme.textColor)))
         }
-        if values.count < nodes.count { legendEntries.append(LegendEntry(name: "not reached", swatch: .marker(.circle, GraphChart.unreachedColor))) }
+        if values.count < nodes.count {
+            legendEntries.append(LegendEntry(name: "not reached", swatch: .marker(.circle, GraphChart.unreachedColor)))
+        }
         let legend = Legend(entries: legendEntries)
         var (area, legendRect) = legend.reserve(context, in: body, placement: .below)
         var colorBar: (ColorBar, Rect)?
         if let low = values.min(), let high = values.max() {
-            let bar = ColorBar(map: colorMap, range: low...(high > low ? high : low + 1), title: valueTitle, dimension: valueDimension)
+            let bar = ColorBar(
+                map: colorMap, range: low...(high > low ? high : low + 1), title: valueTitle, dimension: valueDimension)
             let barHeight = min(area.height - 20, 320)
             let width = bar.width(context, height: barHeight)
             colorBar = (bar, Rect(x: area.maxX - width, y: area.midY - barHeight / 2, width: width, height: barHeight))
@@ -72,19 +77,28 @@ public struct GraphChart: Chart {
 
         let edgeAlpha = nodes.count > 40 ? 0.18 : 0.4
         for edge in edges where points.indices.contains(edge.from) && points.indices.contains(edge.to) {
-            canvas.line(from: points[edge.from], to: points[edge.to], Color(hex: 0x555555, alpha: edgeAlpha), width: nodes.count > 40 ? 0.6 : 1)
+            canvas.line(
+                from: points[edge.from], to: points[edge.to], Color(hex: 0x555555, alpha: edgeAlpha),
+                width: nodes.count > 40 ? 0.6 : 1)
         }
         let range = values.isEmpty ? 0...1 : values.min()!...max(values.max()!, values.min()! + 1e-12)
         for (index, node) in nodes.enumerated() {
-            let color = node.value.map { colorMap.color(at: ($0 - range.lowerBound) / (range.upperBound - range.lowerBound)) } ?? GraphChart.unreachedColor
+            let color =
+                node.value.map { colorMap.color(at: ($0 - range.lowerBound) / (range.upperBound - range.lowerBound)) }
+                ?? GraphChart.unreachedColor
             canvas.circle(center: points[index], radius: radius, fill: color, stroke: .white, strokeWidth: 0.8)
         }
         if let markedNode, points.indices.contains(markedNode) {
-            canvas.circle(center: points[markedNode], radius: radius + 3.5, fill: nil, stroke: Theme.textColor, strokeWidth: 2)
+            canvas.circle(
+                center: points[markedNode], radius: radius + 3.5, fill: nil, stroke: Theme.textColor, strokeWidth: 2)
             let style = TextStyle(size: Theme.legend.size, bold: true)
             let anchor = points[markedNode]
-            if context.optionalLabel(markedLabel, style, at: Point(x: anchor.x, y: anchor.y - radius - 6), within: area, .center, .bottom) == nil {
-                context.optionalLabel(markedLabel, style, at: Point(x: anchor.x, y: anchor.y + radius + 6), within: area, .center, .top)
+            if context.optionalLabel(
+                markedLabel, style, at: Point(x: anchor.x, y: anchor.y - radius - 6), within: area, .center, .bottom)
+                == nil
+            {
+                context.optionalLabel(
+                    markedLabel, style, at: Point(x: anchor.x, y: anchor.y + radius + 6), within: area, .center, .top)
             }
         }
         drawNodeLabels(context, points: points, radius: radius, area: area)

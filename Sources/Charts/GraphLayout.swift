@@ -19,7 +19,8 @@ public enum GraphLayout: Hashable, Sendable {
                 return Point(x: 0.5 + 0.5 * cos(angle), y: 0.5 + 0.5 * sin(angle))
             }
         case let .forceDirected(seed, iterations):
-            return GraphLayout.fruchtermanReingold(nodeCount: nodeCount, edges: edges, seed: seed, iterations: iterations)
+            return GraphLayout.fruchtermanReingold(
+                nodeCount: nodeCount, edges: edges, seed: seed, iterations: iterations)
         }
     }
 

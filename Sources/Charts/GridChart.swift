@@ -23,14 +23,20 @@ public struct GridChart: Chart {
         let cellWidth = area.width / Double(columnCount)
         let cellHeight = area.height / Double(rows)
         for (index, chart) in charts.enumerated() {
-            let cell = Rect(x: area.minX + Double(index % columnCount) * cellWidth, y: area.minY + Double(index / columnCount) * cellHeight,
-                            width: cellWidth, height: cellHeight)
+            let cell = Rect(
+                x: area.minX + Double(index % columnCount) * cellWidth,
+                y: area.minY + Double(index / columnCount) * cellHeight,
+                width: cellWidth, height: cellHeight)
             chart.draw(in: context, frame: cell)
             if index % columnCount > 0 {
-                context.canvas.line(from: Point(x: cell.minX, y: cell.minY + Theme.margin), to: Point(x: cell.minX, y: cell.maxY - Theme.margin), Theme.gridColor)
+                context.canvas.line(
+                    from: Point(x: cell.minX, y: cell.minY + Theme.margin),
+                    to: Point(x: cell.minX, y: cell.maxY - Theme.margin), Theme.gridColor)
             }
             if index / columnCount > 0 {
-                context.canvas.line(from: Point(x: cell.minX + Theme.margin, y: cell.minY), to: Point(x: cell.maxX - Theme.margin, y: cell.minY), Theme.gridColor)
+                context.canvas.line(
+                    from: Point(x: cell.minX + Theme.margin, y: cell.minY),
+                    to: Point(x: cell.maxX - Theme.margin, y: cell.minY), Theme.gridColor)
             }
         }
     }

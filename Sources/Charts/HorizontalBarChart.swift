@@ -51,12 +51,17 @@ public struct HorizontalBarChart: Chart {
     public var signedValues: Bool
     public var noDataReason: String
 
-    public init(title: String, subtitle: String? = nil, axis: AxisSpec, rows: [BarRow], categories: [BarCategory],
-                noiseBand: ClosedRange<Double>? = nil, referenceLines: [ThresholdLine] = [], order: Order = .descending,
-                maxRows: Int = 30, rowNoun: String = "rows", signedValues: Bool = true, noDataReason: String = "no rows to compare") {
+    public init(
+        title: String, subtitle: String? = nil, axis: AxisSpec, rows: [BarRow], categories: [BarCategory],
+        noiseBand: ClosedRange<Double>? = nil, referenceLines: [ThresholdLine] = [], order: Order = .descending,
+        maxRows: Int = 30, rowNoun: String = "rows", signedValues: Bool = true,
+        noDataReason: String = "no rows to compare"
+    ) {
         self.title = title; self.subtitle = subtitle; self.axis = axis; self.rows = rows; self.categories = categories
         self.noiseBand = noiseBand
-        self.referenceLines = referenceLines.map { ThresholdLine(.vertical, at: $0.value, label: $0.label, color: $0.color) }
+        self.referenceLines = referenceLines.map {
+            ThresholdLine(.vertical, at: $0.value, label: $0.label, color: $0.color)
+        }
         self.order = order; self.maxRows = maxRows; self.rowNoun = rowNoun; self.signedValues = signedValues
         self.noDataReason = noDataReason
     }
@@ -87,22 +92,26 @@ public struct HorizontalBarChart: Chart {
         let shownCount = min(finite.count, maxRows, fitting)
         let shown = Array(sortedRows().filter { $0.value.isFinite }.prefix(shownCount))
         let formatter = context.formatter
-        let note = shownCount < finite.count
+        let note =
+            shownCount < finite.count
             ? "showing worst \(shownCount) of \(formatter.count(finite.count)) \(rowNoun) · \(formatter.count(finite.count - shownCount)) more not shown"
             : nil
-        let body = ChartHeader(title: title, subtitle: subtitle, notes: note.map { [$0] } ?? []).draw(in: context, frame: frame)
+        let body = ChartHeader(title: title, subtitle: subtitle, notes: note.map { [$0] } ?? []).draw(
+            in: context, frame: frame)
 
         let present = categories.filter { category in shown.contains { $0.category == category.name } }
         var entries = present.map { LegendEntry(name: $0.name, swatch: .box($0.color)) }
         if let noiseBand {
-            let range = axis.dimension == .percent
+            let range =
+                axis.dimension == .percent
                 ? "\(formatter.signedPercent(noiseBand.lowerBound)) to \(formatter.signedPercent(noiseBand.upperBound))"
                 : "\(formatter.format(noiseBand.lowerBound, axis.dimension)) to \(formatter.format(noiseBand.upperBound, axis.dimension))"
             entries.append(LegendEntry(name: "noise band (\(range))", swatch: .box(HorizontalBarChart.noiseColor)))
         }
         let legend = Legend(entries: entries)
-        var (area, legendRect) = legend.reserve(context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
-                                                placement: .below)
+        var (area, legendRect) = legend.reserve(
+            context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
+            placement: .below)
         // Two rows above the plot for the reference lines' labels, so they never cover a bar.
         let stripHeight = referenceLines.isEmpty ? 0 : 2 * Theme.annotation.size * 1.6 + 6
         area = area.inset(top: stripHeight)
@@ -118,8 +127,11 @@ public struct HorizontalBarChart: Chart {
         let canvas = context.canvas
 
         if let noiseBand {
-            let left = max(t.plot.minX, t.px(noiseBand.lowerBound)), right = min(t.plot.maxX, t.px(noiseBand.upperBound))
-            canvas.fill(Rect(x: left, y: t.plot.minY, width: max(0, right - left), height: t.plot.height), HorizontalBarChart.noiseColor)
+            let left = max(t.plot.minX, t.px(noiseBand.lowerBound)),
+                right = min(t.plot.maxX, t.px(noiseBand.upperBound))
+            canvas.fill(
+                Rect(x: left, y: t.plot.minY, width: max(0, right - left), height: t.plot.height),
+                HorizontalBarChart.noiseColor)
         }
         frameSpec.drawGrid(context, t)
         let band = t.plot.height / Double(shown.count)
@@ -129,15 +141,19 @@ public struct HorizontalBarChart: Chart {
             let color = categories.first { $0.name == row.category }?.color ?? Palette.neutral
             let center = t.py(Double(index))
             let end = t.px(row.value)
-            canvas.fill(Rect(x: min(zero, end), y: center - barHeight / 2, width: abs(end - zero), height: barHeight), color)
+            canvas.fill(
+                Rect(x: min(zero, end), y: center - barHeight / 2, width: abs(end - zero), height: barHeight), color)
             if let interval = row.interval {
-                Marks.whisker(from: Point(x: t.px(interval.lowerBound), y: center), to: Point(x: t.px(interval.upperBound), y: center),
-                              canvas, color: Color(hex: 0x222222), capWidth: min(8, barHeight * 0.8))
+                Marks.whisker(
+                    from: Point(x: t.px(interval.lowerBound), y: center),
+                    to: Point(x: t.px(interval.upperBound), y: center),
+                    canvas, color: Color(hex: 0x222222), capWidth: min(8, barHeight * 0.8))
             }
         }
         canvas.line(from: Point(x: zero, y: t.plot.minY), to: Point(x: zero, y: t.plot.maxY), Theme.axisColor, width: 1)
-        OverlayDrawing.thresholds(referenceLines, context, t,
-                                  labelStrip: Rect(x: t.plot.minX, y: t.plot.minY - stripHeight, width: t.plot.width, height: stripHeight))
+        OverlayDrawing.thresholds(
+            referenceLines, context, t,
+            labelStrip: Rect(x: t.plot.minX, y: t.plot.minY - stripHeight, width: t.plot.width, height: stripHeight))
         frameSpec.drawAxes(context, t, area: area)
         drawValueLabels(shown, context, t, zero: zero, area: area)
         if let legendRect { legend.draw(context, in: legendRect, placement: .below) }
@@ -147,19 +163,27 @@ public struct HorizontalBarChart: Chart {
     /// has no room (a long bar to the plot's edge), on the other side of zero past the whisker's
     /// near end, so a label never sits on a bar or a whisker. Labels stay inside the plot, where
     /// nothing else is written, or in the margin reserved right of it.
-    private func drawValueLabels(_ shown: [BarRow], _ context: ChartContext, _ t: PlotTransform, zero: Double, area: Rect) {
+    private func drawValueLabels(
+        _ shown: [BarRow], _ context: ChartContext, _ t: PlotTransform, zero: Double, area: Rect
+    ) {
         let style = Theme.annotation
-        let bounds = Rect(x: t.plot.minX - 1, y: t.plot.minY - 1, width: area.maxX - t.plot.minX + 1, height: t.plot.height + 2)
+        let bounds = Rect(
+            x: t.plot.minX - 1, y: t.plot.minY - 1, width: area.maxX - t.plot.minX + 1, height: t.plot.height + 2)
         for (index, row) in shown.enumerated() {
-            let text = axis.dimension == .percent && signedValues ? context.formatter.signedPercent(row.value)
+            let text =
+                axis.dimension == .percent && signedValues
+                ? context.formatter.signedPercent(row.value)
                 : context.formatter.format(row.value, axis.dimension)
-            let ends = [t.px(row.value), zero] + (row.interval.map { [t.px($0.lowerBound), t.px($0.upperBound)] } ?? [])
+            let ends =
+                [t.px(row.value), zero] + (row.interval.map { [t.px($0.lowerBound), t.px($0.upperBound)] } ?? [])
             let left = ends.min()!, right = ends.max()!
             let y = t.py(Double(index))
             let outward: [(Double, HorizontalAlignment)] = [(right + 5, .left), (left - 5, .right)]
             let candidates = row.value < 0 ? outward.reversed() : outward
             for (x, alignment) in candidates {
-                if context.optionalLabel(text, style, at: Point(x: x, y: y), within: bounds, alignment, .middle, backed: true) != nil {
+                if context.optionalLabel(
+                    text, style, at: Point(x: x, y: y), within: bounds, alignment, .middle, backed: true) != nil
+                {
                     break
                 }
             }

@@ -52,7 +52,9 @@ struct Legend {
         case .below:
             let rows = layoutRows(context, width: area.width - 2 * Theme.margin)
             let height = Double(rows.count) * rowHeight + Theme.gap
-            let legend = Rect(x: area.minX + Theme.margin, y: area.maxY - height, width: area.width - 2 * Theme.margin, height: height)
+            let legend = Rect(
+                x: area.minX + Theme.margin, y: area.maxY - height, width: area.width - 2 * Theme.margin, height: height
+            )
             return (area.inset(bottom: height + Theme.gap), legend)
         case .automatic, .direct, .hidden:
             return (area, nil)
@@ -110,8 +112,9 @@ struct Legend {
         let half = swatchWidth / 2 - 1
         switch swatch {
         case let .line(style, showsMarker):
-            canvas.line(from: Point(x: center.x - half, y: center.y), to: Point(x: center.x + half, y: center.y),
-                        style.color, width: 2, dash: style.dash)
+            canvas.line(
+                from: Point(x: center.x - half, y: center.y), to: Point(x: center.x + half, y: center.y),
+                style.color, width: 2, dash: style.dash)
             if showsMarker { Marks.marker(style.marker, canvas, at: center, size: 7, color: style.color) }
         case let .box(color):
             canvas.fill(Rect(x: center.x - 7, y: center.y - 5, width: 14, height: 10), color)

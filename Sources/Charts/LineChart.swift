@@ -28,8 +28,10 @@ public struct LineSeries: Hashable, Sendable {
     /// the baseline dashed); `nil` takes the next palette style by position.
     public var style: SeriesStyle?
 
-    public init(name: String, points: [DataPoint], band: [BandPoint] = [], errorBars: [BandPoint] = [],
-                showsMarkers: Bool = false, isStep: Bool = false, style: SeriesStyle? = nil) {
+    public init(
+        name: String, points: [DataPoint], band: [BandPoint] = [], errorBars: [BandPoint] = [],
+        showsMarkers: Bool = false, isStep: Bool = false, style: SeriesStyle? = nil
+    ) {
         self.name = name; self.points = points; self.band = band; self.errorBars = errorBars
         self.showsMarkers = showsMarkers; self.isStep = isStep; self.style = style
     }
@@ -53,10 +55,12 @@ public struct LineChart: Chart {
     /// Shown as "no data: <reason>" when no series has a point.
     public var noDataReason: String
 
-    public init(title: String, subtitle: String? = nil, xAxis: AxisSpec, yAxis: AxisSpec, series: [LineSeries],
-                thresholds: [ThresholdLine] = [], spans: [ShadedSpan] = [], annotations: [Annotation] = [],
-                anomalies: [AnomalyMark] = [], changePoints: [ChangePointMark] = [],
-                legend: LegendPlacement = .automatic, noDataReason: String = "no series to plot") {
+    public init(
+        title: String, subtitle: String? = nil, xAxis: AxisSpec, yAxis: AxisSpec, series: [LineSeries],
+        thresholds: [ThresholdLine] = [], spans: [ShadedSpan] = [], annotations: [Annotation] = [],
+        anomalies: [AnomalyMark] = [], changePoints: [ChangePointMark] = [],
+        legend: LegendPlacement = .automatic, noDataReason: String = "no series to plot"
+    ) {
         self.title = title; self.subtitle = subtitle; self.xAxis = xAxis; self.yAxis = yAxis; self.series = series
         self.thresholds = thresholds; self.spans = spans; self.annotations = annotations; self.anomalies = anomalies
         self.changePoints = changePoints; self.legend = legend; self.noDataReason = noDataReason
@@ -71,8 +75,9 @@ public struct LineChart: Chart {
             return
         }
         let body = ChartHeader(title: title, subtitle: subtitle).draw(in: context, frame: frame)
-        let layer = SeriesLayer(series: series, thresholds: thresholds, spans: spans, annotations: annotations,
-                                anomalies: anomalies, changePoints: changePoints)
+        let layer = SeriesLayer(
+            series: series, thresholds: thresholds, spans: spans, annotations: annotations,
+            anomalies: anomalies, changePoints: changePoints)
         let xExtent = layer.xExtent(xScale) ?? 0...1
         let yExtent = layer.yExtent(xScale: xScale, yScale: yScale) ?? 0...1
         var frameSpec = CartesianFrame(x: .numeric(xAxis, extent: xExtent), y: .numeric(yAxis, extent: yExtent))
@@ -81,8 +86,9 @@ public struct LineChart: Chart {
         var legendBox = Legend(entries: layer.legendEntries(includeSeries: placement != .direct))
         let legendPlacement: LegendPlacement = placement == .direct ? .below : placement
         if placement == .hidden { legendBox.entries = [] }
-        let (area, legendRect) = legendBox.reserve(context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
-                                                   placement: legendPlacement)
+        let (area, legendRect) = legendBox.reserve(
+            context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
+            placement: legendPlacement)
         if placement == .direct { frameSpec.rightInset = layer.directLabelWidth(context) }
         let transform = frameSpec.layout(context, in: area)
 

@@ -26,7 +26,9 @@ enum Marks {
     }
 
     /// An error whisker from `from` to `to` with caps `capWidth` wide, across the whisker.
-    static func whisker(from: Point, to: Point, _ canvas: Canvas, color: Color, capWidth: Double = 6, width: Double = 1.2) {
+    static func whisker(
+        from: Point, to: Point, _ canvas: Canvas, color: Color, capWidth: Double = 6, width: Double = 1.2
+    ) {
         // A whisker of no length (e.g. lower whisker = q1) has no direction: a cap would be drawn
         // across the wrong axis, so nothing is drawn.
         guard abs(from.x - to.x) + abs(from.y - to.y) > 0.5 else { return }
@@ -47,23 +49,40 @@ enum Marks {
         case .circle:
             canvas.circle(center: center, radius: r, fill: color, stroke: outline, strokeWidth: 0.8)
         case .square:
-            let square = [(-1.0, -1.0), (1, -1), (1, 1), (-1, 1)].map { Point(x: center.x + $0.0 * r * 0.85, y: center.y + $0.1 * r * 0.85) }
+            let square = [(-1.0, -1.0), (1, -1), (1, 1), (-1, 1)].map {
+                Point(x: center.x + $0.0 * r * 0.85, y: center.y + $0.1 * r * 0.85)
+            }
             polygon(square, canvas, color: color, outline: outline)
         case .triangleUp:
-            polygon([Point(x: center.x, y: center.y - r * 1.1), Point(x: center.x + r, y: center.y + r * 0.8),
-                     Point(x: center.x - r, y: center.y + r * 0.8)], canvas, color: color, outline: outline)
+            polygon(
+                [
+                    Point(x: center.x, y: center.y - r * 1.1), Point(x: center.x + r, y: center.y + r * 0.8),
+                    Point(x: center.x - r, y: center.y + r * 0.8),
+                ], canvas, color: color, outline: outline)
         case .triangleDown:
-            polygon([Point(x: center.x, y: center.y + r * 1.1), Point(x: center.x + r, y: center.y - r * 0.8),
-                     Point(x: center.x - r, y: center.y - r * 0.8)], canvas, color: color, outline: outline)
+            polygon(
+                [
+                    Point(x: center.x, y: center.y + r * 1.1), Point(x: center.x + r, y: center.y - r * 0.8),
+                    Point(x: center.x - r, y: center.y - r * 0.8),
+                ], canvas, color: color, outline: outline)
         case .diamond:
-            polygon([Point(x: center.x, y: center.y - r * 1.15), Point(x: center.x + r, y: center.y),
-                     Point(x: center.x, y: center.y + r * 1.15), Point(x: center.x - r, y: center.y)], canvas, color: color, outline: outline)
+            polygon(
+                [
+                    Point(x: center.x, y: center.y - r * 1.15), Point(x: center.x + r, y: center.y),
+                    Point(x: center.x, y: center.y + r * 1.15), Point(x: center.x - r, y: center.y),
+                ], canvas, color: color, outline: outline)
         case .cross:
-            canvas.line(from: Point(x: center.x - r, y: center.y - r), to: Point(x: center.x + r, y: center.y + r), color, width: 2)
-            canvas.line(from: Point(x: center.x - r, y: center.y + r), to: Point(x: center.x + r, y: center.y - r), color, width: 2)
+            canvas.line(
+                from: Point(x: center.x - r, y: center.y - r), to: Point(x: center.x + r, y: center.y + r), color,
+                width: 2)
+            canvas.line(
+                from: Point(x: center.x - r, y: center.y + r), to: Point(x: center.x + r, y: center.y - r), color,
+                width: 2)
         case .plus:
-            canvas.line(from: Point(x: center.x - r, y: center.y), to: Point(x: center.x + r, y: center.y), color, width: 2)
-            canvas.line(from: Point(x: center.x, y: center.y - r), to: Point(x: center.x, y: center.y + r), color, width: 2)
+            canvas.line(
+                from: Point(x: center.x - r, y: center.y), to: Point(x: center.x + r, y: center.y), color, width: 2)
+            canvas.line(
+                from: Point(x: center.x, y: center.y - r), to: Point(x: center.x, y: center.y + r), color, width: 2)
         }
     }
 

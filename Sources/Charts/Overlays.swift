@@ -14,7 +14,8 @@ public struct ThresholdLine: Hashable, Sendable {
     /// Near-black, so a limit never reads as one of the (coloured) series.
     public static let defaultColor = Color(hex: 0x303030)
 
-    public init(_ orientation: Orientation, at value: Double, label: String, color: Color = ThresholdLine.defaultColor) {
+    public init(_ orientation: Orientation, at value: Double, label: String, color: Color = ThresholdLine.defaultColor)
+    {
         self.orientation = orientation; self.value = value; self.label = label; self.color = color
     }
 }
@@ -59,38 +60,49 @@ enum OverlayDrawing {
             let left = max(t.plot.minX, min(t.px(span.from), t.px(span.to)))
             let right = min(t.plot.maxX, max(t.px(span.from), t.px(span.to)))
             guard right > left else { continue }
-            context.canvas.fill(Rect(x: left, y: t.plot.minY, width: right - left, height: t.plot.height),
-                                Color(hex: 0x7F7F7F, alpha: 0.13))
+            context.canvas.fill(
+                Rect(x: left, y: t.plot.minY, width: right - left, height: t.plot.height),
+                Color(hex: 0x7F7F7F, alpha: 0.13))
         }
     }
 
     static func spanLabels(_ spans: [ShadedSpan], _ context: ChartContext, _ t: PlotTransform) {
         for span in spans where !span.label.isEmpty {
             let middle = (t.px(span.from) + t.px(span.to)) / 2
-            context.optionalLabel(span.label, Theme.annotation, at: Point(x: middle, y: t.plot.minY + 3),
-                                  within: t.plot, .center, .top, backed: true)
+            context.optionalLabel(
+                span.label, Theme.annotation, at: Point(x: middle, y: t.plot.minY + 3),
+                within: t.plot, .center, .top, backed: true)
         }
     }
 
     /// Draws the lines across the plot and labels them; vertical lines' labels go in `labelStrip`
     /// (a band reserved above the plot) when given, else at the plot's top.
-    static func thresholds(_ lines: [ThresholdLine], _ context: ChartContext, _ t: PlotTransform, labelStrip: Rect? = nil) {
+    static func thresholds(
+        _ lines: [ThresholdLine], _ context: ChartContext, _ t: PlotTransform, labelStrip: Rect? = nil
+    ) {
         let canvas = context.canvas
         for line in lines {
             switch line.orientation {
             case .horizontal:
                 guard t.y.scale?.canShow(line.value) ?? false else { continue }
                 let y = t.py(line.value)
-                canvas.line(from: Point(x: t.plot.minX, y: y), to: Point(x: t.plot.maxX, y: y), line.color, width: 1.4, dash: [10, 3, 2, 3])
-                if context.optionalLabel(line.label, thresholdStyle(line), at: Point(x: t.plot.maxX - 4, y: y - 2),
-                                         within: t.plot, .right, .bottom, backed: true) == nil {
-                    context.optionalLabel(line.label, thresholdStyle(line), at: Point(x: t.plot.maxX - 4, y: y + 2),
-                                          within: t.plot, .right, .top, backed: true)
+                canvas.line(
+                    from: Point(x: t.plot.minX, y: y), to: Point(x: t.plot.maxX, y: y), line.color, width: 1.4,
+                    dash: [10, 3, 2, 3])
+                if context.optionalLabel(
+                    line.label, thresholdStyle(line), at: Point(x: t.plot.maxX - 4, y: y - 2),
+                    within: t.plot, .right, .bottom, backed: true) == nil
+                {
+                    context.optionalLabel(
+                        line.label, thresholdStyle(line), at: Point(x: t.plot.maxX - 4, y: y + 2),
+                        within: t.plot, .right, .top, backed: true)
                 }
             case .vertical:
                 guard t.x.scale?.canShow(line.value) ?? false else { continue }
                 let x = t.px(line.value)
-                canvas.line(from: Point(x: x, y: t.plot.minY), to: Point(x: x, y: t.plot.maxY), line.color, width: 1.4, dash: [10, 3, 2, 3])
+                canvas.line(
+                    from: Point(x: x, y: t.plot.minY), to: Point(x: x, y: t.plot.maxY), line.color, width: 1.4,
+                    dash: [10, 3, 2, 3])
                 // Right of the line, else left of it, in `labelStrip` when the chart reserved one
                 // above the plot (so labels never cover data); lines close together (WARN +20 %,
                 // FAIL +50 %) stack their labels rather than lose one.
@@ -98,8 +110,12 @@ enum OverlayDrawing {
                 let within = labelStrip ?? t.plot
                 for row in 0..<3 {
                     let y = within.minY + 3 + Double(row) * style.size * 1.6
-                    if context.optionalLabel(line.label, style, at: Point(x: x + 4, y: y), within: within, .left, .top, backed: true) != nil
-                        || context.optionalLabel(line.label, style, at: Point(x: x - 4, y: y), within: within, .right, .top, backed: true) != nil {
+                    if context.optionalLabel(
+                        line.label, style, at: Point(x: x + 4, y: y), within: within, .left, .top, backed: true) != nil
+                        || context.optionalLabel(
+                            line.label, style, at: Point(x: x - 4, y: y), within: within, .right, .top, backed: true)
+                            != nil
+                    {
                         break
                     }
                 }
@@ -114,9 +130,13 @@ enum OverlayDrawing {
     static func changePoints(_ marks: [ChangePointMark], _ context: ChartContext, _ t: PlotTransform) {
         for mark in marks where t.x.scale?.canShow(mark.x) ?? true {
             let x = t.px(mark.x)
-            context.canvas.line(from: Point(x: x, y: t.plot.minY), to: Point(x: x, y: t.plot.maxY), changePointColor, width: 1.2, dash: [3, 3])
+            context.canvas.line(
+                from: Point(x: x, y: t.plot.minY), to: Point(x: x, y: t.plot.maxY), changePointColor, width: 1.2,
+                dash: [3, 3])
             if !mark.label.isEmpty {
-                context.optionalLabel(mark.label, Theme.annotation, at: Point(x: x + 3, y: t.plot.minY + 3), within: t.plot, .left, .top, backed: true)
+                context.optionalLabel(
+                    mark.label, Theme.annotation, at: Point(x: x + 3, y: t.plot.minY + 3), within: t.plot, .left, .top,
+                    backed: true)
             }
         }
     }
@@ -141,7 +161,8 @@ enum OverlayDrawing {
                 guard context.fits(box, within: t.plot) else { continue }
                 let corner = Point(x: dx > 0 ? box.minX : box.maxX, y: dy < 0 ? box.maxY : box.minY)
                 context.canvas.line(from: anchor, to: corner, Theme.noteColor, width: 0.8)
-                context.optionalLabel(note.text, Theme.annotation, at: at, within: t.plot, horizontal, vertical, backed: true)
+                context.optionalLabel(
+                    note.text, Theme.annotation, at: at, within: t.plot, horizontal, vertical, backed: true)
                 break
             }
         }

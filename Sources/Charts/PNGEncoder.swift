@@ -11,8 +11,10 @@ enum PNGEncoder {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// `pixels` is Cairo's ARGB32 buffer: native-endian 32-bit words, premultiplied alpha.
-    static func encode(pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int,
-                       level: Int32 = 1) throws(Failure) -> [UInt8] {
+    static func encode(
+        pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int,
+        level: Int32 = 1
+    ) throws(Failure) -> [UInt8] {
         let opaque = isOpaque(pixels, width: width, height: height, stride: stride)
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
@@ -39,7 +41,9 @@ enum PNGEncoder {
     static func isOpaque(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) -> Bool {
         for y in 0..<height {
             let row = UnsafeRawPointer(pixels + y * stride)
-            for x in 0..<width where row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self) >> 24 != 0xFF { return false }
+            for x in 0..<width where row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self) >> 24 != 0xFF {
+                return false
+            }
         }
         return true
     }
@@ -69,7 +73,9 @@ enum PNGEncoder {
         var bound = compressBound(uLong(input.count))
         var output = [UInt8](repeating: 0, count: Int(bound))
         let status = output.withUnsafeMutableBufferPointer { out in
-            input.withUnsafeBufferPointer { compress2(out.baseAddress, &bound, $0.baseAddress, uLong(input.count), level) }
+            input.withUnsafeBufferPointer {
+                compress2(out.baseAddress, &bound, $0.baseAddress, uLong(input.count), level)
+            }
         }
         guard status == Z_OK else { throw .deflate(status) }
         output.removeSubrange(Int(bound)...)

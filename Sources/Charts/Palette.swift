@@ -20,8 +20,9 @@ public enum Palette {
     /// (8, 5, 7), so the first 280 series differ in at least one of them.
     public static func style(_ index: Int) -> SeriesStyle {
         let i = max(0, index)
-        return SeriesStyle(color: series[i % series.count], dash: dashes[i % dashes.count],
-                           marker: MarkerShape.allCases[i % MarkerShape.allCases.count])
+        return SeriesStyle(
+            color: series[i % series.count], dash: dashes[i % dashes.count],
+            marker: MarkerShape.allCases[i % MarkerShape.allCases.count])
     }
 
     /// The dash of a series drawn as the reference for another one (a baseline beside its

@@ -52,7 +52,9 @@ struct SeriesLayer {
                 LegendEntry(name: line.name, swatch: .line(style(index), showsMarker: line.showsMarkers))
             }
         }
-        if !anomalies.isEmpty { entries.append(LegendEntry(name: "anomaly", swatch: .ring(OverlayDrawing.anomalyColor))) }
+        if !anomalies.isEmpty {
+            entries.append(LegendEntry(name: "anomaly", swatch: .ring(OverlayDrawing.anomalyColor)))
+        }
         if !changePoints.isEmpty {
             let style = SeriesStyle(color: OverlayDrawing.changePointColor, dash: [3, 3], marker: .circle)
             entries.append(LegendEntry(name: "change point", swatch: .line(style, showsMarker: false)))
@@ -73,17 +75,26 @@ struct SeriesLayer {
             OverlayDrawing.spans(spans, context, t)
             for (index, line) in series.enumerated() {
                 let band = line.band.filter { t.canShow(x: $0.x, y: $0.lower) && t.canShow(x: $0.x, y: $0.upper) }
-                Marks.band(lower: band.map { t.point($0.x, $0.lower) }, upper: band.map { t.point($0.x, $0.upper) },
-                           canvas, color: style(index).color)
+                Marks.band(
+                    lower: band.map { t.point($0.x, $0.lower) }, upper: band.map { t.point($0.x, $0.upper) },
+                    canvas, color: style(index).color)
             }
             for (index, line) in series.enumerated() {
                 let points = line.points.map { t.canShow(x: $0.x, y: $0.y) ? t.point($0.x, $0.y) : nil }
-                if line.isStep { Marks.stepLine(points, canvas, style: style(index)) } else { Marks.line(points, canvas, style: style(index)) }
+                if line.isStep {
+                    Marks.stepLine(points, canvas, style: style(index))
+                } else {
+                    Marks.line(points, canvas, style: style(index))
+                }
                 for bar in line.errorBars where t.canShow(x: bar.x, y: bar.lower) && t.canShow(x: bar.x, y: bar.upper) {
-                    Marks.whisker(from: t.point(bar.x, bar.lower), to: t.point(bar.x, bar.upper), canvas, color: style(index).color)
+                    Marks.whisker(
+                        from: t.point(bar.x, bar.lower), to: t.point(bar.x, bar.upper), canvas,
+                        color: style(index).color)
                 }
                 if line.showsMarkers {
-                    for point in points.compactMap({ $0 }) { Marks.marker(style(index).marker, canvas, at: point, size: 7, color: style(index).color) }
+                    for point in points.compactMap({ $0 }) {
+                        Marks.marker(style(index).marker, canvas, at: point, size: 7, color: style(index).color)
+                    }
                 }
             }
             OverlayDrawing.thresholds(thresholds, context, t)

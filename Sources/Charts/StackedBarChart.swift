@@ -16,8 +16,10 @@ public struct StackedBarChart: Chart {
     public var bars: [StackedBar]
     public var noDataReason: String
 
-    public init(title: String, subtitle: String? = nil, categoryTitle: String, valueAxis: AxisSpec, phases: [String],
-                bars: [StackedBar], noDataReason: String = "no phase timings") {
+    public init(
+        title: String, subtitle: String? = nil, categoryTitle: String, valueAxis: AxisSpec, phases: [String],
+        bars: [StackedBar], noDataReason: String = "no phase timings"
+    ) {
         self.title = title; self.subtitle = subtitle; self.categoryTitle = categoryTitle; self.valueAxis = valueAxis
         self.phases = phases; self.bars = bars; self.noDataReason = noDataReason
     }
@@ -31,15 +33,18 @@ public struct StackedBarChart: Chart {
         let body = ChartHeader(title: title, subtitle: subtitle).draw(in: context, frame: frame)
         let colors = phases.indices.map { Palette.style($0).color }
         // Legend lists phases top-down in the order they appear stacked (last phase on top).
-        let legend = Legend(entries: phases.indices.reversed().map { LegendEntry(name: phases[$0], swatch: .box(colors[$0])) })
-        let (area, legendRect) = legend.reserve(context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
-                                                placement: .right)
+        let legend = Legend(
+            entries: phases.indices.reversed().map { LegendEntry(name: phases[$0], swatch: .box(colors[$0])) })
+        let (area, legendRect) = legend.reserve(
+            context, in: body.inset(left: Theme.margin, bottom: Theme.margin, right: Theme.margin),
+            placement: .right)
         var spec = valueAxis
         spec.scale = .linear
         spec.includesZero = true
         // Headroom for the total label above the tallest bar.
         let top = (totals.max() ?? 1) * 1.08
-        let frameSpec = CartesianFrame(x: .categories(bars.map(\.label), title: categoryTitle), y: .numeric(spec, extent: 0...top))
+        let frameSpec = CartesianFrame(
+            x: .categories(bars.map(\.label), title: categoryTitle), y: .numeric(spec, extent: 0...top))
         let t = frameSpec.layout(context, in: area)
         frameSpec.drawGrid(context, t)
         let band = t.plot.width / Double(bars.count)
@@ -51,18 +56,22 @@ public struct StackedBarChart: Chart {
                 let y0 = t.py(base), y1 = t.py(base + value)
                 context.canvas.fill(Rect(x: center - width / 2, y: y1, width: width, height: y0 - y1), colors[phase])
                 // A white hairline between segments keeps adjacent phases apart in greyscale.
-                context.canvas.line(from: Point(x: center - width / 2, y: y1), to: Point(x: center + width / 2, y: y1), .white, width: 1)
+                context.canvas.line(
+                    from: Point(x: center - width / 2, y: y1), to: Point(x: center + width / 2, y: y1), .white, width: 1
+                )
                 // The phase named inside its segment when it fits, so segments read without colour.
                 let segment = Rect(x: center - width / 2 + 2, y: y1 + 1, width: width - 4, height: y0 - y1 - 2)
-                context.optionalLabel(phases[phase], TextStyle(size: 9, color: colors[phase].contrastingText),
-                                      at: Point(x: center, y: (y0 + y1) / 2), within: segment, .center, .middle)
+                context.optionalLabel(
+                    phases[phase], TextStyle(size: 9, color: colors[phase].contrastingText),
+                    at: Point(x: center, y: (y0 + y1) / 2), within: segment, .center, .middle)
                 base += value
             }
         }
         frameSpec.drawAxes(context, t, area: area)
         for (index, total) in totals.enumerated() where total > 0 {
-            context.optionalLabel(context.formatter.format(total, valueAxis.dimension), Theme.annotation,
-                                  at: Point(x: t.px(Double(index)), y: t.py(total) - 3), within: t.plot, .center, .bottom)
+            context.optionalLabel(
+                context.formatter.format(total, valueAxis.dimension), Theme.annotation,
+                at: Point(x: t.px(Double(index)), y: t.py(total) - 3), within: t.plot, .center, .bottom)
         }
         if let legendRect { legend.draw(context, in: legendRect, placement: .right) }
     }

@@ -28,8 +28,9 @@ extension Canvas {
     static let fontFace = "DejaVu Sans"
 
     private func select(_ style: TextStyle) {
-        cairo_select_font_face(cairo, Canvas.fontFace, CAIRO_FONT_SLANT_NORMAL,
-                               style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            cairo, Canvas.fontFace, CAIRO_FONT_SLANT_NORMAL,
+            style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cairo, style.size)
     }
 
@@ -40,13 +41,16 @@ extension Canvas {
         var fontExtents = cairo_font_extents_t()
         cairo_text_extents(cairo, text, &textExtents)
         cairo_font_extents(cairo, &fontExtents)
-        return TextSize(width: max(textExtents.x_advance, textExtents.width), ascent: fontExtents.ascent,
-                        descent: fontExtents.descent)
+        return TextSize(
+            width: max(textExtents.x_advance, textExtents.width), ascent: fontExtents.ascent,
+            descent: fontExtents.descent)
     }
 
     /// The box `text` would occupy when anchored at `point` with the given alignment.
-    public func box(_ text: String, _ style: TextStyle, at point: Point,
-                    _ horizontal: HorizontalAlignment = .left, _ vertical: VerticalAlignment = .baseline) -> Rect {
+    public func box(
+        _ text: String, _ style: TextStyle, at point: Point,
+        _ horizontal: HorizontalAlignment = .left, _ vertical: VerticalAlignment = .baseline
+    ) -> Rect {
         let size = measure(text, style)
         let left: Double
         switch horizontal {

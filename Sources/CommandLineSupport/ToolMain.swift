@@ -6,8 +6,10 @@ import Foundation
 /// `ToolExit`. Usage mistakes exit 2 (not ArgumentParser's 64), errors the tool knows end as
 /// its `classify` says, anything else is an internal error (3) that asks for a bug report.
 public enum ToolMain {
-    public static func run<Root: ParsableCommand>(_ root: Root.Type, name: String,
-                                                  classify: @Sendable (Error) -> ToolEnding? = { _ in nil }) async -> Never {
+    public static func run<Root: ParsableCommand>(
+        _ root: Root.Type, name: String,
+        classify: @Sendable (Error) -> ToolEnding? = { _ in nil }
+    ) async -> Never {
         // A closed pipe is an EPIPE error each tool handles (a reader that has what it wanted:
         // exit 0 quietly), not a signal that kills it with status 141.
         signal(SIGPIPE, SIG_IGN)
@@ -35,8 +37,10 @@ public enum ToolMain {
         }
     }
 
-    private static func end<Root: ParsableCommand>(_ root: Root.Type, name: String, error: Error,
-                                                   classify: @Sendable (Error) -> ToolEnding?) -> Never {
+    private static func end<Root: ParsableCommand>(
+        _ root: Root.Type, name: String, error: Error,
+        classify: @Sendable (Error) -> ToolEnding?
+    ) -> Never {
         if let code = error as? ExitCode { exit(code.rawValue) }
         if let output = error as? StandardOutputError {
             if !output.readerClosed { Console.error("\(name): \(output)") }
@@ -65,7 +69,8 @@ public enum ToolMain {
             Console.error(root.fullMessage(for: error))
             exit(ToolExit.badInput)
         }
-        Console.error("\(name): internal error: \(error). This is a bug in MeshBench: please report it with the command line")
+        Console.error(
+            "\(name): internal error: \(error). This is a bug in MeshBench: please report it with the command line")
         exit(ToolExit.internalError)
     }
 }

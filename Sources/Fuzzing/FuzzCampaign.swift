@@ -42,9 +42,11 @@ public struct FuzzCampaign {
             case let .invariant(run, input, error):
                 return "input #\(run) broke an invariant: \(error)\ninput (hex): \(Self.hex(input))"
             case let .hang(run, input, seconds):
-                return "input #\(run) took \(String(format: "%.3f", seconds)) s (a hang)\ninput (hex): \(Self.hex(input))"
+                return
+                    "input #\(run) took \(String(format: "%.3f", seconds)) s (a hang)\ninput (hex): \(Self.hex(input))"
             case let .memoryGrowth(from, to, allowed):
-                return "resident memory grew from \(from >> 20) MiB to \(to >> 20) MiB after the warm-up (allowed: \(allowed >> 20) MiB)"
+                return
+                    "resident memory grew from \(from >> 20) MiB to \(to >> 20) MiB after the warm-up (allowed: \(allowed >> 20) MiB)"
             }
         }
 
@@ -53,8 +55,10 @@ public struct FuzzCampaign {
 
     /// Feeds `runs` inputs from `next` to `target`, which returns a label for how each ended.
     /// `progress` is called about every tenth of the runs.
-    public func run(next: () -> [UInt8], target: ([UInt8]) throws -> String,
-                    progress: (Report) -> Void = { _ in }) throws -> Report {
+    public func run(
+        next: () -> [UInt8], target: ([UInt8]) throws -> String,
+        progress: (Report) -> Void = { _ in }
+    ) throws -> Report {
         var report = Report()
         let start = Date()
         let step = max(1, runs / 10)
@@ -80,8 +84,11 @@ public struct FuzzCampaign {
         let end = memory()
         report.residentBytesAtEnd = end?.current ?? 0
         report.peakResidentBytes = end?.peak ?? 0
-        if report.residentBytesAfterWarmUp > 0, report.residentBytesAtEnd - report.residentBytesAfterWarmUp > allowedGrowthBytes {
-            throw Failure.memoryGrowth(from: report.residentBytesAfterWarmUp, to: report.residentBytesAtEnd, allowed: allowedGrowthBytes)
+        if report.residentBytesAfterWarmUp > 0,
+            report.residentBytesAtEnd - report.residentBytesAfterWarmUp > allowedGrowthBytes
+        {
+            throw Failure.memoryGrowth(
+                from: report.residentBytesAfterWarmUp, to: report.residentBytesAtEnd, allowed: allowedGrowthBytes)
         }
         return report
     }

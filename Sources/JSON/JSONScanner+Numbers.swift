@@ -18,7 +18,8 @@ extension JSONScanner {
         for index in (negative ? start + 1 : start)..<position {
             let digit = Int64(input[index] &- UInt8(ascii: "0"))
             let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (next, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            let (next, overflow2) =
+                negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
             guard !overflow1 && !overflow2 else { throw fail(field(), .integerOverflow, at: start) }
             value = next
         }
@@ -76,13 +77,17 @@ extension JSONScanner {
         var fractional = false
         if input.at(position) == UInt8(ascii: ".") {
             position += 1
-            guard skipDigits() > 0 else { throw fail(field(), .syntax(expected: "a digit after the decimal point", found: found)) }
+            guard skipDigits() > 0 else {
+                throw fail(field(), .syntax(expected: "a digit after the decimal point", found: found))
+            }
             fractional = true
         }
         if let marker = input.at(position), marker | 0x20 == UInt8(ascii: "e") {
             position += 1
             if input.at(position) == UInt8(ascii: "+") || input.at(position) == UInt8(ascii: "-") { position += 1 }
-            guard skipDigits() > 0 else { throw fail(field(), .syntax(expected: "a digit in the exponent", found: found)) }
+            guard skipDigits() > 0 else {
+                throw fail(field(), .syntax(expected: "a digit in the exponent", found: found))
+            }
             fractional = true
         }
         if let next = input.at(position), Self.continuesNumber(next) {
@@ -145,7 +150,7 @@ extension JSONScanner {
     }
 
     private static let powersOfTen: [Double] = (0...22).map { k in
-        (0..<k).reduce(1.0) { value, _ in value * 10 } // exact: every 10^k for k ≤ 22 is a Double
+        (0..<k).reduce(1.0) { value, _ in value * 10 }  // exact: every 10^k for k ≤ 22 is a Double
     }
 
     @inline(__always)

@@ -7,7 +7,7 @@ extension JSONScanner {
         skipWhitespace()
         let start = position
         var depth = 0
-        var objectMask: UInt64 = 0 // bit d set: the container at depth d + 1 is an object
+        var objectMask: UInt64 = 0  // bit d set: the container at depth d + 1 is an object
         while true {
             guard let byte = peek() else { throw fail(field(), .syntax(expected: "a value", found: found)) }
             var opened = false
@@ -56,8 +56,12 @@ extension JSONScanner {
 
     /// Skips `"name" :` inside an object.
     private mutating func skipMemberName(_ field: @autoclosure () -> String) throws(JSONError) {
-        guard peek() == UInt8(ascii: "\"") else { throw fail(field(), .syntax(expected: "a member name", found: found)) }
+        guard peek() == UInt8(ascii: "\"") else {
+            throw fail(field(), .syntax(expected: "a member name", found: found))
+        }
         _ = try skipString(field())
-        guard consume(UInt8(ascii: ":")) else { throw fail(field(), .syntax(expected: "`:` after a member name", found: found)) }
+        guard consume(UInt8(ascii: ":")) else {
+            throw fail(field(), .syntax(expected: "`:` after a member name", found: found))
+        }
     }
 }

@@ -21,7 +21,9 @@ extension JSONScanner {
     /// Skips the string at `position` (which must be `"`), validating all of it: escapes (a `\u`
     /// high surrogate must be followed by a low one), UTF-8 (Unicode Table 3-7) and control
     /// characters. Returns the span between the quotes and whether it holds escapes.
-    public mutating func skipString(_ field: @autoclosure () -> String) throws(JSONError) -> (content: Range<Int>, escaped: Bool) {
+    public mutating func skipString(
+        _ field: @autoclosure () -> String
+    ) throws(JSONError) -> (content: Range<Int>, escaped: Bool) {
         guard position < input.count, input[position] == UInt8(ascii: "\"") else {
             throw wrongTypeOrSyntax(field(), expected: "a string")
         }
@@ -66,7 +68,8 @@ extension JSONScanner {
             // `| word` flags bytes ≥ 0x80.
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
-            let flags = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            let flags =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                 | ((word &- ones &* 0x20) & ~word) | word
             if flags & high != 0 { break }
             index += 8
@@ -86,7 +89,7 @@ extension JSONScanner {
         }
         switch input[position + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             position += 2
         case UInt8(ascii: "u"):
             guard let value = hex4(at: position + 2) else {
@@ -95,10 +98,11 @@ extension JSONScanner {
             position += 6
             if (0xD800...0xDBFF).contains(value) {
                 guard position + 1 < input.count, input[position] == UInt8(ascii: "\\"),
-                      input[position + 1] == UInt8(ascii: "u"), let low = hex4(at: position + 2)
+                    input[position + 1] == UInt8(ascii: "u"), let low = hex4(at: position + 2)
                 else { throw fail(field(), .invalidEscape("high surrogate without a low surrogate"), at: escapeStart) }
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw fail(field(), .invalidEscape("high surrogate followed by a non-low surrogate"), at: escapeStart)
+                    throw fail(
+                        field(), .invalidEscape("high surrogate followed by a non-low surrogate"), at: escapeStart)
                 }
                 position += 6
             } else if (0xDC00...0xDFFF).contains(value) {
@@ -106,7 +110,9 @@ extension JSONScanner {
             }
         default:
             let code = input[position + 1]
-            let shown = code >= 0x21 && code < 0x7F ? "\\\(Character(Unicode.Scalar(code)))" : "\\ and byte 0x\(String(code, radix: 16))"
+            let shown =
+                code >= 0x21 && code < 0x7F
+                ? "\\\(Character(Unicode.Scalar(code)))" : "\\ and byte 0x\(String(code, radix: 16))"
             throw fail(field(), .invalidEscape("unknown escape \(shown)"), at: escapeStart)
         }
     }
@@ -190,7 +196,7 @@ extension JSONScanner {
                 if let value = Unicode.Scalar(scalar), let encoded = Unicode.UTF8.encode(value) {
                     out.append(contentsOf: encoded)
                 }
-            default: out.append(code) // \" \\ \/
+            default: out.append(code)  // \" \\ \/
             }
         }
         return String(decoding: out, as: UTF8.self)

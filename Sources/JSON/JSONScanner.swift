@@ -66,7 +66,9 @@ public struct JSONScanner {
 
     /// The next member name, positioned before its value; `nil` after consuming the closing `}`.
     /// `first` tracks whether a comma must come first.
-    public mutating func nextObjectKey(first: inout Bool, _ field: @autoclosure () -> String) throws(JSONError) -> String? {
+    public mutating func nextObjectKey(
+        first: inout Bool, _ field: @autoclosure () -> String
+    ) throws(JSONError) -> String? {
         guard let byte = peek() else { throw fail(field(), .syntax(expected: "`}` or a member", found: found)) }
         if byte == UInt8(ascii: "}") {
             position += 1
@@ -77,9 +79,13 @@ public struct JSONScanner {
             position += 1
         }
         first = false
-        guard peek() == UInt8(ascii: "\"") else { throw fail(field(), .syntax(expected: "a member name", found: found)) }
+        guard peek() == UInt8(ascii: "\"") else {
+            throw fail(field(), .syntax(expected: "a member name", found: found))
+        }
         let key = try readString(field())
-        guard peek() == UInt8(ascii: ":") else { throw fail(field(), .syntax(expected: "`:` after \"\(key)\"", found: found)) }
+        guard peek() == UInt8(ascii: ":") else {
+            throw fail(field(), .syntax(expected: "`:` after \"\(key)\"", found: found))
+        }
         position += 1
         skipWhitespace()
         return key
@@ -91,7 +97,9 @@ public struct JSONScanner {
     }
 
     /// True when another element follows (positioned at it), false after consuming the closing `]`.
-    public mutating func nextArrayElement(first: inout Bool, _ field: @autoclosure () -> String) throws(JSONError) -> Bool {
+    public mutating func nextArrayElement(
+        first: inout Bool, _ field: @autoclosure () -> String
+    ) throws(JSONError) -> Bool {
         guard let byte = peek() else { throw fail(field(), .syntax(expected: "`]` or an element", found: found)) }
         if byte == UInt8(ascii: "]") {
             position += 1
@@ -123,7 +131,8 @@ public struct JSONScanner {
     public var found: String {
         guard position < input.count else { return "the end of the input" }
         let byte = input[position]
-        return byte >= 0x21 && byte < 0x7F ? "`\(Character(Unicode.Scalar(byte)))`" : "byte 0x\(String(byte, radix: 16))"
+        return byte >= 0x21 && byte < 0x7F
+            ? "`\(Character(Unicode.Scalar(byte)))`" : "byte 0x\(String(byte, radix: 16))"
     }
 
     func fail(_ field: String, _ problem: JSONError.Problem, at offset: Int? = nil) -> JSONError {
@@ -135,7 +144,7 @@ public struct JSONScanner {
         guard position < input.count else { return fail(field, .syntax(expected: expected, found: found)) }
         switch input[position] {
         case UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "t"), UInt8(ascii: "f"),
-             UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return fail(field, .wrongType(expected: expected))
         default:
             return fail(field, .syntax(expected: expected, found: found))

@@ -39,7 +39,7 @@ public struct JSONWriter {
     public mutating func append(integer value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes hold the 20 digits of UInt64.max
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes hold the 20 digits of UInt64.max
         withUnsafeMutableBytes(of: &scratch) { digits in
             var start = digits.count
             repeat {
@@ -111,8 +111,10 @@ public struct JSONWriter {
             if let escape = Self.namedEscape(byte) {
                 bytes.append(escape)
             } else {
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F)])
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F),
+                ])
             }
             runStart = index + 1
         }

@@ -23,7 +23,8 @@ enum BIP340 {
         var out = [UInt8](repeating: 0, count: 32)
         // Both calls only fail on arguments a valid keypair cannot produce.
         guard secp256k1_keypair_xonly_pub(context, &xonly, nil, &keypair) == 1,
-              secp256k1_xonly_pubkey_serialize(context, &out, &xonly) == 1 else {
+            secp256k1_xonly_pubkey_serialize(context, &out, &xonly) == 1
+        else {
             preconditionFailure("libsecp256k1 rejected a keypair it created")
         }
         return out
@@ -32,7 +33,8 @@ enum BIP340 {
     /// Signs a 32-byte message with explicit auxiliary randomness (32 bytes). Same inputs give the
     /// same signature, which is what the BIP-340 test vectors check.
     static func sign(message: [UInt8], keypair: Keypair, auxRandom: [UInt8]) -> [UInt8] {
-        precondition(message.count == 32 && auxRandom.count == 32, "BIP-340 signs 32-byte messages with 32-byte aux_rand")
+        precondition(
+            message.count == 32 && auxRandom.count == 32, "BIP-340 signs 32-byte messages with 32-byte aux_rand")
         var keypair = keypair
         var signature = [UInt8](repeating: 0, count: 64)
         let ok = secp256k1_schnorrsig_sign32(Secp256k1Context.shared.pointer, &signature, message, &keypair, auxRandom)

@@ -40,7 +40,8 @@ public enum NostrDecodingError: Error, Equatable, Sendable, CustomStringConverti
             return "\(field) at byte \(offset): invalid escape (\(detail)); use a JSON escape such as \\n or \\u00e9"
         case let .unescapedControlCharacter(field, offset, byte):
             let hex = String(byte, radix: 16)
-            return "\(field) at byte \(offset): raw control character 0x\(hex) in a string; escape it as \\u00\(hex.count == 1 ? "0" + hex : hex)"
+            return
+                "\(field) at byte \(offset): raw control character 0x\(hex) in a string; escape it as \\u00\(hex.count == 1 ? "0" + hex : hex)"
         case let .nestingTooDeep(offset, limit):
             return "JSON nested deeper than \(limit) levels at byte \(offset); flatten the document"
         case let .trailingData(offset):

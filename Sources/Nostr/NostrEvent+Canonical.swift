@@ -46,7 +46,8 @@ extension JSONWriter {
             for index in 0..<utf8.count {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\"),
-                      let escape = JSONWriter.namedEscape(byte) else { continue }
+                    let escape = JSONWriter.namedEscape(byte)
+                else { continue }
                 append(raw: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 append(byte: UInt8(ascii: "\\"))
                 append(byte: escape)

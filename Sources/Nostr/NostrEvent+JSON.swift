@@ -20,7 +20,9 @@ extension NostrEvent {
 
     /// Reads an event object at the scanner's position. Unknown members are skipped (later NIPs may
     /// add some); missing, duplicated or mistyped members are refused.
-    static func read(from scanner: inout JSONScanner, _ field: @autoclosure () -> String) throws(NostrDecodingError) -> NostrEvent {
+    static func read(
+        from scanner: inout JSONScanner, _ field: @autoclosure () -> String
+    ) throws(NostrDecodingError) -> NostrEvent {
         try scan { () throws(JSONError) in try scanner.beginObject(field()) }
         var id: String?, pubkey: String?, createdAt: Int64?, kind: Int64?
         var tags: [[String]]?, content: String?, sig: String?
@@ -65,10 +67,13 @@ extension NostrEvent {
         guard let kindValue = Int(exactly: kind), kindRange.contains(kindValue) else {
             throw .invalidValue(field: "\(field()).kind", reason: kindOutOfRangeReason(Int(truncatingIfNeeded: kind)))
         }
-        return NostrEvent(id: id, pubkey: pubkey, createdAt: createdAt, kind: kindValue, tags: tags, content: content, sig: sig)
+        return NostrEvent(
+            id: id, pubkey: pubkey, createdAt: createdAt, kind: kindValue, tags: tags, content: content, sig: sig)
     }
 
-    private static func readTags(from scanner: inout JSONScanner, _ field: @autoclosure () -> String) throws(JSONError) -> [[String]] {
+    private static func readTags(
+        from scanner: inout JSONScanner, _ field: @autoclosure () -> String
+    ) throws(JSONError) -> [[String]] {
         try scanner.beginArray(field())
         var tags: [[String]] = []
         var first = true

@@ -12,9 +12,11 @@ public enum NostrVerificationError: Error, Equatable, Sendable, CustomStringConv
     public var description: String {
         switch self {
         case let .malformedHex(field, expected, value):
-            return "event \(field) must be \(expected) lowercase hex characters, got \(value.utf8.count): \"\(value.prefix(140))\""
+            return
+                "event \(field) must be \(expected) lowercase hex characters, got \(value.utf8.count): \"\(value.prefix(140))\""
         case let .idMismatch(claimed, computed):
-            return "event id \(claimed) does not match the SHA-256 of its content (\(computed)); a field was changed after signing — re-sign the event"
+            return
+                "event id \(claimed) does not match the SHA-256 of its content (\(computed)); a field was changed after signing — re-sign the event"
         case let .invalidPublicKey(pubkey):
             return "event pubkey \(pubkey) is not a secp256k1 x-only public key"
         case let .badSignature(id):

@@ -18,7 +18,8 @@ public struct NostrEvent: Codable, Hashable, Sendable {
     /// NIP-01's range for `kind`; decoders refuse anything outside it.
     public static let kindRange = 0...65535
 
-    public init(id: String, pubkey: String, createdAt: Int64, kind: Int, tags: [[String]], content: String, sig: String) {
+    public init(id: String, pubkey: String, createdAt: Int64, kind: Int, tags: [[String]], content: String, sig: String)
+    {
         self.id = id
         self.pubkey = pubkey
         self.createdAt = createdAt

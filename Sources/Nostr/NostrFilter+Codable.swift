@@ -24,7 +24,9 @@ extension NostrFilter: Codable {
                 guard let letter = Self.tagLetter(ofMemberName: key.stringValue) else {
                     throw DecodingError.dataCorruptedError(
                         forKey: key, in: container,
-                        debugDescription: "unknown filter member \"\(key.stringValue)\"; NIP-01 filters have ids, authors, kinds, #<letter>, since, until, limit")
+                        debugDescription:
+                            "unknown filter member \"\(key.stringValue)\"; NIP-01 filters have ids, authors, kinds, #<letter>, since, until, limit"
+                    )
                 }
                 tags[letter] = try container.decode([String].self, forKey: key)
             }
@@ -32,7 +34,8 @@ extension NostrFilter: Codable {
         do {
             try validate(path: "filter")
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
         }
     }
 

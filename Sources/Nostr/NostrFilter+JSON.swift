@@ -20,7 +20,9 @@ extension NostrFilter {
 
     /// Reads a filter object at the scanner's position. Unknown members are refused: ignoring one
     /// would make the subscription match more than the client asked for.
-    static func read(from scanner: inout JSONScanner, _ field: @autoclosure () -> String) throws(NostrDecodingError) -> NostrFilter {
+    static func read(
+        from scanner: inout JSONScanner, _ field: @autoclosure () -> String
+    ) throws(NostrDecodingError) -> NostrFilter {
         try scan { () throws(JSONError) in try scanner.beginObject(field()) }
         var filter = NostrFilter()
         var seen: Set<String> = []
@@ -30,23 +32,30 @@ extension NostrFilter {
             guard seen.insert(key).inserted else { throw .duplicateField(field: key, object: field(), offset: offset) }
             switch key {
             case "ids": filter.ids = try scan { () throws(JSONError) in try scanner.readStringArray("\(field()).ids") }
-            case "authors": filter.authors = try scan { () throws(JSONError) in try scanner.readStringArray("\(field()).authors") }
-            case "kinds": filter.kinds = try scan { () throws(JSONError) in try readIntArray(from: &scanner, "\(field()).kinds") }
+            case "authors":
+                filter.authors = try scan { () throws(JSONError) in try scanner.readStringArray("\(field()).authors") }
+            case "kinds":
+                filter.kinds = try scan { () throws(JSONError) in try readIntArray(from: &scanner, "\(field()).kinds") }
             case "since": filter.since = try scan { () throws(JSONError) in try scanner.readInt64("\(field()).since") }
             case "until": filter.until = try scan { () throws(JSONError) in try scanner.readInt64("\(field()).until") }
-            case "limit": filter.limit = Int(try scan { () throws(JSONError) in try scanner.readInt64("\(field()).limit") })
+            case "limit":
+                filter.limit = Int(try scan { () throws(JSONError) in try scanner.readInt64("\(field()).limit") })
             default:
                 guard let letter = tagLetter(ofMemberName: key) else {
                     throw .unknownField(field: key, object: field(), offset: offset)
                 }
-                filter.tags[letter] = try scan { () throws(JSONError) in try scanner.readStringArray("\(field()).\(key)") }
+                filter.tags[letter] = try scan { () throws(JSONError) in
+                    try scanner.readStringArray("\(field()).\(key)")
+                }
             }
         }
         try filter.validate(path: field())
         return filter
     }
 
-    private static func readIntArray(from scanner: inout JSONScanner, _ field: @autoclosure () -> String) throws(JSONError) -> [Int] {
+    private static func readIntArray(
+        from scanner: inout JSONScanner, _ field: @autoclosure () -> String
+    ) throws(JSONError) -> [Int] {
         try scanner.beginArray(field())
         var values: [Int] = []
         var first = true

@@ -6,7 +6,8 @@ extension NostrFilter {
     static func tagLetter(ofMemberName name: String) -> String? {
         let utf8 = name.utf8
         guard utf8.count == 2, utf8.first == UInt8(ascii: "#"), let letter = utf8.last,
-              (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(letter | 0x20) else { return nil }
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(letter | 0x20)
+        else { return nil }
         return String(decoding: [letter], as: UTF8.self)
     }
 
@@ -17,7 +18,8 @@ extension NostrFilter {
         try Self.requireHex(authors, "\(path).authors")
         for (letter, values) in tags {
             guard Self.tagLetter(ofMemberName: "#" + letter) != nil else {
-                throw .invalidValue(field: "\(path).#\(letter)", reason: "tag filters are # followed by one letter a-z or A-Z")
+                throw .invalidValue(
+                    field: "\(path).#\(letter)", reason: "tag filters are # followed by one letter a-z or A-Z")
             }
             if Self.hexTagLetters.contains(letter) { try Self.requireHex(values, "\(path).#\(letter)") }
         }
@@ -33,7 +35,9 @@ extension NostrFilter {
         for (index, value) in (values ?? []).enumerated() where !Hex.isLowercase(value, byteCount: 32) {
             throw .invalidValue(
                 field: "\(field)[\(index)]",
-                reason: "\"\(value.prefix(80))\" is not 64 lowercase hex characters; NIP-01 requires exact full-length values")
+                reason:
+                    "\"\(value.prefix(80))\" is not 64 lowercase hex characters; NIP-01 requires exact full-length values"
+            )
         }
     }
 }

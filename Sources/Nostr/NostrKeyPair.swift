@@ -57,7 +57,8 @@ public struct NostrKeyPair: Sendable {
 
     /// `sign` with explicit aux_rand, so tests can reproduce signatures computed elsewhere.
     func sign(kind: Int, content: String, tags: [[String]], createdAt: Int64, auxRandom: [UInt8]) -> NostrEvent {
-        var event = NostrEvent(id: "", pubkey: publicKeyHex, createdAt: createdAt, kind: kind, tags: tags, content: content, sig: "")
+        var event = NostrEvent(
+            id: "", pubkey: publicKeyHex, createdAt: createdAt, kind: kind, tags: tags, content: content, sig: "")
         let digest = event.computeIDBytes()
         event.id = Hex.encode(digest)
         event.sig = Hex.encode(signature(message: digest, auxRandom: auxRandom))

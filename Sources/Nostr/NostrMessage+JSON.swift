@@ -56,7 +56,8 @@ extension NostrMessage {
             } else {
                 let subscriptionID = try readSubscriptionID(&scanner, "EVENT[1]")
                 try reader.require(&scanner, name, expected: "3")
-                message = .subscriptionEvent(subscriptionID: subscriptionID, event: try NostrEvent.read(from: &scanner, "EVENT[2]"))
+                message = .subscriptionEvent(
+                    subscriptionID: subscriptionID, event: try NostrEvent.read(from: &scanner, "EVENT[2]"))
             }
         case "REQ":
             try reader.require(&scanner, name, expected: "at least 3")
@@ -65,7 +66,9 @@ extension NostrMessage {
             while try reader.next(&scanner) {
                 filters.append(try NostrFilter.read(from: &scanner, "REQ[\(reader.count - 1)]"))
             }
-            guard !filters.isEmpty else { throw .wrongArity(message: name, expected: "at least 3 (a REQ needs a filter)", found: reader.count) }
+            guard !filters.isEmpty else {
+                throw .wrongArity(message: name, expected: "at least 3 (a REQ needs a filter)", found: reader.count)
+            }
             return .request(subscriptionID: subscriptionID, filters: filters)
         case "CLOSE":
             try reader.require(&scanner, name, expected: "2")
@@ -74,7 +77,9 @@ extension NostrMessage {
             try reader.require(&scanner, name, expected: "3")
             let subscriptionID = try readSubscriptionID(&scanner, "CLOSED[1]")
             try reader.require(&scanner, name, expected: "3")
-            message = .closed(subscriptionID: subscriptionID, message: try scan { () throws(JSONError) in try scanner.readString("CLOSED[2]") })
+            message = .closed(
+                subscriptionID: subscriptionID,
+                message: try scan { () throws(JSONError) in try scanner.readString("CLOSED[2]") })
         case "NOTICE":
             try reader.require(&scanner, name, expected: "2")
             message = .notice(try scan { () throws(JSONError) in try scanner.readString("NOTICE[1]") })
@@ -85,18 +90,24 @@ extension NostrMessage {
             try reader.require(&scanner, name, expected: "4")
             let eventID = try scan { () throws(JSONError) in try scanner.readString("OK[1]") }
             guard Hex.isLowercase(eventID, byteCount: 32) else {
-                throw .invalidValue(field: "OK[1]", reason: "event id \"\(eventID.prefix(80))\" is not 64 lowercase hex characters")
+                throw .invalidValue(
+                    field: "OK[1]", reason: "event id \"\(eventID.prefix(80))\" is not 64 lowercase hex characters")
             }
             try reader.require(&scanner, name, expected: "4")
             let accepted = try scan { () throws(JSONError) in try scanner.readBool("OK[2]") }
             try reader.require(&scanner, name, expected: "4")
-            message = .ok(eventID: eventID, accepted: accepted, message: try scan { () throws(JSONError) in try scanner.readString("OK[3]") })
+            message = .ok(
+                eventID: eventID, accepted: accepted,
+                message: try scan { () throws(JSONError) in try scanner.readString("OK[3]") })
         case "AUTH":
             try reader.require(&scanner, name, expected: "2")
             if scanner.peek() == UInt8(ascii: "{") {
                 message = .authResponse(try NostrEvent.read(from: &scanner, "AUTH[1]"))
             } else {
-                message = .authChallenge(try scan { () throws(JSONError) in try scanner.readString("AUTH[1] (challenge string or event object)") })
+                message = .authChallenge(
+                    try scan { () throws(JSONError) in
+                        try scanner.readString("AUTH[1] (challenge string or event object)")
+                    })
             }
         default:
             throw .unknownMessageType("\"\(name.prefix(40))\"")
@@ -105,12 +116,16 @@ extension NostrMessage {
         return message
     }
 
-    private static func readSubscriptionID(_ scanner: inout JSONScanner, _ field: String) throws(NostrDecodingError) -> String {
+    private static func readSubscriptionID(
+        _ scanner: inout JSONScanner, _ field: String
+    ) throws(NostrDecodingError) -> String {
         let subscriptionID = try scan { () throws(JSONError) in try scanner.readString(field) }
         guard !subscriptionID.isEmpty, subscriptionID.count <= maximumSubscriptionIDLength else {
             throw .invalidValue(
                 field: field,
-                reason: "subscription id has \(subscriptionID.count) characters; NIP-01 allows 1 to \(maximumSubscriptionIDLength)")
+                reason:
+                    "subscription id has \(subscriptionID.count) characters; NIP-01 allows 1 to \(maximumSubscriptionIDLength)"
+            )
         }
         return subscriptionID
     }
@@ -122,13 +137,16 @@ extension NostrMessage {
 
         /// True when another element follows (and is now at the scanner's position).
         mutating func next(_ scanner: inout JSONScanner) throws(NostrDecodingError) -> Bool {
-            guard try scan({ () throws(JSONError) in try scanner.nextArrayElement(first: &first, "message") }) else { return false }
+            guard try scan({ () throws(JSONError) in try scanner.nextArrayElement(first: &first, "message") }) else {
+                return false
+            }
             count += 1
             return true
         }
 
         /// Requires another element; otherwise the message is too short.
-        mutating func require(_ scanner: inout JSONScanner, _ name: String, expected: String) throws(NostrDecodingError) {
+        mutating func require(_ scanner: inout JSONScanner, _ name: String, expected: String) throws(NostrDecodingError)
+        {
             guard try next(&scanner) else { throw .wrongArity(message: name, expected: expected, found: count) }
         }
 

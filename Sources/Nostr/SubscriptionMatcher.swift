@@ -88,7 +88,7 @@ public struct SubscriptionMatcher<Key: Hashable> {
     /// Keys of every subscription with at least one filter matching `event`, each once, in no
     /// particular order.
     public func matches(_ event: NostrEvent) -> [Key] {
-        var matched: [Int] = [] // subscription numbers, possibly repeated
+        var matched: [Int] = []  // subscription numbers, possibly repeated
         func consider(_ slots: [Int]) {
             for slot in slots where filters[slot].matches(event) {
                 matched.append(owners[slot])
@@ -152,7 +152,9 @@ public struct SubscriptionMatcher<Key: Hashable> {
     }
 
     /// Removes `slot` from one bucket and drops the bucket when it empties (keeps lookups cheap).
-    private static func remove<IndexKey: Hashable>(_ slot: Int, from index: inout [IndexKey: [Int]], at indexKey: IndexKey) {
+    private static func remove<IndexKey: Hashable>(
+        _ slot: Int, from index: inout [IndexKey: [Int]], at indexKey: IndexKey
+    ) {
         guard var bucket = index.removeValue(forKey: indexKey) else { return }
         removeFirst(slot, from: &bucket)
         if !bucket.isEmpty { index[indexKey] = bucket }

@@ -25,7 +25,8 @@ public final class RelayConnection: Sendable {
     /// Connects, upgrades to WebSocket and returns the open connection; fails with a
     /// `RelayConnectError` naming the URL and what went wrong (refused, no answer, an HTTP status
     /// instead of the upgrade, or an answer that is not HTTP) within `timeout` seconds.
-    public static func open(_ url: RelayURL, on group: EventLoopGroup, timeout: Double) async throws -> RelayConnection {
+    public static func open(_ url: RelayURL, on group: EventLoopGroup, timeout: Double) async throws -> RelayConnection
+    {
         let loop = group.next()
         let upgraded = loop.makePromise(of: Void.self)
         let inbox = RelayInbox(url: url.description, loop: loop)
@@ -43,18 +44,21 @@ public final class RelayConnection: Sendable {
                     upgradePipelineHandler: { channel, _ in
                         channel.pipeline.removeHandler(name: UpgradeRequester.name).flatMapThrowing {
                             try channel.pipeline.syncOperations.addHandlers([
-                                NIOWebSocketFrameAggregator(minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 1_024,
-                                                            maxAccumulatedFrameSize: maximumFrameBytes),
+                                NIOWebSocketFrameAggregator(
+                                    minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 1_024,
+                                    maxAccumulatedFrameSize: maximumFrameBytes),
                                 NostrFrameHandler(inbox: inbox, url: url.description),
                             ])
                             upgraded.succeed(())
                         }
                     })
-                return channel.pipeline.addHTTPClientHandlers(withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in }))
-                    .flatMapThrowing {
-                        try channel.pipeline.syncOperations.addHandler(
-                            UpgradeRequester(url: url, upgraded: upgraded), name: UpgradeRequester.name)
-                    }
+                return channel.pipeline.addHTTPClientHandlers(
+                    withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
+                )
+                .flatMapThrowing {
+                    try channel.pipeline.syncOperations.addHandler(
+                        UpgradeRequester(url: url, upgraded: upgraded), name: UpgradeRequester.name)
+                }
             }
         let channel: Channel
         do {
@@ -123,9 +127,11 @@ final class UpgradeRequester: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func fail(_ outcome: String) {
-        upgraded.fail(RelayConnectError(url: url.description,
-                                        tried: "TCP connect to \(url.hostHeader), then HTTP GET \(url.path) with Upgrade: websocket",
-                                        outcome: outcome))
+        upgraded.fail(
+            RelayConnectError(
+                url: url.description,
+                tried: "TCP connect to \(url.hostHeader), then HTTP GET \(url.path) with Upgrade: websocket",
+                outcome: outcome))
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -140,7 +146,9 @@ final class UpgradeRequester: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if case let .head(head) = unwrapInboundIn(data) {
-            fail("the server answered HTTP \(head.status.code) \(head.status.reasonPhrase) instead of upgrading to WebSocket (is this the relay's WebSocket address?)")
+            fail(
+                "the server answered HTTP \(head.status.code) \(head.status.reasonPhrase) instead of upgrading to WebSocket (is this the relay's WebSocket address?)"
+            )
             context.close(promise: nil)
         }
     }
@@ -185,7 +193,8 @@ final class NostrFrameHandler: ChannelInboundHandler {
             do {
                 inbox.received(try NostrMessage(json: bytes), at: now)
             } catch {
-                inbox.failed(.malformed(url: url, detail: "\(error): \(String(decoding: bytes.prefix(200), as: UTF8.self))"))
+                inbox.failed(
+                    .malformed(url: url, detail: "\(error): \(String(decoding: bytes.prefix(200), as: UTF8.self))"))
             }
         case .ping:
             let pong = WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData)

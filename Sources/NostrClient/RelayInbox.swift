@@ -81,8 +81,10 @@ public final class RelayInbox: Sendable {
 
     /// Waits until `check` returns a value, or fails with the connection's failure, a `NOTICE`,
     /// or `RelayFailure.silence` after `timeout` seconds. `awaiting` names what is awaited.
-    public func wait<T: Sendable>(for awaiting: String, timeout: Double,
-                                  _ check: @escaping @Sendable (RelayInboxState) throws -> T?) async throws -> T {
+    public func wait<T: Sendable>(
+        for awaiting: String, timeout: Double,
+        _ check: @escaping @Sendable (RelayInboxState) throws -> T?
+    ) async throws -> T {
         let url = url
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
             let evaluate: @Sendable (RelayInboxState) -> Bool = { state in
@@ -106,7 +108,9 @@ public final class RelayInbox: Sendable {
             }
             guard let id else { return }
             loop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) { [weak self] in
-                guard let self, self.guarded.withLockedValue({ $0.waiters.removeValue(forKey: id) }) != nil else { return }
+                guard let self, self.guarded.withLockedValue({ $0.waiters.removeValue(forKey: id) }) != nil else {
+                    return
+                }
                 continuation.resume(throwing: RelayFailure.silence(url: url, awaiting: awaiting, seconds: timeout))
             }
         }

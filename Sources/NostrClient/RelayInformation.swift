@@ -12,8 +12,10 @@ public struct RelayInformation: Codable, Hashable, Sendable {
     public var version: String?
     public var supportedNIPs: [Int]?
 
-    public init(name: String? = nil, description: String? = nil, software: String? = nil, version: String? = nil,
-                supportedNIPs: [Int]? = nil) {
+    public init(
+        name: String? = nil, description: String? = nil, software: String? = nil, version: String? = nil,
+        supportedNIPs: [Int]? = nil
+    ) {
         self.name = name
         self.description = description
         self.software = software
@@ -42,10 +44,13 @@ public struct RelayInformation: Codable, Hashable, Sendable {
     /// Fetches the document with `GET PATH` and `Accept: application/nostr+json` from the relay's
     /// own host and port (NIP-11). Returns the document, or nil and why there is none; never
     /// throws, because a relay without NIP-11 can still be benchmarked.
-    public static func fetch(_ url: RelayURL, on group: EventLoopGroup, timeout: Double) async -> (RelayInformation?, String?) {
+    public static func fetch(
+        _ url: RelayURL, on group: EventLoopGroup, timeout: Double
+    ) async -> (RelayInformation?, String?) {
         do {
-            let (status, body) = try await HTTPGet.fetch(url, path: url.path, accept: "application/nostr+json",
-                                                         maximumBytes: maximumBytes, what: "NIP-11 document", on: group, timeout: timeout)
+            let (status, body) = try await HTTPGet.fetch(
+                url, path: url.path, accept: "application/nostr+json",
+                maximumBytes: maximumBytes, what: "NIP-11 document", on: group, timeout: timeout)
             guard status == .ok else { return (nil, "GET \(url.path) answered HTTP \(status.code)") }
             do {
                 return (try JSONDecoder().decode(RelayInformation.self, from: Data(body)), nil)
@@ -62,11 +67,14 @@ public struct RelayInformation: Codable, Hashable, Sendable {
 /// `maximumBytes`: how the driver reads NIP-11 documents and our nodes' status pages
 /// (`/readyz`, `/counters`) with nothing but network access.
 public enum HTTPGet {
-    public static func fetch(_ url: RelayURL, path: String, accept: String, maximumBytes: Int, what: String,
-                             on group: EventLoopGroup, timeout: Double) async throws -> (status: HTTPResponseStatus, body: [UInt8]) {
+    public static func fetch(
+        _ url: RelayURL, path: String, accept: String, maximumBytes: Int, what: String,
+        on group: EventLoopGroup, timeout: Double
+    ) async throws -> (status: HTTPResponseStatus, body: [UInt8]) {
         let loop = group.next()
         let answer = loop.makePromise(of: (HTTPResponseStatus, [UInt8]).self)
-        let request = DocumentReader.Request(url: url, path: path, accept: accept, maximumBytes: maximumBytes, what: what)
+        let request = DocumentReader.Request(
+            url: url, path: path, accept: accept, maximumBytes: maximumBytes, what: what)
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.nanoseconds(Int64(timeout * 1e9)))
             .channelInitializer { channel in
@@ -122,7 +130,10 @@ private final class DocumentReader: ChannelInboundHandler {
         headers.add(name: "Host", value: url.hostHeader)
         headers.add(name: "Accept", value: request.accept)
         headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: request.path, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(
+                .head(HTTPRequestHead(version: .http1_1, method: .GET, uri: request.path, headers: headers))),
+            promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 
@@ -132,7 +143,9 @@ private final class DocumentReader: ChannelInboundHandler {
             status = head.status
         case var .body(chunk):
             guard body.count + chunk.readableBytes <= request.maximumBytes else {
-                answer.fail(RelayFailure.malformed(url: url.description, detail: "\(request.what) larger than \(request.maximumBytes) bytes"))
+                answer.fail(
+                    RelayFailure.malformed(
+                        url: url.description, detail: "\(request.what) larger than \(request.maximumBytes) bytes"))
                 context.close(promise: nil)
                 return
             }

@@ -44,7 +44,8 @@ public struct RelayTargets: Sendable, Equatable {
     init(relays: [Relay], links: [[Int]]?, placement: String? = nil, place: String) throws(RelayTargetsError) {
         var seenURL: Set<RelayURL> = []
         for (index, relay) in relays.enumerated() where !seenURL.insert(relay.url).inserted {
-            throw .invalid(place: "\(place) relays[\(index)]", reason: "\(relay.url) is listed twice; measure each relay once")
+            throw .invalid(
+                place: "\(place) relays[\(index)]", reason: "\(relay.url) is listed twice; measure each relay once")
         }
         self.relays = relays
         self.links = links
@@ -57,36 +58,53 @@ public struct RelayTargets: Sendable, Equatable {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > maximumFileBytes {
-                throw RelayTargetsError.invalid(place: path, reason: "larger than \(maximumFileBytes) bytes; a targets file lists relays and links only")
+                throw RelayTargetsError.invalid(
+                    place: path,
+                    reason: "larger than \(maximumFileBytes) bytes; a targets file lists relays and links only")
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as RelayTargetsError {
             throw error
         } catch {
-            throw .invalid(place: path, reason: "cannot read: \(error.localizedDescription). Check the path and its permissions")
+            throw .invalid(
+                place: path, reason: "cannot read: \(error.localizedDescription). Check the path and its permissions")
         }
         return try parse(data, path: path)
     }
 
     public static func parse(_ data: Data, path: String) throws(RelayTargetsError) -> RelayTargets {
         guard data.count <= maximumFileBytes else {
-            throw .invalid(place: path, reason: "larger than \(maximumFileBytes) bytes; a targets file lists relays and links only")
+            throw .invalid(
+                place: path, reason: "larger than \(maximumFileBytes) bytes; a targets file lists relays and links only"
+            )
         }
         guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw .invalid(place: path, reason: #"not a JSON object; expected {"relays": [{"label": "a", "url": "ws://127.0.0.1:7777"}], "links": [["a", "b"]]}"#)
+            throw .invalid(
+                place: path,
+                reason:
+                    #"not a JSON object; expected {"relays": [{"label": "a", "url": "ws://127.0.0.1:7777"}], "links": [["a", "b"]]}"#
+            )
         }
         guard let list = root["relays"] as? [Any], !list.isEmpty else {
-            throw .invalid(place: "\(path): relays", reason: #"missing or empty; list the relays as [{"label": "a", "url": "ws://HOST:PORT"}]"#)
+            throw .invalid(
+                place: "\(path): relays",
+                reason: #"missing or empty; list the relays as [{"label": "a", "url": "ws://HOST:PORT"}]"#)
         }
         var relays: [Relay] = []
         var index: [String: Int] = [:]
         for (i, item) in list.enumerated() {
             let place = "\(path): relays[\(i)]"
-            guard let object = item as? [String: Any] else { throw .invalid(place: place, reason: #"not an object; write {"label": "a", "url": "ws://HOST:PORT"}"#) }
-            guard let url = object["url"] as? String else { throw .invalid(place: "\(place).url", reason: "missing or not a string") }
+            guard let object = item as? [String: Any] else {
+                throw .invalid(place: place, reason: #"not an object; write {"label": "a", "url": "ws://HOST:PORT"}"#)
+            }
+            guard let url = object["url"] as? String else {
+                throw .invalid(place: "\(place).url", reason: "missing or not a string")
+            }
             let label = (object["label"] as? String) ?? "relay-\(i)"
             guard !label.isEmpty, index[label] == nil else {
-                throw .invalid(place: "\(place).label", reason: "\"\(label)\" is empty or used twice; labels name relays in links and reports")
+                throw .invalid(
+                    place: "\(place).label",
+                    reason: "\"\(label)\" is empty or used twice; labels name relays in links and reports")
             }
             do {
                 relays.append(Relay(label: label, url: try RelayURL(url)))
@@ -97,24 +115,34 @@ public struct RelayTargets: Sendable, Equatable {
         }
         var links: [[Int]]?
         if let raw = root["links"] {
-            guard let pairs = raw as? [Any] else { throw .invalid(place: "\(path): links", reason: #"not a list; write [["a", "b"], ["b", "c"]]"#) }
+            guard let pairs = raw as? [Any] else {
+                throw .invalid(place: "\(path): links", reason: #"not a list; write [["a", "b"], ["b", "c"]]"#)
+            }
             links = []
             for (i, pair) in pairs.enumerated() {
                 guard let ends = pair as? [String], ends.count == 2 else {
-                    throw .invalid(place: "\(path): links[\(i)]", reason: #"a link is two relay labels, e.g. ["a", "b"]"#)
+                    throw .invalid(
+                        place: "\(path): links[\(i)]", reason: #"a link is two relay labels, e.g. ["a", "b"]"#)
                 }
                 guard let a = index[ends[0]], let b = index[ends[1]] else {
                     let unknown = index[ends[0]] == nil ? ends[0] : ends[1]
-                    throw .invalid(place: "\(path): links[\(i)]", reason: "no relay is labelled \"\(unknown)\"; labels: \(relays.map(\.label).joined(separator: ", "))")
+                    throw .invalid(
+                        place: "\(path): links[\(i)]",
+                        reason:
+                            "no relay is labelled \"\(unknown)\"; labels: \(relays.map(\.label).joined(separator: ", "))"
+                    )
                 }
-                guard a != b else { throw .invalid(place: "\(path): links[\(i)]", reason: "links \"\(ends[0])\" to itself") }
+                guard a != b else {
+                    throw .invalid(place: "\(path): links[\(i)]", reason: "links \"\(ends[0])\" to itself")
+                }
                 links?.append([min(a, b), max(a, b)])
             }
         }
         var placement: String?
         if let raw = root["placement"] {
             guard let name = raw as? String, placements.contains(name) else {
-                throw .invalid(place: "\(path): placement", reason: "must be one of \(placements.joined(separator: ", "))")
+                throw .invalid(
+                    place: "\(path): placement", reason: "must be one of \(placements.joined(separator: ", "))")
             }
             placement = name
         }

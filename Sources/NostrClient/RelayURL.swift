@@ -12,7 +12,11 @@ public struct RelayURL: Hashable, Sendable, CustomStringConvertible {
     public init(_ text: String) throws(RelayURLError) {
         let lower = text.lowercased()
         if lower.hasPrefix("wss://") || lower.hasPrefix("https://") {
-            throw .unsupported(text, reason: "TLS (wss://) is not supported; give the relay's plain ws:// address (e.g. behind the TLS proxy, ws://127.0.0.1:7777)")
+            throw .unsupported(
+                text,
+                reason:
+                    "TLS (wss://) is not supported; give the relay's plain ws:// address (e.g. behind the TLS proxy, ws://127.0.0.1:7777)"
+            )
         }
         guard lower.hasPrefix("ws://") else {
             throw .unsupported(text, reason: "an address starts with ws://, e.g. ws://127.0.0.1:7777")
@@ -25,7 +29,9 @@ public struct RelayURL: Hashable, Sendable, CustomStringConvertible {
         var port = 80
         if host.hasPrefix("[") {
             // [::1]:7777
-            guard let close = host.firstIndex(of: "]") else { throw .unsupported(text, reason: "an IPv6 host needs its closing ]") }
+            guard let close = host.firstIndex(of: "]") else {
+                throw .unsupported(text, reason: "an IPv6 host needs its closing ]")
+            }
             let after = host[host.index(after: close)...]
             host = host[host.index(after: host.startIndex)..<close]
             if !after.isEmpty {
@@ -62,7 +68,8 @@ public enum RelayURLError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unsupported(text, reason): return "relay address \"\(text)\": \(reason)"
-        case let .badPort(text): return "relay address \"\(text)\": the port must be a number from 1 to 65535, e.g. ws://127.0.0.1:7777"
+        case let .badPort(text):
+            return "relay address \"\(text)\": the port must be a number from 1 to 65535, e.g. ws://127.0.0.1:7777"
         }
     }
 }

@@ -17,8 +17,10 @@ public struct CallgrindCollapser {
         public var minimumFraction: Double
         public var rename: @Sendable (String) -> String
 
-        public init(event: String? = nil, maximumDepth: Int = 96, minimumFraction: Double = 1e-5,
-                    rename: @escaping @Sendable (String) -> String = { SwiftDemangler.shortName($0) }) {
+        public init(
+            event: String? = nil, maximumDepth: Int = 96, minimumFraction: Double = 1e-5,
+            rename: @escaping @Sendable (String) -> String = { SwiftDemangler.shortName($0) }
+        ) {
             self.event = event
             self.maximumDepth = maximumDepth
             self.minimumFraction = minimumFraction
@@ -75,16 +77,24 @@ public struct CallgrindCollapser {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             guard let first = line.first, first != "#" else { continue }
             if first.isNumber || first == "+" || first == "-" || first == "*" {
-                guard let function else { throw .callgrind(line: lineNumber, problem: "a cost line before any fn= line") }
+                guard let function else {
+                    throw .callgrind(line: lineNumber, problem: "a cost line before any fn= line")
+                }
                 let fields = line.split(separator: " ")
-                guard fields.count >= positionColumns else { throw .callgrind(line: lineNumber, problem: "fewer than \(positionColumns) position fields") }
+                guard fields.count >= positionColumns else {
+                    throw .callgrind(line: lineNumber, problem: "fewer than \(positionColumns) position fields")
+                }
                 let costIndex = positionColumns + eventIndex
                 let cost = costIndex < fields.count ? Double(fields[costIndex]) : 0
-                guard let cost else { throw .callgrind(line: lineNumber, problem: "cost \"\(fields[costIndex])\" is not a number") }
+                guard let cost else {
+                    throw .callgrind(line: lineNumber, problem: "cost \"\(fields[costIndex])\" is not a number")
+                }
                 // Costs are event counts; kept whole and their sum at most 2^53 (exact in Double),
                 // every share `fold` converts to an Int count fits.
                 guard cost >= 0, cost == cost.rounded(), cost <= Self.maximumTotalCost else {
-                    throw .callgrind(line: lineNumber, problem: "cost \"\(fields[costIndex])\" is not a whole number of events in 0…2^53")
+                    throw .callgrind(
+                        line: lineNumber,
+                        problem: "cost \"\(fields[costIndex])\" is not a whole number of events in 0…2^53")
                 }
                 totalCost += cost
                 guard totalCost <= Self.maximumTotalCost else {
@@ -109,7 +119,9 @@ public struct CallgrindCollapser {
                 sawEvents = true
                 if let wanted = options.event {
                     guard let index = events.firstIndex(of: wanted) else {
-                        throw .callgrind(line: lineNumber, problem: "event \(wanted) is not recorded; the file has \(events.joined(separator: ", "))")
+                        throw .callgrind(
+                            line: lineNumber,
+                            problem: "event \(wanted) is not recorded; the file has \(events.joined(separator: ", "))")
                     }
                     eventIndex = index
                 }
@@ -121,7 +133,9 @@ public struct CallgrindCollapser {
             case "cfn", "cfni":
                 callee = try resolve(value, into: &graph, line: lineNumber)
             case "calls":
-                guard callee != nil else { throw .callgrind(line: lineNumber, problem: "calls= without a preceding cfn=") }
+                guard callee != nil else {
+                    throw .callgrind(line: lineNumber, problem: "calls= without a preceding cfn=")
+                }
                 expectCallCost = true
             default:
                 continue
@@ -133,17 +147,23 @@ public struct CallgrindCollapser {
 
     /// `(12) name` defines id 12, `(12)` refers back to it, a bare name stands for itself.
     /// Returns the function's key and records its printable name.
-    private func resolve(_ value: Substring, into graph: inout CallGraph, line: Int) throws(ProfileConversionError) -> String {
+    private func resolve(
+        _ value: Substring, into graph: inout CallGraph, line: Int
+    ) throws(ProfileConversionError) -> String {
         guard value.hasPrefix("(") else {
             let key = String(value)
             graph.names[key] = options.rename(key)
             return key
         }
-        guard let close = value.firstIndex(of: ")") else { throw .callgrind(line: line, problem: "unclosed name id in \"\(value.prefix(40))\"") }
+        guard let close = value.firstIndex(of: ")") else {
+            throw .callgrind(line: line, problem: "unclosed name id in \"\(value.prefix(40))\"")
+        }
         let key = String(value[...close])
         let rest = value[value.index(after: close)...].trimmingLeadingSpaces()
         if rest.isEmpty {
-            guard graph.names[key] != nil else { throw .callgrind(line: line, problem: "name id \(key) used before it was defined") }
+            guard graph.names[key] != nil else {
+                throw .callgrind(line: line, problem: "name id \(key) used before it was defined")
+            }
         } else {
             graph.names[key] = options.rename(String(rest))
         }

@@ -12,7 +12,10 @@ public struct PerfScriptCollapser {
         public var includeThreadName: Bool
         public var rename: @Sendable (String) -> String
 
-        public init(includeThreadName: Bool = true, rename: @escaping @Sendable (String) -> String = { SwiftDemangler.shortName($0) }) {
+        public init(
+            includeThreadName: Bool = true,
+            rename: @escaping @Sendable (String) -> String = { SwiftDemangler.shortName($0) }
+        ) {
             self.includeThreadName = includeThreadName
             self.rename = rename
         }
@@ -29,7 +32,9 @@ public struct PerfScriptCollapser {
     public init(options: Options = Options()) { self.options = options }
 
     /// Converts a whole `perf script` output.
-    public static func collapse(_ text: String, options: Options = Options()) throws(ProfileConversionError) -> FoldedProfile {
+    public static func collapse(
+        _ text: String, options: Options = Options()
+    ) throws(ProfileConversionError) -> FoldedProfile {
         var collapser = PerfScriptCollapser(options: options)
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) { try collapser.feed(line) }
         return collapser.finish()

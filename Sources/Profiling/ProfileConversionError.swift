@@ -6,9 +6,11 @@ public enum ProfileConversionError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .perfScript(line, problem):
-            return "perf script output line \(line): \(problem); produce it with `perf script -i perf.data` (default fields)"
+            return
+                "perf script output line \(line): \(problem); produce it with `perf script -i perf.data` (default fields)"
         case let .callgrind(line, problem):
-            return "callgrind output line \(line): \(problem); produce it with `valgrind --tool=callgrind --callgrind-out-file=FILE`"
+            return
+                "callgrind output line \(line): \(problem); produce it with `valgrind --tool=callgrind --callgrind-out-file=FILE`"
         }
     }
 }

@@ -3,7 +3,8 @@
 /// profiles read the same whichever profiler recorded them. Other names pass through.
 public enum SwiftDemangler {
     public static func demangle(_ symbol: String) -> String {
-        guard symbol.hasPrefix("$s") || symbol.hasPrefix("_$s") || symbol.hasPrefix("$S") || symbol.hasPrefix("_T0") else {
+        guard symbol.hasPrefix("$s") || symbol.hasPrefix("_$s") || symbol.hasPrefix("$S") || symbol.hasPrefix("_T0")
+        else {
             return symbol
         }
         return symbol.withCString { mangled -> String in
@@ -31,9 +32,11 @@ public enum SwiftDemangler {
 /// The Swift runtime's demangler (`swift/Demangling/Demangle.h`, exported by libswiftCore):
 /// returns a malloc'ed C string the caller frees, or nil when the input is not a Swift symbol.
 @_silgen_name("swift_demangle")
-private func swift_demangle(_ mangledName: UnsafePointer<CChar>, _ mangledNameLength: UInt,
-                            _ outputBuffer: UnsafeMutablePointer<CChar>?, _ outputBufferSize: UnsafeMutablePointer<UInt>?,
-                            _ flags: UInt32) -> UnsafeMutablePointer<CChar>?
+private func swift_demangle(
+    _ mangledName: UnsafePointer<CChar>, _ mangledNameLength: UInt,
+    _ outputBuffer: UnsafeMutablePointer<CChar>?, _ outputBufferSize: UnsafeMutablePointer<UInt>?,
+    _ flags: UInt32
+) -> UnsafeMutablePointer<CChar>?
 
 #if canImport(Glibc)
 import Glibc

@@ -15,9 +15,11 @@ public struct BaselineDocPipeline {
         /// as the document's last part; nil leaves the part out.
         public var bottlenecksPath: String?
 
-        public init(baselinePath: String = BenchmarksLayout.baseline, thresholdsPath: String = BenchmarksLayout.thresholds,
-                    outputPath: String = "docs/performance-baseline.md", templateDirectory: URL? = nil,
-                    bottlenecksPath: String? = nil) {
+        public init(
+            baselinePath: String = BenchmarksLayout.baseline, thresholdsPath: String = BenchmarksLayout.thresholds,
+            outputPath: String = "docs/performance-baseline.md", templateDirectory: URL? = nil,
+            bottlenecksPath: String? = nil
+        ) {
             self.baselinePath = baselinePath
             self.thresholdsPath = thresholdsPath
             self.outputPath = outputPath
@@ -37,10 +39,12 @@ public struct BaselineDocPipeline {
         let templates = try TemplateSet(overrideDirectory: options.templateDirectory, required: [.performanceBaseline])
         let output = URL(fileURLWithPath: options.outputPath)
         let folder = try OutputFolder(path: output.deletingLastPathComponent().path)
-        let bottlenecks = try options.bottlenecksPath.map { path throws(ReportError) in try BottleneckNotes(path: path) }
-        let model = BaselineDocViewModel(baseline: baseline, thresholds: thresholds,
-                                         baselineFile: options.baselinePath, thresholdsFile: options.thresholdsPath,
-                                         bottlenecks: bottlenecks)
+        let bottlenecks = try options.bottlenecksPath.map { path throws(ReportError) in try BottleneckNotes(path: path)
+        }
+        let model = BaselineDocViewModel(
+            baseline: baseline, thresholds: thresholds,
+            baselineFile: options.baselinePath, thresholdsFile: options.thresholdsPath,
+            bottlenecks: bottlenecks)
         folder.write(templates.render(.performanceBaseline, model), to: output.lastPathComponent)
         try folder.commit()
         return output.path

@@ -13,8 +13,10 @@ public struct BottleneckNotes: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .inputUnreadable(path: path, reason: "bottleneck notes: \((error as NSError).localizedDescription); "
-                                   + "pass --bottlenecks with the measured notes (docs/bottlenecks.md) or --no-bottlenecks")
+            throw .inputUnreadable(
+                path: path,
+                reason: "bottleneck notes: \((error as NSError).localizedDescription); "
+                    + "pass --bottlenecks with the measured notes (docs/bottlenecks.md) or --no-bottlenecks")
         }
         source = MarkdownEscaping.text(path)
         markdown = Self.nested(text)

@@ -12,7 +12,9 @@ public struct FlameGraphPipeline {
         public var title: String?
         public var scale: Double
 
-        public init(inputPath: String, outputPath: String = "artifacts/flamegraph.png", title: String? = nil, scale: Double = 1) {
+        public init(
+            inputPath: String, outputPath: String = "artifacts/flamegraph.png", title: String? = nil, scale: Double = 1
+        ) {
             self.inputPath = inputPath
             self.outputPath = outputPath
             self.title = title
@@ -37,11 +39,14 @@ public struct FlameGraphPipeline {
         let folder = try OutputFolder(path: output.deletingLastPathComponent().path)
         let samples = stacks.reduce(0) { $0 + $1.count }
         let depth = (stacks.map(\.frames.count).max() ?? 0) + 1
-        let chart = FlameGraphChart(title: options.title ?? "Flame graph",
-                                    subtitle: "\(ValueText().count(samples)) samples in \(ValueText().count(stacks.count)) stacks from \(name); width is the share of samples, colour only tells frames apart",
-                                    stacks: stacks, orientation: .flame)
+        let chart = FlameGraphChart(
+            title: options.title ?? "Flame graph",
+            subtitle:
+                "\(ValueText().count(samples)) samples in \(ValueText().count(stacks.count)) stacks from \(name); width is the share of samples, colour only tells frames apart",
+            stacks: stacks, orientation: .flame)
         let height = min(Self.maxHeight, max(220, 130 + Self.rowHeight * depth))
-        let page = ChartPage(width: Self.width, height: height, scale: options.scale, sourceLine: "folded stacks: \(name)")
+        let page = ChartPage(
+            width: Self.width, height: height, scale: options.scale, sourceLine: "folded stacks: \(name)")
         try ChartSet.write(page, chart, name: output.lastPathComponent, folder: folder)
         try folder.commit()
         return output.path
@@ -79,17 +84,21 @@ public struct FlameGraphPipeline {
             case .missingCount(let line):
                 throw .foldedStacksInvalid(path: name, line: line, reason: "no sample count after the last space")
             case .badCount(let line, let count):
-                throw .foldedStacksInvalid(path: name, line: line, reason: "\"\(count)\" is not a whole number of samples")
+                throw .foldedStacksInvalid(
+                    path: name, line: line, reason: "\"\(count)\" is not a whole number of samples")
             case .emptyFrame(let line):
-                throw .foldedStacksInvalid(path: name, line: line, reason: "an empty frame name (\";;\" or a leading or trailing \";\")")
+                throw .foldedStacksInvalid(
+                    path: name, line: line, reason: "an empty frame name (\";;\" or a leading or trailing \";\")")
             case .totalOverflow(let line):
-                throw .foldedStacksInvalid(path: name, line: line, reason: "the sample counts add up to more than \(Int.max); scale them down")
+                throw .foldedStacksInvalid(
+                    path: name, line: line, reason: "the sample counts add up to more than \(Int.max); scale them down")
             case .tooDeep(let line, _):
                 throw .foldedStacksInvalid(path: name, line: line, reason: InputCap.stackFrames.refusal)
             }
         }
         guard stacks.contains(where: { $0.count > 0 }) else {
-            throw .inputInvalid(path: name, reason: "no stack has a sample: nothing to draw; check that the profiler ran")
+            throw .inputInvalid(
+                path: name, reason: "no stack has a sample: nothing to draw; check that the profiler ran")
         }
         return stacks
     }

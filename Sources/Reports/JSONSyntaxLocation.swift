@@ -15,12 +15,14 @@ struct JSONSyntaxLocation: Equatable {
         } catch {
             let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             guard let range = text.range(of: "character "),
-                  let offset = Int(text[range.upperBound...].prefix { $0.isNumber }) else { return nil }
+                let offset = Int(text[range.upperBound...].prefix { $0.isNumber })
+            else { return nil }
             let before = String(decoding: bytes.prefix(offset), as: UTF8.self)
             let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
             line = lines.count
             column = (lines.last?.count ?? 0) + 1
-            problem = String(text[..<range.lowerBound]).replacingOccurrences(of: " around ", with: "").trimmingCharacters(in: .whitespaces)
+            problem = String(text[..<range.lowerBound]).replacingOccurrences(of: " around ", with: "")
+                .trimmingCharacters(in: .whitespaces)
         }
     }
 }

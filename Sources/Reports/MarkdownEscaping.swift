@@ -50,7 +50,8 @@ public enum MarkdownEscaping {
     /// Arabic letter mark, zero-width spaces and joiners, word joiners, invisible operators and
     /// the byte-order mark.
     private static let invisibleControls: [ClosedRange<UInt32>] = [
-        0x061C...0x061C, 0x180E...0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF...0xFEFF,
+        0x061C...0x061C, 0x180E...0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069,
+        0xFEFF...0xFEFF,
     ]
 
     /// GFM's autolink extension turns `http://…`, `https://…`, `ftp://…`, `www.…` and e-mail

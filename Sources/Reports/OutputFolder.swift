@@ -41,12 +41,16 @@ public final class OutputFolder {
             existing = (existing as NSString).deletingLastPathComponent
         }
         guard isDirectory.boolValue else {
-            let what = existing == url.standardizedFileURL.path ? "it is a file, not a folder" : "\(existing) is a file, not a folder"
+            let what =
+                existing == url.standardizedFileURL.path
+                ? "it is a file, not a folder" : "\(existing) is a file, not a folder"
             throw .outputNotWritable(path: path, reason: what)
         }
         guard access(existing, W_OK | X_OK) == 0 else {
-            throw .outputNotWritable(path: path, reason: existing == url.standardizedFileURL.path
-                                     ? "cannot create files in it" : "cannot create it in \(existing)")
+            throw .outputNotWritable(
+                path: path,
+                reason: existing == url.standardizedFileURL.path
+                    ? "cannot create files in it" : "cannot create it in \(existing)")
         }
         self.url = url
         self.family = family

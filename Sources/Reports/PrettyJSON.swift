@@ -10,7 +10,9 @@ enum PrettyJSON {
             if let data = try? FormatsJSON.encoder(pretty: true).encode(document) { return data + Data("\n".utf8) }
         }
         if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
-           let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) {
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        {
             return data + Data("\n".utf8)
         }
         return bytes

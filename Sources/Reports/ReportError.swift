@@ -38,7 +38,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
             let place = (line.map { "\(path):\($0)" } ?? path) + (column.map { ":\($0)" } ?? "")
             return "\(place): not a JSON results document (\(reason)); render reads what `analyze` writes"
         case .rawSamplesGiven(let path):
-            return "\(path): this is a raw samples file: run analyze first (meshbench.samples/1 is what bench writes; try `analyze \(path) | render`)"
+            return
+                "\(path): this is a raw samples file: run analyze first (meshbench.samples/1 is what bench writes; try `analyze \(path) | render`)"
         case .wrongFileKind(let path, let schema, let hint):
             return "\(path): schema \"\(schema)\" is not a results file: \(hint)"
         case .inputInvalid(let path, let reason):
@@ -46,7 +47,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case .templateFolderMissing(let path):
             return "\(path): template folder does not exist; pass --templates with a folder of *.mustache files"
         case .templateMissing(let name, let searched):
-            return "template \(name) not found in \(searched.joined(separator: " or ")); copy it from the repository's templates/ folder"
+            return
+                "template \(name) not found in \(searched.joined(separator: " or ")); copy it from the repository's templates/ folder"
         case .templateUnreadable(let path, let reason):
             return "\(path): template \(reason)"
         case .templateInvalid(let path, let line, let column, let text, let reason):
@@ -55,13 +57,15 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case .outputNotWritable(let path, let reason):
             return "\(path): output folder is not writable (\(reason)); choose another with --out"
         case .foldedStacksInvalid(let path, let line, let reason):
-            return "\(path):\(line): not a folded stack line (\(reason)); expected `frame;frame;frame COUNT` as written by stackcollapse or `bench --profile`"
+            return
+                "\(path):\(line): not a folded stack line (\(reason)); expected `frame;frame;frame COUNT` as written by stackcollapse or `bench --profile`"
         case .historyUnreadable(let path, let reason):
             return "\(path): cannot read the benchmark history (\(reason)); record runs with `analyze --record`"
         case .baselineUnreadable(let path, let reason):
             return "\(path): cannot read the baseline (\(reason)); record one with `analyze --update-baseline`"
         case .thresholdsUnreadable(let path, let reason):
-            return "\(path): cannot read the thresholds (\(reason)); pass the repository's \(BenchmarksLayout.thresholds)"
+            return
+                "\(path): cannot read the thresholds (\(reason)); pass the repository's \(BenchmarksLayout.thresholds)"
         case .output(let error):
             return error.description
         case .drawingFailed(let chart, let reason):

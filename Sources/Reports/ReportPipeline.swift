@@ -12,8 +12,10 @@ public struct ReportPipeline {
         /// Thresholds file for results that do not record their noise floor and limits.
         public var thresholdsPath: String?
 
-        public init(outputPath: String = "artifacts", templateDirectory: URL? = nil, scale: Double = 1,
-                    thresholdsPath: String? = nil) {
+        public init(
+            outputPath: String = "artifacts", templateDirectory: URL? = nil, scale: Double = 1,
+            thresholdsPath: String? = nil
+        ) {
             self.outputPath = outputPath
             self.templateDirectory = templateDirectory
             self.scale = scale
@@ -52,10 +54,13 @@ public struct ReportPipeline {
 
     /// Draws and writes everything for already-checked input. `thresholds` only fills in the
     /// limits that older results do not record; benchmark-results.json stays what analyze wrote.
-    public func write(_ loaded: ResultsLoader.Loaded, templates: TemplateSet, into folder: OutputFolder,
-                      thresholds: Thresholds? = nil) throws(ReportError) -> Written {
+    public func write(
+        _ loaded: ResultsLoader.Loaded, templates: TemplateSet, into folder: OutputFolder,
+        thresholds: Thresholds? = nil
+    ) throws(ReportError) -> Written {
         let results = loaded.results
-        let charts = try ChartSet.standard.draw(ComparisonLimits.filled(results, from: thresholds), into: folder, scale: options.scale)
+        let charts = try ChartSet.standard.draw(
+            ComparisonLimits.filled(results, from: thresholds), into: folder, scale: options.scale)
         let report = templates.render(.report, ReportViewModel(results: results, charts: charts))
         let comment = templates.render(.prComment, PRCommentViewModel(results: results, charts: charts))
         folder.write(report, to: Self.reportFile)

@@ -46,8 +46,9 @@ public enum ResultsLoader {
         } catch {
             // Raw samples are JSON Lines: the whole input is not one JSON value, its first line is.
             if let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first,
-               let probe = try? JSONDecoder().decode(SchemaProbe.self, from: Data(firstLine)),
-               probe.schema?.hasPrefix("meshbench.samples/") == true || probe.type == "run" {
+                let probe = try? JSONDecoder().decode(SchemaProbe.self, from: Data(firstLine)),
+                probe.schema?.hasPrefix("meshbench.samples/") == true || probe.type == "run"
+            {
                 throw .rawSamplesGiven(path: name)
             }
             if let place = JSONSyntaxLocation(bytes) {
@@ -58,7 +59,9 @@ public enum ResultsLoader {
         if schema.hasPrefix("meshbench.samples/") { throw .rawSamplesGiven(path: name) }
         guard schema.hasPrefix("meshbench.results/") else {
             if schema.isEmpty {
-                throw .inputInvalid(path: name, reason: "no \"schema\" field: render reads meshbench.results/1 documents written by analyze")
+                throw .inputInvalid(
+                    path: name,
+                    reason: "no \"schema\" field: render reads meshbench.results/1 documents written by analyze")
             }
             throw .wrongFileKind(path: name, schema: schema, hint: Self.hint(for: schema))
         }
@@ -66,7 +69,8 @@ public enum ResultsLoader {
             let decoder = FormatsJSON.decoder()
             return try LoadedResults(schema: schema, sections: try decoder.decode(SectionDecoder.self, from: bytes))
         } catch {
-            throw .inputInvalid(path: name, reason: "the top level is not a JSON object (\(SectionDecoder.describe(error)))")
+            throw .inputInvalid(
+                path: name, reason: "the top level is not a JSON object (\(SectionDecoder.describe(error)))")
         }
     }
 

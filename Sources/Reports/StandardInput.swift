@@ -6,7 +6,8 @@ import Foundation
 enum StandardInput {
     static func refuseTerminal(what: String) throws(ReportError) {
         guard isatty(STDIN_FILENO) != 0 else { return }
-        throw .inputUnreadable(path: "standard input",
-                               reason: "it is a terminal, not a pipe: pipe the \(what) into render or name a file")
+        throw .inputUnreadable(
+            path: "standard input",
+            reason: "it is a terminal, not a pipe: pipe the \(what) into render or name a file")
     }
 }

@@ -36,8 +36,9 @@ public struct TemplateSet: Sendable {
             try Self.readFolder(overrideDirectory, into: &texts)
         }
         for document in required where texts[document.rawValue] == nil {
-            throw .templateMissing(name: document.rawValue + ".mustache",
-                                   searched: ["the built-in templates"] + [overrideDirectory?.path].compactMap { $0 })
+            throw .templateMissing(
+                name: document.rawValue + ".mustache",
+                searched: ["the built-in templates"] + [overrideDirectory?.path].compactMap { $0 })
         }
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
@@ -46,9 +47,10 @@ public struct TemplateSet: Sendable {
                 // Same line as the first template line, so reported line numbers stay true.
                 library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + entry.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw .templateInvalid(path: entry.path, line: error.context.lineNumber,
-                                       column: error.context.columnNumber, text: error.context.line,
-                                       reason: Self.describe(error.error))
+                throw .templateInvalid(
+                    path: entry.path, line: error.context.lineNumber,
+                    column: error.context.columnNumber, text: error.context.line,
+                    reason: Self.describe(error.error))
             } catch {
                 throw .templateInvalid(path: entry.path, line: 1, column: 1, text: "", reason: "\(error)")
             }
@@ -67,9 +69,12 @@ public struct TemplateSet: Sendable {
         return text
     }
 
-    private static func readFolder(_ folder: URL, into texts: inout [String: (path: String, text: String)]) throws(ReportError) {
+    private static func readFolder(
+        _ folder: URL, into texts: inout [String: (path: String, text: String)]
+    ) throws(ReportError) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw .templateFolderMissing(path: folder.path)
         }
         let names: [String]

@@ -24,7 +24,8 @@ public struct AddedRegressorTest: Equatable, Sendable {
     public init(x: [Double], y: [Double], z: [Double]) throws {
         let function = "AddedRegressorTest"
         for (name, values) in [("y", y), ("z", z)] where values.count != x.count {
-            throw StatisticsError.lengthMismatch(function: function, first: "x", firstCount: x.count, second: name, secondCount: values.count)
+            throw StatisticsError.lengthMismatch(
+                function: function, first: "x", firstCount: x.count, second: name, secondCount: values.count)
         }
         try Validate.sample(x, atLeast: 4, function: function, argument: "x")
         try Validate.sample(y, atLeast: 4, function: function, argument: "y")
@@ -42,7 +43,8 @@ public struct AddedRegressorTest: Equatable, Sendable {
             zTotal += (z[i] - zMean) * (z[i] - zMean)
         }
         guard zz > 1e-20 * zTotal, zz > 0 else {
-            throw StatisticsError.degenerate(function: function, reason: "z is a straight line in x, so it adds nothing to test")
+            throw StatisticsError.degenerate(
+                function: function, reason: "z is a straight line in x, so it adds nothing to test")
         }
         let df = x.count - 3
         let theta = zy / zz

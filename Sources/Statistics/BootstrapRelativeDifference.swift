@@ -46,14 +46,16 @@ public struct BootstrapRelativeDifference: Sendable {
         try Validate.openUnitInterval(level, function: function, argument: "level")
         guard resamples >= 2 else {
             throw StatisticsError.invalidParameter(
-                function: function, argument: "resamples", value: Double(resamples), expected: "at least 2 (10 000 is typical)")
+                function: function, argument: "resamples", value: Double(resamples),
+                expected: "at least 2 (10 000 is typical)")
         }
         var baselineCopy = baseline
         var candidateCopy = candidate
         let baselineValue = statistic.evaluate(&baselineCopy)
         guard baselineValue != 0 && baselineValue.isFinite else {
             throw StatisticsError.degenerate(
-                function: function, reason: "the baseline statistic is \(baselineValue), so a relative difference is undefined")
+                function: function,
+                reason: "the baseline statistic is \(baselineValue), so a relative difference is undefined")
         }
         estimate = try RelativeMeanChange.fraction(from: baselineValue, to: statistic.evaluate(&candidateCopy))
 
@@ -70,12 +72,16 @@ public struct BootstrapRelativeDifference: Sendable {
             }
             let resampledBaseline = statistic.evaluate(&baselineResample)
             let resampledCandidate = statistic.evaluate(&candidateResample)
-            let difference = resampledBaseline > 0 ? resampledCandidate / resampledBaseline - 1
+            let difference =
+                resampledBaseline > 0
+                ? resampledCandidate / resampledBaseline - 1
                 : resampledCandidate / -resampledBaseline + 1
             guard difference.isFinite else {
                 throw StatisticsError.degenerate(
                     function: function,
-                    reason: "resample \(resample) has a baseline statistic of \(resampledBaseline); the relative difference is undefined")
+                    reason:
+                        "resample \(resample) has a baseline statistic of \(resampledBaseline); the relative difference is undefined"
+                )
             }
             differences[resample] = difference
         }

@@ -51,7 +51,8 @@ public enum ChangePointDetection {
         try Validate.openUnitInterval(alpha, function: function, argument: "alpha")
         guard permutations >= 1 else {
             throw StatisticsError.invalidParameter(
-                function: function, argument: "permutations", value: Double(permutations), expected: "at least 1 (999 is typical)")
+                function: function, argument: "permutations", value: Double(permutations),
+                expected: "at least 1 (999 is typical)")
         }
         guard minimumSegmentLength >= 2 else {
             throw StatisticsError.invalidParameter(
@@ -72,8 +73,10 @@ public enum ChangePointDetection {
             if isFirst { firstSplitPValue = test.pValue }
             guard test.pValue <= alpha else { continue }
             let split = segment.lowerBound + test.offset
-            found.append(ChangePoint(index: split, pValue: test.pValue, meanBefore: mean(slice[..<test.offset]),
-                                     meanAfter: mean(slice[test.offset...])))
+            found.append(
+                ChangePoint(
+                    index: split, pValue: test.pValue, meanBefore: mean(slice[..<test.offset]),
+                    meanAfter: mean(slice[test.offset...])))
             pending.append(segment.lowerBound..<split)
             pending.append(split..<segment.upperBound)
         }
@@ -85,7 +88,9 @@ public enum ChangePointDetection {
         _ values: [Double], alpha: Double = 0.05, permutations: Int = 999,
         minimumSegmentLength: Int = 5, seed: UInt64
     ) throws -> [ChangePoint] {
-        try search(values, alpha: alpha, permutations: permutations, minimumSegmentLength: minimumSegmentLength, seed: seed).changePoints
+        try search(
+            values, alpha: alpha, permutations: permutations, minimumSegmentLength: minimumSegmentLength, seed: seed
+        ).changePoints
     }
 
     /// The best split of one segment and its permutation p-value; nil when the segment has no
@@ -96,7 +101,8 @@ public enum ChangePointDetection {
         let design = StepDesign(count: values.count, minimum: minimum)
         let residuals = design.lineResiduals(values)
         guard let raw = design.bestStep(residuals) else { return nil }
-        let phi = min(0.9, max(0, lagOneAutocorrelation(design.lineResiduals(design.removeStep(values, at: raw.offset)))))
+        let phi = min(
+            0.9, max(0, lagOneAutocorrelation(design.lineResiduals(design.removeStep(values, at: raw.offset)))))
         var whitened = residuals
         if phi > 0 {
             whitened[0] = (1 - phi * phi).squareRoot() * residuals[0]
@@ -110,7 +116,8 @@ public enum ChangePointDetection {
             for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
                 shuffled.swapAt(i, generator.nextInt(below: i + 1))
             }
-            if let permuted = design.bestStep(design.lineResiduals(shuffled)), permuted.statistic >= observed.statistic {
+            if let permuted = design.bestStep(design.lineResiduals(shuffled)), permuted.statistic >= observed.statistic
+            {
                 atLeastAsExtreme += 1
             }
         }

@@ -21,7 +21,8 @@ public struct LinearRegression: Equatable, Sendable {
     public init(x: [Double], y: [Double], level: Double = 0.95) throws {
         let function = "LinearRegression"
         guard x.count == y.count else {
-            throw StatisticsError.lengthMismatch(function: function, first: "x", firstCount: x.count, second: "y", secondCount: y.count)
+            throw StatisticsError.lengthMismatch(
+                function: function, first: "x", firstCount: x.count, second: "y", secondCount: y.count)
         }
         try Validate.sample(x, atLeast: 3, function: function, argument: "x")
         try Validate.sample(y, atLeast: 3, function: function, argument: "y")
@@ -40,7 +41,8 @@ public struct LinearRegression: Equatable, Sendable {
             syy += dy * dy
         }
         guard sxx > 0 else {
-            throw StatisticsError.degenerate(function: function, reason: "all x values are equal (\(x[0])), so the slope is undefined; vary x")
+            throw StatisticsError.degenerate(
+                function: function, reason: "all x values are equal (\(x[0])), so the slope is undefined; vary x")
         }
         let slope = sxy / sxx
         let intercept = meanY - slope * meanX

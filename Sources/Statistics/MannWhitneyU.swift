@@ -54,7 +54,8 @@ public struct MannWhitneyU: Equatable, Sendable {
         case .exact:
             guard !ties else {
                 throw StatisticsError.degenerate(
-                    function: function, reason: "the exact distribution of U assumes no ties; use method .asymptotic or .automatic")
+                    function: function,
+                    reason: "the exact distribution of U assumes no ties; use method .asymptotic or .automatic")
             }
             exact = true
         }

@@ -11,7 +11,8 @@ public enum MeanConfidenceInterval {
         let function = "MeanConfidenceInterval.t"
         try Validate.openUnitInterval(level, function: function, argument: "level")
         guard moments.count >= 2 else {
-            throw StatisticsError.tooFewValues(function: function, argument: "moments.count", needed: 2, got: moments.count)
+            throw StatisticsError.tooFewValues(
+                function: function, argument: "moments.count", needed: 2, got: moments.count)
         }
         let critical = StudentT.unitQuantile(0.5 + level / 2, Double(moments.count - 1))
         let halfWidth = critical * moments.standardError

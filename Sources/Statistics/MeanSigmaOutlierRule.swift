@@ -7,7 +7,8 @@ public enum MeanSigmaOutlierRule {
         let function = "MeanSigmaOutlierRule.outlierIndices"
         try Validate.count(values, atLeast: 2, function: function, argument: "values")
         guard k > 0 && k.isFinite else {
-            throw StatisticsError.invalidParameter(function: function, argument: "k", value: k, expected: "a finite value > 0")
+            throw StatisticsError.invalidParameter(
+                function: function, argument: "k", value: k, expected: "a finite value > 0")
         }
         let moments = try SampleMoments(values, function: function)
         let limit = k * moments.standardDeviation

@@ -13,10 +13,12 @@ public enum MinimumDetectableEffect {
         let function = "MinimumDetectableEffect.percent"
         guard cv >= 0 && cv.isFinite else {
             throw StatisticsError.invalidParameter(
-                function: function, argument: "coefficientOfVariation", value: cv, expected: "a finite value ≥ 0 (σ/mean, e.g. 0.05)")
+                function: function, argument: "coefficientOfVariation", value: cv,
+                expected: "a finite value ≥ 0 (σ/mean, e.g. 0.05)")
         }
         guard n >= 1 else {
-            throw StatisticsError.invalidParameter(function: function, argument: "runsPerSide", value: Double(n), expected: "at least 1")
+            throw StatisticsError.invalidParameter(
+                function: function, argument: "runsPerSide", value: Double(n), expected: "at least 1")
         }
         try Validate.openUnitInterval(alpha, function: function, argument: "alpha")
         try Validate.openUnitInterval(power, function: function, argument: "power")
@@ -39,7 +41,8 @@ public enum MinimumDetectableEffect {
                 function: function, argument: "standardError", value: standardError, expected: "a finite value ≥ 0")
         }
         guard df > 0 && !df.isNaN else {
-            throw StatisticsError.invalidParameter(function: function, argument: "degreesOfFreedom", value: df, expected: "a value > 0")
+            throw StatisticsError.invalidParameter(
+                function: function, argument: "degreesOfFreedom", value: df, expected: "a value > 0")
         }
         try Validate.openUnitInterval(alpha, function: function, argument: "alpha")
         try Validate.openUnitInterval(power, function: function, argument: "power")

@@ -23,12 +23,14 @@ public struct RelativeMeanChange: Equatable, Sendable {
     public static func fraction(from baseline: Double, to candidate: Double) throws -> Double {
         let function = "RelativeMeanChange.fraction"
         guard baseline != 0 else {
-            throw StatisticsError.degenerate(function: function, reason: "the baseline mean is 0, so a relative change is undefined")
+            throw StatisticsError.degenerate(
+                function: function, reason: "the baseline mean is 0, so a relative change is undefined")
         }
         let change = baseline > 0 ? candidate / baseline - 1 : candidate / -baseline + 1
         guard change.isFinite else {
             throw StatisticsError.degenerate(
-                function: function, reason: "the change from \(baseline) to \(candidate) is too large to express relative to the baseline")
+                function: function,
+                reason: "the change from \(baseline) to \(candidate) is too large to express relative to the baseline")
         }
         return change
     }
@@ -58,7 +60,8 @@ public struct RelativeMeanChange: Equatable, Sendable {
         let root = discriminant.squareRoot()
         let (low, high) = ((b - root) / a, (b + root) / a)
         // ρ − 1 for a positive baseline; 1 − ρ (the bounds swap) for a negative one.
-        interval = baseline.mean > 0
+        interval =
+            baseline.mean > 0
             ? ConfidenceInterval(lower: low - 1, upper: high - 1, level: level)
             : ConfidenceInterval(lower: 1 - high, upper: 1 - low, level: level)
     }

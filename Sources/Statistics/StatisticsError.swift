@@ -17,13 +17,15 @@ public enum StatisticsError: Error, CustomStringConvertible, Equatable, Sendable
     public var description: String {
         switch self {
         case let .tooFewValues(function, argument, needed, got):
-            return "\(function): `\(argument)` has \(got) value(s) but at least \(needed) are needed; collect more samples"
+            return
+                "\(function): `\(argument)` has \(got) value(s) but at least \(needed) are needed; collect more samples"
         case let .nonFiniteValue(function, argument, index, value):
             return "\(function): `\(argument)[\(index)]` is \(value); remove NaN/infinite measurements before analysis"
         case let .invalidParameter(function, argument, value, expected):
             return "\(function): `\(argument)` = \(value) is invalid; expected \(expected)"
         case let .lengthMismatch(function, first, firstCount, second, secondCount):
-            return "\(function): `\(first)` has \(firstCount) values but `\(second)` has \(secondCount); they must pair up one to one"
+            return
+                "\(function): `\(first)` has \(firstCount) values but `\(second)` has \(secondCount); they must pair up one to one"
         case let .degenerate(function, reason):
             return "\(function): \(reason)"
         }

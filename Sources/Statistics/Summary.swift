@@ -43,8 +43,10 @@ public struct Summary: Equatable, Sendable {
         minimum = sorted[0]
         maximum = sorted[sorted.count - 1]
         (p50, p90, p95, p99, p999) = sorted.withUnsafeBufferPointer { buffer in
-            (Quantile.type7(buffer, p: 0.5), Quantile.type7(buffer, p: 0.9), Quantile.type7(buffer, p: 0.95),
-             Quantile.type7(buffer, p: 0.99), Quantile.type7(buffer, p: 0.999))
+            (
+                Quantile.type7(buffer, p: 0.5), Quantile.type7(buffer, p: 0.9), Quantile.type7(buffer, p: 0.95),
+                Quantile.type7(buffer, p: 0.99), Quantile.type7(buffer, p: 0.999)
+            )
         }
     }
 }

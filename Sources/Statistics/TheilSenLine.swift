@@ -11,7 +11,8 @@ public struct TheilSenLine: Equatable, Sendable {
     public init(x: [Double], y: [Double]) throws {
         let function = "TheilSenLine"
         guard x.count == y.count else {
-            throw StatisticsError.lengthMismatch(function: function, first: "x", firstCount: x.count, second: "y", secondCount: y.count)
+            throw StatisticsError.lengthMismatch(
+                function: function, first: "x", firstCount: x.count, second: "y", secondCount: y.count)
         }
         try Validate.sample(x, atLeast: 2, function: function, argument: "x")
         try Validate.sample(y, atLeast: 2, function: function, argument: "y")
@@ -23,7 +24,8 @@ public struct TheilSenLine: Equatable, Sendable {
             }
         }
         guard !slopes.isEmpty else {
-            throw StatisticsError.degenerate(function: function, reason: "all x values are equal (\(x[0])), so no slope is defined; vary x")
+            throw StatisticsError.degenerate(
+                function: function, reason: "all x values are equal (\(x[0])), so no slope is defined; vary x")
         }
         slope = try Quantile.of(slopes, p: 0.5)
         intercept = try Quantile.of(y, p: 0.5) - slope * Quantile.of(x, p: 0.5)

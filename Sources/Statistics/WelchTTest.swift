@@ -65,7 +65,8 @@ public struct WelchTTest: Equatable, Sendable {
         let relativeVariance = share1 + share2
         standardError = scale * relativeVariance.squareRoot()
         t = halfDifference / (scale / 2) / relativeVariance.squareRoot()
-        degreesOfFreedom = relativeVariance * relativeVariance
+        degreesOfFreedom =
+            relativeVariance * relativeVariance
             / (share1 * share1 / (n1 - 1) + share2 * share2 / (n2 - 1))
         pValue = StudentT.twoSidedTail(t, degreesOfFreedom)
     }

@@ -91,9 +91,13 @@ extension UnitFormatter {
     /// for a linear axis, leaves the lower decades as strings of zeros).
     public func logAxisLabels(_ baseTicks: [Double], _ dimension: Dimension) -> AxisLabels {
         let positive = baseTicks.filter { $0 > 0 && $0.isFinite }
-        guard let low = positive.min(), let high = positive.max() else { return axisLabels(baseTicks, dimension, uniformDecimals: false) }
+        guard let low = positive.min(), let high = positive.max() else {
+            return axisLabels(baseTicks, dimension, uniformDecimals: false)
+        }
         let unit = self.unit(for: [(low * high).squareRoot()], dimension)
-        let labels = baseTicks.map(unit.convert).map { NumberText.fixed($0, decimals: NumberText.decimalsToShowExactly([$0])) }
+        let labels = baseTicks.map(unit.convert).map {
+            NumberText.fixed($0, decimals: NumberText.decimalsToShowExactly([$0]))
+        }
         return AxisLabels(unit: unit, labels: labels)
     }
 }

@@ -9,12 +9,16 @@ import Foundation
 struct AnalyzeCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Turn MeshBench raw samples into results: percentiles with CIs, tests against the baseline, verdicts.",
+        abstract:
+            "Turn MeshBench raw samples into results: percentiles with CIs, tests against the baseline, verdicts.",
         discussion: """
             Exit codes: 0 pass or warn, 1 fail (regression past FAIL, SLA missed, check or test failed; see --fail-on), \
             2 bad input or usage, 3 internal error.
             """,
-        subcommands: [RunSubcommand.self, CompareSubcommand.self, NoiseSubcommand.self, TrendsSubcommand.self, PruneSubcommand.self],
+        subcommands: [
+            RunSubcommand.self, CompareSubcommand.self, NoiseSubcommand.self, TrendsSubcommand.self,
+            PruneSubcommand.self,
+        ],
         defaultSubcommand: RunSubcommand.self)
 
     static func main() async {

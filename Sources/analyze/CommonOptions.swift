@@ -6,22 +6,34 @@ import Foundation
 
 /// Options shared by the commands that produce results.
 struct ResultOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Write the results here (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Write the results here (atomically) instead of standard output.", valueName: "FILE"))
     var out: String = "-"
 
-    @Option(name: .long, help: ArgumentHelp("Thresholds file (SLAs, WARN/FAIL percentages, noise floor, α).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Thresholds file (SLAs, WARN/FAIL percentages, noise floor, α).", valueName: "FILE"))
     var thresholds: String = BenchmarksLayout.thresholds
 
     @Flag(name: .long, help: "Accept a samples file without its `end` record (an interrupted run); the results say so.")
     var allowPartial = false
 
-    @Option(name: .long, help: ArgumentHelp("Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.", valueName: "FORMAT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.",
+            valueName: "FORMAT"))
     var inputFormat: InputFormat = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when the verdict reaches this level: warn, fail or never.", valueName: "LEVEL"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Exit 1 when the verdict reaches this level: warn, fail or never.", valueName: "LEVEL"))
     var failOn: FailPolicy = .fail
 
-    @Flag(name: .long, help: "Fail (exit 1) when no timed metric was compared, e.g. against a baseline from another machine class.")
+    @Flag(
+        name: .long,
+        help: "Fail (exit 1) when no timed metric was compared, e.g. against a baseline from another machine class.")
     var requireTimings = false
 
     @Option(name: .long, help: "Seed of the bootstrap confidence intervals (same seed, same intervals).")
@@ -48,7 +60,8 @@ struct ResultOptions: ParsableArguments {
 
 /// When timings measured under different conditions may still be compared (run and compare).
 struct ComparabilityOptions: ParsableArguments {
-    @Flag(name: .long, help: "Compare timings with a baseline (or A) from another machine class; marked in every result.")
+    @Flag(
+        name: .long, help: "Compare timings with a baseline (or A) from another machine class; marked in every result.")
     var ignoreHost = false
 
     @Flag(name: .long, help: "Compare relays measured with --target against other relay software or versions.")

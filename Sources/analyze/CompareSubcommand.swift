@@ -12,13 +12,21 @@ struct CompareSubcommand: ParsableCommand, StatusCommand {
     @Argument(help: ArgumentHelp("A then B, one samples file each.", valueName: "FILE"))
     var files: [String] = []
 
-    @Option(name: .customLong("a"), parsing: .upToNextOption, help: ArgumentHelp("Reference side: one or more samples files (repetitions).", valueName: "FILE"))
+    @Option(
+        name: .customLong("a"), parsing: .upToNextOption,
+        help: ArgumentHelp("Reference side: one or more samples files (repetitions).", valueName: "FILE"))
     var a: [String] = []
 
-    @Option(name: .customLong("b"), parsing: .upToNextOption, help: ArgumentHelp("Candidate side: one or more samples files (repetitions).", valueName: "FILE"))
+    @Option(
+        name: .customLong("b"), parsing: .upToNextOption,
+        help: ArgumentHelp("Candidate side: one or more samples files (repetitions).", valueName: "FILE"))
     var b: [String] = []
 
-    @Option(name: .customLong("noise-floors"), help: ArgumentHelp("Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).", valueName: "FILE"))
+    @Option(
+        name: .customLong("noise-floors"),
+        help: ArgumentHelp(
+            "Baseline whose A/A noise floors judge one run per side (used when recorded on A's host).",
+            valueName: "FILE"))
     var noiseFloors = BenchmarksLayout.baseline
 
     @OptionGroup var comparability: ComparabilityOptions

@@ -7,7 +7,8 @@ import Foundation
 /// `analyze prune --keep-days N`.
 struct PruneSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
-        commandName: "prune", abstract: "Delete history entries older than the retention (default: thresholds' retention_days, 90).")
+        commandName: "prune",
+        abstract: "Delete history entries older than the retention (default: thresholds' retention_days, 90).")
 
     @Option(name: .long, help: "Keep entries recorded in the last N days.")
     var keepDays: Int?
@@ -30,7 +31,8 @@ struct PruneSubcommand: ParsableCommand, StatusCommand {
 /// `analyze trends --days N`.
 struct TrendsSubcommand: ParsableCommand, StatusCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trends", abstract: "Trends of the recorded history (slope/day with CI, anomalies, change points) as results for render.")
+        commandName: "trends",
+        abstract: "Trends of the recorded history (slope/day with CI, anomalies, change points) as results for render.")
 
     @Option(name: .long, help: "Window in days (default: thresholds' trend_window_days, 30).")
     var days: Int?

@@ -9,10 +9,13 @@ struct NoiseSubcommand: ParsableCommand, StatusCommand {
         commandName: "noise",
         abstract: "Measure run-to-run noise (CV) and the minimum detectable effect from A/A runs of one build.")
 
-    @Argument(help: ArgumentHelp("Samples files of repeated runs of the same build (or one file with repetitions).", valueName: "FILE"))
+    @Argument(
+        help: ArgumentHelp(
+            "Samples files of repeated runs of the same build (or one file with repetitions).", valueName: "FILE"))
     var inputs: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write the noise report here instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write the noise report here instead of standard output.", valueName: "FILE"))
     var out: String = "-"
 
     @Option(name: .long, help: ArgumentHelp("Baseline to store the noise floors in.", valueName: "FILE"))
@@ -27,7 +30,11 @@ struct NoiseSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Accept samples files without their `end` record.")
     var allowPartial = false
 
-    @Option(name: .long, help: ArgumentHelp("Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.", valueName: "FORMAT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.",
+            valueName: "FORMAT"))
     var inputFormat: InputFormat = .auto
 
     @Flag(name: .long, help: "Do not print the summary on standard error.")

@@ -14,7 +14,10 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
 
     @OptionGroup var common: ResultOptions
 
-    @Option(name: .long, help: ArgumentHelp("Baseline to compare with (default \(BenchmarksLayout.baseline), skipped when absent).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Baseline to compare with (default \(BenchmarksLayout.baseline), skipped when absent).", valueName: "FILE"))
     var baseline: String?
 
     @Flag(name: .long, help: "Do not compare with any baseline.")
@@ -28,7 +31,10 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Record this run in the history folder and its outcomes in the flake history.")
     var record = false
 
-    @Option(name: .long, help: ArgumentHelp("When the recorded run happened (ISO 8601, e.g. 2025-01-31T12:00:00Z); default now.", valueName: "DATE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "When the recorded run happened (ISO 8601, e.g. 2025-01-31T12:00:00Z); default now.", valueName: "DATE"))
     var recordedAt: String?
 
     @Option(name: .long, help: ArgumentHelp("History folder for --record and trends.", valueName: "DIR"))
@@ -37,7 +43,11 @@ struct RunSubcommand: ParsableCommand, StatusCommand {
     @Option(name: .long, help: ArgumentHelp("Flake history file.", valueName: "FILE"))
     var flakeHistory: String = BenchmarksLayout.flakeHistory
 
-    @Option(name: .long, help: ArgumentHelp("Output: results, bencher, github-action-benchmark, github-action-benchmark-bigger or junit.", valueName: "FORMAT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output: results, bencher, github-action-benchmark, github-action-benchmark-bigger or junit.",
+            valueName: "FORMAT"))
     var format: OutputFormat = .results
 
     func validate() throws {

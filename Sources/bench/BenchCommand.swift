@@ -21,8 +21,10 @@ struct BenchCommand: AsyncParsableCommand {
               bench topology --nodes 25 --topology small-world --degree 4
               bench deploy kubernetes --nodes 25 --topology regular --degree 4 --out k8s
             """,
-        subcommands: [RunCommand.self, NodeSubcommand.self, TraceCommand.self, TopologyCommand.self, ServeCommand.self,
-                      NodeServerCommand.self, NetnsServeCommand.self, DeployCommand.self],
+        subcommands: [
+            RunCommand.self, NodeSubcommand.self, TraceCommand.self, TopologyCommand.self, ServeCommand.self,
+            NodeServerCommand.self, NetnsServeCommand.self, DeployCommand.self,
+        ],
         defaultSubcommand: RunCommand.self)
 
     static func main() async {

@@ -25,7 +25,8 @@ struct DeployKubernetesCommand: ParsableCommand {
 
     @OptionGroup var shape: MeshShapeOptions
 
-    @Option(help: ArgumentHelp("Container image with bench at /usr/local/bin (deploy/Containerfile).", valueName: "image"))
+    @Option(
+        help: ArgumentHelp("Container image with bench at /usr/local/bin (deploy/Containerfile).", valueName: "image"))
     var image = "meshbench:latest"
 
     @Option(help: ArgumentHelp("Folder to write the manifests into (created if missing).", valueName: "dir"))
@@ -42,7 +43,8 @@ struct DeployKubernetesCommand: ParsableCommand {
         let commit = FileCommit()
         do {
             for file in files {
-                try commit.add(Array(file.text.utf8), to: (out as NSString).appendingPathComponent(file.name), createFolder: true)
+                try commit.add(
+                    Array(file.text.utf8), to: (out as NSString).appendingPathComponent(file.name), createFolder: true)
             }
             try commit.commit()
         } catch {

@@ -9,7 +9,9 @@ import NIOConcurrencyHelpers
 enum DiagnosticLogging {
     /// The level from `--verbose` (debug) or `MESHBENCH_LOG` (trace, debug, info, notice, warning,
     /// error, critical); warning otherwise. An unknown `MESHBENCH_LOG` value is a usage error.
-    static func level(verbose: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Logger.Level {
+    static func level(
+        verbose: Bool, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Logger.Level {
         if let name = environment["MESHBENCH_LOG"], !name.isEmpty {
             guard let level = Logger.Level(rawValue: name.lowercased()) else {
                 let valid = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
@@ -54,12 +56,15 @@ struct StandardErrorLogHandler: LogHandler {
     func log(event: LogEvent) {
         var merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         if let error = event.error { merged["error"] = "\(error)" }
-        let line = Self.format(time: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged)
+        let line = Self.format(
+            time: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged)
         // The throwing write: a closed standard error drops the line (the plain `write` traps).
         try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 
-    static func format(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+    static func format(
+        time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata
+    ) -> String {
         let fields = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         return "\(clock(time)) \(level.rawValue) \(label): \(message)" + (fields.isEmpty ? "" : " [\(fields)]") + "\n"
     }

@@ -13,7 +13,8 @@ extension EventTrace {
         let circular = topology.hasPrefix("ring") || topology.hasPrefix("full-mesh") || topology.hasPrefix("line")
         let chart = GraphChart(
             title: "Event \(eventID.prefix(12))… from node \(publisher)",
-            subtitle: "\(topology) · \(mode) · reached \(arrivals.count)/\(nodes) nodes, last after \(String(format: "%.0f", lastArrivalMicros)) µs",
+            subtitle:
+                "\(topology) · \(mode) · reached \(arrivals.count)/\(nodes) nodes, last after \(String(format: "%.0f", lastArrivalMicros)) µs",
             nodes: graphNodes, edges: graphEdges,
             layout: circular ? .circular : .forceDirected(seed: seed),
             valueTitle: "Arrival after publish", valueDimension: .duration, markedNode: publisher)

@@ -19,7 +19,9 @@ struct EventTracer {
 
     func trace() async throws -> EventTrace {
         logger.debug("starting mesh", metadata: ["topology": "\(topology.name)", "nodes": "\(topology.nodeCount)"])
-        return try await MeshNetwork.withRunning(MeshConfig(topology: topology, node: node, transport: .loopback, seed: seed)) {
+        return try await MeshNetwork.withRunning(
+            MeshConfig(topology: topology, node: node, transport: .loopback, seed: seed)
+        ) {
             try await run(on: $0)
         }
     }
@@ -28,7 +30,8 @@ struct EventTracer {
         let distances = topology.distances(from: publisher)
         let expected = (0..<topology.nodeCount).filter { distances[$0].map { $0 <= node.ttl } ?? false }
         for index in 0..<warmup {
-            let event = try await network.publish(from: publisher, kind: kind, content: "meshbench trace warm-up \(index)")
+            let event = try await network.publish(
+                from: publisher, kind: kind, content: "meshbench trace warm-up \(index)")
             _ = try await network.awaitPropagation(of: event.id, to: expected, timeoutNanoseconds: timeoutNanoseconds)
             await network.forgetArrivals(of: event.id)
         }
@@ -38,7 +41,8 @@ struct EventTracer {
         let start = await network.now()
         let event = try await network.publish(from: publisher, kind: kind, content: "meshbench traced event")
         logger.debug("published traced event", metadata: ["id": "\(event.id)", "publisher": "\(publisher)"])
-        let arrivals = try await network.awaitPropagation(of: event.id, to: expected, timeoutNanoseconds: timeoutNanoseconds)
+        let arrivals = try await network.awaitPropagation(
+            of: event.id, to: expected, timeoutNanoseconds: timeoutNanoseconds)
         try await network.awaitIdle(timeoutNanoseconds: timeoutNanoseconds)
         let after = try await snapshot(network)
 
@@ -51,16 +55,21 @@ struct EventTracer {
             let paid = arrival.from.map { change.received(from: $0) }
             let forwarded = change.forwardedEach
             let kept: UInt64? = paid.map { paid in forwarded.map { paid >= $0 ? paid - $0 : 0 } ?? paid }
-            hops.append(EventTrace.Hop(
-                node: index, hops: arrival.hops, arrivedMicros: Double(arrival.time &- start) / 1e3, from: arrival.from,
-                path: path(to: index, arrivals: arrivals), paidMsat: paid, forwardedEachMsat: forwarded,
-                forwards: change.forwards, keptMsat: kept, netMsat: change.net,
-                duplicatesDropped: change.duplicates, phases: change.phases))
+            hops.append(
+                EventTrace.Hop(
+                    node: index, hops: arrival.hops, arrivedMicros: Double(arrival.time &- start) / 1e3,
+                    from: arrival.from,
+                    path: path(to: index, arrivals: arrivals), paidMsat: paid, forwardedEachMsat: forwarded,
+                    forwards: change.forwards, keptMsat: kept, netMsat: change.net,
+                    duplicatesDropped: change.duplicates, phases: change.phases))
         }
         hops.sort { ($0.arrivedMicros, $0.node) < ($1.arrivedMicros, $1.node) }
         let missed = (0..<topology.nodeCount).filter { arrivals[$0] == nil }.map { index -> EventTrace.Miss in
             let distance = distances[index]
-            let reason = distance.map { $0 > node.ttl ? "\($0) hops away, beyond TTL \(node.ttl) (raise --ttl)" : "not reached in time" }
+            let reason =
+                distance.map {
+                    $0 > node.ttl ? "\($0) hops away, beyond TTL \(node.ttl) (raise --ttl)" : "not reached in time"
+                }
                 ?? "not connected to the publisher"
             return EventTrace.Miss(node: index, distance: distance, reason: reason)
         }
@@ -86,9 +95,11 @@ struct EventTracer {
     private func snapshot(_ network: MeshNetwork) async throws -> [NodeState] {
         var states: [NodeState] = []
         for index in 0..<topology.nodeCount {
-            states.append(NodeState(ledgers: try await network.ledgers(of: index),
-                                    duplicates: try await network.counters(of: index).duplicatesDropped,
-                                    timings: try await network.timings(of: index)))
+            states.append(
+                NodeState(
+                    ledgers: try await network.ledgers(of: index),
+                    duplicates: try await network.counters(of: index).duplicatesDropped,
+                    timings: try await network.timings(of: index)))
         }
         return states
     }
@@ -138,8 +149,9 @@ struct NodeChange {
     /// The phase record the traced event added (nil at the publisher, which does not decode or verify).
     var phases: EventTrace.Phases? {
         guard after.timings.count > before.timings.count, let last = after.timings.records.last else { return nil }
-        return EventTrace.Phases(decode: Double(last.decode) / 1e3, verify: Double(last.verify) / 1e3,
-                                 store: Double(last.store) / 1e3, match: Double(last.match) / 1e3,
-                                 forward: Double(last.forward) / 1e3)
+        return EventTrace.Phases(
+            decode: Double(last.decode) / 1e3, verify: Double(last.verify) / 1e3,
+            store: Double(last.store) / 1e3, match: Double(last.match) / 1e3,
+            forward: Double(last.forward) / 1e3)
     }
 }

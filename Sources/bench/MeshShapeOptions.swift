@@ -48,7 +48,9 @@ struct MeshShapeOptions: ParsableArguments {
             case .smallWorld: return try .smallWorld(nodes: nodes, degree: degree, rewiring: rewiring, seed: seed)
             }
         } catch {
-            throw UsageError("\(error.description) (--nodes \(nodes) --topology \(topology)\(family.usesDegree ? " --degree \(degree)" : ""))")
+            throw UsageError(
+                "\(error.description) (--nodes \(nodes) --topology \(topology)\(family.usesDegree ? " --degree \(degree)" : ""))"
+            )
         }
     }
 }

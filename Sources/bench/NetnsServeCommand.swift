@@ -8,7 +8,8 @@ import Scenarios
 struct NetnsServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netns-serve",
-        abstract: "Run a mesh of node servers, each in its own network namespace (root), for outside NIP-01 clients until stopped.",
+        abstract:
+            "Run a mesh of node servers, each in its own network namespace (root), for outside NIP-01 clients until stopped.",
         discussion: """
             Prints one line per node, `node-<i><TAB>ws://198.18.X.Y:7000/nostr`, then `ready`.
             Example:
@@ -18,21 +19,27 @@ struct NetnsServeCommand: AsyncParsableCommand {
 
     @OptionGroup var shape: MeshShapeOptions
 
-    @Option(name: .customLong("targets-out"), help: ArgumentHelp("Also write a targets file (nodes, links, placement) for bench --targets.", valueName: "file"))
+    @Option(
+        name: .customLong("targets-out"),
+        help: ArgumentHelp(
+            "Also write a targets file (nodes, links, placement) for bench --targets.", valueName: "file"))
     var targetsOut: String?
 
     func run() async throws {
         let topology = try shape.build()
         do { try NamespaceMesh.checkPrivileges() } catch { throw UsageError("\(error)") }
-        let storage = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-netns-\(ProcessInfo.processInfo.processIdentifier)")
+        let storage = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "meshbench-netns-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: storage) }
-        let mesh = try await NamespaceMesh.start(topology: topology, seed: shape.seed, executable: Bundle.main.executablePath,
-                                                 storage: storage, readyTimeout: 60)
+        let mesh = try await NamespaceMesh.start(
+            topology: topology, seed: shape.seed, executable: Bundle.main.executablePath,
+            storage: storage, readyTimeout: 60)
         do {
             if let targetsOut {
                 do {
-                    try mesh.mesh.targetsJSON(placement: "netns").write(to: URL(fileURLWithPath: targetsOut), options: .atomic)
+                    try mesh.mesh.targetsJSON(placement: "netns").write(
+                        to: URL(fileURLWithPath: targetsOut), options: .atomic)
                 } catch {
                     throw UsageError("cannot write the targets file \(targetsOut): \(error.localizedDescription)")
                 }

@@ -8,7 +8,8 @@ import Scenarios
 struct NodeServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "node-server",
-        abstract: "Run one relay node as a standalone server: peers over BTP-NIPs, NIP-01 clients, /healthz /readyz /counters.",
+        abstract:
+            "Run one relay node as a standalone server: peers over BTP-NIPs, NIP-01 clients, /healthz /readyz /counters.",
         discussion: """
             Prints `listening HOST:PORT` once bound and `ready` once every link is up; runs until
             SIGINT or SIGTERM. Examples:
@@ -19,13 +20,20 @@ struct NodeServerCommand: AsyncParsableCommand {
     @Option(help: "This node's index in the mesh.")
     var index: Int?
 
-    @Flag(name: .customLong("index-from-hostname"), help: "Take the index from the host name's last -<number> (a StatefulSet pod).")
+    @Flag(
+        name: .customLong("index-from-hostname"),
+        help: "Take the index from the host name's last -<number> (a StatefulSet pod).")
     var indexFromHostname = false
 
-    @Option(help: ArgumentHelp("Address to bind, HOST:PORT (default 127.0.0.1:0, or the mesh file's port).", valueName: "host:port"))
+    @Option(
+        help: ArgumentHelp(
+            "Address to bind, HOST:PORT (default 127.0.0.1:0, or the mesh file's port).", valueName: "host:port"))
     var listen: String?
 
-    @Option(name: .customLong("peer"), help: ArgumentHelp("A peer, INDEX=HOST:PORT (repeatable); HOST may be a DNS name.", valueName: "index=host:port"))
+    @Option(
+        name: .customLong("peer"),
+        help: ArgumentHelp(
+            "A peer, INDEX=HOST:PORT (repeatable); HOST may be a DNS name.", valueName: "index=host:port"))
     var peers: [String] = []
 
     @Option(help: "Mesh seed the link credentials derive from (default 1); the same on every node.")
@@ -34,16 +42,23 @@ struct NodeServerCommand: AsyncParsableCommand {
     @Option(help: "Hops an event travels at most (default 5; a mesh file gives its own).")
     var ttl: Int?
 
-    @Option(help: ArgumentHelp("The whole mesh as a JSON file (seed, ttl, nodes, links) instead of --peer/--seed/--ttl.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The whole mesh as a JSON file (seed, ttl, nodes, links) instead of --peer/--seed/--ttl.", valueName: "file"
+        ))
     var mesh: String?
 
-    @Option(help: ArgumentHelp("SQLite store of the node (default: a temporary file removed on exit).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("SQLite store of the node (default: a temporary file removed on exit).", valueName: "path"))
     var store: String?
 
-    @Option(name: .customLong("inject-delay-us"), help: "Delay the node adds before forwarding (µs): a known regression.")
+    @Option(
+        name: .customLong("inject-delay-us"), help: "Delay the node adds before forwarding (µs): a known regression.")
     var injectDelayMicros = 0
 
-    @Flag(name: .customLong("stop-with-stdin"), help: "Also stop when standard input closes (so a parent that dies takes the node with it).")
+    @Flag(
+        name: .customLong("stop-with-stdin"),
+        help: "Also stop when standard input closes (so a parent that dies takes the node with it).")
     var stopWithStdin = false
 
     func run() async throws {
@@ -62,10 +77,12 @@ struct NodeServerCommand: AsyncParsableCommand {
         let stop = StopSignal()
         if stopWithStdin { StandardInputEnd.raiseTerminationAtEnd() }
         do {
-            try await NodeServerRunner.run(plan, announce: { line in
-                print(line)
-                fflush(nil)  // all C streams: standard output is a global Swift 6 will not share
-            }, log: { Console.error($0) }, until: { await stop.wait() })
+            try await NodeServerRunner.run(
+                plan,
+                announce: { line in
+                    print(line)
+                    fflush(nil)  // all C streams: standard output is a global Swift 6 will not share
+                }, log: { Console.error($0) }, until: { await stop.wait() })
         } catch let error as StandaloneConfigError {
             throw UsageError(error.description)
         }

@@ -43,7 +43,9 @@ struct ProfileSession {
         } catch {
             throw UsageError("cannot create --profile-out folder \(folder.path): \(error.localizedDescription)")
         }
-        guard let executable = Bundle.main.executablePath else { throw UsageError("cannot find the bench executable to profile") }
+        guard let executable = Bundle.main.executablePath else {
+            throw UsageError("cannot find the bench executable to profile")
+        }
         note("profiling with \(profiler.name) into \(folder.path)")
         let (command, raw) = profilerCommand(profiler, executable: executable)
         logger.debug("starting profiled child", metadata: ["command": "\(command.joined(separator: " "))"])
@@ -59,7 +61,9 @@ struct ProfileSession {
         } catch {
             throw UsageError("cannot write \(folded.path): \(error)")
         }
-        note("profile: \(profile.totalSamples) samples in \(profile.counts.count) distinct stacks → \(folded.path) (folded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+        note(
+            "profile: \(profile.totalSamples) samples in \(profile.counts.count) distinct stacks → \(folded.path) (folded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s)"
+        )
         note("top frames (self samples):")
         let total = max(1, profile.totalSamples)
         for (frame, samples) in profile.topSelfFrames(10) {
@@ -79,7 +83,9 @@ struct ProfileSession {
             return (command + ["--", executable] + arguments, raw)
         case .callgrind:
             let raw = folder.appendingPathComponent("callgrind.out")
-            return (["valgrind", "--tool=callgrind", "--callgrind-out-file=\(raw.path)", "--", executable] + arguments, raw)
+            return (
+                ["valgrind", "--tool=callgrind", "--callgrind-out-file=\(raw.path)", "--", executable] + arguments, raw
+            )
         }
     }
 
@@ -143,7 +149,9 @@ struct ProfileSession {
         if !pending.isEmpty { try body(Substring(String(decoding: pending, as: UTF8.self))) }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw UsageError("`\(command.joined(separator: " "))` failed (exit \(process.terminationStatus)); its messages are in \(errorLog.path)")
+            throw UsageError(
+                "`\(command.joined(separator: " "))` failed (exit \(process.terminationStatus)); its messages are in \(errorLog.path)"
+            )
         }
     }
 }

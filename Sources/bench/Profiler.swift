@@ -16,7 +16,8 @@ enum Profiler: Equatable {
         }
     }
 
-    static let installHint = "install one: `sudo apt-get install linux-perf` (Debian; linux-tools-generic on Ubuntu) or `sudo apt-get install valgrind`"
+    static let installHint =
+        "install one: `sudo apt-get install linux-perf` (Debian; linux-tools-generic on Ubuntu) or `sudo apt-get install valgrind`"
 
     static func choose(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Profiler {
         let forced = environment["MESHBENCH_PROFILER"].map { $0.lowercased() } ?? "auto"
@@ -25,13 +26,19 @@ enum Profiler: Equatable {
             if counts("instructions") { return .perf(event: nil) }
             if counts("cpu-clock") { return .perf(event: "cpu-clock") }
             if works(["valgrind", "--version"]) { return .callgrind }
-            throw UsageError("--profile needs perf or valgrind and neither works here (perf stat -e instructions true / -e cpu-clock failed, valgrind not found); \(installHint)")
+            throw UsageError(
+                "--profile needs perf or valgrind and neither works here (perf stat -e instructions true / -e cpu-clock failed, valgrind not found); \(installHint)"
+            )
         case "perf":
             if counts("instructions") { return .perf(event: nil) }
             if counts("cpu-clock") { return .perf(event: "cpu-clock") }
-            throw UsageError("MESHBENCH_PROFILER=perf but `perf stat -e cpu-clock true` counts nothing: perf is missing or not permitted (check /proc/sys/kernel/perf_event_paranoid); \(installHint)")
+            throw UsageError(
+                "MESHBENCH_PROFILER=perf but `perf stat -e cpu-clock true` counts nothing: perf is missing or not permitted (check /proc/sys/kernel/perf_event_paranoid); \(installHint)"
+            )
         case "callgrind":
-            guard works(["valgrind", "--version"]) else { throw UsageError("MESHBENCH_PROFILER=callgrind but valgrind is not installed; \(installHint)") }
+            guard works(["valgrind", "--version"]) else {
+                throw UsageError("MESHBENCH_PROFILER=callgrind but valgrind is not installed; \(installHint)")
+            }
             return .callgrind
         default:
             throw UsageError("MESHBENCH_PROFILER=\(forced) is not a profiler; use perf, callgrind or auto")
@@ -43,7 +50,8 @@ enum Profiler: Equatable {
         guard let output = capture(["perf", "stat", "-x", ",", "-e", event, "true"]) else { return false }
         // CSV mode: "<value>,<unit>,<event>,..."; unsupported events print "<not supported>".
         return output.split(separator: "\n").contains { line in
-            line.contains(event) && !line.contains("<not") && (line.split(separator: ",").first.flatMap { Double($0) } ?? 0) > 0
+            line.contains(event) && !line.contains("<not")
+                && (line.split(separator: ",").first.flatMap { Double($0) } ?? 0) > 0
         }
     }
 

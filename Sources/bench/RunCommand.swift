@@ -12,7 +12,8 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run scenarios (the default when no subcommand is given).")
 
-    @Option(help: "Run every scenario of this tier (\(ScenarioCatalog.tiers.map(String.init).joined(separator: ", "))).")
+    @Option(
+        help: "Run every scenario of this tier (\(ScenarioCatalog.tiers.map(String.init).joined(separator: ", "))).")
     var tier: Int?
 
     @Option(name: .customLong("scenario"), help: "Run this scenario (repeatable); see --list.")
@@ -21,10 +22,18 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "List the scenarios with their tier and summary, then exit.")
     var list = false
 
-    @Option(name: .customLong("target"), help: ArgumentHelp("Measure this relay from outside over NIP-01 (repeatable): ws://HOST:PORT[/PATH]. Runs the external scenarios.", valueName: "url"))
+    @Option(
+        name: .customLong("target"),
+        help: ArgumentHelp(
+            "Measure this relay from outside over NIP-01 (repeatable): ws://HOST:PORT[/PATH]. Runs the external scenarios.",
+            valueName: "url"))
     var targetURLs: [String] = []
 
-    @Option(name: .customLong("targets"), help: ArgumentHelp("Measure the relays listed in this JSON file (labels, URLs, optional links; docs/external.md).", valueName: "file"))
+    @Option(
+        name: .customLong("targets"),
+        help: ArgumentHelp(
+            "Measure the relays listed in this JSON file (labels, URLs, optional links; docs/external.md).",
+            valueName: "file"))
     var targetsFile: String?
 
     @Option(help: "Seed of every random choice (keys, topologies, workloads).")
@@ -39,13 +48,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("dump-events"), help: "Write every published event as a NIP-01 JSON line to FILE.")
     var dumpEvents: String?
 
-    @Option(name: .customLong("inject-delay-us"), help: "Delay every node adds before forwarding (µs): a known regression.")
+    @Option(
+        name: .customLong("inject-delay-us"), help: "Delay every node adds before forwarding (µs): a known regression.")
     var injectDelayMicros = 0
 
     @Option(help: "Mesh size of the scalable scenarios (throughput, burst, scalability, stress, soak); at least 2.")
     var nodes: Int?
 
-    @Option(help: ArgumentHelp("Sustained-load duration: 90, 90s, 5m, 10m (throughput, stress, soak; the burst's length for burst scenarios).", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "Sustained-load duration: 90, 90s, 5m, 10m (throughput, stress, soak; the burst's length for burst scenarios).",
+            valueName: "duration"))
     var duration: DurationArgument?
 
     @Option(help: "Offered load in events per second over all publishers (the burst rate for burst scenarios).")
@@ -60,10 +73,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Topology family of the scalable scenarios: \(TopologyFamily.names).")
     var topology: String?
 
-    @Option(name: .customLong("sample-interval"), help: ArgumentHelp("Seconds between resource samples (default 1).", valueName: "duration"))
+    @Option(
+        name: .customLong("sample-interval"),
+        help: ArgumentHelp("Seconds between resource samples (default 1).", valueName: "duration"))
     var sampleInterval: DurationArgument?
 
-    @Flag(name: .customLong("process-per-node"), help: "Run every node as its own OS process (bench node) so memory and CPU are measured per node.")
+    @Flag(
+        name: .customLong("process-per-node"),
+        help: "Run every node as its own OS process (bench node) so memory and CPU are measured per node.")
     var processPerNode = false
 
     @Flag(help: "No progress on standard error.")
@@ -75,7 +92,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Run under perf (or callgrind) and write folded stacks and memory footprints (docs/development.md).")
     var profile = false
 
-    @Option(name: .customLong("profile-out"), help: ArgumentHelp("Folder for --profile's folded stacks and raw profile.", valueName: "dir"))
+    @Option(
+        name: .customLong("profile-out"),
+        help: ArgumentHelp("Folder for --profile's folded stacks and raw profile.", valueName: "dir"))
     var profileOut = "artifacts/profile"
 
     func validate() throws {
@@ -85,14 +104,20 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--inject-delay-us must be 0 to 60,000,000 (60 s) (got \(injectDelayMicros))")
         }
         if let tier, !ScenarioCatalog.tiers.contains(tier) {
-            throw ValidationError("unknown tier \(tier); valid tiers: \(ScenarioCatalog.tiers.map(String.init).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown tier \(tier); valid tiers: \(ScenarioCatalog.tiers.map(String.init).joined(separator: ", "))")
         }
         for name in scenarios where ScenarioCatalog.scenario(named: name) == nil {
-            throw ValidationError("unknown scenario '\(name)'; valid scenarios: \(ScenarioCatalog.all.map(\.name).joined(separator: ", ")) (bench --list)")
+            throw ValidationError(
+                "unknown scenario '\(name)'; valid scenarios: \(ScenarioCatalog.all.map(\.name).joined(separator: ", ")) (bench --list)"
+            )
         }
-        try ExternalSelection.validate(scenarios: scenarios, urls: targetURLs, file: targetsFile, processPerNode: processPerNode)
+        try ExternalSelection.validate(
+            scenarios: scenarios, urls: targetURLs, file: targetsFile, processPerNode: processPerNode)
         if injectDelayMicros != 0 && (!targetURLs.isEmpty || targetsFile != nil) {
-            throw ValidationError("--inject-delay-us is a delay inside the nodes bench starts; relays given by address run on their own (start our node servers with bench node-server --inject-delay-us)")
+            throw ValidationError(
+                "--inject-delay-us is a delay inside the nodes bench starts; relays given by address run on their own (start our node servers with bench node-server --inject-delay-us)"
+            )
         }
         if let topology, TopologyFamily(rawValue: topology) == nil {
             throw ValidationError("unknown topology '\(topology)'; valid topologies: \(TopologyFamily.names)")
@@ -109,8 +134,9 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The sizes and durations given on the command line.
     var overrides: ScenarioOverrides {
-        ScenarioOverrides(nodes: nodes, duration: duration?.seconds, rate: rate, events: events, degree: degree,
-                          topology: topology.flatMap(TopologyFamily.init(rawValue:)), sampleInterval: sampleInterval?.seconds)
+        ScenarioOverrides(
+            nodes: nodes, duration: duration?.seconds, rate: rate, events: events, degree: degree,
+            topology: topology.flatMap(TopologyFamily.init(rawValue:)), sampleInterval: sampleInterval?.seconds)
     }
 
     func run() async throws {
@@ -127,8 +153,9 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let targets = try ExternalSelection.targets(urls: targetURLs, file: targetsFile)
-        let selected = try NamespacePlacementCheck.admit(try selection(targets: targets), named: scenarios,
-                                                        note: ProgressReporter(quiet: quiet).note)
+        let selected = try NamespacePlacementCheck.admit(
+            try selection(targets: targets), named: scenarios,
+            note: ProgressReporter(quiet: quiet).note)
         // Every relay must answer before anything is written: an unreachable one is exit 2.
         let identities = try await ExternalSelection.identify(targets, timeoutMultiplier: timeoutMultiplier)
         let workDirectory = FileManager.default.temporaryDirectory
@@ -136,15 +163,17 @@ struct RunCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workDirectory) }
 
-        let settings = BenchSettings(seed: seed, repetitions: repetitions, injectedDelayMicros: injectDelayMicros,
-                                     timeoutMultiplier: timeoutMultiplier,
-                                     overrides: overrides, processPerNode: processPerNode,
-                                     nodeExecutable: Bundle.main.executablePath,
-                                     workDirectory: workDirectory.path, targets: targets)
-        let header = RunHeader(runID: RunIdentifier.make(), startedAt: Date(), tier: tier ?? selected.map(\.tier).max() ?? 1,
-                               seed: seed, git: GitProbe.current(), host: HostProbe.current(), mode: .real,
-                               config: configuration(selected, settings: settings)
-                                   .merging(identities.map { RelayPreflight.configuration($0, links: targets?.links) } ?? [:]) { $1 })
+        let settings = BenchSettings(
+            seed: seed, repetitions: repetitions, injectedDelayMicros: injectDelayMicros,
+            timeoutMultiplier: timeoutMultiplier,
+            overrides: overrides, processPerNode: processPerNode,
+            nodeExecutable: Bundle.main.executablePath,
+            workDirectory: workDirectory.path, targets: targets)
+        let header = RunHeader(
+            runID: RunIdentifier.make(), startedAt: Date(), tier: tier ?? selected.map(\.tier).max() ?? 1,
+            seed: seed, git: GitProbe.current(), host: HostProbe.current(), mode: .real,
+            config: configuration(selected, settings: settings)
+                .merging(identities.map { RelayPreflight.configuration($0, links: targets?.links) } ?? [:]) { $1 })
         let writer: SamplesWriter
         do {
             writer = try SamplesWriter(path: out ?? "-", run: header, gzip: out?.hasSuffix(".gz") ?? false)
@@ -155,7 +184,8 @@ struct RunCommand: AsyncParsableCommand {
         defer { dump?.close() }
 
         let progress = ProgressReporter(quiet: quiet)
-        let onPublish: (@Sendable (NostrEvent) -> Void)? = dump.map { dump in { @Sendable event in dump.append(event) } }
+        let onPublish: (@Sendable (NostrEvent) -> Void)? = dump.map { dump in { @Sendable event in dump.append(event) }
+        }
         let runner = ScenarioRunner(settings: settings, sink: writer, progress: progress, onPublish: onPublish)
         runner.recordsFootprint = profile || ProfileSession.isChild
         let failed = try await runner.run(selected)
@@ -181,15 +211,19 @@ struct RunCommand: AsyncParsableCommand {
         var config: [String: JSONValue] = [
             "process_model": .string(settings.processModel),
             "placement": .string(settings.placement(of: selected)),
-            "scenario_placements": .object(Dictionary(selected.map { ($0.name, .string(settings.placement(of: $0))) },
-                                                      uniquingKeysWith: { first, _ in first })),
+            "scenario_placements": .object(
+                Dictionary(
+                    selected.map { ($0.name, .string(settings.placement(of: $0))) },
+                    uniquingKeysWith: { first, _ in first })),
             "sample_interval_s": .number(settings.sampleInterval),
             "scenarios": .array(selected.map { .string($0.name) }),
             "repetitions": .number(Double(settings.repetitions)),
             "inject_delay_us": .number(Double(settings.injectedDelayMicros)),
             "timeout_multiplier": .number(settings.timeoutMultiplier),
-            "transport": .string(settings.processPerNode ? "loopback WebSocket, one OS process per node"
-                                                          : "loopback WebSocket, in-process nodes"),
+            "transport": .string(
+                settings.processPerNode
+                    ? "loopback WebSocket, one OS process per node"
+                    : "loopback WebSocket, in-process nodes"),
         ]
         let given = settings.overrides
         let overrides: [(String, Double?)] = [

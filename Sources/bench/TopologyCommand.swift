@@ -100,7 +100,8 @@ struct TopologySummary: Encodable {
         out += "node  degree  \(hopsHeader)  neighbours\n"
         for node in perNode {
             let hops = node.hops.map(String.init) ?? "unreachable"
-            out += pad(String(node.node), 4) + "  " + pad(String(node.degree), 6) + "  " + pad(hops, hopsHeader.count)
+            out +=
+                pad(String(node.node), 4) + "  " + pad(String(node.degree), 6) + "  " + pad(hops, hopsHeader.count)
                 + "  " + node.neighbours.map(String.init).joined(separator: " ") + "\n"
         }
         out += "\nlinks: " + edges.map { "\($0[0])–\($0[1])" }.joined(separator: " ") + "\n"

@@ -62,14 +62,19 @@ struct TraceCommand: AsyncParsableCommand {
         var node = NodeConfig()
         node.ttl = ttl
         let multiplier = ProcessInfo.processInfo.environment["CI"] == "true" ? 2.0 : 1.0
-        let tracer = EventTracer(topology: topology, node: node, publisher: publisher, seed: shape.seed, warmup: warmup,
-                                 kind: kind, timeoutNanoseconds: UInt64(timeout * multiplier * 1e9))
+        let tracer = EventTracer(
+            topology: topology, node: node, publisher: publisher, seed: shape.seed, warmup: warmup,
+            kind: kind, timeoutNanoseconds: UInt64(timeout * multiplier * 1e9))
         let trace = try await tracer.trace()
         if let png {
             let git = GitProbe.current()
             let host = HostProbe.current()
             let date = ISO8601.day(Date())
-            try trace.writePicture(to: png, sourceLine: "commit \(git.commit.prefix(7)) · \(date) · host \(host.fingerprint.prefix(12)) · mode \(trace.mode) · bench trace")
+            try trace.writePicture(
+                to: png,
+                sourceLine:
+                    "commit \(git.commit.prefix(7)) · \(date) · host \(host.fingerprint.prefix(12)) · mode \(trace.mode) · bench trace"
+            )
         }
         if json {
             let encoder = JSONEncoder()

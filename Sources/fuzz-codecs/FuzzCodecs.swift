@@ -13,15 +13,19 @@ import Fuzzing
 private let target: CodecFuzzTarget = {
     let name = ProcessInfo.processInfo.environment["MESHBENCH_FUZZ_CODEC"] ?? ""
     guard let target = CodecFuzzTarget.named(name) else {
-        fatalError("fuzz-codecs: set MESHBENCH_FUZZ_CODEC to one of \(CodecFuzzTarget.all.map(\.name).joined(separator: ", ")) (got '\(name)')")
+        fatalError(
+            "fuzz-codecs: set MESHBENCH_FUZZ_CODEC to one of \(CodecFuzzTarget.all.map(\.name).joined(separator: ", ")) (got '\(name)')"
+        )
     }
     return target
 }()
 
 @_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                             _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                             _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 /// SwiftPM links an executable's `main` to `<module>_main`: this one hands the command line to
 /// libFuzzer's driver, which calls the target once per input.
@@ -43,7 +47,8 @@ enum FuzzCodecs {
     static func main() throws {
         let arguments = CommandLine.arguments
         guard arguments.count == 3, arguments[1] == "--write-seeds" else {
-            try? FileHandle.standardError.write(contentsOf: Data("usage: fuzz-codecs --write-seeds DIR (libFuzzer: see docs/development.md)\n".utf8))
+            try? FileHandle.standardError.write(
+                contentsOf: Data("usage: fuzz-codecs --write-seeds DIR (libFuzzer: see docs/development.md)\n".utf8))
             exit(2)
         }
         for target in CodecFuzzTarget.all {
@@ -53,7 +58,9 @@ enum FuzzCodecs {
                 try Data(seed).write(to: folder.appendingPathComponent("seed-\(index)"))
             }
         }
-        print("fuzz-codecs: wrote the seeds of \(CodecFuzzTarget.all.map(\.name).joined(separator: ", ")) under \(arguments[2])")
+        print(
+            "fuzz-codecs: wrote the seeds of \(CodecFuzzTarget.all.map(\.name).joined(separator: ", ")) under \(arguments[2])"
+        )
     }
 }
 #endif

@@ -34,9 +34,11 @@ private func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                             _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                             _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 /// SwiftPM links an executable's `main` to `<module>_main`, so libFuzzer's own `main` is not
 /// used: this one hands the command line to libFuzzer's driver.
@@ -84,9 +86,11 @@ struct FuzzNodeWire: ParsableCommand {
         let report = try campaign.run(next: { mutator.next() }, target: fuzzer.run) { progress in
             print("fuzz-node-wire: \(progress.runs) inputs, \(String(format: "%.0f", progress.seconds)) s")
         }
-        print("fuzz-node-wire: \(report.runs) inputs (seed \(seed)) in \(String(format: "%.1f", report.seconds)) s, "
-            + "slowest \(String(format: "%.1f", report.slowestInputSeconds * 1000)) ms; resident \(report.residentBytesAfterWarmUp >> 20) MiB "
-            + "after the warm-up, \(report.residentBytesAtEnd >> 20) MiB at the end, peak \(report.peakResidentBytes >> 20) MiB")
+        print(
+            "fuzz-node-wire: \(report.runs) inputs (seed \(seed)) in \(String(format: "%.1f", report.seconds)) s, "
+                + "slowest \(String(format: "%.1f", report.slowestInputSeconds * 1000)) ms; resident \(report.residentBytesAfterWarmUp >> 20) MiB "
+                + "after the warm-up, \(report.residentBytesAtEnd >> 20) MiB at the end, peak \(report.peakResidentBytes >> 20) MiB"
+        )
         for (outcome, count) in report.outcomes.sorted(by: { $0.value > $1.value }) {
             print(String(format: "%9d  %@", count, outcome))
         }

@@ -13,7 +13,8 @@ import Nostr
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ flag: String, _ fallback: Int) -> Int {
-    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count, let v = Int(arguments[index + 1]) else {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count, let v = Int(arguments[index + 1])
+    else {
         return fallback
     }
     return v
@@ -71,11 +72,15 @@ case "samples":
         let decoder = FormatsJSON.decoder()
         var values = 0
         for line in lines {
-            if case let .samples(block) = try decoder.decode(SampleRecord.self, from: line) { values += block.values.count }
+            if case let .samples(block) = try decoder.decode(SampleRecord.self, from: line) {
+                values += block.values.count
+            }
         }
         return values
     }
-    guard ours.checksum == foundation.checksum else { fail("value counts differ: \(ours.checksum) and \(foundation.checksum)") }
+    guard ours.checksum == foundation.checksum else {
+        fail("value counts differ: \(ours.checksum) and \(foundation.checksum)")
+    }
     print("samples file \(path): \(data.count) bytes, \(lines.count) lines, \(ours.checksum) values")
     report("SamplesReader", ours.seconds, units: ours.checksum, unitName: "value", bytes: data.count)
     report("JSONDecoder  ", foundation.seconds, units: ours.checksum, unitName: "value", bytes: data.count)
@@ -84,11 +89,13 @@ case "hop":
     let count = option("--count", 100_000)
     let keys = try NostrKeyPair(secretKey: Array(repeating: 7, count: 32))
     let content = String(repeating: "a relay paid by the hop, ünïcödé and \"quotes\"\n", count: 4)
-    let event = keys.sign(kind: 1, content: content, tags: [["e", String(repeating: "ab", count: 32)], ["t", "meshbench"]],
-                          createdAt: 1_700_000_000)
-    let packet = BTPNIPsPacket(type: .event, payment: BTPNIPsPayment(msat: 1_000, purpose: "relay"),
-                               nostr: NostrMessage.event(event).jsonBytes(),
-                               metadata: BTPNIPsMetadata(timestamp: 1_700_000_000_000, sender: "g.mesh.node1", ttl: 5))
+    let event = keys.sign(
+        kind: 1, content: content, tags: [["e", String(repeating: "ab", count: 32)], ["t", "meshbench"]],
+        createdAt: 1_700_000_000)
+    let packet = BTPNIPsPacket(
+        type: .event, payment: BTPNIPsPayment(msat: 1_000, purpose: "relay"),
+        nostr: NostrMessage.event(event).jsonBytes(),
+        metadata: BTPNIPsMetadata(timestamp: 1_700_000_000_000, sender: "g.mesh.node1", ttl: 5))
     let bytes = try packet.serialize()
     let payload = Data(bytes[BTPNIPsPacket.headerLength...])
     let ours = try best(rounds) {
@@ -109,7 +116,9 @@ case "hop":
         }
         return sum
     }
-    guard ours.checksum == foundation.checksum else { fail("checksums differ: \(ours.checksum) and \(foundation.checksum)") }
+    guard ours.checksum == foundation.checksum else {
+        fail("checksums differ: \(ours.checksum) and \(foundation.checksum)")
+    }
     let forward = try best(rounds) {
         var sum = 0
         var forwarded = try BTPNIPsPacket(bytes: bytes)

@@ -11,7 +11,9 @@ struct FuzzTarget: Sendable {
     let seeds: [[UInt8]]
     let run: @Sendable ([UInt8]) -> Void
 
-    static let all: [FuzzTarget] = [samples, results, renderResults, baseline, thresholds, history, btp, ilp, btpNIPs, nip01]
+    static let all: [FuzzTarget] = [
+        samples, results, renderResults, baseline, thresholds, history, btp, ilp, btpNIPs, nip01,
+    ]
 
     /// Samples files as analyze reads them: reader, record validation and the run builder.
     static let samples = FuzzTarget(name: "samples", seeds: Seeds.samples) { bytes in

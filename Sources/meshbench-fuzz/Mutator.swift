@@ -10,11 +10,14 @@ struct Mutator {
     let seeds: [[UInt8]]
     let maxLength: Int
 
-    static let tokens: [[UInt8]] = [
-        "1e308", "-1e308", "1e309", "-1", "0", "-0", "1e300", "9223372036854775808", "18446744073709551616",
-        "NaN", "Infinity", "[]", "{}", "null", "\"\"", "[[[[[[[[[[[[[[[[", "]]]]]]]]", "\\u0000", "\\ud800",
-        "\"values\":[]", "\"hops\":[1e300]", "\n", "\r\n", "\u{202E}", "\u{1F}", "\u{FF}",
-    ].map { Array($0.utf8) } + [[0x1F, 0x8B, 0x08, 0x00], [0xFF, 0xFF, 0xFF, 0xFF], [0x80], [0x00, 0x00, 0x00, 0x00]]
+    static let tokens: [[UInt8]] =
+        [
+            "1e308", "-1e308", "1e309", "-1", "0", "-0", "1e300", "9223372036854775808", "18446744073709551616",
+            "NaN", "Infinity", "[]", "{}", "null", "\"\"", "[[[[[[[[[[[[[[[[", "]]]]]]]]", "\\u0000", "\\ud800",
+            "\"values\":[]", "\"hops\":[1e300]", "\n", "\r\n", "\u{202E}", "\u{1F}", "\u{FF}",
+        ].map { Array($0.utf8) } + [
+            [0x1F, 0x8B, 0x08, 0x00], [0xFF, 0xFF, 0xFF, 0xFF], [0x80], [0x00, 0x00, 0x00, 0x00],
+        ]
 
     init(seed: UInt64, seeds: [[UInt8]], maxLength: Int = 16_384) {
         random = SplitMix64(seed: seed)
@@ -50,7 +53,9 @@ struct Mutator {
         case 5 where !bytes.isEmpty:
             let start = below(bytes.count)
             let chunk = Array(bytes[start..<min(bytes.count, start + 1 + below(64))])
-            for _ in 0...below(8) where bytes.count + chunk.count <= maxLength { bytes.insert(contentsOf: chunk, at: position) }
+            for _ in 0...below(8) where bytes.count + chunk.count <= maxLength {
+                bytes.insert(contentsOf: chunk, at: position)
+            }
         case 6:
             let other = seeds[below(seeds.count)]
             let start = below(other.count + 1)

@@ -16,7 +16,7 @@ enum Seeds {
         {"type":"outcome","test":"propagation/3-node","tier":1,"attempt":1,"status":"pass","duration_ms":812.5,"message":""}
         {"type":"end","finished_at":"2026-01-01T00:01:00Z","records":9}
 
-        """,
+        """
     ].map { Array($0.utf8) }
 
     /// Every document kind, so each decoder also meets the others' shapes.
@@ -26,10 +26,13 @@ enum Seeds {
             if let data = FileManager.default.contents(atPath: path) { docs.append([UInt8](data)) }
         }
         let small = """
-        {"schema":"meshbench.results/1","generated_at":"2026-01-01T00:00:00Z","verdict":"pass","verdict_reason":"ok","metrics":[{"scenario":"s","metric":"m","unit":"ms","better":"lower","n":3,"mean":1,"p50":1,"p95":2,"p99":2,"max":3}],"series":[{"scenario":"s","metric":"queue_depth","unit":"events","t":[0,1],"values":[0,5]}],"topology":{"nodes":3,"kind":"ring","edges":[[0,1],[1,2],[2,0]],"diameter":1,"arrivals":[]},"notes":["x"]}
-        """
+            {"schema":"meshbench.results/1","generated_at":"2026-01-01T00:00:00Z","verdict":"pass","verdict_reason":"ok","metrics":[{"scenario":"s","metric":"m","unit":"ms","better":"lower","n":3,"mean":1,"p50":1,"p95":2,"p99":2,"max":3}],"series":[{"scenario":"s","metric":"queue_depth","unit":"events","t":[0,1],"values":[0,5]}],"topology":{"nodes":3,"kind":"ring","edges":[[0,1],[1,2],[2,0]],"diameter":1,"arrivals":[]},"notes":["x"]}
+            """
         docs.append(Array(small.utf8))
-        docs.append(Array(#"{"schema":"meshbench.flakes/1","tests":{"t":{"runs":3,"failures":1,"flaky_runs":1,"last_seen":"2026-01-01T00:00:00Z"}}}"#.utf8))
+        docs.append(
+            Array(
+                #"{"schema":"meshbench.flakes/1","tests":{"t":{"runs":3,"failures":1,"flaky_runs":1,"last_seen":"2026-01-01T00:00:00Z"}}}"#
+                    .utf8))
         docs.append(Array(#"{"schema":"meshbench.baseline/1","recorded_at":"2026-01-01T00:00:00Z","metrics":[]}"#.utf8))
         return docs
     }()

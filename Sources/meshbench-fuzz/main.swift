@@ -9,11 +9,16 @@ import ProcFS
 /// defaults to 1,000,000 (issue 12); CI runs a short one.
 let arguments = CommandLine.arguments.dropFirst()
 guard let name = arguments.first, let target = FuzzTarget.all.first(where: { $0.name == name }) else {
-    FileHandle.standardError.write(Data("usage: meshbench-fuzz TARGET [--runs N] [--seed S]; targets: \(FuzzTarget.all.map(\.name).joined(separator: ", "))\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "usage: meshbench-fuzz TARGET [--runs N] [--seed S]; targets: \(FuzzTarget.all.map(\.name).joined(separator: ", "))\n"
+                .utf8))
     exit(2)
 }
 func option(_ flag: String, _ fallback: UInt64) -> UInt64 {
-    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.endIndex, let v = UInt64(arguments[index + 1]) else { return fallback }
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.endIndex,
+        let v = UInt64(arguments[index + 1])
+    else { return fallback }
     return v
 }
 let runs = Int(option("--runs", 1_000_000))
@@ -38,7 +43,9 @@ for index in 0..<runs {
 }
 let seconds = Date().timeIntervalSince(started)
 let rssEnd = residentKilobytes()
-print("\(target.name): \(runs) inputs in \(String(format: "%.1f", seconds)) s (\(Int(Double(runs) / max(seconds, 1e-9))) per s), no crash; slowest input \(String(format: "%.1f", slowest * 1000)) ms; RSS \(rssAtTenth / 1024) MiB after \(runs / 10) inputs, \(rssEnd / 1024) MiB at the end")
+print(
+    "\(target.name): \(runs) inputs in \(String(format: "%.1f", seconds)) s (\(Int(Double(runs) / max(seconds, 1e-9))) per s), no crash; slowest input \(String(format: "%.1f", slowest * 1000)) ms; RSS \(rssAtTenth / 1024) MiB after \(runs / 10) inputs, \(rssEnd / 1024) MiB at the end"
+)
 
 /// The resident set (VmRSS) in KiB; 0 where /proc cannot be read.
 func residentKilobytes() -> Int { ProcFS.status()?.kilobytes("VmRSS") ?? 0 }

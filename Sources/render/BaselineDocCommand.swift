@@ -7,7 +7,9 @@ import Reports
 struct BaselineDocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline-doc",
-        abstract: "Regenerate docs/performance-baseline.md from \(BenchmarksLayout.baseline) and \(BenchmarksLayout.thresholds).")
+        abstract:
+            "Regenerate docs/performance-baseline.md from \(BenchmarksLayout.baseline) and \(BenchmarksLayout.thresholds)."
+    )
 
     @Option(name: .long, help: ArgumentHelp("Baseline file.", valueName: "FILE"))
     var baseline: String = BenchmarksLayout.baseline
@@ -18,7 +20,11 @@ struct BaselineDocCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Markdown file to write (atomically).", valueName: "FILE"))
     var out: String = "docs/performance-baseline.md"
 
-    @Option(name: .long, help: ArgumentHelp("Measured bottlenecks and optimisation opportunities to include at the end (default docs/bottlenecks.md when it exists).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Measured bottlenecks and optimisation opportunities to include at the end (default docs/bottlenecks.md when it exists).",
+            valueName: "FILE"))
     var bottlenecks: String?
 
     @Flag(name: .long, help: "Leave the bottleneck notes out.")
@@ -30,9 +36,12 @@ struct BaselineDocCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let path = try BaselineDocPipeline(options: .init(baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
-                                                          templateDirectory: templateOptions.directory,
-                                                          bottlenecksPath: bottlenecksToInclude)).run()
+        let path = try BaselineDocPipeline(
+            options: .init(
+                baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
+                templateDirectory: templateOptions.directory,
+                bottlenecksPath: bottlenecksToInclude)
+        ).run()
         Progress(quiet: quiet).say("render baseline-doc: wrote \(path)")
     }
 

@@ -19,7 +19,9 @@ struct FlamegraphCommand: ParsableCommand {
     @OptionGroup var drawing: DrawingOptions
 
     func run() throws {
-        let path = try FlameGraphPipeline(options: .init(inputPath: input, outputPath: out, title: title, scale: drawing.scale)).run()
+        let path = try FlameGraphPipeline(
+            options: .init(inputPath: input, outputPath: out, title: title, scale: drawing.scale)
+        ).run()
         drawing.progress.say("render flamegraph: wrote \(path)")
     }
 }

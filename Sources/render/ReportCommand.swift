@@ -15,21 +15,26 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "DIR"))
     var out: String = "artifacts"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Thresholds for results that do not record their noise floor and WARN/FAIL limits (default \(BenchmarksLayout.thresholds) when present).",
-        valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Thresholds for results that do not record their noise floor and WARN/FAIL limits (default \(BenchmarksLayout.thresholds) when present).",
+            valueName: "FILE"))
     var thresholds: String?
 
     @OptionGroup var templateOptions: TemplateOptions
     @OptionGroup var drawing: DrawingOptions
 
     func run() throws {
-        let pipeline = ReportPipeline(options: .init(
-            outputPath: out, templateDirectory: templateOptions.directory, scale: drawing.scale,
-            thresholdsPath: DefaultFile.resolve(thresholds, default: BenchmarksLayout.thresholds)))
+        let pipeline = ReportPipeline(
+            options: .init(
+                outputPath: out, templateDirectory: templateOptions.directory, scale: drawing.scale,
+                thresholdsPath: DefaultFile.resolve(thresholds, default: BenchmarksLayout.thresholds)))
         let written = try pipeline.run(inputPath: input)
         let progress = drawing.progress
-        progress.say("render: wrote \(written.files.count) files to \(written.folder.path): \(written.files.joined(separator: ", "))")
+        progress.say(
+            "render: wrote \(written.files.count) files to \(written.folder.path): \(written.files.joined(separator: ", "))"
+        )
         for chart in written.charts where !chart.isDrawn {
             progress.say("render: no \(chart.file): \(chart.missingReason ?? "")")
         }

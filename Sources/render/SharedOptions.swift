@@ -3,7 +3,10 @@ import Foundation
 
 /// `--templates DIR`, shared by every subcommand that writes Markdown.
 struct TemplateOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder of *.mustache files that replace the default templates of the same name.", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder of *.mustache files that replace the default templates of the same name.", valueName: "DIR"))
     var templates: String?
 
     var directory: URL? { templates.map { URL(fileURLWithPath: $0, isDirectory: true) } }

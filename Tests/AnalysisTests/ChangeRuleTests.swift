@@ -76,24 +76,31 @@ final class ChangeRuleTests: XCTestCase {
     /// FAIL below the FAIL line needs the whole CI past WARN *and* reaching FAIL, so a change that
     /// may be only a WARN-size one never fails on its CI alone.
     func testCIWhollyPastWarnAndReachingFailFails() {
-        XCTAssertEqual(latency.decide(deltaPct: 44, q: 0.001, better: .lower, ci: Interval(low: 36, high: 52)).verdict, .fail)
-        XCTAssertEqual(latency.decide(deltaPct: 44, q: 0.001, better: .lower, ci: Interval(low: 18, high: 70)).verdict, .warn)
-        XCTAssertEqual(latency.decide(deltaPct: 44, q: 0.001, better: .lower, ci: Interval(low: 38, high: 49)).verdict, .warn)
+        XCTAssertEqual(
+            latency.decide(deltaPct: 44, q: 0.001, better: .lower, ci: Interval(low: 36, high: 52)).verdict, .fail)
+        XCTAssertEqual(
+            latency.decide(deltaPct: 44, q: 0.001, better: .lower, ci: Interval(low: 18, high: 70)).verdict, .warn)
+        XCTAssertEqual(
+            latency.decide(deltaPct: 44, q: 0.001, better: .lower, ci: Interval(low: 38, high: 49)).verdict, .warn)
     }
 
     func testCIIsMirroredForHigherIsBetter() {
-        XCTAssertEqual(latency.decide(deltaPct: -17, q: 0.001, better: .higher, ci: Interval(low: -25, high: -9)).verdict, .warn)
-        XCTAssertEqual(latency.decide(deltaPct: -17, q: 0.001, better: .higher, ci: Interval(low: -19, high: -11)).verdict, .noise)
+        XCTAssertEqual(
+            latency.decide(deltaPct: -17, q: 0.001, better: .higher, ci: Interval(low: -25, high: -9)).verdict, .warn)
+        XCTAssertEqual(
+            latency.decide(deltaPct: -17, q: 0.001, better: .higher, ci: Interval(low: -19, high: -11)).verdict, .noise)
     }
 
     func testAWideCIDoesNotMakeANonSignificantChangeAnAlarm() {
-        XCTAssertEqual(latency.decide(deltaPct: 30, q: 0.2, better: .lower, ci: Interval(low: -20, high: 80)).verdict, .noise)
+        XCTAssertEqual(
+            latency.decide(deltaPct: 30, q: 0.2, better: .lower, ci: Interval(low: -20, high: 80)).verdict, .noise)
     }
 
     /// Judged against measured run-to-run noise, a large non-significant change is what identical
     /// builds show on this runner: no alarm, and the reason says so.
     func testPastFailButNotSignificantAgainstRunToRunNoiseIsNoise() {
-        let d = latency.decide(deltaPct: 60, q: 0.3, better: .lower, ci: Interval(low: -50, high: 170), runToRunNoiseKnown: true)
+        let d = latency.decide(
+            deltaPct: 60, q: 0.3, better: .lower, ci: Interval(low: -50, high: 170), runToRunNoiseKnown: true)
         XCTAssertEqual(d.verdict, .noise)
         XCTAssertTrue(d.reason.contains("run-to-run noise of A/A runs"), d.reason)
         XCTAssertEqual(latency.decide(deltaPct: 60, q: 0.001, better: .lower, runToRunNoiseKnown: true).verdict, .fail)
@@ -101,7 +108,9 @@ final class ChangeRuleTests: XCTestCase {
 
     func testRuleFromThresholdsUsesTheLargerOfNoiseAndMeasuredFloor() {
         let t = Fixture.thresholds
-        XCTAssertEqual(ChangeRule(thresholds: t, metricClass: .latency), ChangeRule(noisePct: 5, warnPct: 20, failPct: 50, alpha: 0.05))
+        XCTAssertEqual(
+            ChangeRule(thresholds: t, metricClass: .latency),
+            ChangeRule(noisePct: 5, warnPct: 20, failPct: 50, alpha: 0.05))
         XCTAssertEqual(ChangeRule(thresholds: t, metricClass: .latency, noiseFloorPct: 8).noisePct, 8)
         XCTAssertEqual(ChangeRule(thresholds: t, metricClass: .memory).failPct, nil)
     }

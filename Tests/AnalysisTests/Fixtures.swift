@@ -8,10 +8,12 @@ import Statistics
 /// answer is known by construction.
 enum Fixture {
     static func header(host: String = "host-a", runID: String = "run-1") -> RunHeader {
-        RunHeader(runID: runID, startedAt: Date(timeIntervalSince1970: 1_735_689_600), tier: 1, seed: 7,
-                  git: GitInfo(commit: "abc123", branch: "main", dirty: false),
-                  host: HostInfo(fingerprint: host, cpuModel: "cpu of \(host)", cpus: 2, memoryMB: 24_576, os: "linux", swift: "6.3"),
-                  mode: .simulated)
+        RunHeader(
+            runID: runID, startedAt: Date(timeIntervalSince1970: 1_735_689_600), tier: 1, seed: 7,
+            git: GitInfo(commit: "abc123", branch: "main", dirty: false),
+            host: HostInfo(
+                fingerprint: host, cpuModel: "cpu of \(host)", cpus: 2, memoryMB: 24_576, os: "linux", swift: "6.3"),
+            mode: .simulated)
     }
 
     /// `n` normal values with the given mean and relative sd, from a seeded generator.
@@ -25,14 +27,19 @@ enum Fixture {
         }
     }
 
-    static func latency(_ values: [Double], scenario: String = "tier1.propagation-3", metric: String = "latency",
-                        rep: [Int]? = nil, hops: [Int]? = nil) -> SampleRecord {
-        .samples(SamplesBlock(scenario: scenario, metric: metric, unit: "ms", better: .lower, values: values,
-                              hops: hops, rep: rep, meshSize: 3))
+    static func latency(
+        _ values: [Double], scenario: String = "tier1.propagation-3", metric: String = "latency",
+        rep: [Int]? = nil, hops: [Int]? = nil
+    ) -> SampleRecord {
+        .samples(
+            SamplesBlock(
+                scenario: scenario, metric: metric, unit: "ms", better: .lower, values: values,
+                hops: hops, rep: rep, meshSize: 3))
     }
 
     static func throughput(_ values: [Double], scenario: String = "tier1.propagation-3") -> SampleRecord {
-        .samples(SamplesBlock(scenario: scenario, metric: "throughput", unit: "events/s", better: .higher, values: values))
+        .samples(
+            SamplesBlock(scenario: scenario, metric: "throughput", unit: "events/s", better: .higher, values: values))
     }
 
     static func run(_ records: [SampleRecord], host: String = "host-a") throws -> RunSamples {
@@ -47,23 +54,29 @@ enum Fixture {
     static func baseline(_ records: [SampleRecord], host: String = "host-a") throws -> Baseline {
         let r = try run(records, host: host)
         let summarized = try r.metrics.map { try MetricSummarizer.summarize($0) }
-        return BaselineBuilder.build(run: r, summarized: summarized, previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
+        return BaselineBuilder.build(
+            run: r, summarized: summarized, previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
     }
 
     /// The repository's committed thresholds (story 11.6), so tests check the configuration CI uses.
     static let thresholds: Thresholds = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return try! Thresholds.read(from: root.appendingPathComponent(".benchmarks/thresholds.json").path)
     }()
 
-    static func analyze(_ current: [SampleRecord], baseline: [SampleRecord]?, host: String = "host-a",
-                        baselineHost: String = "host-a", ignoreHost: Bool = false,
-                        thresholds: Thresholds = Fixture.thresholds) throws -> ResultsDocument {
+    static func analyze(
+        _ current: [SampleRecord], baseline: [SampleRecord]?, host: String = "host-a",
+        baselineHost: String = "host-a", ignoreHost: Bool = false,
+        thresholds: Thresholds = Fixture.thresholds
+    ) throws -> ResultsDocument {
         var options = AnalysisOptions()
         options.ignoreHost = ignoreHost
         options.generatedAt = Date(timeIntervalSince1970: 1_735_689_600)
-        return try RunAnalyzer.analyze(try run(current, host: host),
-                                       baseline: try baseline.map { try Fixture.baseline($0, host: baselineHost) },
-                                       thresholds: thresholds, options: options).document
+        return try RunAnalyzer.analyze(
+            try run(current, host: host),
+            baseline: try baseline.map { try Fixture.baseline($0, host: baselineHost) },
+            thresholds: thresholds, options: options
+        ).document
     }
 }

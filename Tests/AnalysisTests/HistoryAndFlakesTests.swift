@@ -10,10 +10,14 @@ final class HistoryAndFlakesTests: XCTestCase {
 
     func history(_ p95s: [Double]) -> [HistoryEntry] {
         p95s.enumerated().map { i, v in
-            HistoryEntry(recordedAt: Date(timeIntervalSince1970: 1_735_689_600 + Double(i) * day),
-                         run: Fixture.header(runID: "run-\(i)"),
-                         metrics: [HistoryMetric(scenario: "tier1.propagation-3", metric: "latency", unit: "ms", better: .lower,
-                                                 n: 100, mean: v * 0.8, p50: v * 0.7, p95: v, p99: v * 1.2)])
+            HistoryEntry(
+                recordedAt: Date(timeIntervalSince1970: 1_735_689_600 + Double(i) * day),
+                run: Fixture.header(runID: "run-\(i)"),
+                metrics: [
+                    HistoryMetric(
+                        scenario: "tier1.propagation-3", metric: "latency", unit: "ms", better: .lower,
+                        n: 100, mean: v * 0.8, p50: v * 0.7, p95: v, p99: v * 1.2)
+                ])
         }
     }
 
@@ -107,11 +111,17 @@ final class HistoryAndFlakesTests: XCTestCase {
         let policy = Fixture.thresholds.flakes
         var h: FlakeHistory?
         for run in 0..<20 {
-            h = FlakeTracking.update(h, with: [outcome("tier2.mesh-10", tier: 2, flaky: run < 2),
-                                               outcome("tier1.propagation-3", tier: 1, flaky: run < 2)],
-                                     at: Date(timeIntervalSince1970: Double(run)))
+            h = FlakeTracking.update(
+                h,
+                with: [
+                    outcome("tier2.mesh-10", tier: 2, flaky: run < 2),
+                    outcome("tier1.propagation-3", tier: 1, flaky: run < 2),
+                ],
+                at: Date(timeIntervalSince1970: Double(run)))
             if run == 18 {
-                XCTAssertFalse(FlakeTracking.results(h!, policy: policy).contains { $0.quarantined }, "19 runs are too few to judge")
+                XCTAssertFalse(
+                    FlakeTracking.results(h!, policy: policy).contains { $0.quarantined },
+                    "19 runs are too few to judge")
             }
         }
         let results = FlakeTracking.results(h!, policy: policy)

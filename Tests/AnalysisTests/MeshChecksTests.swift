@@ -17,14 +17,20 @@ final class MeshChecksTests: XCTestCase {
         .series(Series(scenario: "tier3.soak", metric: metric, unit: unit, node: 0, t: t, values: values))
     }
 
-    func counter(_ metric: String, _ value: Int64, unit: String = "events", scenario: String = "tier3.mesh-25") -> SampleRecord {
+    func counter(
+        _ metric: String, _ value: Int64, unit: String = "events", scenario: String = "tier3.mesh-25"
+    ) -> SampleRecord {
         .counter(CounterRecord(scenario: scenario, metric: metric, unit: unit, value: value))
     }
 
     func testEveryCheckIsSkippedWithAReasonWhenItsDataIsAbsent() throws {
         let results = try checks([Fixture.latency([1, 2, 3])])
-        XCTAssertEqual(Set(results.map(\.name)), ["hop_linearity", "scaling", "diameter", "delivery", "queue_depth",
-                                                  "burst_recovery", "leak", "cpu_saturation", "oom_risk"])
+        XCTAssertEqual(
+            Set(results.map(\.name)),
+            [
+                "hop_linearity", "scaling", "diameter", "delivery", "queue_depth",
+                "burst_recovery", "leak", "cpu_saturation", "oom_risk",
+            ])
         for r in results {
             XCTAssertEqual(r.status, .skipped, r.name)
             XCTAssertFalse(r.detail.isEmpty)
@@ -59,8 +65,10 @@ final class MeshChecksTests: XCTestCase {
     }
 
     func mesh(_ size: Int, _ p: Double) -> SampleRecord {
-        .samples(SamplesBlock(scenario: "tier3.mesh-\(size)", metric: "latency", unit: "ms", better: .lower,
-                              values: Array(repeating: p, count: 20), meshSize: size))
+        .samples(
+            SamplesBlock(
+                scenario: "tier3.mesh-\(size)", metric: "latency", unit: "ms", better: .lower,
+                values: Array(repeating: p, count: 20), meshSize: size))
     }
 
     func testExponentialGrowthWithMeshSizeWarnsButNeverFails() throws {
@@ -84,7 +92,8 @@ final class MeshChecksTests: XCTestCase {
     /// called an "exponential blow-up" and failed. Three sizes leave no degree of freedom to
     /// judge a bend, so the check passes and says so, with the exponent it measured.
     func testIssueTenSaturatedMeshIsNotAnExponentialFailure() throws {
-        let check = try XCTUnwrap(try only("scaling", zip([25, 50, 100], [4.4, 8.1, 34.4]).map { mesh($0, $1) }).first)
+        let check = try XCTUnwrap(
+            try only("scaling", zip([25, 50, 100], [4.4, 8.1, 34.4]).map { mesh($0, $1) }).first)
         XCTAssertEqual(check.status, .pass, check.detail)
         XCTAssertTrue(check.detail.contains("cannot be told apart"), check.detail)
         // Power law on log–log: k = slope of log p95 on log N (numpy.polyfit) = 1.48341657.
@@ -92,8 +101,10 @@ final class MeshChecksTests: XCTestCase {
     }
 
     func testDiameterAt25NodesMustBeAtMostFive() throws {
-        let samples = SampleRecord.samples(SamplesBlock(scenario: "tier3.mesh-25", metric: "latency", unit: "ms", better: .lower,
-                                                        values: [1, 2], meshSize: 25))
+        let samples = SampleRecord.samples(
+            SamplesBlock(
+                scenario: "tier3.mesh-25", metric: "latency", unit: "ms", better: .lower,
+                values: [1, 2], meshSize: 25))
         XCTAssertEqual(try only("diameter", [samples, counter("diameter", 5, unit: "hops")]).first?.status, .pass)
         let six = try only("diameter", [samples, counter("diameter", 6, unit: "hops")]).first
         XCTAssertEqual(six?.status, .fail)
@@ -101,7 +112,9 @@ final class MeshChecksTests: XCTestCase {
     }
 
     func testDeliveryMustBeComplete() throws {
-        XCTAssertEqual(try only("delivery", [counter("events_expected", 100), counter("events_delivered", 100)]).first?.status, .pass)
+        XCTAssertEqual(
+            try only("delivery", [counter("events_expected", 100), counter("events_delivered", 100)]).first?.status,
+            .pass)
         let lost = try only("delivery", [counter("events_expected", 100), counter("events_delivered", 99)]).first
         XCTAssertEqual(lost?.status, .fail)
         XCTAssertTrue(lost!.detail.contains("1 lost"))
@@ -109,8 +122,12 @@ final class MeshChecksTests: XCTestCase {
 
     func testQueueDepthMustStayBelowLimit() throws {
         let t = (0..<10).map(Double.init)
-        XCTAssertEqual(try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 99 })]).first?.status, .pass)
-        XCTAssertEqual(try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 120 })]).first?.status, .fail)
+        XCTAssertEqual(
+            try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 99 })]).first?
+                .status, .pass)
+        XCTAssertEqual(
+            try only("queue_depth", [series("queue_depth", unit: "events", t: t, values: t.map { $0 * 120 })]).first?
+                .status, .fail)
     }
 
     func testBurstRecoveryWithinSixtySeconds() throws {
@@ -155,8 +172,10 @@ final class MeshChecksTests: XCTestCase {
         // fail both the leak and the OOM check; as on-disk data it is not judged at all.
         let t = (0..<121).map { Double($0) * 5 }
         let growing = t.map { 12_000 + 20 * $0 }
-        let checks = try checks([series("store_size", unit: "MB", t: t, values: growing),
-                                 series("rss", unit: "MB", t: t, values: t.map { _ in 100 })])
+        let checks = try checks([
+            series("store_size", unit: "MB", t: t, values: growing),
+            series("rss", unit: "MB", t: t, values: t.map { _ in 100 }),
+        ])
         XCTAssertEqual(checks.filter { $0.name == "leak" }.map(\.detail).count, 1)
         XCTAssertEqual(checks.first { $0.name == "leak" }?.status, .pass)
         XCTAssertFalse(checks.contains { $0.detail.contains("store_size") }, "\(checks.map(\.detail))")
@@ -178,7 +197,8 @@ final class MeshChecksTests: XCTestCase {
         let risky = try only("oom_risk", [series("rss", unit: "MB", t: t, values: [20_000, 23_000, 21_000])]).first
         XCTAssertEqual(risky?.status, .fail)
         XCTAssertEqual(risky!.measured!, 100 * 23_000 / 24_576, accuracy: 1e-9)
-        XCTAssertEqual(try only("oom_risk", [series("rss", unit: "GiB", t: t, values: [1, 2, 3])]).first?.status, .pass)
+        XCTAssertEqual(
+            try only("oom_risk", [series("rss", unit: "GiB", t: t, values: [1, 2, 3])]).first?.status, .pass)
     }
 
     func testAFailedCheckFailsTheRun() throws {

@@ -63,8 +63,10 @@ final class MetricSummarizerTests: XCTestCase {
         let run = try Fixture.run([Fixture.latency(Array(values[..<20])), Fixture.latency(Array(values[20...]))])
         XCTAssertEqual(run.metrics.count, 1)
         XCTAssertEqual(run.metrics[0].values, values)
-        let seconds = SampleRecord.samples(SamplesBlock(scenario: "tier1.propagation-3", metric: "latency", unit: "s",
-                                                        better: .lower, values: [1]))
+        let seconds = SampleRecord.samples(
+            SamplesBlock(
+                scenario: "tier1.propagation-3", metric: "latency", unit: "s",
+                better: .lower, values: [1]))
         XCTAssertThrowsError(try Fixture.run([Fixture.latency([1]), seconds])) { error in
             XCTAssertTrue("\(error)".contains("unit \"s\" but earlier blocks used \"ms\""), "\(error)")
             XCTAssertEqual((error as? AnalysisError)?.exitCode, 2)

@@ -51,8 +51,10 @@ final class NoiseAndPairingTests: XCTestCase {
         baseline.metrics[0].noiseFloorPct = 10
         var options = AnalysisOptions()
         options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(try Fixture.run([Fixture.latency(cur)]), baseline: baseline,
-                                          thresholds: Fixture.thresholds, options: options).document
+        let doc = try RunAnalyzer.analyze(
+            try Fixture.run([Fixture.latency(cur)]), baseline: baseline,
+            thresholds: Fixture.thresholds, options: options
+        ).document
         let change = try XCTUnwrap(doc.metrics[0].change)
         // +8 % is significant with n = 200 but inside the measured ±10 % run-to-run noise.
         XCTAssertEqual(change.verdict, .noise, change.reason)
@@ -67,7 +69,8 @@ final class NoiseAndPairingTests: XCTestCase {
     /// scipy.stats.ttest_rel(b, a) with a = [100, 102.5, 98, 101, 99.5], b = [104, 107, 101.5, 105.5, 103]
     /// → t = 17.88854381999832, p = 5.7392777871822994e-05.
     func testPairedTestMatchesScipyTtestRel() throws {
-        let r = try XCTUnwrap(PairedRepetitions.test(reference: [100, 102.5, 98, 101, 99.5], candidate: [104, 107, 101.5, 105.5, 103]))
+        let r = try XCTUnwrap(
+            PairedRepetitions.test(reference: [100, 102.5, 98, 101, 99.5], candidate: [104, 107, 101.5, 105.5, 103]))
         XCTAssertEqual(r.t, 17.88854381999832, accuracy: 1e-10)
         XCTAssertEqual(r.df, 4)
         XCTAssertEqual(r.p, 5.7392777871822994e-05, accuracy: 1e-15)

@@ -93,15 +93,19 @@ final class RunAnalyzerVerdictTests: XCTestCase {
         XCTAssertEqual(doc.metrics[0].change?.verdict, .notComparable)
         XCTAssertNil(doc.metrics[0].change?.deltaPct)
         XCTAssertEqual(doc.comparison?.comparable, false)
-        XCTAssertTrue(doc.notes.contains { $0.contains("another machine class") && $0.contains("make compare") }, "\(doc.notes)")
+        XCTAssertTrue(
+            doc.notes.contains { $0.contains("another machine class") && $0.contains("make compare") }, "\(doc.notes)")
         XCTAssertEqual(doc.verdict, .pass, "a comparison that was not made cannot fail the run")
-        XCTAssertTrue(doc.verdictReason.contains("timings not compared"), "and the verdict says it was not made: \(doc.verdictReason)")
+        XCTAssertTrue(
+            doc.verdictReason.contains("timings not compared"),
+            "and the verdict says it was not made: \(doc.verdictReason)")
     }
 
     func testIgnoreHostComparesAnywayAndMarksIt() throws {
         let base = Fixture.normal(n: 200, mean: 100, cv: 0.1, seed: 1)
         let cur = Fixture.normal(n: 200, mean: 160, cv: 0.1, seed: 2)
-        let doc = try Fixture.analyze([Fixture.latency(cur)], baseline: [Fixture.latency(base)], host: "host-b", ignoreHost: true)
+        let doc = try Fixture.analyze(
+            [Fixture.latency(cur)], baseline: [Fixture.latency(base)], host: "host-b", ignoreHost: true)
         let change = try XCTUnwrap(doc.metrics[0].change)
         XCTAssertEqual(change.verdict, .fail)
         XCTAssertTrue(change.reason.contains("--ignore-host"), change.reason)
@@ -110,7 +114,9 @@ final class RunAnalyzerVerdictTests: XCTestCase {
 
     func testRepetitionsOnBothSidesAreTestedAtRunLevel() throws {
         func reps(_ mean: Double, seed: UInt64) -> SampleRecord {
-            let values = (0..<4).flatMap { r in Fixture.normal(n: 50, mean: mean * (1 + 0.01 * Double(r)), cv: 0.1, seed: seed + UInt64(r)) }
+            let values = (0..<4).flatMap { r in
+                Fixture.normal(n: 50, mean: mean * (1 + 0.01 * Double(r)), cv: 0.1, seed: seed + UInt64(r))
+            }
             return Fixture.latency(values, rep: (0..<4).flatMap { Array(repeating: $0, count: 50) })
         }
         let doc = try Fixture.analyze([reps(130, seed: 10)], baseline: [reps(100, seed: 20)])
@@ -123,7 +129,9 @@ final class RunAnalyzerVerdictTests: XCTestCase {
 
     func testARankTestThatCannotReachSignificanceDoesNotVetoFewRuns() throws {
         func reps(_ count: Int, _ mean: Double, seed: UInt64) -> SampleRecord {
-            let values = (0..<count).flatMap { r in Fixture.normal(n: 50, mean: mean * (1 + 0.01 * Double(r)), cv: 0.1, seed: seed + UInt64(r)) }
+            let values = (0..<count).flatMap { r in
+                Fixture.normal(n: 50, mean: mean * (1 + 0.01 * Double(r)), cv: 0.1, seed: seed + UInt64(r))
+            }
             return Fixture.latency(values, rep: (0..<count).flatMap { Array(repeating: $0, count: 50) })
         }
         // Three candidate runs 60 % slower than five baseline runs: Mann–Whitney on 3 vs 5 run
@@ -135,12 +143,16 @@ final class RunAnalyzerVerdictTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(change.mannWhitney!.p, MannWhitneyU.smallestTwoSidedP(3, 5))
         XCTAssertLessThan(change.welch!.p, 1e-3)
         XCTAssertLessThan(try XCTUnwrap(change.q), 1e-3, "Welch's p decides, not the rank test's floor of 0.036")
-        XCTAssertTrue(change.reason.contains("Welch") || doc.notes.contains { $0.contains("smallest possible p") },
-                      "the report says why Mann–Whitney was left out: \(change.reason) \(doc.notes)")
+        XCTAssertTrue(
+            change.reason.contains("Welch") || doc.notes.contains { $0.contains("smallest possible p") },
+            "the report says why Mann–Whitney was left out: \(change.reason) \(doc.notes)")
     }
 
     func testExactCounterChangeBeyondThresholdFailsWithBothValues() throws {
-        let counter = { (v: Int64) in SampleRecord.counter(CounterRecord(scenario: "tier1.propagation-3", metric: "frames_per_event", unit: "frames", value: v)) }
+        let counter = { (v: Int64) in
+            SampleRecord.counter(
+                CounterRecord(scenario: "tier1.propagation-3", metric: "frames_per_event", unit: "frames", value: v))
+        }
         // The committed thresholds leave counters ungated; a project gating them sets limits like these.
         var gated = Fixture.thresholds
         gated.regression[.counter] = RegressionLimits(warnPct: 0, failPct: 10)
@@ -151,18 +163,24 @@ final class RunAnalyzerVerdictTests: XCTestCase {
         XCTAssertTrue(doc.notes.contains { $0.contains("6 → 8 frames") }, "\(doc.notes)")
         XCTAssertEqual(doc.verdict, .fail)
 
-        XCTAssertEqual(try Fixture.analyze([counter(6)], baseline: [counter(6)], thresholds: gated).counters[0].verdict, .noise)
-        XCTAssertEqual(try Fixture.analyze([counter(5)], baseline: [counter(6)], thresholds: gated).counters[0].verdict, .improved)
-        XCTAssertEqual(try Fixture.analyze([counter(6)], baseline: [counter(6)], thresholds: gated).counters[0].baselineValue, 6)
+        XCTAssertEqual(
+            try Fixture.analyze([counter(6)], baseline: [counter(6)], thresholds: gated).counters[0].verdict, .noise)
+        XCTAssertEqual(
+            try Fixture.analyze([counter(5)], baseline: [counter(6)], thresholds: gated).counters[0].verdict, .improved)
+        XCTAssertEqual(
+            try Fixture.analyze([counter(6)], baseline: [counter(6)], thresholds: gated).counters[0].baselineValue, 6)
         let ungated = try Fixture.analyze([counter(8)], baseline: [counter(6)])
         XCTAssertEqual(ungated.counters[0].verdict, .noise)
         XCTAssertTrue(ungated.notes.contains { $0.contains("not gated") }, "\(ungated.notes)")
     }
 
     func testNewMetricAndMissingMetricAreReported() throws {
-        let doc = try Fixture.analyze([Fixture.latency([1, 2, 3], metric: "new_latency")], baseline: [Fixture.latency([1, 2, 3])])
+        let doc = try Fixture.analyze(
+            [Fixture.latency([1, 2, 3], metric: "new_latency")], baseline: [Fixture.latency([1, 2, 3])])
         XCTAssertEqual(doc.metrics[0].change?.verdict, .new)
-        XCTAssertEqual(doc.missing, [MissingMetric(scenario: "tier1.propagation-3", metric: "latency", unit: "ms", counter: false)])
+        XCTAssertEqual(
+            doc.missing, [MissingMetric(scenario: "tier1.propagation-3", metric: "latency", unit: "ms", counter: false)]
+        )
         XCTAssertEqual(doc.verdict, .warn, "a measurement that disappeared is at least a WARN")
     }
 
@@ -175,8 +193,10 @@ final class RunAnalyzerVerdictTests: XCTestCase {
 
     func testSLAMissFailsTheRun() throws {
         // Mesh size 10: p95 latency must stay below 500 ms (story 11.6 AC 1).
-        let block = SampleRecord.samples(SamplesBlock(scenario: "tier2.mesh-10", metric: "latency", unit: "ms", better: .lower,
-                                                      values: Array(repeating: 600, count: 10), meshSize: 10, slaClass: "propagation"))
+        let block = SampleRecord.samples(
+            SamplesBlock(
+                scenario: "tier2.mesh-10", metric: "latency", unit: "ms", better: .lower,
+                values: Array(repeating: 600, count: 10), meshSize: 10, slaClass: "propagation"))
         let doc = try Fixture.analyze([block], baseline: nil)
         let sla = try XCTUnwrap(doc.metrics[0].sla?.first { $0.stat == .p95 })
         XCTAssertFalse(sla.ok)

@@ -8,16 +8,18 @@ import XCTest
 final class RunToRunNoiseTests: XCTestCase {
     /// A baseline metric of `runs` repetitions with a noise floor measured on `floorRuns` A/A runs.
     func metric(floor: Double?, floorRuns: Int?, runs: Int = 5) -> BaselineMetric {
-        BaselineMetric(scenario: "s", metric: "latency", unit: "ms", better: .lower,
-                       summary: MetricSummary(n: 1000, runs: runs, mean: 10, sd: 1, p50: 10, p95: 12, p99: 13, max: 20),
-                       sample: [], perRun: PerRunStats(), noiseFloorPct: floor, noiseFloorRuns: floorRuns)
+        BaselineMetric(
+            scenario: "s", metric: "latency", unit: "ms", better: .lower,
+            summary: MetricSummary(n: 1000, runs: runs, mean: 10, sd: 1, p50: 10, p95: 12, p99: 13, max: 20),
+            sample: [], perRun: PerRunStats(), noiseFloorPct: floor, noiseFloorRuns: floorRuns)
     }
 
     /// δ = 20 %, CV 10 % from 10 runs, baseline of 5 runs, one candidate run: SE = 10·√(1 + 1/5).
     /// scipy: t = 20/SE = 1.825741858350554, 2·stats.t.sf(t, 9) = 0.10117726179222214,
     /// stats.t.ppf(0.975, 9)·SE = 24.78069013372926.
     func testPredictionTestMatchesStudentT() throws {
-        let r = try XCTUnwrap(try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: 10, floorRuns: 10), candidateRuns: 1))
+        let r = try XCTUnwrap(
+            try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: 10, floorRuns: 10), candidateRuns: 1))
         XCTAssertEqual(r.t, 1.825741858350554, accuracy: 1e-12)
         XCTAssertEqual(r.df, 9)
         XCTAssertEqual(r.p, 0.10117726179222214, accuracy: 1e-12)
@@ -29,7 +31,8 @@ final class RunToRunNoiseTests: XCTestCase {
     /// A floor stored without its run count is treated as coming from 2 runs (df 1), the widest case.
     /// scipy: 2·stats.t.sf(1.825741858350554, 1) = 0.3190057200399771, stats.t.ppf(0.975, 1)·SE = 139.18949908563712.
     func testMissingRunCountAssumesTheFewestRuns() throws {
-        let r = try XCTUnwrap(try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: 10, floorRuns: nil), candidateRuns: 1))
+        let r = try XCTUnwrap(
+            try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: 10, floorRuns: nil), candidateRuns: 1))
         XCTAssertEqual(r.df, 1)
         XCTAssertEqual(r.p, 0.3190057200399771, accuracy: 1e-12)
         XCTAssertEqual(r.interval.high - 20, 139.18949908563712, accuracy: 1e-8)
@@ -37,8 +40,10 @@ final class RunToRunNoiseTests: XCTestCase {
     }
 
     func testNoFloorNoTest() throws {
-        XCTAssertNil(try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: nil, floorRuns: nil), candidateRuns: 1))
-        XCTAssertNil(try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: 0, floorRuns: 10), candidateRuns: 1))
+        XCTAssertNil(
+            try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: nil, floorRuns: nil), candidateRuns: 1))
+        XCTAssertNil(
+            try RunToRunNoiseTest.test(deltaPct: 20, baseline: metric(floor: 0, floorRuns: 10), candidateRuns: 1))
     }
 
     func analyze(currentMean: Double, floor: Double?) throws -> Change {
@@ -49,8 +54,10 @@ final class RunToRunNoiseTests: XCTestCase {
         baseline.metrics[0].noiseFloorRuns = floor == nil ? nil : 10
         var options = AnalysisOptions()
         options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(try Fixture.run([Fixture.latency(cur)]), baseline: baseline,
-                                          thresholds: Fixture.thresholds, options: options).document
+        let doc = try RunAnalyzer.analyze(
+            try Fixture.run([Fixture.latency(cur)]), baseline: baseline,
+            thresholds: Fixture.thresholds, options: options
+        ).document
         return try XCTUnwrap(doc.metrics[0].change)
     }
 
@@ -91,7 +98,9 @@ final class RunToRunNoiseTests: XCTestCase {
     func testRepetitionsAreJudgedAgainstACalibratedFloor() throws {
         func reps(_ count: Int, _ mean: Double, seed: UInt64) -> SampleRecord {
             let wobble = [1.0, 0.95, 1.05, 0.98, 1.02]
-            let values = (0..<count).flatMap { r in Fixture.normal(n: 50, mean: mean * wobble[r], cv: 0.1, seed: seed + UInt64(r)) }
+            let values = (0..<count).flatMap { r in
+                Fixture.normal(n: 50, mean: mean * wobble[r], cv: 0.1, seed: seed + UInt64(r))
+            }
             return Fixture.latency(values, rep: (0..<count).flatMap { Array(repeating: $0, count: 50) })
         }
         var baseline = try Fixture.baseline([reps(5, 100, seed: 60)])
@@ -99,8 +108,10 @@ final class RunToRunNoiseTests: XCTestCase {
         baseline.metrics[0].noiseFloorRuns = 10
         var options = AnalysisOptions()
         options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(try Fixture.run([reps(3, 125, seed: 70)]), baseline: baseline,
-                                          thresholds: Fixture.thresholds, options: options).document
+        let doc = try RunAnalyzer.analyze(
+            try Fixture.run([reps(3, 125, seed: 70)]), baseline: baseline,
+            thresholds: Fixture.thresholds, options: options
+        ).document
         let change = try XCTUnwrap(doc.metrics[0].change)
         XCTAssertEqual(change.testLevel, .runs)
         XCTAssertTrue(change.reason.contains("run-to-run noise 6.0 % from 10 A/A runs"), change.reason)
@@ -111,7 +122,8 @@ final class RunToRunNoiseTests: XCTestCase {
     /// `analyze compare` takes the floors from the repository's baseline only when it was measured
     /// on A's host, and says what it used.
     func testCompareAdoptsNoiseFloorsFromASameHostBaseline() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("floors-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("floors-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var stored = try Fixture.baseline([Fixture.latency([100, 101, 102])])
         stored.metrics[0].noiseFloorPct = 12
@@ -130,7 +142,8 @@ final class RunToRunNoiseTests: XCTestCase {
         XCTAssertTrue(otherNote.contains("not used"), otherNote)
 
         var none = try Fixture.baseline([Fixture.latency([90, 95])])
-        XCTAssertTrue(try AnalyzeCompareCommand.adoptNoiseFloors(into: &none, from: path + ".absent").contains("absent"))
+        XCTAssertTrue(
+            try AnalyzeCompareCommand.adoptNoiseFloors(into: &none, from: path + ".absent").contains("absent"))
     }
 
     /// The notes name a side's files by path when there are few, and by count and folder when an

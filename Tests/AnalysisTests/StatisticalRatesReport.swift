@@ -9,7 +9,8 @@ import XCTest
 /// `MESHBENCH_PERF=1 swift test --filter StatisticalRatesReport` (seeded: reruns print the same).
 final class StatisticalRatesReport: XCTestCase {
     override func setUpWithError() throws {
-        try XCTSkipUnless(ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to measure")
+        try XCTSkipUnless(
+            ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to measure")
     }
 
     func percent(_ x: Double) -> String { String(format: "%5.1f %%", 100 * x) }
@@ -26,9 +27,12 @@ final class StatisticalRatesReport: XCTestCase {
             ("3 vs 5 + floor (documented)", 3, 5, 10),
             ("5 vs 5 + floor", 5, 5, 10), ("8 vs 8 + floor", 8, 8, 10), ("10 vs 10 + floor", 10, 10, 10),
             ("3 vs 3, Welch", 3, 3, nil), ("5 vs 5, Welch", 5, 5, nil), ("8 vs 8, Welch", 8, 8, nil),
-            ("10 vs 10, Welch", 10, 10, nil), ("12 vs 12, Welch", 12, 12, nil), ("1 vs 5 + floor (CI as shipped)", 1, 5, 10),
+            ("10 vs 10, Welch", 10, 10, nil), ("12 vs 12, Welch", 12, 12, nil),
+            ("1 vs 5 + floor (CI as shipped)", 1, 5, 10),
         ]
-        print("design | CV | A/A any WARN/FAIL (4 metrics) | +20 % caught | +50 % caught | +50 % FAIL   (\(trials) trials each, \(pooledTrials) for 1 vs 5)")
+        print(
+            "design | CV | A/A any WARN/FAIL (4 metrics) | +20 % caught | +50 % caught | +50 % FAIL   (\(trials) trials each, \(pooledTrials) for 1 vs 5)"
+        )
         for cv in [0.075, 0.10] {
             for (name, m, k, floor) in designs {
                 let sim = VerdictSimulation(cv: cv, candidateRepetitions: m, baselineRepetitions: k, floorRuns: floor)
@@ -36,7 +40,9 @@ final class StatisticalRatesReport: XCTestCase {
                 let aa = try sim.rates(shift: 1.0, trials: trials, seed: 1)
                 let twenty = try sim.rates(shift: 1.2, trials: trials, seed: 2)
                 let fifty = try sim.rates(shift: 1.5, trials: trials, seed: 3)
-                print("\(name) | \(cv * 100) % | \(percent(aa.falseAlarm)) | \(percent(twenty.caught)) | \(percent(fifty.caught)) | \(percent(fifty.fail))")
+                print(
+                    "\(name) | \(cv * 100) % | \(percent(aa.falseAlarm)) | \(percent(twenty.caught)) | \(percent(fifty.caught)) | \(percent(fifty.fail))"
+                )
             }
         }
     }
@@ -56,10 +62,16 @@ final class StatisticalRatesReport: XCTestCase {
                 // The confidence set by its definition (bounded or not).
                 let t = try StudentT.quantile(0.975, degreesOfFreedom: change.degreesOfFreedom), rho = 1.2
                 let gap = c.mean - rho * b.mean
-                if gap * gap <= t * t * (c.standardError * c.standardError + rho * rho * b.standardError * b.standardError) { covered += 1 }
+                if gap * gap <= t * t
+                    * (c.standardError * c.standardError + rho * rho * b.standardError * b.standardError)
+                {
+                    covered += 1
+                }
                 if change.interval != nil { bounded += 1 }
             }
-            print("\(m) vs \(n) runs: Fieller 95 % confidence set covered \(percent(Double(covered) / Double(trials))) (\(bounded) of \(trials) bounded)")
+            print(
+                "\(m) vs \(n) runs: Fieller 95 % confidence set covered \(percent(Double(covered) / Double(trials))) (\(bounded) of \(trials) bounded)"
+            )
         }
     }
 
@@ -73,24 +85,32 @@ final class StatisticalRatesReport: XCTestCase {
                 var linearAlarms = 0, exponentialCaught = 0
                 for _ in 0..<trials {
                     let linear = xs.map { (1 + 0.5 * $0) * (1 + cv * g.nextNormal()) }
-                    if try GrowthModelComparison(x: xs, y: linear).shape(alpha: 0.05) == .fasterThanLinear { linearAlarms += 1 }
+                    if try GrowthModelComparison(x: xs, y: linear).shape(alpha: 0.05) == .fasterThanLinear {
+                        linearAlarms += 1
+                    }
                     let steps = xs.indices.map(Double.init)
                     let exponential = steps.map { pow(1.5, $0) * (1 + cv * g.nextNormal()) }
-                    if try GrowthModelComparison(x: xs, y: exponential).shape(alpha: 0.05) == .fasterThanLinear { exponentialCaught += 1 }
+                    if try GrowthModelComparison(x: xs, y: exponential).shape(alpha: 0.05) == .fasterThanLinear {
+                        exponentialCaught += 1
+                    }
                 }
-                print("x = \(xs), noise CV \(cv * 100) %: 'faster than linear' on linear data \(percent(Double(linearAlarms) / Double(trials))), on ×1.5/step data \(percent(Double(exponentialCaught) / Double(trials)))")
+                print(
+                    "x = \(xs), noise CV \(cv * 100) %: 'faster than linear' on linear data \(percent(Double(linearAlarms) / Double(trials))), on ×1.5/step data \(percent(Double(exponentialCaught) / Double(trials)))"
+                )
             }
         }
     }
 
     func history(_ values: [[Double]]) -> [HistoryEntry] {
         values[0].indices.map { i in
-            HistoryEntry(recordedAt: Date(timeIntervalSince1970: 1_735_689_600 + Double(i) * 21_600),
-                         run: Fixture.header(runID: "run-\(i)"),
-                         metrics: values.indices.map { k in
-                             HistoryMetric(scenario: "tier1.sim-\(k)", metric: "latency", unit: "ms", better: .lower,
-                                           n: 100, mean: values[k][i], p50: values[k][i], p95: values[k][i], p99: values[k][i])
-                         })
+            HistoryEntry(
+                recordedAt: Date(timeIntervalSince1970: 1_735_689_600 + Double(i) * 21_600),
+                run: Fixture.header(runID: "run-\(i)"),
+                metrics: values.indices.map { k in
+                    HistoryMetric(
+                        scenario: "tier1.sim-\(k)", metric: "latency", unit: "ms", better: .lower,
+                        n: 100, mean: values[k][i], p50: values[k][i], p95: values[k][i], p99: values[k][i])
+                })
         }
     }
 
@@ -114,7 +134,10 @@ final class StatisticalRatesReport: XCTestCase {
                 }
             }
         }
-        let kinds = ["white noise", "AR(1) φ = 0.5", "AR(1) φ = 0.8", "trend 0.3σ/run", "trend 2σ/run", "quantised (steps of 1σ)"]
+        let kinds = [
+            "white noise", "AR(1) φ = 0.5", "AR(1) φ = 0.8", "trend 0.3σ/run", "trend 2σ/run",
+            "quantised (steps of 1σ)",
+        ]
         for n in [30, 60] {
             for kind in kinds {
                 var anomalySeries = 0, anomalyPoints = 0, changeSeries = 0, changeCount = 0, familyAlarms = 0
@@ -127,11 +150,14 @@ final class StatisticalRatesReport: XCTestCase {
                     if !r.changePoints.isEmpty { changeSeries += 1 }
                     changeCount += r.changePoints.count
                     if t < trials / 4 {
-                        let ten = TrendAnalysis.trends(history((0..<10).map { _ in series(kind, n) }), alpha: 0.05, seed: UInt64(t))
+                        let ten = TrendAnalysis.trends(
+                            history((0..<10).map { _ in series(kind, n) }), alpha: 0.05, seed: UInt64(t))
                         if ten.contains(where: { !$0.changePoints.isEmpty }) { familyAlarms += 1 }
                     }
                 }
-                print("n = \(n), \(kind): anomaly in \(percent(Double(anomalySeries) / Double(trials))) of series (\(percent(Double(anomalyPoints) / Double(trials * n))) of points); change point in \(percent(Double(changeSeries) / Double(trials))) (\(String(format: "%.2f", Double(changeCount) / Double(trials))) per series); any of 10 metrics: \(percent(Double(familyAlarms) / Double(trials / 4)))")
+                print(
+                    "n = \(n), \(kind): anomaly in \(percent(Double(anomalySeries) / Double(trials))) of series (\(percent(Double(anomalyPoints) / Double(trials * n))) of points); change point in \(percent(Double(changeSeries) / Double(trials))) (\(String(format: "%.2f", Double(changeCount) / Double(trials))) per series); any of 10 metrics: \(percent(Double(familyAlarms) / Double(trials / 4)))"
+                )
             }
             var caught = 0, exact = 0
             for t in 0..<trials {
@@ -142,7 +168,9 @@ final class StatisticalRatesReport: XCTestCase {
                 if r.points[at].anomaly == true { caught += 1 }
                 if r.points.indices.filter({ r.points[$0].anomaly == true }) == [at] { exact += 1 }
             }
-            print("n = \(n), 10σ spike on a 0.5σ/run drift: flagged \(percent(Double(caught) / Double(trials))), alone \(percent(Double(exact) / Double(trials)))")
+            print(
+                "n = \(n), 10σ spike on a 0.5σ/run drift: flagged \(percent(Double(caught) / Double(trials))), alone \(percent(Double(exact) / Double(trials)))"
+            )
         }
     }
 }

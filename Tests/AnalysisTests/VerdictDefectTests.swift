@@ -15,8 +15,9 @@ final class VerdictDefectTests: XCTestCase {
     }
 
     func reps(_ means: [Double], samples: Int = 3) -> SampleRecord {
-        Fixture.latency(means.flatMap { Array(repeating: $0, count: samples) },
-                        rep: means.indices.flatMap { Array(repeating: $0, count: samples) })
+        Fixture.latency(
+            means.flatMap { Array(repeating: $0, count: samples) },
+            rep: means.indices.flatMap { Array(repeating: $0, count: samples) })
     }
 
     /// Defect 1: no spread on either side and different means make Welch's t infinite; it is
@@ -41,9 +42,11 @@ final class VerdictDefectTests: XCTestCase {
     func testExtremeMagnitudesGiveTheVerdictsOfScaleOne() throws {
         let base = Fixture.normal(n: 60, mean: 100, cv: 0.1, seed: 3)
         let cur = Fixture.normal(n: 60, mean: 130, cv: 0.1, seed: 4)
-        let unit = try XCTUnwrap(try analyze([Fixture.latency(cur)], baseline: [Fixture.latency(base)]).metrics[0].change)
+        let unit = try XCTUnwrap(
+            try analyze([Fixture.latency(cur)], baseline: [Fixture.latency(base)]).metrics[0].change)
         for scale in [1e300, 1e-170] {
-            let doc = try analyze([Fixture.latency(cur.map { $0 * scale })], baseline: [Fixture.latency(base.map { $0 * scale })])
+            let doc = try analyze(
+                [Fixture.latency(cur.map { $0 * scale })], baseline: [Fixture.latency(base.map { $0 * scale })])
             let c = try XCTUnwrap(doc.metrics[0].change)
             XCTAssertEqual(c.verdict, unit.verdict, c.reason)
             XCTAssertEqual(c.deltaPct!, unit.deltaPct!, accuracy: 1e-9)
@@ -66,8 +69,9 @@ final class VerdictDefectTests: XCTestCase {
         XCTAssertEqual(change.verdict, .fail, change.reason)
         XCTAssertTrue(change.reason.contains("relative to its magnitude"), change.reason)
         // The other way, −10 → −15 for a lower-is-better metric, is an improvement of 50 %.
-        let better = try analyze([Fixture.latency(Fixture.normal(n: 100, mean: -15, cv: 0.05, seed: 7))],
-                                 baseline: [Fixture.latency(base)])
+        let better = try analyze(
+            [Fixture.latency(Fixture.normal(n: 100, mean: -15, cv: 0.05, seed: 7))],
+            baseline: [Fixture.latency(base)])
         XCTAssertEqual(better.metrics[0].change?.verdict, .improved, better.metrics[0].change?.reason ?? "")
     }
 
@@ -81,14 +85,18 @@ final class VerdictDefectTests: XCTestCase {
         XCTAssertEqual(change.mannWhitney!.p, 2.0 / 252, accuracy: 1e-15)
         XCTAssertEqual(change.q!, change.welch!.p, accuracy: 1e-18)
         XCTAssertEqual(change.verdict, .warn, change.reason)
-        XCTAssertTrue(change.reason.contains("Mann–Whitney on the run means (exact p = 0.0079) is reported, not used"), change.reason)
+        XCTAssertTrue(
+            change.reason.contains("Mann–Whitney on the run means (exact p = 0.0079) is reported, not used"),
+            change.reason)
     }
 
     /// Defect 3: more repetitions must not give less power. +20 % on one of five metrics at a
     /// run-to-run CV of 10 %, 60 seeded trials per design.
     func testFiveRepetitionsAreAtLeastAsPowerfulAsThree() throws {
-        let three = try VerdictSimulation(cv: 0.10, candidateRepetitions: 3, baselineRepetitions: 3).rates(shift: 1.2, trials: 60, seed: 11)
-        let five = try VerdictSimulation(cv: 0.10, candidateRepetitions: 5, baselineRepetitions: 5).rates(shift: 1.2, trials: 60, seed: 11)
+        let three = try VerdictSimulation(cv: 0.10, candidateRepetitions: 3, baselineRepetitions: 3).rates(
+            shift: 1.2, trials: 60, seed: 11)
+        let five = try VerdictSimulation(cv: 0.10, candidateRepetitions: 5, baselineRepetitions: 5).rates(
+            shift: 1.2, trials: 60, seed: 11)
         XCTAssertGreaterThanOrEqual(five.caught, three.caught, "3 v 3: \(three), 5 v 5: \(five)")
         XCTAssertGreaterThan(five.caught, 0.2, "\(five)")
     }
@@ -106,7 +114,8 @@ final class VerdictDefectTests: XCTestCase {
         // The mean's own interval counts runs: t interval of the 3 run means (2 df).
         // stats.t.ppf(0.975, 2) = 4.302652729749462, std([118, 125, 121], ddof=1) = 3.511884584284246.
         let meanCI = try XCTUnwrap(doc.metrics[0].ci.mean)
-        XCTAssertEqual((meanCI.high - meanCI.low) / 2, 4.302652729749462 * 3.511884584284246 / 3.0.squareRoot(), accuracy: 1e-9)
+        XCTAssertEqual(
+            (meanCI.high - meanCI.low) / 2, 4.302652729749462 * 3.511884584284246 / 3.0.squareRoot(), accuracy: 1e-9)
     }
 
     /// Defect 6: the reason names the test that decided, and states that test's detectable
@@ -119,7 +128,8 @@ final class VerdictDefectTests: XCTestCase {
         XCTAssertFalse(reason.contains("one repetition on a side"), reason)
 
         // Three candidate repetitions against a baseline of one: pooled, and said so.
-        let pooled = try analyze([reps([118, 125, 121], samples: 4)], baseline: [Fixture.latency([98, 103, 101, 97, 104])])
+        let pooled = try analyze(
+            [reps([118, 125, 121], samples: 4)], baseline: [Fixture.latency([98, 103, 101, 97, 104])])
         let pooledReason = try XCTUnwrap(pooled.metrics[0].change?.reason)
         XCTAssertTrue(pooledReason.contains("pooled samples of 3 vs 1 repetition(s)"), pooledReason)
         XCTAssertFalse(pooledReason.contains("one repetition on a side"), pooledReason)

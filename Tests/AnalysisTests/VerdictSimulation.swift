@@ -23,7 +23,9 @@ struct VerdictSimulation {
     }
 
     /// The verdicts of the shifted metric (index 0) and of the others, for one trial.
-    func trial(shift: Double, generator g: inout Xoshiro256StarStar) throws -> (shifted: ChangeVerdict?, others: [ChangeVerdict?]) {
+    func trial(
+        shift: Double, generator g: inout Xoshiro256StarStar
+    ) throws -> (shifted: ChangeVerdict?, others: [ChangeVerdict?]) {
         func records(_ reps: Int, shifted: Double) -> [SampleRecord] {
             (0..<metrics).map { k in
                 let runMeans = (0..<reps).map { _ in 100 * (k == 0 ? shifted : 1) * (1 + cv * g.nextNormal()) }
@@ -42,8 +44,10 @@ struct VerdictSimulation {
         }
         var options = AnalysisOptions()
         options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(try Fixture.run(records(candidateRepetitions, shifted: shift)), baseline: baseline,
-                                          thresholds: Fixture.thresholds, options: options).document
+        let doc = try RunAnalyzer.analyze(
+            try Fixture.run(records(candidateRepetitions, shifted: shift)), baseline: baseline,
+            thresholds: Fixture.thresholds, options: options
+        ).document
         let verdicts = doc.metrics.sorted { $0.scenario < $1.scenario }.map { $0.change?.verdict }
         return (verdicts[0], Array(verdicts.dropFirst()))
     }

@@ -9,7 +9,9 @@ enum AnalyzeBinary {
         if let override = ProcessInfo.processInfo.environment["ANALYZE_BINARY"] {
             return URL(fileURLWithPath: override)
         }
-        var candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        var candidates = [
+            Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        ]
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             candidates.append(bundle.bundleURL.deletingLastPathComponent())
         }
@@ -51,6 +53,7 @@ enum AnalyzeBinary {
         process.waitUntilExit()
         try outHandle.close()
         let stdoutData = try Data(contentsOf: outURL)
-        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }

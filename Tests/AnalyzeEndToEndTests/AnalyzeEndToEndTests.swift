@@ -28,7 +28,8 @@ final class AnalyzeEndToEndTests: AnalyzeWorkspaceTestCase {
         XCTAssertEqual(doc["verdict"] as? String, "pass")
         let metric = try XCTUnwrap((doc["metrics"] as? [[String: Any]])?.first)
         XCTAssertEqual(metric["n"] as? Int, 45)
-        XCTAssertEqual(try XCTUnwrap(metric["p50"] as? Double), 15.722222222222221, accuracy: 1e-12) // np.quantile(b, .5)
+        // np.quantile(b, .5)
+        XCTAssertEqual(try XCTUnwrap(metric["p50"] as? Double), 15.722222222222221, accuracy: 1e-12)
         XCTAssertNotNil(metric["spectrum"] as? [[String: Any]])
         XCTAssertTrue(r.stderr.contains("verdict PASS"), r.stderr)
     }
@@ -63,29 +64,35 @@ final class AnalyzeEndToEndTests: AnalyzeWorkspaceTestCase {
         let base = try write(SamplesText.file([SamplesText.samplesLine(a)]), "base.jsonl")
         let record = try AnalyzeBinary.run(["--update-baseline", "--out", "first.json", base.path], in: dir)
         XCTAssertEqual(record.status, 0, record.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".benchmarks/baseline.json").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent(".benchmarks/baseline.json").path))
         let slower = try write(SamplesText.file([SamplesText.samplesLine(a.map { $0 * 1.6 })]), "slow.jsonl")
         let r = try AnalyzeBinary.run(["--out", "results.json", slower.path], in: dir)
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("verdict FAIL"), r.stderr)
         let doc = try json(Data(contentsOf: dir.appendingPathComponent("results.json")))
         XCTAssertEqual(doc["verdict"] as? String, "fail")
-        XCTAssertEqual(try AnalyzeBinary.run(["--fail-on", "never", "--out", "r2.json", slower.path], in: dir).status, 0)
+        XCTAssertEqual(
+            try AnalyzeBinary.run(["--fail-on", "never", "--out", "r2.json", slower.path], in: dir).status, 0)
     }
 
     // MARK: - bad input: exit 2, a message naming the file and the fix, no output written
 
-    func assertRefused(_ body: String, named name: String = "bad.jsonl", args extra: [String] = [],
-                       expect fragments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertRefused(
+        _ body: String, named name: String = "bad.jsonl", args extra: [String] = [],
+        expect fragments: [String], file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let input = try write(body, name)
         let out = dir.appendingPathComponent("out-\(name).json")
         let r = try AnalyzeBinary.run(["--no-baseline", "--out", out.path] + extra + [input.path], in: dir)
         XCTAssertEqual(r.status, 2, "exit status; stderr: \(r.stderr)", file: file, line: line)
         XCTAssertTrue(r.stderr.contains(name), "message must name the file: \(r.stderr)", file: file, line: line)
         for fragment in fragments {
-            XCTAssertTrue(r.stderr.contains(fragment), "missing \"\(fragment)\" in: \(r.stderr)", file: file, line: line)
+            XCTAssertTrue(
+                r.stderr.contains(fragment), "missing \"\(fragment)\" in: \(r.stderr)", file: file, line: line)
         }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "no output file on bad input", file: file, line: line)
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: out.path), "no output file on bad input", file: file, line: line)
     }
 
     func testMissingEndRecordIsRefusedUnlessPartialIsAllowed() throws {
@@ -99,21 +106,28 @@ final class AnalyzeEndToEndTests: AnalyzeWorkspaceTestCase {
     }
 
     func testMalformedJSONLineIsRefusedWithItsLine() throws {
-        let text = [SamplesText.runLine(), #"{"type":"samples","scenario":"#, SamplesText.endLine(records: 2)].joined(separator: "\n") + "\n"
+        let text =
+            [SamplesText.runLine(), #"{"type":"samples","scenario":"#, SamplesText.endLine(records: 2)].joined(
+                separator: "\n") + "\n"
         try assertRefused(text, expect: [":2:", "malformed JSON"])
     }
 
     func testNaNIsRefused() throws {
-        let text = SamplesText.file([#"{"type":"samples","scenario":"s","metric":"latency","unit":"ms","better":"lower","values":[1,NaN]}"#])
+        let text = SamplesText.file([
+            #"{"type":"samples","scenario":"s","metric":"latency","unit":"ms","better":"lower","values":[1,NaN]}"#
+        ])
         try assertRefused(text, expect: [":2:", "NaN"])
     }
 
     func testNegativeLatencyIsRefused() throws {
-        try assertRefused(SamplesText.file([SamplesText.samplesLine([1, -2])]), expect: [":2", "negative", "monotonic clock"])
+        try assertRefused(
+            SamplesText.file([SamplesText.samplesLine([1, -2])]), expect: [":2", "negative", "monotonic clock"])
     }
 
     func testUnknownSchemaVersionIsRefused() throws {
-        let text = [SamplesText.runLine(schema: "meshbench.samples/9"), SamplesText.endLine(records: 1)].joined(separator: "\n") + "\n"
+        let text =
+            [SamplesText.runLine(schema: "meshbench.samples/9"), SamplesText.endLine(records: 1)].joined(
+                separator: "\n") + "\n"
         try assertRefused(text, expect: ["meshbench.samples/9", "meshbench.samples/1"])
     }
 
@@ -123,13 +137,15 @@ final class AnalyzeEndToEndTests: AnalyzeWorkspaceTestCase {
 
     func testResultsFileIsSentToRender() throws {
         let input = try write(SamplesText.file([SamplesText.samplesLine(a)]), "ok.jsonl")
-        XCTAssertEqual(try AnalyzeBinary.run(["--no-baseline", "--out", "results.json", input.path], in: dir).status, 0)
+        XCTAssertEqual(
+            try AnalyzeBinary.run(["--no-baseline", "--out", "results.json", input.path], in: dir).status, 0)
         let results = try String(contentsOf: dir.appendingPathComponent("results.json"), encoding: .utf8)
         try assertRefused(results, named: "results-as-input.json", expect: ["results file", "render"])
     }
 
     func testTruncatedGzipIsRefused() throws {
-        let plain = try write(SamplesText.file([SamplesText.samplesLine(Array(repeating: 1.5, count: 5000))]), "big.jsonl")
+        let plain = try write(
+            SamplesText.file([SamplesText.samplesLine(Array(repeating: 1.5, count: 5000))]), "big.jsonl")
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
         gzip.arguments = ["-kf", plain.path]

@@ -55,7 +55,8 @@ final class AnalyzeGateTests: AnalyzeWorkspaceTestCase {
         let change = try XCTUnwrap((doc["metrics"] as? [[String: Any]])?.first?["change"] as? [String: Any])
         XCTAssertEqual(change["test_level"] as? String, "paired_rounds")
         XCTAssertEqual(change["verdict"] as? String, "warn", "\(change)")
-        XCTAssertTrue((change["reason"] as? String ?? "").contains("paired t-test of 4 interleaved rounds"), "\(change)")
+        XCTAssertTrue(
+            (change["reason"] as? String ?? "").contains("paired t-test of 4 interleaved rounds"), "\(change)")
         let comparison = try XCTUnwrap(doc["comparison"] as? [String: Any])
         XCTAssertTrue((comparison["reference"] as? String ?? "").contains("4 interleaved rounds"), "\(comparison)")
     }

@@ -21,14 +21,18 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
     // Class 1: valid or refusable input never ends in exit 3 or a crash.
 
     func testEmptyValuesAreRefusedNotACrash() throws {
-        let input = try write(SamplesText.file([#"{"type":"samples","scenario":"s","metric":"m","unit":"ms","better":"lower","values":[]}"#]), "run.jsonl")
+        let input = try write(
+            SamplesText.file([
+                #"{"type":"samples","scenario":"s","metric":"m","unit":"ms","better":"lower","values":[]}"#
+            ]), "run.jsonl")
         let r = try AnalyzeBinary.run(["--no-baseline", input.path], in: dir)
         XCTAssertNotEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.status == 0 || r.status == 2, "\(r.status): \(r.stderr)")
     }
 
     func testValuesNearTheLargestDoubleNeverReachTheEncoderAsInfinity() throws {
-        let input = try write(SamplesText.file([SamplesText.samplesLine([1.7e308, 1.7e308, 1.6e308, -1.7e308])]), "run.jsonl")
+        let input = try write(
+            SamplesText.file([SamplesText.samplesLine([1.7e308, 1.7e308, 1.6e308, -1.7e308])]), "run.jsonl")
         let r = try AnalyzeBinary.run(["--no-baseline", input.path], in: dir)
         XCTAssertTrue(r.status == 0 || r.status == 2, "\(r.status): \(r.stderr)")
         if r.status == 0 { XCTAssertNoThrow(try JSONSerialization.jsonObject(with: r.stdout)) }
@@ -59,13 +63,16 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
 
     func testAClosedPipeEndsQuietlyWithExitZero() throws {
         let input = try write(good, "run.jsonl")
-        let r = try runShell("'\(try AnalyzeBinary.url().path)' --no-baseline '\(input.path)' | true; echo \"${PIPESTATUS[0]}\" >&2", in: dir)
+        let r = try runShell(
+            "'\(try AnalyzeBinary.url().path)' --no-baseline '\(input.path)' | true; echo \"${PIPESTATUS[0]}\" >&2",
+            in: dir)
         XCTAssertEqual(r.stderr.split(separator: "\n").last, "0", r.stderr)
         XCTAssertFalse(r.stderr.contains("error"), r.stderr)
     }
 
     func testANumberOutOfItsFieldsRangeNamesTheField() throws {
-        let bad = SamplesText.file([SamplesText.samplesLine([1, 2])]).replacingOccurrences(of: #""seed":7"#, with: #""seed":-1"#)
+        let bad = SamplesText.file([SamplesText.samplesLine([1, 2])]).replacingOccurrences(
+            of: #""seed":7"#, with: #""seed":-1"#)
         let r = try AnalyzeBinary.run(["--no-baseline", try write(bad, "run.jsonl").path], in: dir)
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains("seed"), r.stderr)
@@ -83,8 +90,10 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
     }
 
     func testAGzipBombInTheHistoryIsSkippedWithTheCapNamed() throws {
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".benchmarks/history"), withIntermediateDirectories: true)
-        let r0 = try runShell("head -c 80000000 /dev/zero | gzip -1 > .benchmarks/history/2026-01-01T000000Z-bomb.json.gz", in: dir)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent(".benchmarks/history"), withIntermediateDirectories: true)
+        let r0 = try runShell(
+            "head -c 80000000 /dev/zero | gzip -1 > .benchmarks/history/2026-01-01T000000Z-bomb.json.gz", in: dir)
         XCTAssertEqual(r0.status, 0, r0.stderr)
         let r = try AnalyzeBinary.run(["--no-baseline", try write(good, "run.jsonl").path], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -117,7 +126,8 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
     }
 
     func testDevNullAsOutIsWrittenNotReplaced() throws {
-        let r = try AnalyzeBinary.run(["--no-baseline", try write(good, "run.jsonl").path, "--out", "/dev/null"], in: dir)
+        let r = try AnalyzeBinary.run(
+            ["--no-baseline", try write(good, "run.jsonl").path, "--out", "/dev/null"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         var info = stat()
         XCTAssertEqual(stat("/dev/null", &info), 0)
@@ -125,16 +135,21 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
     }
 
     func testUpdateBaselineWithABadBaselinePathWritesNoOut() throws {
-        let r = try AnalyzeBinary.run([try write(good, "run.jsonl").path, "--update-baseline", "--baseline", "missing/baseline.json",
-                                       "--out", "results.json"], in: dir)
+        let r = try AnalyzeBinary.run(
+            [
+                try write(good, "run.jsonl").path, "--update-baseline", "--baseline", "missing/baseline.json",
+                "--out", "results.json",
+            ], in: dir)
         XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("results.json").path), r.stderr)
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("results.json").path), r.stderr)
     }
 
     func testARunIDTooLongForAFileNameCreatesNothing() throws {
         let long = String(repeating: "r", count: 300)
         let text = good.replacingOccurrences(of: "run-host-a", with: long)
-        let r = try AnalyzeBinary.run(["--no-baseline", try write(text, "run.jsonl").path, "--record", "--out", "results.json"], in: dir)
+        let r = try AnalyzeBinary.run(
+            ["--no-baseline", try write(text, "run.jsonl").path, "--record", "--out", "results.json"], in: dir)
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains("NAME_MAX"), r.stderr)
         XCTAssertEqual(try listing(), [".benchmarks", "run.jsonl"])
@@ -142,10 +157,15 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
     }
 
     func testRecordCommitsResultsHistoryAndFlakesTogetherWithNoTemporaryFiles() throws {
-        let lines = [SamplesText.samplesLine([1, 2, 3]),
-                     #"{"type":"outcome","test":"t","tier":1,"attempt":1,"status":"pass","duration_ms":1,"message":""}"#]
-        let r = try AnalyzeBinary.run(["--no-baseline", try write(SamplesText.file(lines), "run.jsonl").path, "--record",
-                                       "--out", "results.json"], in: dir)
+        let lines = [
+            SamplesText.samplesLine([1, 2, 3]),
+            #"{"type":"outcome","test":"t","tier":1,"attempt":1,"status":"pass","duration_ms":1,"message":""}"#,
+        ]
+        let r = try AnalyzeBinary.run(
+            [
+                "--no-baseline", try write(SamplesText.file(lines), "run.jsonl").path, "--record",
+                "--out", "results.json",
+            ], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try listing(".benchmarks"), ["flake-history.json", "history", "thresholds.json"])
         XCTAssertEqual(try listing(".benchmarks/history").count, 1)
@@ -157,16 +177,22 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
     func testTwoConcurrentRecordsBothCountInTheFlakeHistory() throws {
         for pair in 0..<3 {
             let files = try (0..<2).map { side -> URL in
-                let text = SamplesText.file([#"{"type":"outcome","test":"t","tier":1,"attempt":1,"status":"pass","duration_ms":1,"message":""}"#],
-                                            host: "p\(pair)s\(side)")
+                let text = SamplesText.file(
+                    [
+                        #"{"type":"outcome","test":"t","tier":1,"attempt":1,"status":"pass","duration_ms":1,"message":""}"#
+                    ],
+                    host: "p\(pair)s\(side)")
                 return try write(text, "run-\(pair)-\(side).jsonl")
             }
             let binary = try AnalyzeBinary.url().path
-            let r = try runShell("'\(binary)' --no-baseline '\(files[0].path)' --record --out /dev/null & "
-                                  + "'\(binary)' --no-baseline '\(files[1].path)' --record --out /dev/null & wait", in: dir)
+            let r = try runShell(
+                "'\(binary)' --no-baseline '\(files[0].path)' --record --out /dev/null & "
+                    + "'\(binary)' --no-baseline '\(files[1].path)' --record --out /dev/null & wait", in: dir)
             XCTAssertEqual(r.status, 0, r.stderr)
         }
-        let flakes = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(".benchmarks/flake-history.json"))) as? [String: Any])
+        let flakes = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: dir.appendingPathComponent(".benchmarks/flake-history.json"))) as? [String: Any])
         XCTAssertTrue("\(flakes)".contains("6"), "6 runs of t expected: \(flakes)")
         XCTAssertEqual(try listing(".benchmarks/history").count, 6)
     }
@@ -177,12 +203,14 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
         let path = dir.appendingPathComponent(".benchmarks/thresholds.json")
         let original = try String(contentsOf: path, encoding: .utf8)
         let input = try write(good, "run.jsonl")
-        for (from, to, field) in [(#""alpha" : 0.05"#, #""alpha" : 7"#, "0 < alpha < 1"),
-                                  (#""noise_pct" : 5"#, #""noise_pct" : -5"#, "0 ≤ noise_pct < 100"),
-                                  (#""retention_days" : 90"#, #""retention_days" : -1"#, "1 ≤ retention_days"),
-                                  (#""trend_window_days" : 30"#, #""trend_window_days" : 0"#, "1 ≤ trend_window_days"),
-                                  (#""min_runs" : 20"#, #""min_runs" : 0"#, "min_runs ≥ 1"),
-                                  (#""queue_depth_max" : 1000"#, #""queue_depth_max" : 1e300"#, "queue_depth_max ≤ 2^53")] {
+        for (from, to, field) in [
+            (#""alpha" : 0.05"#, #""alpha" : 7"#, "0 < alpha < 1"),
+            (#""noise_pct" : 5"#, #""noise_pct" : -5"#, "0 ≤ noise_pct < 100"),
+            (#""retention_days" : 90"#, #""retention_days" : -1"#, "1 ≤ retention_days"),
+            (#""trend_window_days" : 30"#, #""trend_window_days" : 0"#, "1 ≤ trend_window_days"),
+            (#""min_runs" : 20"#, #""min_runs" : 0"#, "min_runs ≥ 1"),
+            (#""queue_depth_max" : 1000"#, #""queue_depth_max" : 1e300"#, "queue_depth_max ≤ 2^53"),
+        ] {
             let changed = original.replacingOccurrences(of: from, with: to)
             XCTAssertNotEqual(changed, original, "fixture lacks \(from)")
             try Data(changed.utf8).write(to: path)
@@ -202,4 +230,3 @@ final class AnalyzeHardeningTests: AnalyzeWorkspaceTestCase {
         }
     }
 }
-

@@ -6,10 +6,14 @@ import XCTest
 final class AnalyzeHistoryTests: AnalyzeWorkspaceTestCase {
     /// A run whose latency is `base` ± 1 ms and whose test failed once before passing.
     func run(_ index: Int, base: Double) throws -> String {
-        let outcome1 = #"{"type":"outcome","test":"tier2.mesh-10","tier":2,"attempt":1,"status":"fail","duration_ms":10,"message":"timeout"}"#
-        let outcome2 = #"{"type":"outcome","test":"tier2.mesh-10","tier":2,"attempt":2,"status":"pass","duration_ms":10,"message":""}"#
-        let text = SamplesText.file([SamplesText.samplesLine([base - 1, base, base + 1]), outcome1, outcome2], host: "host-a")
-            .replacingOccurrences(of: "\"run_id\":\"run-host-a\"", with: "\"run_id\":\"run-\(index)\"")
+        let outcome1 =
+            #"{"type":"outcome","test":"tier2.mesh-10","tier":2,"attempt":1,"status":"fail","duration_ms":10,"message":"timeout"}"#
+        let outcome2 =
+            #"{"type":"outcome","test":"tier2.mesh-10","tier":2,"attempt":2,"status":"pass","duration_ms":10,"message":""}"#
+        let text = SamplesText.file(
+            [SamplesText.samplesLine([base - 1, base, base + 1]), outcome1, outcome2], host: "host-a"
+        )
+        .replacingOccurrences(of: "\"run_id\":\"run-host-a\"", with: "\"run_id\":\"run-\(index)\"")
         let url = dir.appendingPathComponent("run-\(index).jsonl")
         try Data(text.utf8).write(to: url)
         return url.path
@@ -32,13 +36,19 @@ final class AnalyzeHistoryTests: AnalyzeWorkspaceTestCase {
     func testRecordedRunsGiveTrendsAndPruneRemovesOldOnes() throws {
         for day in 0..<6 {
             let stamp = String(format: "2025-03-%02dT12:00:00Z", day + 1)
-            let r = try AnalyzeBinary.run(["--record", "--recorded-at", stamp, "--no-baseline", "--out", "r\(day).json",
-                                           try run(day, base: 100 + 5 * Double(day))], in: dir)
+            let r = try AnalyzeBinary.run(
+                [
+                    "--record", "--recorded-at", stamp, "--no-baseline", "--out", "r\(day).json",
+                    try run(day, base: 100 + 5 * Double(day)),
+                ], in: dir)
             XCTAssertEqual(r.status, 0, r.stderr)
         }
-        let history = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(".benchmarks/history").path)
+        let history = try FileManager.default.contentsOfDirectory(
+            atPath: dir.appendingPathComponent(".benchmarks/history").path)
         XCTAssertEqual(history.count, 6)
-        let last = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r5.json"))) as? [String: Any])
+        let last = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r5.json")))
+                as? [String: Any])
         let trend = try XCTUnwrap((last["trends"] as? [[String: Any]])?.first)
         XCTAssertEqual(trend["direction"] as? String, "degrading")
         XCTAssertEqual(try XCTUnwrap(trend["slope_per_day"] as? Double), 5, accuracy: 1e-6)
@@ -47,7 +57,8 @@ final class AnalyzeHistoryTests: AnalyzeWorkspaceTestCase {
         XCTAssertEqual(flakes.first?["passes_after_retry"] as? Int, 6)
 
         // A corrupt entry is skipped with a warning naming it.
-        try Data("not gzip".utf8).write(to: dir.appendingPathComponent(".benchmarks/history/2025-03-07T000000Z-bad.json"))
+        try Data("not gzip".utf8).write(
+            to: dir.appendingPathComponent(".benchmarks/history/2025-03-07T000000Z-bad.json"))
         let trends = try AnalyzeBinary.run(["trends", "--days", "3650"], in: dir)
         XCTAssertEqual(trends.status, 0, trends.stderr)
         XCTAssertTrue(trends.stderr.contains("2025-03-07T000000Z-bad.json"), trends.stderr)
@@ -56,7 +67,8 @@ final class AnalyzeHistoryTests: AnalyzeWorkspaceTestCase {
 
         let prune = try AnalyzeBinary.run(["prune", "--keep-days", "0"], in: dir)
         XCTAssertEqual(prune.status, 0, prune.stderr)
-        let left = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(".benchmarks/history").path)
+        let left = try FileManager.default.contentsOfDirectory(
+            atPath: dir.appendingPathComponent(".benchmarks/history").path)
         XCTAssertEqual(left, ["2025-03-07T000000Z-bad.json"], "readable entries pruned, the unreadable one left alone")
     }
 
@@ -68,7 +80,10 @@ final class AnalyzeHistoryTests: AnalyzeWorkspaceTestCase {
     }
 
     func testNothingUnderBenchmarksChangesWhenTheCommandFails() throws {
-        XCTAssertEqual(try AnalyzeBinary.run(["--record", "--update-baseline", "--out", "ok.json", try run(0, base: 100)], in: dir).status, 0)
+        XCTAssertEqual(
+            try AnalyzeBinary.run(
+                ["--record", "--update-baseline", "--out", "ok.json", try run(0, base: 100)], in: dir
+            ).status, 0)
         let before = try benchmarksSnapshot()
         XCTAssertEqual(before.keys.filter { $0.hasPrefix("history/") }.count, 1)
         let broken = dir.appendingPathComponent("broken.jsonl")

@@ -18,8 +18,9 @@ final class AnalyzeNoiseAndRepetitionsTests: AnalyzeWorkspaceTestCase {
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         let metric = try XCTUnwrap((report["metrics"] as? [[String: Any]])?.first)
         XCTAssertEqual(try XCTUnwrap(metric["cv_pct"] as? Double), 10, accuracy: 1e-9)
-        let baseline = try XCTUnwrap(JSONSerialization.jsonObject(
-            with: Data(contentsOf: dir.appendingPathComponent(".benchmarks/baseline.json"))) as? [String: Any])
+        let baseline = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: dir.appendingPathComponent(".benchmarks/baseline.json"))) as? [String: Any])
         let stored = try XCTUnwrap((baseline["metrics"] as? [[String: Any]])?.first?["noise_floor_pct"] as? Double)
         XCTAssertEqual(stored, 10, accuracy: 1e-9)
     }
@@ -32,7 +33,8 @@ final class AnalyzeNoiseAndRepetitionsTests: AnalyzeWorkspaceTestCase {
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         let change = try XCTUnwrap((doc["metrics"] as? [[String: Any]])?.first?["change"] as? [String: Any])
         XCTAssertEqual(change["test_level"] as? String, "paired_rounds")
-        XCTAssertTrue((change["reason"] as? String ?? "").contains("paired t-test of 3 interleaved rounds"), "\(change)")
+        XCTAssertTrue(
+            (change["reason"] as? String ?? "").contains("paired t-test of 3 interleaved rounds"), "\(change)")
         let notes = doc["notes"] as? [String] ?? []
         XCTAssertTrue(notes.contains { $0.contains("no stored A/A noise floor is used") }, "\(notes)")
     }

@@ -8,10 +8,13 @@ class AnalyzeWorkspaceTestCase: XCTestCase {
 
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".benchmarks"), withIntermediateDirectories: true)
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent(".benchmarks/thresholds.json"),
-                                         to: dir.appendingPathComponent(".benchmarks/thresholds.json"))
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent(".benchmarks"), withIntermediateDirectories: true)
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent(".benchmarks/thresholds.json"),
+            to: dir.appendingPathComponent(".benchmarks/thresholds.json"))
     }
 
     override func tearDownWithError() throws {

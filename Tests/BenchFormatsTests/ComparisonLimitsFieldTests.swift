@@ -15,8 +15,12 @@ final class ComparisonLimitsFieldTests: XCTestCase {
     }
 
     func testLimitsRoundTripKeyedByClassName() throws {
-        let info = ComparisonInfo(baselineRunID: "run-1", baselineHost: "fp-1", comparable: true, noisePct: 5,
-                                  regression: [.latency: RegressionLimits(warnPct: 20, failPct: 50), .memory: RegressionLimits(warnPct: 30, failPct: nil)])
+        let info = ComparisonInfo(
+            baselineRunID: "run-1", baselineHost: "fp-1", comparable: true, noisePct: 5,
+            regression: [
+                .latency: RegressionLimits(warnPct: 20, failPct: 50),
+                .memory: RegressionLimits(warnPct: 30, failPct: nil),
+            ])
         let data = try FormatsJSON.encoder(pretty: false).encode(info)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(object["noise_pct"] as? Double, 5)
@@ -26,7 +30,8 @@ final class ComparisonLimitsFieldTests: XCTestCase {
     }
 
     func testUnknownClassIsRefusedWithItsName() {
-        let json = #"{"baseline_run_id":"r","baseline_host":"h","comparable":true,"fdr":"bh","regression":{"latncy":{"warn_pct":20}}}"#
+        let json =
+            #"{"baseline_run_id":"r","baseline_host":"h","comparable":true,"fdr":"bh","regression":{"latncy":{"warn_pct":20}}}"#
         XCTAssertThrowsError(try FormatsJSON.decoder().decode(ComparisonInfo.self, from: Data(json.utf8))) { error in
             XCTAssertTrue("\(error)".contains("unknown metric class \"latncy\""), "\(error)")
         }

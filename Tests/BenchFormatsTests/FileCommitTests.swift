@@ -36,7 +36,8 @@ final class FileCommitTests: XCTestCase {
         try FileManager.default.removeItem(atPath: path("gone"))
         try Data().write(to: URL(fileURLWithPath: path("gone")))
         XCTAssertThrowsError(try commit.commit())
-        XCTAssertEqual(try String(contentsOfFile: path("a"), encoding: .utf8), "a0", "the first file changed without the second")
+        XCTAssertEqual(
+            try String(contentsOfFile: path("a"), encoding: .utf8), "a0", "the first file changed without the second")
         XCTAssertEqual(try listing(), ["a", "gone"])
     }
 
@@ -53,7 +54,8 @@ final class FileCommitTests: XCTestCase {
         let long = String(repeating: "x", count: 300)
         let commit = FileCommit()
         try commit.add(Array("r".utf8), to: path("results.json"))
-        XCTAssertThrowsError(try commit.add(Array("h".utf8), to: path("history/\(long).json.gz"), createFolder: true)) { error in
+        XCTAssertThrowsError(try commit.add(Array("h".utf8), to: path("history/\(long).json.gz"), createFolder: true)) {
+            error in
             XCTAssertTrue("\(error)".contains("NAME_MAX"), "\(error)")
         }
         XCTAssertEqual(try listing(), [], "a refused output must leave nothing, not even the folder")
@@ -160,7 +162,8 @@ final class FileCommitTests: XCTestCase {
         try Data("new-a".utf8).write(to: URL(fileURLWithPath: path(".meshbench-\(dead)-AAAAAA.tmp")))
         try Data("new-b".utf8).write(to: URL(fileURLWithPath: other + "/.meshbench-\(dead)-BBBBBB.tmp"))
         let copies = [path(".meshbench-\(dead)-JJJJJJ.journal"), other + "/.meshbench-\(dead)-KKKKKK.journal"]
-        let journal = "R\t\(path(".meshbench-\(dead)-AAAAAA.tmp"))\t\(path("a.json"))\n"
+        let journal =
+            "R\t\(path(".meshbench-\(dead)-AAAAAA.tmp"))\t\(path("a.json"))\n"
             + "R\t\(other)/.meshbench-\(dead)-BBBBBB.tmp\t\(other)/b.json\n" + copies.map { "J\t\($0)\n" }.joined()
         for copy in copies { try Data(journal.utf8).write(to: URL(fileURLWithPath: copy)) }
         // Half applied, as a kill between the two renames leaves it.
@@ -197,23 +200,31 @@ final class FileCommitTests: XCTestCase {
         // A live pid (1) but an hour old: its pid was reused, or it came from another namespace.
         let old = path(".meshbench-1-OLDXXX.tmp")
         try Data("old".utf8).write(to: URL(fileURLWithPath: old))
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3_600)], ofItemAtPath: old)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3_600)], ofItemAtPath: old)
         // Our pattern but a folder, a FIFO and a symbolic link: never ours to delete.
-        try FileManager.default.createDirectory(atPath: path(".meshbench-\(dead)-DIRXXX.tmp"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: path(".meshbench-\(dead)-DIRXXX.tmp"), withIntermediateDirectories: false)
         XCTAssertEqual(mkfifo(path(".meshbench-\(dead)-FIFOXX.tmp"), 0o644), 0)
         try write("precious", to: path("elsewhere"))
-        try FileManager.default.createSymbolicLink(atPath: path(".meshbench-\(dead)-LINKXX.tmp"), withDestinationPath: path("elsewhere"))
+        try FileManager.default.createSymbolicLink(
+            atPath: path(".meshbench-\(dead)-LINKXX.tmp"), withDestinationPath: path("elsewhere"))
         // Another program's temporary file that merely looks similar.
         try Data("theirs".utf8).write(to: URL(fileURLWithPath: path(".meshbench-notours.tmp")))
         try write("x", to: path("x"))
-        XCTAssertEqual(try listing(), [".meshbench-\(dead)-DIRXXX.tmp", ".meshbench-\(dead)-FIFOXX.tmp", ".meshbench-\(dead)-HELDXX.tmp",
-                                       ".meshbench-\(dead)-LINKXX.tmp", ".meshbench-notours.tmp", "elsewhere", "x"])
+        XCTAssertEqual(
+            try listing(),
+            [
+                ".meshbench-\(dead)-DIRXXX.tmp", ".meshbench-\(dead)-FIFOXX.tmp", ".meshbench-\(dead)-HELDXX.tmp",
+                ".meshbench-\(dead)-LINKXX.tmp", ".meshbench-notours.tmp", "elsewhere", "x",
+            ])
         XCTAssertEqual(try String(contentsOfFile: path("elsewhere"), encoding: .utf8), "precious")
     }
 
     func testDocumentWriteThatCannotEncodeLeavesTheFileIntact() throws {
         let path = path("results.json")
-        var doc = ResultsDocument(run: Fixtures.header, generatedAt: Date(timeIntervalSince1970: 0), verdict: .pass, verdictReason: "")
+        var doc = ResultsDocument(
+            run: Fixtures.header, generatedAt: Date(timeIntervalSince1970: 0), verdict: .pass, verdictReason: "")
         try doc.write(to: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         doc.notes = ["changed"]

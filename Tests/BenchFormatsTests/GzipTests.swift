@@ -61,13 +61,15 @@ final class GzipTests: XCTestCase {
     func testCorruptGzipDataIsNamed() throws {
         let ours = try Fixtures.writeSamples(gzip: true, in: dir, name: "bad.jsonl.gz")
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ours)))
-        bytes[bytes.count - 6] ^= 0xFF // inside the CRC-32 trailer
+        bytes[bytes.count - 6] ^= 0xFF  // inside the CRC-32 trailer
         let path = dir.appendingPathComponent("bad-crc.jsonl.gz").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try Fixtures.readAll(path)) { error in
-            guard case .corruptGzip(let file, _, let detail)? = error as? SamplesError else { return XCTFail("\(error)") }
+            guard case .corruptGzip(let file, _, let detail)? = error as? SamplesError else {
+                return XCTFail("\(error)")
+            }
             XCTAssertEqual(file, path)
-            XCTAssertEqual(detail, "incorrect data check") // zlib's message for a CRC mismatch
+            XCTAssertEqual(detail, "incorrect data check")  // zlib's message for a CRC mismatch
         }
     }
 

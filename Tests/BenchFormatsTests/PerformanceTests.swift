@@ -6,7 +6,8 @@ import XCTest
 /// Prints figures, asserts only correctness (tests never assert wall-clock times).
 final class PerformanceTests: XCTestCase {
     func testWriteAndReadTenMillionValuesThroughGzip() throws {
-        try XCTSkipUnless(ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to measure")
+        try XCTSkipUnless(
+            ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to measure")
         let dir = try Fixtures.temporaryDirectory()
         let path = dir.appendingPathComponent("perf.jsonl.gz").path
         // Latency-like values with three decimals (microsecond resolution in ms), as bench writes them.

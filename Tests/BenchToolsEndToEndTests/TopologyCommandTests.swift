@@ -22,7 +22,9 @@ final class TopologyCommandTests: XCTestCase {
 
     func testJSONOfASeededRegularMeshIsReproducibleAndRegular() throws {
         let bench = try BuiltExecutable("bench")
-        let arguments = ["topology", "--nodes", "12", "--topology", "regular", "--degree", "4", "--seed", "9", "--json"]
+        let arguments = [
+            "topology", "--nodes", "12", "--topology", "regular", "--degree", "4", "--seed", "9", "--json",
+        ]
         let first = try bench.run(arguments), second = try bench.run(arguments)
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertEqual(first.stdout, second.stdout, "same seed, same mesh")
@@ -34,7 +36,9 @@ final class TopologyCommandTests: XCTestCase {
         let perNode = try XCTUnwrap(object["per_node"] as? [[String: Any]])
         XCTAssertEqual(perNode.count, 12)
         XCTAssertTrue(perNode.allSatisfy { ($0["hops"] as? Int) != nil }, "a random regular mesh is connected")
-        let other = try bench.run(["topology", "--nodes", "12", "--topology", "regular", "--degree", "4", "--seed", "10", "--json"])
+        let other = try bench.run([
+            "topology", "--nodes", "12", "--topology", "regular", "--degree", "4", "--seed", "10", "--json",
+        ])
         XCTAssertNotEqual(other.stdout, first.stdout, "another seed, another mesh")
     }
 

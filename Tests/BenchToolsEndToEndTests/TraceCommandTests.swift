@@ -7,7 +7,9 @@ final class TraceCommandTests: XCTestCase {
     /// A 4-node line with the default price 100 msat, fee 10 msat and TTL 5: the publisher pays
     /// 100 + 4 × 10 = 140 msat; each hop keeps 10 and forwards the rest, the end node keeps 120.
     func testLineTraceReportsHopsPaymentsAndPhases() throws {
-        let run = try BuiltExecutable("bench").run(["trace", "--nodes", "4", "--topology", "line", "--json", "--warmup", "1"])
+        let run = try BuiltExecutable("bench").run([
+            "trace", "--nodes", "4", "--topology", "line", "--json", "--warmup", "1",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         let trace = try XCTUnwrap(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
         XCTAssertEqual(trace["published_msat"] as? Int, 140)
@@ -25,14 +27,17 @@ final class TraceCommandTests: XCTestCase {
         XCTAssertEqual(times, times.sorted(), "rows are in arrival order")
         XCTAssertNil(arrivals[0]["phases"], "the publisher does not decode or verify its own event")
         for hop in arrivals.dropFirst() {
-            let phases = try XCTUnwrap(hop["phases"] as? [String: Double], "node \(hop["node"] ?? "?") has no phase record")
+            let phases = try XCTUnwrap(
+                hop["phases"] as? [String: Double], "node \(hop["node"] ?? "?") has no phase record")
             XCTAssertEqual(Set(phases.keys), ["decode", "verify", "store", "match", "forward"])
             XCTAssertGreaterThan(phases["verify"] ?? 0, 0, "a BIP-340 verification takes time")
         }
     }
 
     func testNodesBeyondTheTTLAreReportedAsMissed() throws {
-        let run = try BuiltExecutable("bench").run(["trace", "--nodes", "5", "--topology", "line", "--ttl", "2", "--warmup", "0"])
+        let run = try BuiltExecutable("bench").run([
+            "trace", "--nodes", "5", "--topology", "line", "--ttl", "2", "--warmup", "0",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         let text = run.stdoutText
         XCTAssertTrue(text.contains("not reached: node 3 — 3 hops away, beyond TTL 2 (raise --ttl)"), text)
@@ -59,13 +64,16 @@ final class TraceCommandTests: XCTestCase {
         let badTopology = try bench.run(["trace", "--topology", "torus"])
         XCTAssertEqual(badTopology.status, 2)
         XCTAssertTrue(badTopology.stderr.contains("valid topologies"), badTopology.stderr)
-        let badLevel = try bench.run(["trace", "--nodes", "3", "--topology", "line"], environment: ["MESHBENCH_LOG": "chatty"])
+        let badLevel = try bench.run(
+            ["trace", "--nodes", "3", "--topology", "line"], environment: ["MESHBENCH_LOG": "chatty"])
         XCTAssertEqual(badLevel.status, 2)
         XCTAssertTrue(badLevel.stderr.contains("trace, debug, info, notice, warning, error, critical"), badLevel.stderr)
     }
 
     func testVerboseLogsGoToStandardErrorWithLevelLabelAndMetadata() throws {
-        let run = try BuiltExecutable("bench").run(["trace", "--nodes", "3", "--topology", "line", "--json", "--verbose"])
+        let run = try BuiltExecutable("bench").run([
+            "trace", "--nodes", "3", "--topology", "line", "--json", "--verbose",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: run.stdout), "logs must not reach standard output")
         XCTAssertTrue(run.stderr.contains(" debug meshbench.trace: published traced event [id="), run.stderr)

@@ -4,8 +4,10 @@ import XCTest
 /// Every chart kind renders an image of the requested size that is not blank, leaves its edges
 /// white (nothing clipped) and places no two text labels on top of each other.
 final class ChartRenderingTests: XCTestCase {
-    private func check(_ name: String, _ chart: any Chart, width: Int = 640, height: Int = 400, scale: Double = 2,
-                       file: StaticString = #filePath, line: UInt = #line) throws -> ChartContext {
+    private func check(
+        _ name: String, _ chart: any Chart, width: Int = 640, height: Int = 400, scale: Double = 2,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> ChartContext {
         let page = ChartPage(width: width, height: height, scale: scale, sourceLine: DemoCharts.source)
         let context = try page.render(chart)
         let pixels = context.canvas.pixels()
@@ -27,13 +29,18 @@ final class ChartRenderingTests: XCTestCase {
                 if pixels.isWhite(x: x, y: y) { borderWhite += 1 }
             }
         }
-        XCTAssertGreaterThan(Double(borderWhite) / Double(border), 0.99, "\(name): something touches the edge", file: file, line: line)
+        XCTAssertGreaterThan(
+            Double(borderWhite) / Double(border), 0.99, "\(name): something touches the edge", file: file, line: line)
 
         let labels = context.labels
         for (index, label) in labels.enumerated() {
-            XCTAssertTrue(context.canvas.bounds.contains(label.rect), "\(name): \"\(label.text)\" leaves the canvas", file: file, line: line)
+            XCTAssertTrue(
+                context.canvas.bounds.contains(label.rect), "\(name): \"\(label.text)\" leaves the canvas", file: file,
+                line: line)
             for other in labels[(index + 1)...] where label.rect.intersects(other.rect) {
-                XCTFail("\(name): \"\(label.text)\" \(label.rect) overlaps \"\(other.text)\" \(other.rect)", file: file, line: line)
+                XCTFail(
+                    "\(name): \"\(label.text)\" \(label.rect) overlaps \"\(other.text)\" \(other.rect)", file: file,
+                    line: line)
             }
         }
         return context
@@ -70,14 +77,16 @@ final class ChartRenderingTests: XCTestCase {
 
     func testAnEmptyChartSaysWhy() throws {
         let context = try check("empty", DemoCharts.empty())
-        XCTAssertTrue(context.labels.contains { $0.text == "no data: the resource sampler was disabled (--no-resources)" })
+        XCTAssertTrue(
+            context.labels.contains { $0.text == "no data: the resource sampler was disabled (--no-resources)" })
     }
 
     func testManyBarsShowTheWorstAndSayHowManyMore() throws {
         let context = try check("bars", DemoCharts.baselineDelta(maxRows: 25), width: 800, height: 600)
         let note = context.labels.first { $0.text.hasPrefix("showing worst") }?.text
         XCTAssertEqual(note, "showing worst 25 of 120 metrics · 95 more not shown")
-        XCTAssertTrue(context.labels.contains { $0.text == "publish.memory.rss n=50" }, "the largest regression is listed first")
+        XCTAssertTrue(
+            context.labels.contains { $0.text == "publish.memory.rss n=50" }, "the largest regression is listed first")
     }
 
     func testFewSeriesAreLabelledDirectly() throws {
@@ -111,7 +120,9 @@ final class ChartRenderingTests: XCTestCase {
     }
 
     func testInvalidSizesAreRefused() {
-        XCTAssertThrowsError(try Canvas(width: 0, height: 10)) { XCTAssertEqual($0 as? ChartError, .invalidSize(width: 0, height: 10, scale: 1)) }
+        XCTAssertThrowsError(try Canvas(width: 0, height: 10)) {
+            XCTAssertEqual($0 as? ChartError, .invalidSize(width: 0, height: 10, scale: 1))
+        }
         XCTAssertThrowsError(try Canvas(width: 10, height: 10, scale: 0.5))
     }
 }

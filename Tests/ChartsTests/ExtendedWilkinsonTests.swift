@@ -57,8 +57,10 @@ import XCTest
 ///                     k += 1
 ///             j += 1
 final class ExtendedWilkinsonTests: XCTestCase {
-    private func assertTicks(_ lower: Double, _ upper: Double, _ m: Int, _ expected: [Double], onlyLoose: Bool = false,
-                             file: StaticString = #filePath, line: UInt = #line) {
+    private func assertTicks(
+        _ lower: Double, _ upper: Double, _ m: Int, _ expected: [Double], onlyLoose: Bool = false,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let ticks = ExtendedWilkinson.ticks(lower: lower, upper: upper, targetCount: m, onlyLoose: onlyLoose)
         XCTAssertEqual(ticks.count, expected.count, "\(ticks)", file: file, line: line)
         for (tick, want) in zip(ticks, expected) {

@@ -6,8 +6,10 @@ import Units
 /// step count, and those conversions must stay in range (issue 12, class 1).
 final class ExtremeValueAxisTests: XCTestCase {
     private func logTicks(_ extent: ClosedRange<Double>) -> AxisTicks {
-        AxisTicks.resolve(AxisSpec(title: "Latency", dimension: .duration, scale: .log10), extent: extent,
-                          length: 600, vertical: true, formatter: UnitFormatter()) { _ in 10 }
+        AxisTicks.resolve(
+            AxisSpec(title: "Latency", dimension: .duration, scale: .log10), extent: extent,
+            length: 600, vertical: true, formatter: UnitFormatter()
+        ) { _ in 10 }
     }
 
     func testLogAxisOverTheWholeDoubleRangeKeepsFiniteTicks() {

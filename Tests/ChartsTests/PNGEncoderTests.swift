@@ -20,14 +20,17 @@ final class PNGEncoderTests: XCTestCase {
         let data = try XCTUnwrap(cairo_image_surface_get_data(surface))
         var argb: [UInt32] = []
         for y in 0..<height {
-            for x in 0..<width { argb.append(UnsafeRawPointer(data + y * stride).load(fromByteOffset: x * 4, as: UInt32.self)) }
+            for x in 0..<width {
+                argb.append(UnsafeRawPointer(data + y * stride).load(fromByteOffset: x * 4, as: UInt32.self))
+            }
         }
         return (width, height, argb)
     }
 
     func testAChartRoundTripsPixelForPixel() throws {
-        let chart = StackedBarChart(title: "Phases", categoryTitle: "Scenario", valueAxis: AxisSpec(title: "Time", dimension: .duration),
-                                    phases: ["decode", "verify"], bars: [StackedBar(label: "a", segments: [2e4, 7e4])])
+        let chart = StackedBarChart(
+            title: "Phases", categoryTitle: "Scenario", valueAxis: AxisSpec(title: "Time", dimension: .duration),
+            phases: ["decode", "verify"], bars: [StackedBar(label: "a", segments: [2e4, 7e4])])
         let context = try ChartPage(width: 320, height: 200, scale: 2, sourceLine: "source").render(chart)
         let file = path("chart")
         defer { try? FileManager.default.removeItem(atPath: file) }

@@ -17,6 +17,8 @@ final class PerformanceTests: XCTestCase {
             _ = try ChartPage(width: size.0, height: size.1, scale: 2, sourceLine: DemoCharts.source).render(chart)
             print("render \(name): \(Double(DispatchTime.now().uptimeNanoseconds - chartStart) / 1e6) ms")
         }
-        print("render all \(charts.count) charts at scale 2: \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms")
+        print(
+            "render all \(charts.count) charts at scale 2: \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms"
+        )
     }
 }

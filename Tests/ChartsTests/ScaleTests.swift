@@ -15,7 +15,7 @@ final class ScaleTests: XCTestCase {
         let scale = Scale(kind: .log10, lower: 1, upper: 1000)
         XCTAssertEqual(scale.fraction(10), 1.0 / 3, accuracy: 1e-12)
         XCTAssertEqual(scale.fraction(100), 2.0 / 3, accuracy: 1e-12)
-        XCTAssertEqual(scale.value(atFraction: 0.5), 31.622776601683793, accuracy: 1e-9) // 10^1.5
+        XCTAssertEqual(scale.value(atFraction: 0.5), 31.622776601683793, accuracy: 1e-9)  // 10^1.5
         XCTAssertFalse(scale.canShow(0))
     }
 
@@ -32,23 +32,29 @@ final class ScaleTests: XCTestCase {
     }
 
     func testPercentileAxisLabels() {
-        let ticks = AxisTicks.resolve(.percentile(), extent: 0...0.99995, length: 800, vertical: false,
-                                      formatter: UnitFormatter()) { Double($0.count) * 6 }
+        let ticks = AxisTicks.resolve(
+            .percentile(), extent: 0...0.99995, length: 800, vertical: false,
+            formatter: UnitFormatter()
+        ) { Double($0.count) * 6 }
         XCTAssertEqual(ticks.labels, ["0%", "90%", "99%", "99.9%", "99.99%", "99.999%"])
         XCTAssertEqual(ticks.scale.upper, 0.99999, accuracy: 1e-12)
     }
 
     func testCrowdedLabelsAreThinned() {
         // 20 points is room for one short label only, however the ticks are chosen.
-        let ticks = AxisTicks.resolve(AxisSpec(title: "x", dimension: .count(noun: nil)), extent: 0...1000, length: 60,
-                                      vertical: false, formatter: UnitFormatter()) { Double($0.count) * 6 }
+        let ticks = AxisTicks.resolve(
+            AxisSpec(title: "x", dimension: .count(noun: nil)), extent: 0...1000, length: 60,
+            vertical: false, formatter: UnitFormatter()
+        ) { Double($0.count) * 6 }
         XCTAssertTrue(ticks.labelsFit(length: 60) { Double($0.count) * 6 })
         XCTAssertGreaterThanOrEqual(ticks.values.count, 1)
     }
 
     func testLogAxisTicksAreDecadesOrOneTwoFive() {
-        let ticks = AxisTicks.resolve(AxisSpec(title: "Latency", dimension: .duration, scale: .log10), extent: 0.3e6...25e6,
-                                      length: 400, vertical: true, formatter: UnitFormatter()) { _ in 12 }
+        let ticks = AxisTicks.resolve(
+            AxisSpec(title: "Latency", dimension: .duration, scale: .log10), extent: 0.3e6...25e6,
+            length: 400, vertical: true, formatter: UnitFormatter()
+        ) { _ in 12 }
         XCTAssertEqual(ticks.unit?.symbol, "ms")
         XCTAssertEqual(ticks.labels, ["0.5", "1", "2", "5", "10", "20"])
     }

@@ -14,7 +14,8 @@ public struct BuiltExecutable {
     public let url: URL
 
     public init(_ name: String) throws {
-        let starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? ".")]
+        let starts =
+            [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? ".")]
             + Bundle.allBundles.map(\.bundleURL)
         for start in starts {
             var folder = start.deletingLastPathComponent()
@@ -40,8 +41,10 @@ public struct BuiltExecutable {
 
     /// Runs with `arguments`, feeding `stdin`; standard output and error are drained on their own
     /// threads so a large output never blocks the child.
-    public func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
-                    environment: [String: String]? = nil) throws -> Run {
+    public func run(
+        _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -91,7 +94,8 @@ public struct ScratchFolder {
     public let url: URL
 
     public init(_ name: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-\(name)-\(UUID().uuidString.prefix(8))")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "meshbench-\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
@@ -101,7 +105,8 @@ public struct ScratchFolder {
     @discardableResult
     public func write(_ data: Data, to name: String) throws -> String {
         let path = path(name)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }

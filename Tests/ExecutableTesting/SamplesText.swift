@@ -7,10 +7,13 @@ public enum SamplesText {
         #"{"type":"run","schema":"\#(schema)","run_id":"run-\#(host)","started_at":"2025-01-01T00:00:00Z","tier":1,"seed":7,"git":{"commit":"abc123","branch":"main","dirty":false},"host":{"fingerprint":"\#(host)","cpu_model":"cpu of \#(host)","cpus":2,"memory_mb":24576,"os":"linux","swift":"6.3"},"mode":"simulated","config":{}}"#
     }
 
-    public static func samplesLine(_ values: [Double], metric: String = "latency", unit: String = "ms", better: String = "lower",
-                            scenario: String = "tier1.propagation-3") -> String {
+    public static func samplesLine(
+        _ values: [Double], metric: String = "latency", unit: String = "ms", better: String = "lower",
+        scenario: String = "tier1.propagation-3"
+    ) -> String {
         let list = values.map { String($0) }.joined(separator: ",")
-        return #"{"type":"samples","scenario":"\#(scenario)","metric":"\#(metric)","unit":"\#(unit)","better":"\#(better)","values":[\#(list)]}"#
+        return
+            #"{"type":"samples","scenario":"\#(scenario)","metric":"\#(metric)","unit":"\#(unit)","better":"\#(better)","values":[\#(list)]}"#
     }
 
     public static func endLine(records: Int) -> String {

@@ -5,10 +5,10 @@ final class BilateralLedgerTests: XCTestCase {
     func testSignConventionAndCounts() throws {
         var ledger = BilateralLedger(peer: "g.bob")
         try ledger.recordReceived(amount: 1_000, outcome: .fulfilled)  // Bob paid us 1000
-        try ledger.recordSent(amount: 300, outcome: .fulfilled)        // we paid Bob 300
+        try ledger.recordSent(amount: 300, outcome: .fulfilled)  // we paid Bob 300
         try ledger.recordSent(amount: 50, outcome: .rejected(.T04_insufficientLiquidity))
         try ledger.recordReceived(amount: 7, outcome: .rejected(.F99_applicationError))
-        XCTAssertEqual(ledger.balance, 700) // Bob owes us 1000 − 300
+        XCTAssertEqual(ledger.balance, 700)  // Bob owes us 1000 − 300
         XCTAssertEqual(ledger.sent.fulfilledCount, 1)
         XCTAssertEqual(ledger.sent.fulfilledAmount, 300)
         XCTAssertEqual(ledger.sent.rejectedCount, 1)
@@ -58,7 +58,9 @@ final class BilateralLedgerTests: XCTestCase {
     /// payment back D → A over the same links and one rejected packet.
     func testMeshLedgersNetToZero() throws {
         var mesh: LedgerNetting.Mesh = [:]
-        func transfer(_ from: String, _ to: String, _ amount: UInt64, _ outcome: BilateralLedger.Outcome = .fulfilled) throws {
+        func transfer(
+            _ from: String, _ to: String, _ amount: UInt64, _ outcome: BilateralLedger.Outcome = .fulfilled
+        ) throws {
             var sender = mesh[from, default: [:]][to] ?? BilateralLedger(peer: to)
             var receiver = mesh[to, default: [:]][from] ?? BilateralLedger(peer: from)
             try sender.recordSent(amount: amount, outcome: outcome)

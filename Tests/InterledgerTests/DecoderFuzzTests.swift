@@ -16,13 +16,21 @@ final class DecoderFuzzTests: XCTestCase {
         let condition = [UInt8](repeating: 0x42, count: 32)
         let expiry = InterledgerTimestamp.date(milliseconds: 1_700_000_000_000)
         // Short but structurally complete Nostr messages keep each mutation cheap in debug builds.
-        let nips = try samplePacket(nostr: Array(#"["EVENT",{"id":"1f","kind":1,"tags":[["e","x"]],"content":"a \"}\" b","sig":"cd"}]"#.utf8)).serialize()
+        let nips = try samplePacket(
+            nostr: Array(#"["EVENT",{"id":"1f","kind":1,"tags":[["e","x"]],"content":"a \"}\" b","sig":"cd"}]"#.utf8)
+        ).serialize()
         return [
-            ILPPrepare(amount: 1_000, expiresAt: expiry, executionCondition: condition, destination: "g.mesh.n1", data: Array(nips.prefix(40))).serialize(),
+            ILPPrepare(
+                amount: 1_000, expiresAt: expiry, executionCondition: condition, destination: "g.mesh.n1",
+                data: Array(nips.prefix(40))
+            ).serialize(),
             ILPFulfill(fulfillment: condition, data: [1, 2, 3]).serialize(),
-            ILPReject(code: .T04_insufficientLiquidity, triggeredBy: "g.mesh.n2", message: "no liquidity", data: []).serialize(),
+            ILPReject(code: .T04_insufficientLiquidity, triggeredBy: "g.mesh.n2", message: "no liquidity", data: [])
+                .serialize(),
             BTPAuth.request(requestId: 1, token: "token").serialize(),
-            BTPPacket.message(requestId: 77, protocolData: [.ilp(ILPFulfill(fulfillment: condition, data: []).serialize())]).serialize(),
+            BTPPacket.message(
+                requestId: 77, protocolData: [.ilp(ILPFulfill(fulfillment: condition, data: []).serialize())]
+            ).serialize(),
             BTPPacket.error(requestId: 5, BTPErrorInfo(.F01_invalidFields, triggeredAt: expiry, data: [9])).serialize(),
             BTPPacket(requestId: 2, body: .transfer(amount: 5, protocolData: [])).serialize(),
             nips,
@@ -31,7 +39,9 @@ final class DecoderFuzzTests: XCTestCase {
     }
 
     // Long-form prefixes with large or non-canonical lengths, and edge short forms.
-    private static let corruptPrefixes: [[UInt8]] = [[0x84, 0xFF, 0xFF, 0xFF, 0xFF], [0x82, 0x7F, 0xFF], [0x81, 0x05], [0x80], [0x89], [0x7F], [0x00]]
+    private static let corruptPrefixes: [[UInt8]] = [
+        [0x84, 0xFF, 0xFF, 0xFF, 0xFF], [0x82, 0x7F, 0xFF], [0x81, 0x05], [0x80], [0x89], [0x7F], [0x00],
+    ]
     private static let interestingBytes: [UInt8] = [0x00, 0x7F, 0x80, 0xFF, 0x22, 0x5C, 0x7B, 0x5D]
 
     /// Uniform-enough integer in 0..<bound (bound > 0); modulo bias is irrelevant for fuzzing and
@@ -42,23 +52,24 @@ final class DecoderFuzzTests: XCTestCase {
         var bytes = seed
         for _ in 0...below(3, &rng) {
             switch below(7, &rng) {
-            case 0 where !bytes.isEmpty: // bit flip
+            case 0 where !bytes.isEmpty:  // bit flip
                 bytes[below(bytes.count, &rng)] ^= 1 << UInt8(below(8, &rng))
-            case 1: // truncation
+            case 1:  // truncation
                 bytes.removeLast(below(bytes.count + 1, &rng))
-            case 2: // insertion of random bytes
+            case 2:  // insertion of random bytes
                 var insert = [UInt8]()
                 for _ in 0...below(8, &rng) { insert.append(UInt8(truncatingIfNeeded: rng.next())) }
                 bytes.insert(contentsOf: insert, at: below(bytes.count + 1, &rng))
-            case 3 where !bytes.isEmpty: // length-prefix corruption
+            case 3 where !bytes.isEmpty:  // length-prefix corruption
                 let index = below(bytes.count, &rng)
-                bytes.replaceSubrange(index..<(index + 1), with: Self.corruptPrefixes[below(Self.corruptPrefixes.count, &rng)])
-            case 4 where !bytes.isEmpty: // one byte set to a structurally interesting value
+                bytes.replaceSubrange(
+                    index..<(index + 1), with: Self.corruptPrefixes[below(Self.corruptPrefixes.count, &rng)])
+            case 4 where !bytes.isEmpty:  // one byte set to a structurally interesting value
                 bytes[below(bytes.count, &rng)] = Self.interestingBytes[below(Self.interestingBytes.count, &rng)]
-            case 5 where bytes.count > 1: // delete a run
+            case 5 where bytes.count > 1:  // delete a run
                 let start = below(bytes.count, &rng)
                 bytes.removeSubrange(start..<min(bytes.count, start + 1 + below(16, &rng)))
-            default: // duplicate a run
+            default:  // duplicate a run
                 guard !bytes.isEmpty else { break }
                 let start = below(bytes.count, &rng)
                 let run = bytes[start..<min(bytes.count, start + 1 + below(16, &rng))]
@@ -100,7 +111,9 @@ final class DecoderFuzzTests: XCTestCase {
             do {
                 let packet = try BTPNIPsPacket(bytes: input)
                 nips.decoded += 1
-                if let again = try? packet.serialize(), (try? BTPNIPsPacket(bytes: again)) != packet { nonCanonical += 1 }
+                if let again = try? packet.serialize(), (try? BTPNIPsPacket(bytes: again)) != packet {
+                    nonCanonical += 1
+                }
             } catch {
                 nips.rejected += 1
             }

@@ -4,20 +4,25 @@ import XCTest
 final class ILPConditionTests: XCTestCase {
     func testHMACMatchesRFC4231TestCase2() {
         // RFC 4231 §4.3: key "Jefe", data "what do ya want for nothing?".
-        XCTAssertEqual(hexString(ILPCondition.fulfillment(sharedSecret: Array("Jefe".utf8),
-                                                          data: Array("what do ya want for nothing?".utf8))),
-                       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        XCTAssertEqual(
+            hexString(
+                ILPCondition.fulfillment(
+                    sharedSecret: Array("Jefe".utf8),
+                    data: Array("what do ya want for nothing?".utf8))),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
     func testConditionIsSHA256OfFulfillment() {
         // FIPS 180-2 example: SHA-256("abc").
-        XCTAssertEqual(hexString(ILPCondition.condition(for: Array("abc".utf8))),
-                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            hexString(ILPCondition.condition(for: Array("abc".utf8))),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     func testFulfillmentChecksAgainstCondition() {
         // python3: f = hmac.new(b'meshbench-secret', b'hello', hashlib.sha256).digest(); hashlib.sha256(f).hexdigest()
-        let fulfillment = ILPCondition.fulfillment(sharedSecret: Array("meshbench-secret".utf8), data: Array("hello".utf8))
+        let fulfillment = ILPCondition.fulfillment(
+            sharedSecret: Array("meshbench-secret".utf8), data: Array("hello".utf8))
         XCTAssertEqual(hexString(fulfillment), "18d13285b6b132e688e8d843a71fd4c938abc37eac018dee22e5e74286c9c39e")
         let condition = ILPCondition.condition(for: fulfillment)
         XCTAssertEqual(hexString(condition), "22f5f0a0da2a106a2b5b8e2d8705527fe747d87f2a043975bce1aa6b7a011add")

@@ -3,7 +3,8 @@ import XCTest
 
 /// Hostile and malformed ILP packets must produce a typed error that names the field and offset.
 final class ILPRejectionTests: XCTestCase {
-    private func decodeError(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> ILPDecodingError? {
+    private func decodeError(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> ILPDecodingError?
+    {
         do {
             _ = try ILPPacket(bytes: bytes)
             XCTFail("decoded \(bytes.count) bytes that should fail", file: file, line: line)
@@ -51,15 +52,16 @@ final class ILPRejectionTests: XCTestCase {
             XCTAssertEqual(error?.field, "ILP Prepare.destination")
         }
         let tooLong = "g." + String(repeating: "a", count: 1022)
-        XCTAssertEqual(decodeError(handmadePrepare(dataLength: 0, destination: tooLong))?.problem,
-                       .structure(.lengthAboveLimit(length: 1024, limit: 1023)))
+        XCTAssertEqual(
+            decodeError(handmadePrepare(dataLength: 0, destination: tooLong))?.problem,
+            .structure(.lengthAboveLimit(length: 1024, limit: 1023)))
         XCTAssertNil(ILPAddress.problem(in: "example.alice"))
         XCTAssertNil(ILPAddress.problem(in: "self.~_-AZaz09"))
     }
 
     func testBadExpiryIsRejectedWithOffset() {
         var bytes = RustFixtures.prepareBytes
-        bytes[12 + 4] = UInt8(ascii: "1"); bytes[12 + 5] = UInt8(ascii: "3") // month 13
+        bytes[12 + 4] = UInt8(ascii: "1"); bytes[12 + 5] = UInt8(ascii: "3")  // month 13
         let error = decodeError(bytes)
         XCTAssertEqual(error?.problem, .invalidTimestamp("20181307204842483"))
         XCTAssertEqual(error?.offset, 12)
@@ -78,8 +80,9 @@ final class ILPRejectionTests: XCTestCase {
 
     func testLyingLengthPrefixesFailWithoutAllocating() {
         // Envelope claims 2^32 − 1 bytes.
-        XCTAssertEqual(decodeError([12, 0x84, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0])?.problem,
-                       .structure(.truncated(needed: 4_294_967_295, available: 2)))
+        XCTAssertEqual(
+            decodeError([12, 0x84, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0])?.problem,
+            .structure(.truncated(needed: 4_294_967_295, available: 2)))
         // Envelope fine, inner data claims 2^31 bytes.
         var bytes = RustFixtures.prepareBytes
         let dataPrefix = 4 + 8 + 17 + 32 + 14
@@ -101,7 +104,8 @@ final class ILPRejectionTests: XCTestCase {
         inner.writeOctets([UInt8](repeating: 1, count: 32))
         inner.writeVarOctetString([])
         inner.writeUInt8(0)
-        XCTAssertEqual(decodeError([13, UInt8(inner.bytes.count)] + inner.bytes)?.problem, .structure(.trailingBytes(count: 1)))
+        XCTAssertEqual(
+            decodeError([13, UInt8(inner.bytes.count)] + inner.bytes)?.problem, .structure(.trailingBytes(count: 1)))
     }
 
     func testUnknownTypeAndEmptyInput() {
@@ -112,10 +116,10 @@ final class ILPRejectionTests: XCTestCase {
 
     func testRejectWithInvalidUTF8MessageOrNonASCIICodeFails() {
         var bytes = RustFixtures.rejectBytes
-        bytes[4] = 0xC6 // code byte
+        bytes[4] = 0xC6  // code byte
         XCTAssertEqual(decodeError(bytes)?.problem, .structure(.notIA5(byte: 0xC6)))
         var message = RustFixtures.rejectBytes
-        message[4 + 3 + 18 + 1] = 0xFF // first byte of "Some error"
+        message[4 + 3 + 18 + 1] = 0xFF  // first byte of "Some error"
         XCTAssertEqual(decodeError(message)?.problem, .structure(.invalidUTF8))
     }
 }

@@ -27,8 +27,8 @@ final class OERCodecTests: XCTestCase {
 
     func testNonCanonicalAndOversizedLengthPrefixesAreRejected() {
         let cases: [([UInt8], OERDecodingError.Problem)] = [
-            ([0x81, 0x05], .nonCanonicalLength),              // long form for a short length
-            ([0x82, 0x00, 0x80], .nonCanonicalLength),        // leading zero length octet
+            ([0x81, 0x05], .nonCanonicalLength),  // long form for a short length
+            ([0x82, 0x00, 0x80], .nonCanonicalLength),  // leading zero length octet
             ([0x80], .indefiniteLength),
             ([0x85, 1, 0, 0, 0, 0], .lengthOfLengthTooLarge(octets: 5, maximum: 4)),
             ([0x82, 0x01], .truncated(needed: 2, available: 1)),

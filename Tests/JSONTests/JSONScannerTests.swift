@@ -29,12 +29,19 @@ final class JSONScannerTests: XCTestCase {
 
     /// Bad UTF-8 is refused both when a string is read and when it is skipped.
     func testInvalidUTF8IsAnErrorWhenReadAndWhenSkipped() {
-        let bad: [[UInt8]] = [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF4, 0x90, 0x80, 0x80]]
+        let bad: [[UInt8]] = [
+            [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF4, 0x90, 0x80, 0x80],
+        ]
         for bytes in bad {
             let document = [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]
-            XCTAssertEqual(problem(scan(document) { (s) throws(JSONError) in try s.readString("doc") }), .invalidUTF8, "\(bytes)")
-            XCTAssertEqual(problem(scan([UInt8(ascii: "[")] + document + [UInt8(ascii: "]")]) { (s) throws(JSONError) in try s.skipValue("doc") }),
-                           .invalidUTF8, "\(bytes)")
+            XCTAssertEqual(
+                problem(scan(document) { (s) throws(JSONError) in try s.readString("doc") }), .invalidUTF8, "\(bytes)")
+            XCTAssertEqual(
+                problem(
+                    scan([UInt8(ascii: "[")] + document + [UInt8(ascii: "]")]) { (s) throws(JSONError) in
+                        try s.skipValue("doc")
+                    }),
+                .invalidUTF8, "\(bytes)")
         }
         XCTAssertEqual(try string("\"é€😀\"").get(), "é€😀")
     }
@@ -60,7 +67,8 @@ final class JSONScannerTests: XCTestCase {
         let span = scan(Array(text.utf8)) { (s) throws(JSONError) in try s.skipValue("doc") }
         XCTAssertEqual(try span.get(), 2..<(text.utf8.count - 1))
         for broken in [#"{"a":1,}"#, "[1 2]", "[01]", "[1.]", "[-]", "[tru]", #"{"a" 1}"#, "[1e]", "[1x]"] {
-            guard case .syntax? = problem(scan(Array(broken.utf8)) { (s) throws(JSONError) in try s.skipValue("doc") }) else {
+            guard case .syntax? = problem(scan(Array(broken.utf8)) { (s) throws(JSONError) in try s.skipValue("doc") })
+            else {
                 return XCTFail(broken)
             }
         }
@@ -71,8 +79,9 @@ final class JSONScannerTests: XCTestCase {
         let deepest = String(repeating: "[", count: limit) + String(repeating: "]", count: limit)
         XCTAssertNoThrow(try scan(Array(deepest.utf8)) { (s) throws(JSONError) in try s.skipValue("doc") }.get())
         let tooDeep = String(repeating: "[", count: 100_000)
-        XCTAssertEqual(problem(scan(Array(tooDeep.utf8)) { (s) throws(JSONError) in try s.skipValue("doc") }),
-                       .nestingTooDeep(limit: limit))
+        XCTAssertEqual(
+            problem(scan(Array(tooDeep.utf8)) { (s) throws(JSONError) in try s.skipValue("doc") }),
+            .nestingTooDeep(limit: limit))
     }
 
     func testIntegersAreExactAndCheckedAtTheLimits() {
@@ -92,17 +101,22 @@ final class JSONScannerTests: XCTestCase {
 
     /// Every value equals the standard library's correctly rounded `Double(String)`.
     func testDoublesAreCorrectlyRounded() {
-        let tokens = ["0", "-0", "0.1", "1e-05", "123.456", "2.2250738585072014e-308", "4.9e-324", "9007199254740993",
-                      "1.7976931348623157e308", "123456789012345678901234567890", "0.30000000000000004",
-                      "1234.5678901234567", "-98765.4321e-3", "5e-324", "1E+2"]
+        let tokens = [
+            "0", "-0", "0.1", "1e-05", "123.456", "2.2250738585072014e-308", "4.9e-324", "9007199254740993",
+            "1.7976931348623157e308", "123456789012345678901234567890", "0.30000000000000004",
+            "1234.5678901234567", "-98765.4321e-3", "5e-324", "1E+2",
+        ]
         for token in tokens {
             let value = scan(Array(token.utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }
             guard let expected = Double(token), case let .success(read) = value else { return XCTFail(token) }
             XCTAssertEqual(read.bitPattern, expected.bitPattern, token)
         }
-        XCTAssertEqual(problem(scan(Array("1e999".utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }), .numberOutOfRange)
+        XCTAssertEqual(
+            problem(scan(Array("1e999".utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }), .numberOutOfRange)
         for token in ["NaN", "-Infinity", "Infinity", "nan"] {
-            XCTAssertEqual(problem(scan(Array(token.utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }), .nonFiniteLiteral(token))
+            XCTAssertEqual(
+                problem(scan(Array(token.utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }),
+                .nonFiniteLiteral(token))
         }
     }
 
@@ -118,7 +132,9 @@ final class JSONScannerTests: XCTestCase {
             let whole = digits(&random, 1 + random.next(below: 20))
             token += whole.first == "0" ? "0" : whole
             if random.next(below: 3) > 0 { token += "." + digits(&random, 1 + random.next(below: 24)) }
-            if random.next(below: 4) == 0 { token += "e" + (random.next(below: 2) == 0 ? "-" : "+") + String(random.next(below: 300)) }
+            if random.next(below: 4) == 0 {
+                token += "e" + (random.next(below: 2) == 0 ? "-" : "+") + String(random.next(below: 300))
+            }
             let value = scan(Array(token.utf8)) { (s) throws(JSONError) in try s.readDouble("doc") }
             guard let expected = Double(token) else { return XCTFail(token) }
             if expected.isFinite, case let .success(read) = value {

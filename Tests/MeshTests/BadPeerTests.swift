@@ -16,7 +16,8 @@ final class BadPeerTests: XCTestCase {
         let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         try await withNetwork(config) { network in
-            let (client, link, authAnswer) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+            let (client, link, authAnswer) = try await impersonate(
+                node: 1, toward: 0, in: network, seed: seed, group: group)
             XCTAssertEqual(authAnswer?.type, .response)
 
             let key = network.keyPair(of: 1)
@@ -33,7 +34,9 @@ final class BadPeerTests: XCTestCase {
             XCTAssertEqual(code3, "F99")
 
             let valid = key.sign(kind: 1, content: "late", createdAt: 1_700_000_000)
-            try await client.sendBinary(try eventPrepare(valid, requestId: 4, secret: link.sharedSecret, expiresAt: Date().addingTimeInterval(-1)))
+            try await client.sendBinary(
+                try eventPrepare(
+                    valid, requestId: 4, secret: link.sharedSecret, expiresAt: Date().addingTimeInterval(-1)))
             let code4 = try rejectCode(try await answer(to: 4, from: client, secret: link.sharedSecret))
             XCTAssertEqual(code4, "R00")
 
@@ -41,7 +44,7 @@ final class BadPeerTests: XCTestCase {
             let garbageAnswer = try await answer(to: 0, from: client, secret: link.sharedSecret)
             XCTAssertEqual(garbageAnswer?.type, .error, "garbage from an authenticated peer gets a BTP ERROR")
 
-            try await client.sendBinary(Array(repeating: 0x41, count: 70_000)) // over the 64 KiB limit
+            try await client.sendBinary(Array(repeating: 0x41, count: 70_000))  // over the 64 KiB limit
             let closing = await client.framesUntilClosed()
             XCTAssertEqual(closing.last?.opcode, 0x8, "the node closes with a WebSocket close frame")
             XCTAssertEqual(closing.last?.payload.prefix(2), [0x03, 0xF1], "close code 1009 message too big")

@@ -11,8 +11,11 @@ final class DedupCacheTests: XCTestCase {
         for i in 1...3 {
             XCTAssertTrue(cache.insert("id\(i)", kind: i, message: DedupCache.digest(ofMessage: message(i))))
         }
-        XCTAssertFalse(cache.insert("id2", kind: 2, message: DedupCache.digest(ofMessage: message(2))), "an id is accepted once")
-        XCTAssertNil(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(1))), "the oldest digest left the 2-message window")
+        XCTAssertFalse(
+            cache.insert("id2", kind: 2, message: DedupCache.digest(ofMessage: message(2))), "an id is accepted once")
+        XCTAssertNil(
+            cache.kind(ofMessage: DedupCache.digest(ofMessage: message(1))),
+            "the oldest digest left the 2-message window")
         XCTAssertEqual(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(2))), 2)
         XCTAssertEqual(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(3))), 3)
         XCTAssertTrue(cache.contains("id1"), "its id is still known")
@@ -40,7 +43,8 @@ final class EventKeyTests: XCTestCase {
         let other = String(id.dropLast()) + "e"
         XCTAssertEqual(EventKey(id: id), EventKey(id: String(id)))
         XCTAssertNotEqual(EventKey(id: id), EventKey(id: other), "the last digit differs")
-        XCTAssertNotEqual(EventKey(id: id), EventKey(id: id.uppercased()), "uppercase is not NIP-01 hex, keyed by its digest")
+        XCTAssertNotEqual(
+            EventKey(id: id), EventKey(id: id.uppercased()), "uppercase is not NIP-01 hex, keyed by its digest")
         XCTAssertNotEqual(EventKey(id: "id1"), EventKey(id: "id2"))
         XCTAssertEqual(EventKey(id: "id1"), EventKey(id: "id1"))
     }

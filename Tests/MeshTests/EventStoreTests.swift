@@ -16,12 +16,15 @@ final class EventStoreTests: XCTestCase {
     }
 
     private func row(_ event: NostrEvent) -> StoredEventRow {
-        StoredEventRow(id: event.id, pubkey: event.pubkey, createdAt: event.createdAt, kind: event.kind, tags: event.tags, json: event.jsonBytes())
+        StoredEventRow(
+            id: event.id, pubkey: event.pubkey, createdAt: event.createdAt, kind: event.kind, tags: event.tags,
+            json: event.jsonBytes())
     }
 
     func testInsertIsUniqueByIdAndSurvivesReopen() throws {
         let path = folder.appendingPathComponent("node.sqlite").path
-        let event = NostrKeyPair.deterministic(seed: 1, index: 0).sign(kind: 1, content: "stored", createdAt: 1_700_000_000)
+        let event = NostrKeyPair.deterministic(seed: 1, index: 0).sign(
+            kind: 1, content: "stored", createdAt: 1_700_000_000)
         let store = try EventStore(path: path)
         XCTAssertTrue(try store.insert(row(event)))
         XCTAssertFalse(try store.insert(row(event)), "a duplicate id writes nothing")
@@ -48,10 +51,14 @@ final class EventStoreTests: XCTestCase {
         XCTAssertEqual(try store.events(matching: [NostrFilter(tags: ["e": [a1.id]])]), [a2])
         XCTAssertEqual(try store.events(matching: [NostrFilter(kinds: [1], tags: ["t": ["swift"]], since: 150)]), [b1])
         XCTAssertEqual(try store.events(matching: [NostrFilter(until: 200, limit: 1)]), [a2])
-        XCTAssertEqual(try store.events(matching: [NostrFilter(ids: [a1.id]), NostrFilter(kinds: [7])]), [a2, a1], "filters OR-ed")
+        XCTAssertEqual(
+            try store.events(matching: [NostrFilter(ids: [a1.id]), NostrFilter(kinds: [7])]), [a2, a1], "filters OR-ed")
         XCTAssertEqual(try store.events(matching: [NostrFilter(kinds: [])]), [], "an empty list matches nothing")
         // Every query result agrees with the in-memory matcher of the Nostr module.
-        for filter in [NostrFilter(kinds: [1, 7], since: 100, until: 250), NostrFilter(authors: [bob.publicKeyHex], tags: ["p": [alice.publicKeyHex]])] {
+        for filter in [
+            NostrFilter(kinds: [1, 7], since: 100, until: 250),
+            NostrFilter(authors: [bob.publicKeyHex], tags: ["p": [alice.publicKeyHex]]),
+        ] {
             XCTAssertEqual(try store.events(matching: [filter]), [b1, a2, a1].filter { filter.matches($0) })
         }
     }

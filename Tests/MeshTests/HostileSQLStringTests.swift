@@ -25,7 +25,9 @@ final class HostileSQLStringTests: XCTestCase {
         try await withNetwork(MeshConfig(topology: try .line(nodes: 2), seed: seed)) { network in
             var published: [NostrEvent] = []
             for (index, text) in hostile.enumerated() {
-                let event = try await network.publish(from: 1, content: text, tags: [["t", text], ["e", hostile[(index + 1) % hostile.count]], ["subject", text]])
+                let event = try await network.publish(
+                    from: 1, content: text,
+                    tags: [["t", text], ["e", hostile[(index + 1) % hostile.count]], ["subject", text]])
                 published.append(event)
             }
             for event in published { _ = try await network.awaitPropagation(of: event.id, to: [0]) }
@@ -36,7 +38,10 @@ final class HostileSQLStringTests: XCTestCase {
             XCTAssertEqual(everything.count, hostile.count)
 
             var filters = hostile.flatMap { text in
-                [NostrFilter(tags: ["t": [text]]), NostrFilter(tags: ["e": [text]]), NostrFilter(ids: [text]), NostrFilter(authors: [text])]
+                [
+                    NostrFilter(tags: ["t": [text]]), NostrFilter(tags: ["e": [text]]), NostrFilter(ids: [text]),
+                    NostrFilter(authors: [text]),
+                ]
             }
             filters.append(NostrFilter(tags: ["t": hostile]))
             for filter in filters {

@@ -14,8 +14,10 @@ final class ListenerHardeningTests: XCTestCase {
 
     /// Runs `body` with raw clients against a 2-node line mesh, then checks that the honest link
     /// still carries an event published by `honestPublisher`.
-    private func withHostileClients(_ config: MeshConfig? = nil, honestPublisher: Int = 1,
-                                    _ body: (MeshNetwork, MultiThreadedEventLoopGroup) async throws -> Void) async throws {
+    private func withHostileClients(
+        _ config: MeshConfig? = nil, honestPublisher: Int = 1,
+        _ body: (MeshNetwork, MultiThreadedEventLoopGroup) async throws -> Void
+    ) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             try await withNetwork(try config ?? MeshConfig(topology: .line(nodes: 2), seed: seed)) { network in
@@ -38,8 +40,11 @@ final class ListenerHardeningTests: XCTestCase {
                 ("GET /btp/../etc HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"),
                 ("GET /btp HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 400"),
                 ("GET /btp HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", "HTTP/1.1 400"),
-                ("GET /btp HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7\r\n\r\n", "HTTP/1.1 400"),
+                (
+                    "GET /btp HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7\r\n\r\n",
+                    "HTTP/1.1 400"
+                ),
                 ("POST /btp HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", "HTTP/1.1 400"),
             ]
             for (request, status) in requests {
@@ -57,7 +62,8 @@ final class ListenerHardeningTests: XCTestCase {
     }
 
     func testConnectionsThatDoNotAuthenticateInTimeAreClosed() async throws {
-        let config = MeshConfig(topology: try .line(nodes: 2), node: NodeConfig(authDeadlineMilliseconds: 300), seed: seed)
+        let config = MeshConfig(
+            topology: try .line(nodes: 2), node: NodeConfig(authDeadlineMilliseconds: 300), seed: seed)
         try await withHostileClients(config) { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
             let silent = try await RawWebSocketClient.open(port: port, group: group)
@@ -78,7 +84,8 @@ final class ListenerHardeningTests: XCTestCase {
 
     func testConnectionsBeyondTheListenersLimitGet503() async throws {
         // Node 1's listener holds node 0's link, so a limit of 2 leaves room for one more.
-        let config = MeshConfig(topology: try .line(nodes: 2), node: NodeConfig(maximumInboundConnections: 2), seed: seed)
+        let config = MeshConfig(
+            topology: try .line(nodes: 2), node: NodeConfig(maximumInboundConnections: 2), seed: seed)
         try await withHostileClients(config, honestPublisher: 0) { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 1))
             let admitted = try await RawWebSocketClient.connect(port: port, group: group)

@@ -2,7 +2,9 @@ import XCTest
 @testable import Mesh
 
 /// Both transports, so behaviour tests run on real sockets and on the simulation.
-let bothTransports: [TransportKind] = [.loopback, .simulated(LinkModel(latency: .fixed(nanoseconds: 100_000), seed: 3))]
+let bothTransports: [TransportKind] = [
+    .loopback, .simulated(LinkModel(latency: .fixed(nanoseconds: 100_000), seed: 3)),
+]
 
 extension XCTestCase {
     /// Starts a network, runs `body`, and always shuts it down.

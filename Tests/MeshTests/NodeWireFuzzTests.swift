@@ -23,24 +23,26 @@ final class NodeWireFuzzTests: XCTestCase {
         let fuzzer = try NodeWireFuzzer(storePath: folder.appendingPathComponent("seeds.sqlite").path)
         let endings = try fuzzer.seeds().map(fuzzer.run)
         let early = "closed before the deadline"
-        XCTAssertEqual(endings, [
-            "\(early): refusedConnections",                        // GET /: 404
-            "\(early): refusedConnections",                        // upgrade of version 7: 400
-            "open, authenticated: eventPreparesIn, storeWrites",   // upgrade, auth, a paid EVENT: stored
-            "\(early): refusedConnections, authTimeouts",          // listener full: 503 (its occupant times out)
-            "open, authenticated: eventPreparesIn",                // the same EVENT in 3-byte reads: a duplicate
-            "\(early): authFailures",                              // wrong token: F00, closed
-            "open, authenticated: eventPreparesIn",                // the EVENT once more
-            "open, authenticated",                                 // amount over the maximum: F08 before decoding
-            "open, authenticated",                                 // expired: R00
-            "open, authenticated: eventPreparesIn",                // ping, pong, the EVENT in two fragments
-            "\(early): malformedFrames",                           // text frame: 1003
-            early,                                                 // close frame: closed
-            "\(early): malformedFrames",                           // unmasked frame: 1002
-            "\(early): oversizeFrames",                            // 64-bit length: 1009
-            "\(early): oversizeFrames",                            // 5,000 bytes over 4,096: 1009
-            "open, authenticated: malformedFrames",                // not BTP: ERROR F01, kept open
-        ])
+        XCTAssertEqual(
+            endings,
+            [
+                "\(early): refusedConnections",  // GET /: 404
+                "\(early): refusedConnections",  // upgrade of version 7: 400
+                "open, authenticated: eventPreparesIn, storeWrites",  // upgrade, auth, a paid EVENT: stored
+                "\(early): refusedConnections, authTimeouts",  // listener full: 503 (its occupant times out)
+                "open, authenticated: eventPreparesIn",  // the same EVENT in 3-byte reads: a duplicate
+                "\(early): authFailures",  // wrong token: F00, closed
+                "open, authenticated: eventPreparesIn",  // the EVENT once more
+                "open, authenticated",  // amount over the maximum: F08 before decoding
+                "open, authenticated",  // expired: R00
+                "open, authenticated: eventPreparesIn",  // ping, pong, the EVENT in two fragments
+                "\(early): malformedFrames",  // text frame: 1003
+                early,  // close frame: closed
+                "\(early): malformedFrames",  // unmasked frame: 1002
+                "\(early): oversizeFrames",  // 64-bit length: 1009
+                "\(early): oversizeFrames",  // 5,000 bytes over 4,096: 1009
+                "open, authenticated: malformedFrames",  // not BTP: ERROR F01, kept open
+            ])
     }
 
     func testSeededMutationsKeepTheNodesInvariants() throws {

@@ -18,7 +18,8 @@ final class PaymentTests: XCTestCase {
     /// 140 − 4 × 10 = 100.
     func testFiveHopLineShowsEachFeeTheFinalAmountAndLedgersNetToZero() async throws {
         for transport in bothTransports {
-            let config = MeshConfig(topology: try .line(nodes: 6), node: NodeConfig(routingFee: 10, ttl: 5), transport: transport)
+            let config = MeshConfig(
+                topology: try .line(nodes: 6), node: NodeConfig(routingFee: 10, ttl: 5), transport: transport)
             try await withNetwork(config) { network in
                 let event = try await network.publish(from: 0)
                 _ = try await network.awaitPropagation(of: event.id)
@@ -43,7 +44,8 @@ final class PaymentTests: XCTestCase {
     /// Paying 120 on the same line: hop 1 gets 120, hop 2 110, hop 3 100, hop 4 90 < 100 → F04 there.
     func testUnderpaidEventIsRejectedWhereItRunsShortAndNotStoredThereOrBeyond() async throws {
         for transport in bothTransports {
-            let config = MeshConfig(topology: try .line(nodes: 6), node: NodeConfig(routingFee: 10, ttl: 5), transport: transport)
+            let config = MeshConfig(
+                topology: try .line(nodes: 6), node: NodeConfig(routingFee: 10, ttl: 5), transport: transport)
             try await withNetwork(config) { network in
                 let event = try await network.publish(from: 0, amount: 120)
                 _ = try await network.awaitPropagation(of: event.id, to: [0, 1, 2, 3])
@@ -71,8 +73,9 @@ final class PaymentTests: XCTestCase {
 
     func testKindPricingChargesPerKind() async throws {
         let pricing = KindPricing(defaultPrice: 100, overrides: [30023: 5_000])
-        let config = MeshConfig(topology: try .line(nodes: 2), node: NodeConfig(pricing: pricing, ttl: 1),
-                                transport: .simulated(LinkModel()))
+        let config = MeshConfig(
+            topology: try .line(nodes: 2), node: NodeConfig(pricing: pricing, ttl: 1),
+            transport: .simulated(LinkModel()))
         try await withNetwork(config) { network in
             let cheap = try await network.publish(from: 0, kind: 1, amount: 150)
             let dear = try await network.publish(from: 0, kind: 30023, amount: 150)

@@ -13,7 +13,8 @@ final class PeerPrepareRejectTests: XCTestCase {
 
     func testWrongConditionTooLargeAmountAndUndecodablePacketsAreRejectedByCode() async throws {
         // Star: hub 0 with leaves 1 and 2; the test client takes node 1's place.
-        let config = MeshConfig(topology: try .star(nodes: 3), node: NodeConfig(maximumPacketAmount: 10_000), seed: seed)
+        let config = MeshConfig(
+            topology: try .star(nodes: 3), node: NodeConfig(maximumPacketAmount: 10_000), seed: seed)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         try await withNetwork(config) { network in
             let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)

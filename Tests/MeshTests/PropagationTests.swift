@@ -41,7 +41,8 @@ final class PropagationTests: XCTestCase {
     func testRandomRegularMeshStoresOnceNoEchoAndCountersMatchTheTopology() async throws {
         for transport in bothTransports {
             let topology = try Topology.randomRegular(nodes: 10, degree: 4, seed: 11)
-            let config = MeshConfig(topology: topology, node: NodeConfig(ttl: 10, publishAmount: 1_000), transport: transport)
+            let config = MeshConfig(
+                topology: topology, node: NodeConfig(ttl: 10, publishAmount: 1_000), transport: transport)
             try await withNetwork(config) { network in
                 let before = try await allCounters(network)
                 let event = try await network.publish(from: 0)
@@ -52,12 +53,13 @@ final class PropagationTests: XCTestCase {
                 let distances = topology.distances(from: 0)
                 for (node, arrival) in arrivals { XCTAssertGreaterThanOrEqual(arrival.hops, distances[node]!) }
 
-                let expectedPrepares = topology.degree(of: 0) + (1..<10).map { topology.degree(of: $0) - 1 }.reduce(0, +)
+                let expectedPrepares =
+                    topology.degree(of: 0) + (1..<10).map { topology.degree(of: $0) - 1 }.reduce(0, +)
                 XCTAssertEqual(expectedPrepares, 31)
                 func delta(_ field: (NodeCounters) -> Int) -> Int { total(after, field) - total(before, field) }
                 XCTAssertEqual(delta(\.eventPreparesOut), expectedPrepares, network.mode)
                 XCTAssertEqual(delta(\.eventPreparesIn), expectedPrepares)
-                XCTAssertEqual(delta(\.framesOut), 2 * expectedPrepares) // each Prepare and its RESPONSE
+                XCTAssertEqual(delta(\.framesOut), 2 * expectedPrepares)  // each Prepare and its RESPONSE
                 XCTAssertEqual(delta(\.framesIn), 2 * expectedPrepares)
                 XCTAssertEqual(delta(\.bytesOut), delta(\.bytesIn))
                 XCTAssertEqual(delta(\.duplicatesDropped), expectedPrepares - 9)
@@ -90,7 +92,10 @@ final class PropagationTests: XCTestCase {
             let config = MeshConfig(topology: try .fullMesh(nodes: 3), transport: transport)
             try await withNetwork(config) { network in
                 let batch = (0..<30).map { i in
-                    (event: network.keyPair(of: i % 3).sign(kind: 1, content: "batch \(i)", createdAt: 1_700_000_000), node: i % 3)
+                    (
+                        event: network.keyPair(of: i % 3).sign(
+                            kind: 1, content: "batch \(i)", createdAt: 1_700_000_000), node: i % 3
+                    )
                 }
                 try await network.publish(batch, waitUntilSent: false)
                 for (event, _) in batch {
@@ -138,7 +143,8 @@ final class PropagationTests: XCTestCase {
                 if network.mode == "simulated" {
                     // 100 µs per link, processing takes no virtual time: hop h arrives at h × 100 µs.
                     let start = arrivals[0]!.time
-                    XCTAssertEqual((1...5).map { arrivals[$0]!.time - start }, [100_000, 200_000, 300_000, 400_000, 500_000])
+                    XCTAssertEqual(
+                        (1...5).map { arrivals[$0]!.time - start }, [100_000, 200_000, 300_000, 400_000, 500_000])
                 }
             }
         }
@@ -147,7 +153,9 @@ final class PropagationTests: XCTestCase {
     func testSimulationIsDeterministicForASeed() async throws {
         func run() async throws -> [UInt64] {
             let model = LinkModel(latency: .logNormal(medianNanoseconds: 200_000, sigma: 0.6), seed: 77)
-            let config = MeshConfig(topology: try .randomRegular(nodes: 12, degree: 3, seed: 5), node: NodeConfig(ttl: 12), transport: .simulated(model))
+            let config = MeshConfig(
+                topology: try .randomRegular(nodes: 12, degree: 3, seed: 5), node: NodeConfig(ttl: 12),
+                transport: .simulated(model))
             var times: [UInt64] = []
             try await withNetwork(config) { network in
                 let event = try await network.publish(from: 4, content: "same every time")

@@ -36,8 +36,10 @@ final class RawWebSocketClient: @unchecked Sendable {
     /// Connects and completes the HTTP upgrade; throws if the server does not answer 101.
     static func connect(port: Int, group: EventLoopGroup) async throws -> RawWebSocketClient {
         let client = try await open(port: port, group: group)
-        let head = try await client.request("GET /btp HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
-            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        let head = try await client.request(
+            "GET /btp HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        )
         guard head.hasPrefix("HTTP/1.1 101") else { throw ClientError.upgradeRefused(head) }
         return client
     }
@@ -45,7 +47,9 @@ final class RawWebSocketClient: @unchecked Sendable {
     /// Connects over TCP and sends nothing: the caller speaks first (or never). The client closes
     /// itself after `lifetime` seconds, so a test against a server that never answers fails
     /// instead of waiting forever.
-    static func open(port: Int, host: String = "127.0.0.1", group: EventLoopGroup, lifetime: Int64 = 60) async throws -> RawWebSocketClient {
+    static func open(
+        port: Int, host: String = "127.0.0.1", group: EventLoopGroup, lifetime: Int64 = 60
+    ) async throws -> RawWebSocketClient {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
         let channel = try await ClientBootstrap(group: group)
             .channelInitializer { $0.pipeline.addHandler(Collector(continuation)) }
@@ -99,7 +103,9 @@ final class RawWebSocketClient: @unchecked Sendable {
                 promise.succeed(closed)
             }
             let timer = channel.eventLoop.scheduleTask(in: .seconds(seconds)) { settle(false) }
-            channel.closeFuture.whenComplete { _ in timer.cancel(); settle(true) }
+            channel.closeFuture.whenComplete { _ in
+                timer.cancel(); settle(true)
+            }
             return promise.futureResult
         }
         return (try? await outcome.get()) ?? false

@@ -12,11 +12,13 @@ final class StandaloneNodeClockTests: XCTestCase {
     private let seed: UInt64 = 1
 
     func testStandaloneNodeSetsAndChecksExpiriesOnTheRealWallClock() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-standalone-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "meshbench-standalone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let node = try StandaloneNode(id: 0, peers: [1], config: NodeConfig(prepareExpiryMilliseconds: 30_000), seed: seed,
-                                      storePath: folder.appendingPathComponent("node-0.sqlite").path)
+        let node = try StandaloneNode(
+            id: 0, peers: [1], config: NodeConfig(prepareExpiryMilliseconds: 30_000), seed: seed,
+            storePath: folder.appendingPathComponent("node-0.sqlite").path)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             let port = try await node.listen()
@@ -28,7 +30,8 @@ final class StandaloneNodeClockTests: XCTestCase {
             var request: ILPPrepare?
             while request == nil, let frame = await client.nextFrame() {
                 guard frame.opcode == 0x2, case let .message(entries) = try BTPPacket(bytes: frame.payload).body,
-                      let ilp = entries.entry(named: "ilp"), case let .prepare(prepare) = try ILPPacket(bytes: ilp.data) else { continue }
+                    let ilp = entries.entry(named: "ilp"), case let .prepare(prepare) = try ILPPacket(bytes: ilp.data)
+                else { continue }
                 request = prepare
             }
             let expiresIn = try XCTUnwrap(request).expiresAt.timeIntervalSinceNow
@@ -36,8 +39,10 @@ final class StandaloneNodeClockTests: XCTestCase {
             XCTAssertEqual(expiresIn, 30, accuracy: 10, "the node's wall clock is \(expiresIn - 30) s off")
 
             // A Prepare expiring 60 s from now is live, not R00.
-            let event = NostrKeyPair.deterministic(seed: seed, index: 1).sign(kind: 1, content: "on time", createdAt: 1_700_000_000)
-            let frame = try eventPrepare(event, requestId: 2, secret: link.sharedSecret, expiresAt: Date().addingTimeInterval(60))
+            let event = NostrKeyPair.deterministic(seed: seed, index: 1).sign(
+                kind: 1, content: "on time", createdAt: 1_700_000_000)
+            let frame = try eventPrepare(
+                event, requestId: 2, secret: link.sharedSecret, expiresAt: Date().addingTimeInterval(60))
             try await client.sendBinary(frame)
             let answered = try await answer(to: 2, from: client, secret: link.sharedSecret)
             XCTAssertNil(try rejectCode(answered))

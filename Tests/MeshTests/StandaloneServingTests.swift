@@ -12,7 +12,8 @@ final class StandaloneServingTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("standalone-serving-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "standalone-serving-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
@@ -23,12 +24,15 @@ final class StandaloneServingTests: XCTestCase {
     private func node(_ id: Int, peer: Int) throws -> StandaloneNode {
         var config = NodeConfig()
         config.ttl = 1
-        return try StandaloneNode(id: id, peers: [peer], config: config, seed: seed,
-                                  storePath: folder.appendingPathComponent("node-\(id)-\(UUID().uuidString).sqlite").path)
+        return try StandaloneNode(
+            id: id, peers: [peer], config: config, seed: seed,
+            storePath: folder.appendingPathComponent("node-\(id)-\(UUID().uuidString).sqlite").path)
     }
 
     /// GETs `path` on 127.0.0.1:`port` by hand: the status line and the JSON body.
-    private func get(_ path: String, port: Int, group: EventLoopGroup) async throws -> (head: String, status: NodeStatus) {
+    private func get(
+        _ path: String, port: Int, group: EventLoopGroup
+    ) async throws -> (head: String, status: NodeStatus) {
         let client = try await RawWebSocketClient.open(port: port, group: group)
         let head = try await client.request("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
         let body = await client.bytesUntilClosed()
@@ -54,7 +58,8 @@ final class StandaloneServingTests: XCTestCase {
 
         let node0 = try node(0, peer: 1)
         let port0 = try await node0.serve(host: "127.0.0.1", port: 0)
-        try await node0.keepDialling([PeerAddress(index: 1, host: "localhost", port: port1)], interval: .milliseconds(50))
+        try await node0.keepDialling(
+            [PeerAddress(index: 1, host: "localhost", port: port1)], interval: .milliseconds(50))
         try await Task.sleep(nanoseconds: 300_000_000)
 
         let before = try await get("/readyz", port: port0, group: group)
@@ -73,7 +78,8 @@ final class StandaloneServingTests: XCTestCase {
 
         // An event published at node 1 shows in node 0's counters over HTTP: one Prepare in, one
         // verification, one store write (TTL 1, so nothing goes further).
-        let event = NostrKeyPair.deterministic(seed: seed, index: 1).sign(kind: 1, content: "over HTTP", createdAt: Int64(Date().timeIntervalSince1970))
+        let event = NostrKeyPair.deterministic(seed: seed, index: 1).sign(
+            kind: 1, content: "over HTTP", createdAt: Int64(Date().timeIntervalSince1970))
         try await node1.publish(event)
         try await waitUntil("node 0 stored the event") { try await node0.storedEventCount() == 1 }
         let page = try await get("/counters", port: port0, group: group)
@@ -86,7 +92,9 @@ final class StandaloneServingTests: XCTestCase {
 
         // Node 1 restarts on the same port: node 0 notices the link is gone and dials it again.
         try await node1.shutdown()
-        try await waitUntil("node 0 not ready after its peer stopped") { try await !get("/readyz", port: port0, group: group).status.ready }
+        try await waitUntil("node 0 not ready after its peer stopped") {
+            try await !get("/readyz", port: port0, group: group).status.ready
+        }
         node1 = try node(1, peer: 0)
         _ = try await node1.serve(host: "127.0.0.1", port: port1)
         try await waitUntil("node 0 ready again") { try await get("/readyz", port: port0, group: group).status.ready }

@@ -4,7 +4,7 @@ import XCTest
 final class TopologyTests: XCTestCase {
     func testFullMeshHasDiameterOneAndEveryPair() throws {
         let t = try Topology.fullMesh(nodes: 6)
-        XCTAssertEqual(t.edges.count, 15) // C(6,2)
+        XCTAssertEqual(t.edges.count, 15)  // C(6,2)
         XCTAssertEqual(t.diameter, 1)
         XCTAssertTrue((0..<6).allSatisfy { t.degree(of: $0) == 5 })
     }
@@ -36,13 +36,14 @@ final class TopologyTests: XCTestCase {
             XCTAssertTrue(t.isConnected)
             XCTAssertEqual(t, try Topology.randomRegular(nodes: n, degree: k, seed: 42))
         }
-        XCTAssertNotEqual(try Topology.randomRegular(nodes: 30, degree: 4, seed: 1).edges,
-                          try Topology.randomRegular(nodes: 30, degree: 4, seed: 2).edges)
+        XCTAssertNotEqual(
+            try Topology.randomRegular(nodes: 30, degree: 4, seed: 1).edges,
+            try Topology.randomRegular(nodes: 30, degree: 4, seed: 2).edges)
     }
 
     func testSmallWorldKeepsEdgeCountAndIsConnectedAndReproducible() throws {
         let t = try Topology.smallWorld(nodes: 30, degree: 4, rewiring: 0.2, seed: 9)
-        XCTAssertEqual(t.edges.count, 60) // rewiring moves links, never adds or removes
+        XCTAssertEqual(t.edges.count, 60)  // rewiring moves links, never adds or removes
         XCTAssertTrue(t.isConnected)
         XCTAssertEqual(t, try Topology.smallWorld(nodes: 30, degree: 4, rewiring: 0.2, seed: 9))
         // β = 0 is the ring lattice: diameter ⌈(n/2)/(k/2)⌉ = ⌈15/2⌉ = 8.

@@ -75,14 +75,17 @@ final class NodeClientPathTests: XCTestCase {
     func testBadEventIsRefusedWithReasonAndBadMessageGetsNotice() async throws {
         try await withLine { network in
             let client = try await RelayConnection.open(try await url(network, node: 1), on: group, timeout: 5)
-            var forged = NostrKeyPair.deterministic(seed: 9, index: 1).sign(kind: 1, content: "original", createdAt: 1_700_000_000)
+            var forged = NostrKeyPair.deterministic(seed: 9, index: 1).sign(
+                kind: 1, content: "original", createdAt: 1_700_000_000)
             forged.content = "tampered"
             let forgedID = forged.id
             client.send(.event(forged))
             do {
                 _ = try await client.inbox.wait(for: "OK", timeout: 5) { state -> OKReceipt? in
                     guard let ok = state.oks[forgedID] else { return nil }
-                    guard ok.accepted else { throw RelayFailure.refused(url: "node 1", eventID: forgedID, reason: ok.message) }
+                    guard ok.accepted else {
+                        throw RelayFailure.refused(url: "node 1", eventID: forgedID, reason: ok.message)
+                    }
                     return ok
                 }
                 XCTFail("a forged event was accepted")
@@ -93,7 +96,7 @@ final class NodeClientPathTests: XCTestCase {
             XCTAssertEqual(stored, 0)
 
             client.send(.close(subscriptionID: "never-opened"))
-            client.send(.ok(eventID: forged.id, accepted: true, message: "")) // a relay→client message
+            client.send(.ok(eventID: forged.id, accepted: true, message: ""))  // a relay→client message
             do {
                 _ = try await client.inbox.wait(for: "NOTICE", timeout: 5) { _ -> Int? in nil }
                 XCTFail("no NOTICE for a message a client may not send")
@@ -106,7 +109,8 @@ final class NodeClientPathTests: XCTestCase {
 
     func testNodeServesItsRelayInformationDocument() async throws {
         try await withLine { network in
-            let (information, missing) = await RelayInformation.fetch(try await url(network, node: 0), on: group, timeout: 5)
+            let (information, missing) = await RelayInformation.fetch(
+                try await url(network, node: 0), on: group, timeout: 5)
             XCTAssertNil(missing)
             XCTAssertEqual(information?.software, "MeshBench BTP-NIPs relay node")
             XCTAssertEqual(information?.version, "1")

@@ -24,7 +24,9 @@ final class RelayConnectErrorTests: XCTestCase {
     private func server(reply: String?) async throws -> (Channel, Int) {
         let channel = try await ServerBootstrap(group: group)
             .childChannelInitializer { child in
-                child.eventLoop.makeCompletedFuture { try child.pipeline.syncOperations.addHandler(CannedReply(reply: reply)) }
+                child.eventLoop.makeCompletedFuture {
+                    try child.pipeline.syncOperations.addHandler(CannedReply(reply: reply))
+                }
             }
             .bind(host: "127.0.0.1", port: 0).get()
         return (channel, try XCTUnwrap(channel.localAddress?.port))
@@ -50,7 +52,8 @@ final class RelayConnectErrorTests: XCTestCase {
 
     func testHTTPErrorInsteadOfUpgrade() async throws {
         let (channel, port) = try await server(reply: "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
-        await expectFailure("ws://127.0.0.1:\(port)/wrong", containing: "answered HTTP 404 Not Found instead of upgrading")
+        await expectFailure(
+            "ws://127.0.0.1:\(port)/wrong", containing: "answered HTTP 404 Not Found instead of upgrading")
         try await channel.close()
     }
 
@@ -62,7 +65,8 @@ final class RelayConnectErrorTests: XCTestCase {
 
     func testSilentServerTimesOut() async throws {
         let (channel, port) = try await server(reply: nil)
-        await expectFailure("ws://127.0.0.1:\(port)", timeout: 0.5, containing: "no answer to the upgrade request within 0.5 s")
+        await expectFailure(
+            "ws://127.0.0.1:\(port)", timeout: 0.5, containing: "no answer to the upgrade request within 0.5 s")
         try await channel.close()
     }
 }

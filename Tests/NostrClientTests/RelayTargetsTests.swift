@@ -28,12 +28,30 @@ final class RelayTargetsTests: XCTestCase {
             ("[]", "t.json: not a JSON object"),
             (#"{"relays": []}"#, "t.json: relays: missing or empty"),
             (#"{"relays": [{"label": "a"}]}"#, "t.json: relays[0].url: missing or not a string"),
-            (#"{"relays": [{"label": "a", "url": "wss://x:1"}]}"#, "t.json: relays[0].url: relay address \"wss://x:1\": TLS"),
-            (#"{"relays": [{"label": "a", "url": "ws://x:1"}, {"label": "a", "url": "ws://x:2"}]}"#, "t.json: relays[1].label: \"a\" is empty or used twice"),
-            (#"{"relays": [{"label": "a", "url": "ws://x:1"}, {"label": "b", "url": "ws://x:1"}]}"#, "t.json relays[1]: ws://x:1 is listed twice"),
-            (#"{"relays": [{"label": "a", "url": "ws://x:1"}], "links": [["a", "z"]]}"#, "t.json: links[0]: no relay is labelled \"z\"; labels: a"),
-            (#"{"relays": [{"label": "a", "url": "ws://x:1"}], "links": [["a", "a"]]}"#, "t.json: links[0]: links \"a\" to itself"),
-            (#"{"relays": [{"label": "a", "url": "ws://x:1"}], "links": [["a"]]}"#, "t.json: links[0]: a link is two relay labels"),
+            (
+                #"{"relays": [{"label": "a", "url": "wss://x:1"}]}"#,
+                "t.json: relays[0].url: relay address \"wss://x:1\": TLS"
+            ),
+            (
+                #"{"relays": [{"label": "a", "url": "ws://x:1"}, {"label": "a", "url": "ws://x:2"}]}"#,
+                "t.json: relays[1].label: \"a\" is empty or used twice"
+            ),
+            (
+                #"{"relays": [{"label": "a", "url": "ws://x:1"}, {"label": "b", "url": "ws://x:1"}]}"#,
+                "t.json relays[1]: ws://x:1 is listed twice"
+            ),
+            (
+                #"{"relays": [{"label": "a", "url": "ws://x:1"}], "links": [["a", "z"]]}"#,
+                "t.json: links[0]: no relay is labelled \"z\"; labels: a"
+            ),
+            (
+                #"{"relays": [{"label": "a", "url": "ws://x:1"}], "links": [["a", "a"]]}"#,
+                "t.json: links[0]: links \"a\" to itself"
+            ),
+            (
+                #"{"relays": [{"label": "a", "url": "ws://x:1"}], "links": [["a"]]}"#,
+                "t.json: links[0]: a link is two relay labels"
+            ),
         ]
         for (json, expected) in cases {
             XCTAssertThrowsError(try RelayTargets.parse(Data(json.utf8), path: "t.json"), json) { error in

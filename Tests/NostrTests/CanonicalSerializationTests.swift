@@ -17,12 +17,17 @@ final class CanonicalSerializationTests: XCTestCase {
     }
 
     func testLayoutIsCompactArray() {
-        let event = NostrEvent(id: "", pubkey: "pk", createdAt: -5, kind: 65535, tags: [["e", "x", "y"], ["t"]], content: "", sig: "")
+        let event = NostrEvent(
+            id: "", pubkey: "pk", createdAt: -5, kind: 65535, tags: [["e", "x", "y"], ["t"]], content: "", sig: "")
         XCTAssertEqual(canonicalString(event), #"[0,"pk",-5,65535,[["e","x","y"],["t"]],""]"#)
-        XCTAssertEqual(canonicalString(NostrEvent(id: "", pubkey: "", createdAt: Int64.min, kind: 0, tags: [], content: "", sig: "")),
-                       #"[0,"",-9223372036854775808,0,[],""]"#)
-        XCTAssertEqual(canonicalString(NostrEvent(id: "", pubkey: "", createdAt: Int64.max, kind: 0, tags: [], content: "", sig: "")),
-                       #"[0,"",9223372036854775807,0,[],""]"#)
+        XCTAssertEqual(
+            canonicalString(
+                NostrEvent(id: "", pubkey: "", createdAt: Int64.min, kind: 0, tags: [], content: "", sig: "")),
+            #"[0,"",-9223372036854775808,0,[],""]"#)
+        XCTAssertEqual(
+            canonicalString(
+                NostrEvent(id: "", pubkey: "", createdAt: Int64.max, kind: 0, tags: [], content: "", sig: "")),
+            #"[0,"",9223372036854775807,0,[],""]"#)
     }
 
     /// Python (escaping.py):
@@ -34,9 +39,11 @@ final class CanonicalSerializationTests: XCTestCase {
     /// print(hashlib.sha256(s.encode()).hexdigest())
     /// ```
     func testNamedEscapesSlashDELAndUnicodeMatchPython() {
-        let event = event(content: "quote\" backslash\\ slash/ del\u{7F} nl\n cr\r tab\t bs\u{8} ff\u{C} emoji😀 cjk中文 é",
-                          tags: [["t", "x/y\"z"]])
-        let expected = "[0,\"\(pubkey)\",1,1,[[\"t\",\"x/y\\\"z\"]],\"quote\\\" backslash\\\\ slash/ del\u{7F} nl\\n cr\\r tab\\t bs\\b ff\\f emoji😀 cjk中文 é\"]"
+        let event = event(
+            content: "quote\" backslash\\ slash/ del\u{7F} nl\n cr\r tab\t bs\u{8} ff\u{C} emoji😀 cjk中文 é",
+            tags: [["t", "x/y\"z"]])
+        let expected =
+            "[0,\"\(pubkey)\",1,1,[[\"t\",\"x/y\\\"z\"]],\"quote\\\" backslash\\\\ slash/ del\u{7F} nl\\n cr\\r tab\\t bs\\b ff\\f emoji😀 cjk中文 é\"]"
         XCTAssertEqual(canonicalString(event), expected)
         XCTAssertEqual(event.computeID(), "653e2f6742c5729698a7ebc85db2a8109129e97963305cbad83470bf2d1d7470")
     }
@@ -46,8 +53,9 @@ final class CanonicalSerializationTests: XCTestCase {
         for byte in UInt8(0)...0x1F {
             let expectedContent: [UInt8] = named[byte].map { Array($0.utf8) } ?? [byte]
             let expected = Array("[0,\"\(pubkey)\",1,1,[],\"".utf8) + expectedContent + Array("\"]".utf8)
-            XCTAssertEqual(event(content: String(decoding: [byte], as: UTF8.self)).canonicalJSON(), expected,
-                           "byte 0x\(String(byte, radix: 16))")
+            XCTAssertEqual(
+                event(content: String(decoding: [byte], as: UTF8.self)).canonicalJSON(), expected,
+                "byte 0x\(String(byte, radix: 16))")
         }
     }
 
@@ -64,8 +72,9 @@ final class CanonicalSerializationTests: XCTestCase {
         let content = String(decoding: Array(UInt8(0)...0x1F), as: UTF8.self)
         let event = event(content: content)
         XCTAssertEqual(event.computeID(), "3deb20b46f69781a887c6d87c27aa82f69e87d8cce8b2cd28a5bd6f766833f94")
-        XCTAssertNotEqual(event.computeID(), "54a3ec93e3cd8763d71eecb16acfb0a80a36c3803149e41b77ead6c590f2dbc4",
-                          "Python/JSON.stringify form (\\u00XX) differs from NIP-01's verbatim rule")
+        XCTAssertNotEqual(
+            event.computeID(), "54a3ec93e3cd8763d71eecb16acfb0a80a36c3803149e41b77ead6c590f2dbc4",
+            "Python/JSON.stringify form (\\u00XX) differs from NIP-01's verbatim rule")
     }
 
     func testWireJSONEscapesUnnamedControlsAndRoundTrips() throws {

@@ -22,7 +22,8 @@ final class EventJSONTests: XCTestCase {
 
     func testWireFormatHasNIP01MemberNames() throws {
         let object = try JSONSerialization.jsonObject(with: Data(event.jsonBytes())) as? [String: Any]
-        XCTAssertEqual(Set(object?.keys.map { $0 } ?? []), ["id", "pubkey", "created_at", "kind", "tags", "content", "sig"])
+        XCTAssertEqual(
+            Set(object?.keys.map { $0 } ?? []), ["id", "pubkey", "created_at", "kind", "tags", "content", "sig"])
         XCTAssertEqual(object?["created_at"] as? Int, 1_700_000_000)
         XCTAssertEqual(object?["content"] as? String, event.content)
     }
@@ -35,28 +36,50 @@ final class EventJSONTests: XCTestCase {
 
     func testAcceptsWhitespaceAnyOrderEscapesAndUnknownMembers() throws {
         let json = """
-         { "sig" : "\(event.sig)", "content": "Hello \\"Nostr\\" \\\\ \\/path\\n\\ttab\\r\\b\\f \\u65e5\\u672c\\u8a9e \\ud83c\\udf89",
-           "extra": {"nested": [1, 2.5e-3, true, null, "x"]},
-           "kind": 1, "tags": [ ["e", "\(event.tags[0][1])", "wss://relay.example.com"], ["p", "\(event.tags[1][1])"], ["t","nostr"] ],
-           "created_at": 1700000000, "pubkey": "\(event.pubkey)", "id": "\(event.id)" }\t\n
-        """
+             { "sig" : "\(event.sig)", "content": "Hello \\"Nostr\\" \\\\ \\/path\\n\\ttab\\r\\b\\f \\u65e5\\u672c\\u8a9e \\ud83c\\udf89",
+               "extra": {"nested": [1, 2.5e-3, true, null, "x"]},
+               "kind": 1, "tags": [ ["e", "\(event.tags[0][1])", "wss://relay.example.com"], ["p", "\(event.tags[1][1])"], ["t","nostr"] ],
+               "created_at": 1700000000, "pubkey": "\(event.pubkey)", "id": "\(event.id)" }\t\n
+            """
         let decoded = try NostrEvent(json: Array(json.utf8))
         XCTAssertEqual(decoded, event)
         XCTAssertNoThrow(try decoded.verify())
     }
 
     func testMissingDuplicateAndMistypedMembers() {
-        XCTAssertEqual(decodeError(#"{"id":"a","pubkey":"b","created_at":1,"kind":1,"tags":[],"content":""}"#),
-                       .missingField(field: "sig", object: "event"))
-        if case .duplicateField(field: "kind", object: "event", _) = decodeError(#"{"kind":1,"kind":2}"#) {} else { XCTFail("duplicate") }
-        if case .wrongType(field: "event.kind", _, _) = decodeError(#"{"kind":"1"}"#) {} else { XCTFail("kind as string") }
-        if case .wrongType(field: "event.created_at", _, _) = decodeError(#"{"created_at":1.5}"#) {} else { XCTFail("fractional time") }
-        if case .wrongType(field: "event.tags[1][0]", _, _) = decodeError(#"{"tags":[["a"],[1]]}"#) {} else { XCTFail("tag number") }
-        if case .wrongType(field: "event.tags[0]", _, _) = decodeError(#"{"tags":["a"]}"#) {} else { XCTFail("flat tags") }
-        if case .invalidValue(field: "event.kind", _) = decodeError(#"{"id":"","pubkey":"","created_at":1,"kind":65536,"tags":[],"content":"","sig":""}"#) {} else {
+        XCTAssertEqual(
+            decodeError(#"{"id":"a","pubkey":"b","created_at":1,"kind":1,"tags":[],"content":""}"#),
+            .missingField(field: "sig", object: "event"))
+        if case .duplicateField(field: "kind", object: "event", _) = decodeError(#"{"kind":1,"kind":2}"#) {
+        } else {
+            XCTFail("duplicate")
+        }
+        if case .wrongType(field: "event.kind", _, _) = decodeError(#"{"kind":"1"}"#) {
+        } else {
+            XCTFail("kind as string")
+        }
+        if case .wrongType(field: "event.created_at", _, _) = decodeError(#"{"created_at":1.5}"#) {
+        } else {
+            XCTFail("fractional time")
+        }
+        if case .wrongType(field: "event.tags[1][0]", _, _) = decodeError(#"{"tags":[["a"],[1]]}"#) {
+        } else {
+            XCTFail("tag number")
+        }
+        if case .wrongType(field: "event.tags[0]", _, _) = decodeError(#"{"tags":["a"]}"#) {
+        } else {
+            XCTFail("flat tags")
+        }
+        if case .invalidValue(field: "event.kind", _) = decodeError(
+            #"{"id":"","pubkey":"","created_at":1,"kind":65536,"tags":[],"content":"","sig":""}"#)
+        {
+        } else {
             XCTFail("kind range")
         }
-        if case .invalidValue(field: "event.created_at", _) = decodeError(#"{"created_at":99999999999999999999}"#) {} else { XCTFail("overflow") }
+        if case .invalidValue(field: "event.created_at", _) = decodeError(#"{"created_at":99999999999999999999}"#) {
+        } else {
+            XCTFail("overflow")
+        }
     }
 
     func testMalformedJSONNeverCrashes() {
@@ -72,7 +95,9 @@ final class EventJSONTests: XCTestCase {
         }
         // Invalid UTF-8 inside a string.
         XCTAssertThrowsError(try NostrEvent(json: Array("{\"content\":\"".utf8) + [0xC3, 0x28] + Array("\"}".utf8))) {
-            guard case .invalidUTF8(field: "event.content", _)? = $0 as? NostrDecodingError else { return XCTFail("\($0)") }
+            guard case .invalidUTF8(field: "event.content", _)? = $0 as? NostrDecodingError else {
+                return XCTFail("\($0)")
+            }
         }
     }
 
@@ -106,8 +131,8 @@ final class EventJSONTests: XCTestCase {
     func testErrorDescriptionsNamePlaceAndFix() {
         let missing = NostrDecodingError.missingField(field: "sig", object: "EVENT[1]").description
         XCTAssertTrue(missing.contains("EVENT[1]") && missing.contains("sig") && missing.contains("add"), missing)
-        let control = NostrDecodingError.unescapedControlCharacter(field: "event.content", offset: 12, byte: 1).description
+        let control = NostrDecodingError.unescapedControlCharacter(field: "event.content", offset: 12, byte: 1)
+            .description
         XCTAssertTrue(control.contains("byte 12") && control.contains("\\u0001"), control)
     }
 }
-

@@ -6,7 +6,9 @@ final class FilterTests: XCTestCase {
     private let alice = NostrKeyPair.deterministic(seed: 3, index: 0)
     private let bob = NostrKeyPair.deterministic(seed: 3, index: 1)
     private let referenced = String(repeating: "e1", count: 32)
-    private lazy var note = alice.sign(kind: 1, content: "note", tags: [["e", referenced, "wss://r"], ["t", "swift"], ["t", "nostr"], ["alt", "x"]], createdAt: 1000)
+    private lazy var note = alice.sign(
+        kind: 1, content: "note",
+        tags: [["e", referenced, "wss://r"], ["t", "swift"], ["t", "nostr"], ["alt", "x"]], createdAt: 1000)
 
     func testEmptyFilterMatchesEverything() {
         XCTAssertTrue(NostrFilter().matches(note))
@@ -60,7 +62,9 @@ final class FilterTests: XCTestCase {
     }
 
     func testConditionsAreANDedWithinAFilter() {
-        XCTAssertTrue(NostrFilter(authors: [alice.publicKeyHex], kinds: [1], tags: ["t": ["swift"]], since: 1, until: 2000).matches(note))
+        XCTAssertTrue(
+            NostrFilter(authors: [alice.publicKeyHex], kinds: [1], tags: ["t": ["swift"]], since: 1, until: 2000)
+                .matches(note))
         XCTAssertFalse(NostrFilter(authors: [alice.publicKeyHex], kinds: [2]).matches(note))
         XCTAssertFalse(NostrFilter(kinds: [1], tags: ["t": ["swift"], "e": ["ff"]]).matches(note))
     }
@@ -76,10 +80,14 @@ final class FilterTests: XCTestCase {
     // MARK: JSON
 
     func testJSONRoundTripAndMemberNames() throws {
-        let filter = NostrFilter(ids: [note.id], authors: [alice.publicKeyHex], kinds: [1, 30023],
-                                 tags: ["e": [referenced], "t": ["a\"b"], "Z": ["x"]], since: -1, until: 2000, limit: 10)
+        let filter = NostrFilter(
+            ids: [note.id], authors: [alice.publicKeyHex], kinds: [1, 30023],
+            tags: ["e": [referenced], "t": ["a\"b"], "Z": ["x"]], since: -1, until: 2000, limit: 10)
         let json = String(decoding: filter.jsonBytes(), as: UTF8.self)
-        XCTAssertEqual(json, ##"{"ids":["\##(note.id)"],"authors":["\##(alice.publicKeyHex)"],"kinds":[1,30023],"#Z":["x"],"#e":["\##(referenced)"],"#t":["a\"b"],"since":-1,"until":2000,"limit":10}"##)
+        XCTAssertEqual(
+            json,
+            ##"{"ids":["\##(note.id)"],"authors":["\##(alice.publicKeyHex)"],"kinds":[1,30023],"#Z":["x"],"#e":["\##(referenced)"],"#t":["a\"b"],"since":-1,"until":2000,"limit":10}"##
+        )
         XCTAssertEqual(try NostrFilter(json: filter.jsonBytes()), filter)
         XCTAssertEqual(try JSONDecoder().decode(NostrFilter.self, from: Data(filter.jsonBytes())), filter)
         XCTAssertEqual(try NostrFilter(json: Array(try JSONEncoder().encode(filter))), filter)
@@ -91,13 +99,36 @@ final class FilterTests: XCTestCase {
             do { _ = try NostrFilter(json: Array(json.utf8)); return nil } catch { return error }
         }
         if case .invalidValue(field: "filter.ids[0]", _) = error(#"{"ids":["abcd"]}"#) {} else { XCTFail("id prefix") }
-        if case .invalidValue(field: "filter.authors[0]", _) = error("{\"authors\":[\"\(alice.publicKeyHex.uppercased())\"]}") {} else { XCTFail("uppercase") }
-        if case .invalidValue(field: "filter.#p[1]", _) = error("{\"#p\":[\"\(alice.publicKeyHex)\",\"xyz\"]}") {} else { XCTFail("#p value") }
-        if case .unknownField(field: "search", object: "filter", _) = error(#"{"search":"x"}"#) {} else { XCTFail("unknown member") }
-        if case .unknownField(field: "#ab", object: "filter", _) = error(##"{"#ab":["x"]}"##) {} else { XCTFail("two-letter tag") }
-        if case .unknownField(field: "#1", object: "filter", _) = error(##"{"#1":["x"]}"##) {} else { XCTFail("digit tag") }
-        if case .duplicateField(field: "kinds", object: "filter", _) = error(#"{"kinds":[1],"kinds":[2]}"#) {} else { XCTFail("duplicate") }
-        if case .invalidValue(field: "filter.kinds[1]", _) = error(#"{"kinds":[1,70000]}"#) {} else { XCTFail("kind range") }
+        if case .invalidValue(field: "filter.authors[0]", _) = error(
+            "{\"authors\":[\"\(alice.publicKeyHex.uppercased())\"]}")
+        {
+        } else {
+            XCTFail("uppercase")
+        }
+        if case .invalidValue(field: "filter.#p[1]", _) = error("{\"#p\":[\"\(alice.publicKeyHex)\",\"xyz\"]}") {
+        } else {
+            XCTFail("#p value")
+        }
+        if case .unknownField(field: "search", object: "filter", _) = error(#"{"search":"x"}"#) {
+        } else {
+            XCTFail("unknown member")
+        }
+        if case .unknownField(field: "#ab", object: "filter", _) = error(##"{"#ab":["x"]}"##) {
+        } else {
+            XCTFail("two-letter tag")
+        }
+        if case .unknownField(field: "#1", object: "filter", _) = error(##"{"#1":["x"]}"##) {
+        } else {
+            XCTFail("digit tag")
+        }
+        if case .duplicateField(field: "kinds", object: "filter", _) = error(#"{"kinds":[1],"kinds":[2]}"#) {
+        } else {
+            XCTFail("duplicate")
+        }
+        if case .invalidValue(field: "filter.kinds[1]", _) = error(#"{"kinds":[1,70000]}"#) {
+        } else {
+            XCTFail("kind range")
+        }
         if case .wrongType(field: "filter.since", _, _) = error(#"{"since":"1"}"#) {} else { XCTFail("since type") }
         if case .invalidValue(field: "filter.limit", _) = error(#"{"limit":-1}"#) {} else { XCTFail("negative limit") }
         XCTAssertThrowsError(try JSONDecoder().decode(NostrFilter.self, from: Data(#"{"ids":["abcd"]}"#.utf8)))

@@ -70,7 +70,8 @@ final class KnownEventVectorTests: XCTestCase {
     static let secretKeyHex = "a16e12bdf65e18dfb7a7af3f7f3c82061c3e4104b827cef22ffeafd9c0a1d895"
     static let pubkey = "d4fe67f81c5a57e81dd9049df42e901b8540dae7fac25577b1aba06c53c37210"
     static let id = "7bf2390f9bb598d0dd7111844808999ab0dcd4d20f4d5961c309f2541efd511d"
-    static let sig = "0b17cf5ccd9f18e30fe32ddd26b4b932f946541e6c78d6fa58a1718fdcf14df6650b53eb113aa15f255fff004f0d903c3baa0117d0083e7704588e5b0de3e3eb"
+    static let sig =
+        "0b17cf5ccd9f18e30fe32ddd26b4b932f946541e6c78d6fa58a1718fdcf14df6650b53eb113aa15f255fff004f0d903c3baa0117d0083e7704588e5b0de3e3eb"
     static let tags = [
         ["e", "5c83da77af1dec6d7289834998ad7aafbd9e2191396d75ec3cc27f5a77226f36", "wss://relay.example.com"],
         ["p", "f7234bd4c1394dda46d09f35bd384dd30cc552ad5541990f98844fb06676e9ca"],
@@ -99,7 +100,8 @@ final class KnownEventVectorTests: XCTestCase {
     func testOurSignatureWithSameAuxEqualsPythonSignature() {
         // Equal bytes mean our signature is the one the Python implementation produced and verified.
         let pair = NostrKeyPair.deterministic(seed: 42, index: 7)
-        let signed = pair.sign(kind: 1, content: Self.content, tags: Self.tags, createdAt: 1_700_000_000, auxRandom: Array(0..<32))
+        let signed = pair.sign(
+            kind: 1, content: Self.content, tags: Self.tags, createdAt: 1_700_000_000, auxRandom: Array(0..<32))
         XCTAssertEqual(signed, Self.event)
     }
 

@@ -7,14 +7,16 @@ import XCTest
 /// `MESHBENCH_PERF=1 swift test -c release --filter NostrTests.PerformanceFigures`
 final class PerformanceFigures: XCTestCase {
     override func setUpWithError() throws {
-        try XCTSkipUnless(ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to print figures")
+        try XCTSkipUnless(
+            ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to print figures")
     }
 
     /// A typical small kind-1 note: two tags, 120 characters of content.
     private func typicalEvent(_ pair: NostrKeyPair, _ index: Int) -> NostrEvent {
-        pair.sign(kind: 1, content: String(repeating: "benchmark note \(index) ", count: 6).prefix(120).description,
-                  tags: [["e", String(repeating: "ab", count: 32), "wss://relay.example.com"], ["p", pair.publicKeyHex]],
-                  createdAt: 1_700_000_000 + Int64(index))
+        pair.sign(
+            kind: 1, content: String(repeating: "benchmark note \(index) ", count: 6).prefix(120).description,
+            tags: [["e", String(repeating: "ab", count: 32), "wss://relay.example.com"], ["p", pair.publicKeyHex]],
+            createdAt: 1_700_000_000 + Int64(index))
     }
 
     /// Best of five rounds of `iterations` calls, in microseconds per call: wall-clock time and this
@@ -24,7 +26,8 @@ final class PerformanceFigures: XCTestCase {
         for _ in 0..<5 {
             let wallStart = DispatchTime.now().uptimeNanoseconds, cpuStart = threadCPUNanoseconds()
             for index in 0..<iterations { body(index) }
-            let cpu = Double(threadCPUNanoseconds() - cpuStart), wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart)
+            let cpu = Double(threadCPUNanoseconds() - cpuStart),
+                wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart)
             bestWall = min(bestWall, wall / 1000 / Double(iterations))
             bestCPU = min(bestCPU, cpu / 1000 / Double(iterations))
         }
@@ -46,7 +49,9 @@ final class PerformanceFigures: XCTestCase {
         microseconds("sign", iterations: 1000) { sink &+= typicalEvent(pair, $0).sig.utf8.count }
         microseconds("verify", iterations: 1000) { if (try? events[$0].verify()) != nil { sink &+= 1 } }
         microseconds("id (canonical JSON + SHA-256)", iterations: 1000) { sink &+= events[$0].computeID().utf8.count }
-        microseconds("event encode (jsonBytes, \(wire[0].count) B)", iterations: 1000) { sink &+= events[$0].jsonBytes().count }
+        microseconds("event encode (jsonBytes, \(wire[0].count) B)", iterations: 1000) {
+            sink &+= events[$0].jsonBytes().count
+        }
         microseconds("event decode (init(json:), \(wire[0].count) B)", iterations: 1000) {
             if let event = try? NostrEvent(json: wire[$0]) { sink &+= event.kind }
         }
@@ -62,7 +67,9 @@ final class PerformanceFigures: XCTestCase {
     func testMatcherFigures() {
         var generator = SplitMix64(seed: 10_000)
         let authors = (0..<1000).map { NostrKeyPair.deterministic(seed: 2, index: $0).publicKeyHex }
-        let referencedIDs = (0..<1000).map { String(repeating: String(format: "%02x", $0 % 256), count: 31) + String(format: "%02x", $0 / 256) }
+        let referencedIDs = (0..<1000).map {
+            String(repeating: String(format: "%02x", $0 % 256), count: 31) + String(format: "%02x", $0 / 256)
+        }
         let topics = (0..<100).map { "topic\($0)" }
         var matcher = SubscriptionMatcher<Int>()
         var allFilters: [NostrFilter] = []
@@ -72,7 +79,11 @@ final class PerformanceFigures: XCTestCase {
             let roll = Int.random(in: 0..<1000, using: &generator)
             let filter: NostrFilter
             switch roll {
-            case 0..<500: filter = NostrFilter(authors: (0..<Int.random(in: 1...3, using: &generator)).map { _ in authors.randomElement(using: &generator)! }, kinds: [1])
+            case 0..<500:
+                filter = NostrFilter(
+                    authors: (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                        authors.randomElement(using: &generator)!
+                    }, kinds: [1])
             case 500..<800: filter = NostrFilter(tags: ["p": [authors.randomElement(using: &generator)!]])
             case 800..<900: filter = NostrFilter(tags: ["e": [referencedIDs.randomElement(using: &generator)!]])
             case 900..<990: filter = NostrFilter(kinds: [1], tags: ["t": [topics.randomElement(using: &generator)!]])
@@ -84,18 +95,27 @@ final class PerformanceFigures: XCTestCase {
         }
         let events: [NostrEvent] = (0..<2000).map { index in
             var event = NostrEvent(
-                id: "", pubkey: authors.randomElement(using: &generator)!, createdAt: 1_700_000_000 + Int64(index), kind: 1,
-                tags: [["e", referencedIDs.randomElement(using: &generator)!], ["p", authors.randomElement(using: &generator)!],
-                       ["t", topics.randomElement(using: &generator)!]],
+                id: "", pubkey: authors.randomElement(using: &generator)!, createdAt: 1_700_000_000 + Int64(index),
+                kind: 1,
+                tags: [
+                    ["e", referencedIDs.randomElement(using: &generator)!],
+                    ["p", authors.randomElement(using: &generator)!],
+                    ["t", topics.randomElement(using: &generator)!],
+                ],
                 content: "event \(index)", sig: "")
             event.id = event.computeID()
             return event
         }
         var matched = 0
         for event in events { matched += matcher.matches(event).count }
-        print(String(format: "nostr-perf matcher: %d subscriptions, %.2f matching subscriptions per event", matcher.count, Double(matched) / Double(events.count)))
+        print(
+            String(
+                format: "nostr-perf matcher: %d subscriptions, %.2f matching subscriptions per event", matcher.count,
+                Double(matched) / Double(events.count)))
         var sink = 0
-        microseconds("matcher per event (10,000 subscriptions)", iterations: events.count) { sink &+= matcher.matches(events[$0]).count }
+        microseconds("matcher per event (10,000 subscriptions)", iterations: events.count) {
+            sink &+= matcher.matches(events[$0]).count
+        }
         microseconds("brute force per event (10,000 filters, for comparison)", iterations: 200) { index in
             let event = events[index]
             sink &+= allFilters.reduce(0) { $0 + ($1.matches(event) ? 1 : 0) }

@@ -6,11 +6,14 @@ final class SignVerifyTests: XCTestCase {
     private let pair = NostrKeyPair.deterministic(seed: 1, index: 0)
 
     private func signedEvent() -> NostrEvent {
-        pair.sign(kind: 1, content: "hello", tags: [["p", pair.publicKeyHex], ["t", "bench"]], createdAt: 1_700_000_123)
+        pair.sign(
+            kind: 1, content: "hello", tags: [["p", pair.publicKeyHex], ["t", "bench"]], createdAt: 1_700_000_123)
     }
 
-    private func assertVerification(_ event: NostrEvent, fails expected: (NostrVerificationError) -> Bool,
-                                    _ message: String, line: UInt = #line) {
+    private func assertVerification(
+        _ event: NostrEvent, fails expected: (NostrVerificationError) -> Bool,
+        _ message: String, line: UInt = #line
+    ) {
         do {
             try event.verify()
             XCTFail("\(message): verification passed", line: line)
@@ -27,8 +30,9 @@ final class SignVerifyTests: XCTestCase {
     func testRoundTripsVerify() throws {
         for index in 0..<20 {
             let signer = NostrKeyPair.deterministic(seed: 99, index: index)
-            let event = signer.sign(kind: index * 1000, content: String(repeating: "x", count: index * 37),
-                                    tags: [["e", String(repeating: "ab", count: 32)]], createdAt: Int64(index))
+            let event = signer.sign(
+                kind: index * 1000, content: String(repeating: "x", count: index * 37),
+                tags: [["e", String(repeating: "ab", count: 32)]], createdAt: Int64(index))
             XCTAssertEqual(event.pubkey, signer.publicKeyHex)
             XCTAssertEqual(event.id, event.computeID())
             XCTAssertNoThrow(try event.verify(), "event \(index)")
@@ -36,10 +40,14 @@ final class SignVerifyTests: XCTestCase {
     }
 
     func testDeterministicKeysAreReproducibleAndDistinct() {
-        XCTAssertEqual(NostrKeyPair.deterministic(seed: 5, index: 3).secretKey, NostrKeyPair.deterministic(seed: 5, index: 3).secretKey)
+        XCTAssertEqual(
+            NostrKeyPair.deterministic(seed: 5, index: 3).secretKey,
+            NostrKeyPair.deterministic(seed: 5, index: 3).secretKey)
         let keys = Set((0..<50).map { NostrKeyPair.deterministic(seed: 5, index: $0).publicKeyHex })
         XCTAssertEqual(keys.count, 50)
-        XCTAssertNotEqual(NostrKeyPair.deterministic(seed: 5, index: 0).publicKeyHex, NostrKeyPair.deterministic(seed: 6, index: 0).publicKeyHex)
+        XCTAssertNotEqual(
+            NostrKeyPair.deterministic(seed: 5, index: 0).publicKeyHex,
+            NostrKeyPair.deterministic(seed: 6, index: 0).publicKeyHex)
     }
 
     func testTamperingWithASignedFieldChangesTheID() {
@@ -99,22 +107,30 @@ final class SignVerifyTests: XCTestCase {
         let original = signedEvent()
         var event = original
         event.id = original.id.uppercased()
-        assertVerification(event, fails: { $0 == .malformedHex(field: "id", expectedCharacters: 64, value: event.id) }, "uppercase id")
+        assertVerification(
+            event, fails: { $0 == .malformedHex(field: "id", expectedCharacters: 64, value: event.id) }, "uppercase id")
         event = original
         event.pubkey = String(original.pubkey.dropLast())
-        assertVerification(event, fails: { $0 == .malformedHex(field: "pubkey", expectedCharacters: 64, value: event.pubkey) }, "short pubkey")
+        assertVerification(
+            event, fails: { $0 == .malformedHex(field: "pubkey", expectedCharacters: 64, value: event.pubkey) },
+            "short pubkey")
         event = original
         event.sig = original.sig + "00"
-        assertVerification(event, fails: { $0 == .malformedHex(field: "sig", expectedCharacters: 128, value: event.sig) }, "long sig")
+        assertVerification(
+            event, fails: { $0 == .malformedHex(field: "sig", expectedCharacters: 128, value: event.sig) }, "long sig")
         event = original
         event.sig = "zz" + original.sig.dropFirst(2)
-        assertVerification(event, fails: { $0 == .malformedHex(field: "sig", expectedCharacters: 128, value: event.sig) }, "non-hex sig")
+        assertVerification(
+            event, fails: { $0 == .malformedHex(field: "sig", expectedCharacters: 128, value: event.sig) },
+            "non-hex sig")
     }
 
     func testErrorMessagesSayWhatToDo() {
         let message = NostrVerificationError.idMismatch(claimed: "aa", computed: "bb").description
         XCTAssertTrue(message.contains("aa") && message.contains("bb") && message.contains("re-sign"), message)
-        XCTAssertTrue(NostrVerificationError.malformedHex(field: "sig", expectedCharacters: 128, value: "x").description.contains("sig"))
+        XCTAssertTrue(
+            NostrVerificationError.malformedHex(field: "sig", expectedCharacters: 128, value: "x").description.contains(
+                "sig"))
     }
 
     func testConcurrentSigningAndVerificationShareTheContext() {

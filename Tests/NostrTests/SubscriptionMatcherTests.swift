@@ -20,11 +20,13 @@ final class SubscriptionMatcherTests: XCTestCase {
                     case 0: tags.append(["e", eValues.randomElement(using: &generator)!, "wss://relay"])
                     case 1: tags.append(["p", authors.randomElement(using: &generator)!])
                     case 2: tags.append(["t", topics.randomElement(using: &generator)!])
-                    default: tags.append(["alt", topics.randomElement(using: &generator)!]) // multi-letter: never indexed
+                    // A multi-letter tag: never indexed.
+                    default: tags.append(["alt", topics.randomElement(using: &generator)!])
                     }
                 }
                 var event = NostrEvent(
-                    id: "", pubkey: authors.randomElement(using: &generator)!, createdAt: Int64.random(in: 0...100, using: &generator),
+                    id: "", pubkey: authors.randomElement(using: &generator)!,
+                    createdAt: Int64.random(in: 0...100, using: &generator),
                     kind: kinds.randomElement(using: &generator)!, tags: tags, content: "event \(index)", sig: "")
                 event.id = event.computeID()
                 events.append(event)
@@ -32,7 +34,9 @@ final class SubscriptionMatcherTests: XCTestCase {
         }
 
         func randomFilter(_ generator: inout SplitMix64) -> NostrFilter {
-            func some<T>(_ pool: [T]) -> [T] { (0..<Int.random(in: 0...3, using: &generator)).map { _ in pool.randomElement(using: &generator)! } }
+            func some<T>(_ pool: [T]) -> [T] {
+                (0..<Int.random(in: 0...3, using: &generator)).map { _ in pool.randomElement(using: &generator)! }
+            }
             func maybe() -> Bool { Int.random(in: 0..<4, using: &generator) == 0 }
             var filter = NostrFilter()
             if Int.random(in: 0..<12, using: &generator) == 0 { filter.ids = some(events.map(\.id)) }
@@ -51,7 +55,9 @@ final class SubscriptionMatcherTests: XCTestCase {
         Set(subscriptions.filter { $0.value.contains { $0.matches(event) } }.keys)
     }
 
-    private func assertAgreement(_ matcher: SubscriptionMatcher<Int>, _ model: [Int: [NostrFilter]], _ world: World, phase: String) {
+    private func assertAgreement(
+        _ matcher: SubscriptionMatcher<Int>, _ model: [Int: [NostrFilter]], _ world: World, phase: String
+    ) {
         XCTAssertEqual(matcher.count, model.count, phase)
         var matched = 0
         for event in world.events {
@@ -82,7 +88,7 @@ final class SubscriptionMatcherTests: XCTestCase {
         }
         assertAgreement(matcher, model, world, phase: "after removing half")
 
-        for key in stride(from: 1, to: 500, by: 6) { // replace: same key, new filters
+        for key in stride(from: 1, to: 500, by: 6) {  // replace: same key, new filters
             let filters = [world.randomFilter(&generator)]
             matcher.add(key, filters: filters)
             model[key] = filters
@@ -102,7 +108,7 @@ final class SubscriptionMatcherTests: XCTestCase {
         for key in 0..<100 { matcher.add(key, filters: [world.randomFilter(&generator), NostrFilter()]) }
         XCTAssertEqual(matcher.matches(world.events[0]).count, 100, "the empty filter matches everything")
         for key in 0..<100 { matcher.remove(key) }
-        matcher.remove(12345) // unknown keys are ignored
+        matcher.remove(12345)  // unknown keys are ignored
         XCTAssertEqual(matcher.count, 0)
         XCTAssertTrue(world.events.allSatisfy { matcher.matches($0).isEmpty })
     }
@@ -110,11 +116,13 @@ final class SubscriptionMatcherTests: XCTestCase {
     func testAKeyIsReportedOnceEvenWhenSeveralFiltersAndTagsMatch() {
         let eValue = String(repeating: "ab", count: 32)
         let other = String(repeating: "cd", count: 32)
-        var event = NostrEvent(id: "", pubkey: String(repeating: "11", count: 32), createdAt: 5, kind: 1,
-                               tags: [["e", eValue], ["e", other], ["e", eValue]], content: "", sig: "")
+        var event = NostrEvent(
+            id: "", pubkey: String(repeating: "11", count: 32), createdAt: 5, kind: 1,
+            tags: [["e", eValue], ["e", other], ["e", eValue]], content: "", sig: "")
         event.id = event.computeID()
         var matcher = SubscriptionMatcher<String>()
-        matcher.add("s", filters: [NostrFilter(tags: ["e": [eValue, other]]), NostrFilter(kinds: [1]), NostrFilter(since: 1)])
+        matcher.add(
+            "s", filters: [NostrFilter(tags: ["e": [eValue, other]]), NostrFilter(kinds: [1]), NostrFilter(since: 1)])
         XCTAssertEqual(matcher.matches(event), ["s"])
     }
 

@@ -27,7 +27,9 @@ final class BenchCommandLineTests: XCTestCase {
         for (arguments, expected) in cases {
             let run = try bench.run(arguments)
             XCTAssertEqual(run.status, 2, "bench \(arguments) exited \(run.status): \(run.stderr)")
-            XCTAssertTrue(run.stderr.contains(expected), "bench \(arguments) said:\n\(run.stderr)\nexpected to contain: \(expected)")
+            XCTAssertTrue(
+                run.stderr.contains(expected),
+                "bench \(arguments) said:\n\(run.stderr)\nexpected to contain: \(expected)")
             XCTAssertTrue(run.stdout.isEmpty, "bench \(arguments) wrote data on a usage error")
         }
     }
@@ -44,7 +46,8 @@ final class BenchCommandLineTests: XCTestCase {
         let scratch = try ScratchFolder("bench-epipe")
         defer { scratch.remove() }
         let bench = try BuiltExecutable("bench").url.path
-        let run = try runShell("'\(bench)' --scenario tier1.propagation-3 --quiet | head -c 100 > head.txt", in: scratch.url)
+        let run = try runShell(
+            "'\(bench)' --scenario tier1.propagation-3 --quiet | head -c 100 > head.txt", in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stderr.contains("internal error"), run.stderr)
         let head = try String(contentsOfFile: scratch.path("head.txt"), encoding: .utf8)
@@ -55,7 +58,9 @@ final class BenchCommandLineTests: XCTestCase {
         let scratch = try ScratchFolder("bench-tier1")
         defer { scratch.remove() }
         let samples = scratch.path("run.jsonl.gz"), events = scratch.path("events.jsonl")
-        let run = try BuiltExecutable("bench").run(["--tier", "1", "--out", samples, "--dump-events", events, "--quiet", "--seed", "7"])
+        let run = try BuiltExecutable("bench").run([
+            "--tier", "1", "--out", samples, "--dump-events", events, "--quiet", "--seed", "7",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
 
         let reader = try SamplesReader(path: samples)
@@ -72,7 +77,8 @@ final class BenchCommandLineTests: XCTestCase {
                 XCTAssertTrue(block.values.allSatisfy { $0 > 0 }, "a delivery took no time")
                 for hops in block.hops ?? [] { latencyHops[hops, default: 0] += 1 }
             case .outcome(let outcome): outcomes.append(outcome)
-            case .counter(let counter) where counter.scenario == "tier1.propagation-3": counters[counter.metric] = counter.value
+            case .counter(let counter) where counter.scenario == "tier1.propagation-3":
+                counters[counter.metric] = counter.value
             default: break
             }
         }
@@ -80,7 +86,8 @@ final class BenchCommandLineTests: XCTestCase {
         // 300 measured events on a 3-node line: one delivery at 1 hop and one at 2 hops each.
         XCTAssertEqual(latencyHops, [1: 300, 2: 300])
         XCTAssertFalse(outcomes.isEmpty)
-        XCTAssertTrue(outcomes.allSatisfy { $0.status == .pass && $0.attempt == 1 }, "\(outcomes.filter { $0.status == .fail })")
+        XCTAssertTrue(
+            outcomes.allSatisfy { $0.status == .pass && $0.attempt == 1 }, "\(outcomes.filter { $0.status == .fail })")
         // Every event crosses two links and is verified and stored by both non-publishers; the
         // publisher stores its own without verifying a peer's copy.
         XCTAssertEqual(counters["verifications_per_event"], 2)
@@ -104,7 +111,9 @@ final class BenchCommandLineTests: XCTestCase {
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if process.terminationStatus == 127 { throw XCTSkip("python3 is not installed: the independent BIP-340 check needs it") }
+        if process.terminationStatus == 127 {
+            throw XCTSkip("python3 is not installed: the independent BIP-340 check needs it")
+        }
         XCTAssertEqual(process.terminationStatus, 0, text)
     }
 }

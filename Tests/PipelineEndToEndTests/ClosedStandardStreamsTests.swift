@@ -14,11 +14,15 @@ final class ClosedStandardStreamsTests: XCTestCase {
     func testAClosedStandardOutputIsAnErrorForEveryTool() throws {
         let scratch = try ScratchFolder("closed-stdout")
         defer { scratch.remove() }
-        for command in ["\(try tool("bench")) --list", "\(try tool("bench")) topology --nodes 4 --topology line",
-                        "\(try tool("analyze")) --help", "\(try tool("render")) --help"] {
+        for command in [
+            "\(try tool("bench")) --list", "\(try tool("bench")) topology --nodes 4 --topology line",
+            "\(try tool("analyze")) --help", "\(try tool("render")) --help",
+        ] {
             let run = try runShell("exec >&-; \(command)", in: scratch.url)
             XCTAssertEqual(run.status, 2, "\(command): \(run.stderr)")
-            XCTAssertTrue(run.stderr.contains("standard output: cannot write it: Bad file descriptor"), "\(command): \(run.stderr)")
+            XCTAssertTrue(
+                run.stderr.contains("standard output: cannot write it: Bad file descriptor"),
+                "\(command): \(run.stderr)")
         }
     }
 
@@ -28,7 +32,8 @@ final class ClosedStandardStreamsTests: XCTestCase {
         let scratch = try ScratchFolder("closed-stderr")
         defer { scratch.remove() }
         let bench = try tool("bench"), analyze = try tool("analyze"), render = try tool("render")
-        let run = try runShell("""
+        let run = try runShell(
+            """
             exec 2>&-
             \(bench) --scenario tier1.propagation-3 --verbose --out run.jsonl || exit 11
             \(analyze) run.jsonl --no-baseline --thresholds '\(thresholds)' --out results.json; [ $? -le 1 ] || exit 12
@@ -37,8 +42,10 @@ final class ClosedStandardStreamsTests: XCTestCase {
             """, in: scratch.url)
         XCTAssertEqual(run.status, 0, "exit 11–14 name the tool that failed")
         let samples = try String(contentsOfFile: scratch.path("run.jsonl"), encoding: .utf8)
-        XCTAssertTrue(samples.split(separator: "\n").allSatisfy { $0.hasPrefix("{") }, "only JSON lines: \(samples.prefix(300))")
+        XCTAssertTrue(
+            samples.split(separator: "\n").allSatisfy { $0.hasPrefix("{") }, "only JSON lines: \(samples.prefix(300))")
         XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.path("report/benchmark-report.md")))
-        XCTAssertTrue(try String(contentsOfFile: scratch.path("list.txt"), encoding: .utf8).contains("tier1.propagation-3"))
+        XCTAssertTrue(
+            try String(contentsOfFile: scratch.path("list.txt"), encoding: .utf8).contains("tier1.propagation-3"))
     }
 }

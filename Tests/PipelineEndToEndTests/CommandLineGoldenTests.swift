@@ -22,8 +22,9 @@ final class CommandLineGoldenTests: XCTestCase {
         scratch = try ScratchFolder("cli-golden")
         let benchmarks = scratch.url.appendingPathComponent(".benchmarks")
         try FileManager.default.createDirectory(at: benchmarks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repositoryRoot.appendingPathComponent(".benchmarks/thresholds.json"),
-                                         to: benchmarks.appendingPathComponent("thresholds.json"))
+        try FileManager.default.copyItem(
+            at: Self.repositoryRoot.appendingPathComponent(".benchmarks/thresholds.json"),
+            to: benchmarks.appendingPathComponent("thresholds.json"))
     }
 
     override func tearDown() {
@@ -32,16 +33,21 @@ final class CommandLineGoldenTests: XCTestCase {
 
     /// Runs `tool arguments` in the scratch folder and compares the transcript with `golden`.
     /// The scratch folder's path reads `$WORK`, so transcripts do not depend on where tests run.
-    func assertTranscript(_ golden: String, _ tool: String, _ arguments: [String], stdin: Data? = nil,
-                          file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertTranscript(
+        _ golden: String, _ tool: String, _ arguments: [String], stdin: Data? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "100"
         environment["NO_COLOR"] = "1"
-        let run = try BuiltExecutable(tool).run(arguments, stdin: stdin ?? Data(), in: scratch.url, environment: environment)
-        let transcript = "$ \(([tool] + arguments).joined(separator: " "))\nexit \(run.status)\n--- stdout\n\(run.stdoutText)"
+        let run = try BuiltExecutable(tool).run(
+            arguments, stdin: stdin ?? Data(), in: scratch.url, environment: environment)
+        let transcript =
+            "$ \(([tool] + arguments).joined(separator: " "))\nexit \(run.status)\n--- stdout\n\(run.stdoutText)"
             + "--- stderr\n\(run.stderr)"
-        GoldenFile.assertMatches(transcript.replacingOccurrences(of: scratch.url.path, with: "$WORK"),
-                                 Self.goldenFolder.appendingPathComponent(golden + ".txt"), file: file, line: line)
+        GoldenFile.assertMatches(
+            transcript.replacingOccurrences(of: scratch.url.path, with: "$WORK"),
+            Self.goldenFolder.appendingPathComponent(golden + ".txt"), file: file, line: line)
     }
 
     func write(_ text: String, _ name: String) throws {
@@ -52,7 +58,8 @@ final class CommandLineGoldenTests: XCTestCase {
         let commands: [(String, [String])] = [
             ("bench", []), ("bench", ["run"]), ("bench", ["trace"]), ("bench", ["topology"]), ("bench", ["node"]),
             ("bench", ["serve"]), ("bench", ["deploy", "kubernetes"]),
-            ("analyze", []), ("analyze", ["run"]), ("analyze", ["compare"]), ("analyze", ["noise"]), ("analyze", ["trends"]),
+            ("analyze", []), ("analyze", ["run"]), ("analyze", ["compare"]), ("analyze", ["noise"]),
+            ("analyze", ["trends"]),
             ("analyze", ["prune"]),
             ("render", []), ("render", ["report"]), ("render", ["trends"]), ("render", ["flamegraph"]),
             ("render", ["baseline-doc"]),
@@ -70,14 +77,16 @@ final class CommandLineGoldenTests: XCTestCase {
         try write(SamplesText.file([SamplesText.samplesLine(latencies.reversed())]), "same.jsonl")
         try write(SamplesText.file([SamplesText.samplesLine(latencies.map { $0 * 1.6 })]), "slow.jsonl")
         try assertTranscript("verdict-no-baseline", "analyze", ["--no-baseline", "--out", "first.json", "base.jsonl"])
-        try assertTranscript("verdict-baseline-recorded", "analyze", ["--update-baseline", "--out", "base.json", "base.jsonl"])
+        try assertTranscript(
+            "verdict-baseline-recorded", "analyze", ["--update-baseline", "--out", "base.json", "base.jsonl"])
         try assertTranscript("verdict-no-regression", "analyze", ["--out", "same.json", "same.jsonl"])
         try assertTranscript("verdict-regression", "analyze", ["--out", "slow.json", "slow.jsonl"])
     }
 
     func testOneMessageOfEveryErrorClass() throws {
-        try write([SamplesText.runLine(), #"{"type":"samples","scenario":"#, SamplesText.endLine(records: 2)]
-            .joined(separator: "\n") + "\n", "malformed.jsonl")
+        try write(
+            [SamplesText.runLine(), #"{"type":"samples","scenario":"#, SamplesText.endLine(records: 2)]
+                .joined(separator: "\n") + "\n", "malformed.jsonl")
         try write(SamplesText.file([SamplesText.samplesLine([1, 2, 3])]), "ok.jsonl")
         try write(#"{"schema":"meshbench.thresholds/1","noise_pct":"five"}"# + "\n", "bad-thresholds.json")
         try write(#"{"schema":"meshbench.results/1","run":"#, "bad-results.json")
@@ -87,8 +96,11 @@ final class CommandLineGoldenTests: XCTestCase {
         try assertTranscript("error-usage-render", "render", ["report", "--scale", "fast"])
         try assertTranscript("error-input-missing", "analyze", ["--no-baseline", "missing.jsonl"])
         try assertTranscript("error-samples-malformed", "analyze", ["--no-baseline", "malformed.jsonl"])
-        try assertTranscript("error-thresholds-malformed", "analyze", ["--no-baseline", "--thresholds", "bad-thresholds.json", "ok.jsonl"])
-        try assertTranscript("error-foreign-format", "analyze", ["--no-baseline", "--input-format", "go", "bad-go.txt"])
+        try assertTranscript(
+            "error-thresholds-malformed", "analyze",
+            ["--no-baseline", "--thresholds", "bad-thresholds.json", "ok.jsonl"])
+        try assertTranscript(
+            "error-foreign-format", "analyze", ["--no-baseline", "--input-format", "go", "bad-go.txt"])
         try assertTranscript("error-results-malformed", "render", ["--out", "artifacts", "bad-results.json"])
         try assertTranscript("error-baseline-missing", "analyze", ["--baseline", "nowhere.json", "ok.jsonl"])
     }

@@ -16,17 +16,22 @@ final class ForeignPipelineTests: XCTestCase {
     }
 
     /// Pipes `fixture` through `analyze | render` and returns the report's text.
-    private func pipe(_ fixture: String, expecting metric: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    private func pipe(
+        _ fixture: String, expecting metric: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let scratch = try ScratchFolder("foreign")
         defer { scratch.remove() }
         let (analyze, render) = try tools()
         let input = Self.fixtures.appendingPathComponent(fixture).path
-        let run = try runShell("\(analyze) --thresholds \(Self.thresholds) --no-baseline --quiet '\(input)' | \(render) --out artifacts --quiet",
-                               in: scratch.url)
+        let run = try runShell(
+            "\(analyze) --thresholds \(Self.thresholds) --no-baseline --quiet '\(input)' | \(render) --out artifacts --quiet",
+            in: scratch.url)
         XCTAssertEqual(run.status, 0, "\(fixture): \(run.stderr)", file: file, line: line)
         let artifacts = scratch.url.appendingPathComponent("artifacts")
         for name in ["benchmark-report.md", "pr-comment.md", "benchmark-results.json", "latency-spectrum.png"] {
-            let size = (try? FileManager.default.attributesOfItem(atPath: artifacts.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: artifacts.appendingPathComponent(name).path)[.size]
+                    as? Int) ?? 0
             XCTAssertGreaterThan(size, 100, "\(fixture): \(name) missing or empty", file: file, line: line)
         }
         let report = try String(contentsOf: artifacts.appendingPathComponent("benchmark-report.md"), encoding: .utf8)
@@ -36,7 +41,8 @@ final class ForeignPipelineTests: XCTestCase {
 
     func testEachFormatsFixtureBecomesAReportWithCharts() throws {
         let hyperfine = try pipe("hyperfine/hyperfine-two-commands.json", expecting: "sleep 0.02")
-        XCTAssertTrue(hyperfine.contains("imported from hyperfine JSON"), "the environment says where the run came from")
+        XCTAssertTrue(
+            hyperfine.contains("imported from hyperfine JSON"), "the environment says where the run came from")
         _ = try pipe("google-benchmark/google-benchmark-repetitions.json", expecting: "BM\\_memcpy/4096 real\\_time")
         let pytest = try pipe("pytest-benchmark/pytest-benchmark-data.json", expecting: "test\\_sort")
         XCTAssertTrue(pytest.contains("AMD EPYC"), "machine_info's CPU is in the report's environment")
@@ -48,12 +54,16 @@ final class ForeignPipelineTests: XCTestCase {
     func testACommandNameIsEscapedLikeAnyUntrustedName() throws {
         let scratch = try ScratchFolder("foreign-escape")
         defer { scratch.remove() }
-        let export = #"{"results": [{"command": "echo \"<img src=x>\" | wc -l\n# heading", "times": [0.01, 0.012, 0.011]}]}"#
+        let export =
+            #"{"results": [{"command": "echo \"<img src=x>\" | wc -l\n# heading", "times": [0.01, 0.012, 0.011]}]}"#
         try Data(export.utf8).write(to: scratch.url.appendingPathComponent("h.json"))
         let (analyze, render) = try tools()
-        let run = try runShell("\(analyze) --thresholds \(Self.thresholds) --no-baseline --quiet h.json | \(render) --out artifacts --quiet", in: scratch.url)
+        let run = try runShell(
+            "\(analyze) --thresholds \(Self.thresholds) --no-baseline --quiet h.json | \(render) --out artifacts --quiet",
+            in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let report = try String(contentsOf: scratch.url.appendingPathComponent("artifacts/benchmark-report.md"), encoding: .utf8)
+        let report = try String(
+            contentsOf: scratch.url.appendingPathComponent("artifacts/benchmark-report.md"), encoding: .utf8)
         XCTAssertFalse(report.contains("<img"), "raw HTML from a command name reached the report")
         XCTAssertFalse(report.contains("\n# heading"), "a newline in a command name broke out of its line")
         XCTAssertTrue(report.contains("wc -l"))
@@ -62,12 +72,15 @@ final class ForeignPipelineTests: XCTestCase {
     func testABadFileIsExit2WithFileLineAndNothingWritten() throws {
         let scratch = try ScratchFolder("foreign-bad")
         defer { scratch.remove() }
-        let full = try Data(contentsOf: Self.fixtures.appendingPathComponent("google-benchmark/google-benchmark-single.json"))
+        let full = try Data(
+            contentsOf: Self.fixtures.appendingPathComponent("google-benchmark/google-benchmark-single.json"))
         try full.prefix(full.count / 2).write(to: scratch.url.appendingPathComponent("g.json"))
         let analyze = try BuiltExecutable("analyze")
-        let run = try analyze.run(["--thresholds", Self.thresholds, "--no-baseline", "--out", "results.json", "g.json"], in: scratch.url)
+        let run = try analyze.run(
+            ["--thresholds", Self.thresholds, "--no-baseline", "--out", "results.json", "g.json"], in: scratch.url)
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("g.json:") && run.stderr.contains("Google Benchmark JSON: truncated"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains("g.json:") && run.stderr.contains("Google Benchmark JSON: truncated"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("results.json")))
     }
 
@@ -76,7 +89,9 @@ final class ForeignPipelineTests: XCTestCase {
             let path = "\(folder)/hyperfine"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        throw XCTSkip("hyperfine is not installed: `apt-get install -y hyperfine` (scripts/install-deps.sh does) to run the live hyperfine tests")
+        throw XCTSkip(
+            "hyperfine is not installed: `apt-get install -y hyperfine` (scripts/install-deps.sh does) to run the live hyperfine tests"
+        )
     }
 
     /// The issue's line, literally, with the built tools first on PATH and the repository's
@@ -87,10 +102,12 @@ final class ForeignPipelineTests: XCTestCase {
         defer { scratch.remove() }
         let benchmarks = scratch.url.appendingPathComponent(".benchmarks")
         try FileManager.default.createDirectory(at: benchmarks, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Self.thresholds, toPath: benchmarks.appendingPathComponent("thresholds.json").path)
+        try FileManager.default.copyItem(
+            atPath: Self.thresholds, toPath: benchmarks.appendingPathComponent("thresholds.json").path)
         let bin = try BuiltExecutable("analyze").url.deletingLastPathComponent().path
-        let run = try runShell("export PATH=\(bin):$PATH; hyperfine --export-json h.json 'sleep 0.01' && analyze h.json | render --out artifacts",
-                               in: scratch.url)
+        let run = try runShell(
+            "export PATH=\(bin):$PATH; hyperfine --export-json h.json 'sleep 0.01' && analyze h.json | render --out artifacts",
+            in: scratch.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         for name in ["benchmark-report.md", "pr-comment.md", "latency-spectrum.png"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.path("artifacts/\(name)")), "\(name) missing")
@@ -104,16 +121,22 @@ final class ForeignPipelineTests: XCTestCase {
         let scratch = try ScratchFolder("foreign-ab")
         defer { scratch.remove() }
         for (file, seconds) in [("a.json", "0.01"), ("b.json", "0.03")] {
-            let run = try runShell("\(hyperfine) -N --warmup 2 --runs 20 --command-name sleep --export-json \(file) 'sleep \(seconds)'",
-                                   in: scratch.url)
+            let run = try runShell(
+                "\(hyperfine) -N --warmup 2 --runs 20 --command-name sleep --export-json \(file) 'sleep \(seconds)'",
+                in: scratch.url)
             XCTAssertEqual(run.status, 0, run.stderr)
         }
         let (analyze, render) = try tools()
-        let compare = try runShell("\(analyze) compare a.json b.json --thresholds \(Self.thresholds) --noise-floors none.json --out results.json",
-                                   in: scratch.url)
-        XCTAssertEqual(compare.status, 1, "a 20 ms slowdown of a 10 ms command is past latency FAIL (+50 %): \(compare.stderr)")
-        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.url.appendingPathComponent("results.json"))) as? [String: Any]
-        let metric = try XCTUnwrap((results?["metrics"] as? [[String: Any]])?.first { $0["metric"] as? String == "sleep" })
+        let compare = try runShell(
+            "\(analyze) compare a.json b.json --thresholds \(Self.thresholds) --noise-floors none.json --out results.json",
+            in: scratch.url)
+        XCTAssertEqual(
+            compare.status, 1, "a 20 ms slowdown of a 10 ms command is past latency FAIL (+50 %): \(compare.stderr)")
+        let results =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.url.appendingPathComponent("results.json")))
+            as? [String: Any]
+        let metric = try XCTUnwrap(
+            (results?["metrics"] as? [[String: Any]])?.first { $0["metric"] as? String == "sleep" })
         let change = try XCTUnwrap(metric["change"] as? [String: Any])
         XCTAssertEqual(change["verdict"] as? String, "fail")
         let ci = try XCTUnwrap(change["ci"] as? [Double])
@@ -128,10 +151,15 @@ final class ForeignPipelineTests: XCTestCase {
 /// and the literal line the tests run, so the page cannot drift from what is checked.
 final class OwnBenchmarksDocTests: XCTestCase {
     func testThePageHoldsTheLintedWorkflowAndTheTestedLine() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let page = try String(contentsOf: root.appendingPathComponent("docs/own-benchmarks.md"), encoding: .utf8)
-        let workflow = try String(contentsOf: root.appendingPathComponent("docs/examples/hyperfine-pr-comment.yml"), encoding: .utf8)
-        XCTAssertTrue(page.contains("```yaml\n\(workflow)```"), "the page's workflow differs from docs/examples/hyperfine-pr-comment.yml")
-        XCTAssertTrue(page.contains("hyperfine --export-json h.json 'sleep 0.01' && analyze h.json | render --out artifacts"))
+        let workflow = try String(
+            contentsOf: root.appendingPathComponent("docs/examples/hyperfine-pr-comment.yml"), encoding: .utf8)
+        XCTAssertTrue(
+            page.contains("```yaml\n\(workflow)```"),
+            "the page's workflow differs from docs/examples/hyperfine-pr-comment.yml")
+        XCTAssertTrue(
+            page.contains("hyperfine --export-json h.json 'sleep 0.01' && analyze h.json | render --out artifacts"))
     }
 }

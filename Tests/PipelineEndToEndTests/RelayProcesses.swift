@@ -18,7 +18,9 @@ final class NostrRelayProcess {
             .deletingLastPathComponent().appendingPathComponent("scripts/install-nostr-relay.sh")
         let install = try runTool(installer.path, [])
         guard install.status == 0 else {
-            throw XCTSkip("nostr-relay could not be installed into a private virtualenv (scripts/install-nostr-relay.sh exited \(install.status)): \(install.stderr)")
+            throw XCTSkip(
+                "nostr-relay could not be installed into a private virtualenv (scripts/install-nostr-relay.sh exited \(install.status)): \(install.stderr)"
+            )
         }
         let executable = install.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         port = try freeLoopbackPort()
@@ -40,11 +42,13 @@ final class NostrRelayProcess {
         process.arguments = ["-c", folder.path("config.yaml"), "serve"]
         process.currentDirectoryURL = folder.url
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        _ = FileManager.default.createFile(atPath: folder.path("nostr-relay.log"), contents: nil)  // no log file: no log, the test still runs
+        // Without the log file the relay's standard error is lost; the test still runs.
+        _ = FileManager.default.createFile(atPath: folder.path("nostr-relay.log"), contents: nil)
         process.standardError = FileHandle(forWritingAtPath: folder.path("nostr-relay.log"))
         try process.run()
-        try waitUntilListening(port: port, seconds: 60, alive: { self.process.isRunning },
-                               log: { (try? String(contentsOfFile: folder.path("nostr-relay.log"), encoding: .utf8)) ?? "" })
+        try waitUntilListening(
+            port: port, seconds: 60, alive: { self.process.isRunning },
+            log: { (try? String(contentsOfFile: folder.path("nostr-relay.log"), encoding: .utf8)) ?? "" })
     }
 
     /// SIGTERM (gunicorn stops its worker), SIGKILL after 10 s; returns once the relay is gone.
@@ -110,7 +114,9 @@ func freeLoopbackPort() throws -> Int {
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+        }
     }
     guard bound else { throw CocoaError(.featureUnsupported) }
     return Int(UInt16(bigEndian: address.sin_port))
@@ -125,7 +131,9 @@ func isListening(port: Int) -> Bool {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = UInt16(port).bigEndian
     return withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
     }
 }
 
@@ -156,5 +164,7 @@ private func runTool(_ path: String, _ arguments: [String]) throws -> (status: I
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (
+        process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+    )
 }

@@ -20,7 +20,8 @@ final class BaselineDocTests: XCTestCase {
         let options = BaselineDocPipeline.Options(baselinePath: baseline, thresholdsPath: thresholds, outputPath: out)
         _ = try BaselineDocPipeline(options: options).run()
         // The golden file must not depend on the scratch folder's random name.
-        return try String(contentsOfFile: out, encoding: .utf8).replacingOccurrences(of: scratch.url.path + "/", with: "")
+        return try String(contentsOfFile: out, encoding: .utf8).replacingOccurrences(
+            of: scratch.url.path + "/", with: "")
     }
 
     func testPerformanceBaselineMatchesGolden() throws {
@@ -37,7 +38,9 @@ final class BaselineDocTests: XCTestCase {
         let twentyFive = try XCTUnwrap(markdown.range(of: "### 25 nodes"))
         let hundred = try XCTUnwrap(markdown.range(of: "### 100 nodes"))
         let any = try XCTUnwrap(markdown.range(of: "### Any mesh size"))
-        XCTAssertTrue(ten.lowerBound < twentyFive.lowerBound && twentyFive.lowerBound < hundred.lowerBound && hundred.lowerBound < any.lowerBound)
+        XCTAssertTrue(
+            ten.lowerBound < twentyFive.lowerBound && twentyFive.lowerBound < hundred.lowerBound
+                && hundred.lowerBound < any.lowerBound)
         XCTAssertTrue(markdown.contains("No baseline figures at this size."), "100 nodes has an SLA but no figures")
     }
 
@@ -49,17 +52,23 @@ final class BaselineDocTests: XCTestCase {
         try "# Bottlenecks\n\n## Ranked\n\n1. verify: 38 µs\n\n```sh\n# a shell comment, not a heading\n```\n"
             .write(toFile: notes, atomically: true, encoding: .utf8)
         let out = scratch.path("performance-baseline.md")
-        _ = try BaselineDocPipeline(options: .init(baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
-                                                   bottlenecksPath: notes)).run()
+        _ = try BaselineDocPipeline(
+            options: .init(
+                baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
+                bottlenecksPath: notes)
+        ).run()
         let markdown = try String(contentsOfFile: out, encoding: .utf8)
         XCTAssertTrue(markdown.contains("\n## Bottlenecks\n\n### Ranked\n\n1. verify: 38 µs"), markdown)
         XCTAssertTrue(markdown.contains("\n# a shell comment, not a heading\n"), "code blocks are left alone")
         XCTAssertTrue(markdown.contains("included from \(notes)"), "says where to edit it")
-        XCTAssertLessThan(try XCTUnwrap(markdown.range(of: "## Updating the baseline")).lowerBound,
-                          try XCTUnwrap(markdown.range(of: "## Bottlenecks")).lowerBound)
+        XCTAssertLessThan(
+            try XCTUnwrap(markdown.range(of: "## Updating the baseline")).lowerBound,
+            try XCTUnwrap(markdown.range(of: "## Bottlenecks")).lowerBound)
 
-        let missing = BaselineDocPipeline(options: .init(baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
-                                                         bottlenecksPath: scratch.path("none.md")))
+        let missing = BaselineDocPipeline(
+            options: .init(
+                baselinePath: baseline, thresholdsPath: thresholds, outputPath: out,
+                bottlenecksPath: scratch.path("none.md")))
         XCTAssertThrowsError(try missing.run()) { error in
             XCTAssertTrue("\(error)".contains("none.md"), "\(error)")
         }

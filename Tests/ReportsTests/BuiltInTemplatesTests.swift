@@ -7,14 +7,17 @@ import XCTest
 final class BuiltInTemplatesTests: XCTestCase {
     func testBuiltInTemplatesAreTheRepositorysTemplatesByteForByte() throws {
         let folder = GoldenFiles.repositoryRoot.appendingPathComponent("templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".mustache")
+        }
         XCTAssertEqual(Set(BuiltInTemplates.texts.keys), Set(names.map { String($0.dropLast(".mustache".count)) }))
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             XCTAssertEqual(BuiltInTemplates.texts[String(name.dropLast(".mustache".count))], text, name)
         }
-        XCTAssertEqual(Set(TemplateSet.Document.allCases.map(\.rawValue)).subtracting(BuiltInTemplates.texts.keys), [],
-                       "every document has a built-in template")
+        XCTAssertEqual(
+            Set(TemplateSet.Document.allCases.map(\.rawValue)).subtracting(BuiltInTemplates.texts.keys), [],
+            "every document has a built-in template")
     }
 
     func testAnOverrideFolderReplacesOnlyTheTemplatesItHolds() throws {

@@ -20,7 +20,8 @@ final class ChartImageTests: XCTestCase {
     }
 
     private func assertLooksDrawn(_ file: String, width: Int, height: Int, line: UInt = #line) throws {
-        let png = try XCTUnwrap(PNGInspector(path: scratch.path("charts/" + file)), "\(file) is not a readable PNG", line: line)
+        let png = try XCTUnwrap(
+            PNGInspector(path: scratch.path("charts/" + file)), "\(file) is not a readable PNG", line: line)
         XCTAssertEqual(png.width, width, "\(file) width", line: line)
         XCTAssertEqual(png.height, height, "\(file) height", line: line)
         XCTAssertGreaterThan(png.inkFraction, 0.01, "\(file) is (nearly) blank", line: line)
@@ -74,8 +75,9 @@ final class ChartImageTests: XCTestCase {
             XCTAssertFalse(outcome.isDrawn, "\(outcome.file) drawn without data")
             XCTAssertFalse(outcome.missingReason?.isEmpty ?? true, "\(outcome.file) needs a reason")
         }
-        XCTAssertEqual(outcomes.first { $0.file == LatencySpectrumChart.fileName }?.missingReason,
-                       "the results contain no latency metrics")
+        XCTAssertEqual(
+            outcomes.first { $0.file == LatencySpectrumChart.fileName }?.missingReason,
+            "the results contain no latency metrics")
         XCTAssertEqual(outcomes.first { $0.file == ChartSet.compositeFile }?.isDrawn, false)
     }
 
@@ -85,17 +87,26 @@ final class ChartImageTests: XCTestCase {
         var document = Fixtures.withBaseline
         document.metrics = (0..<100).map { k in
             let delta = Double(k % 17) * 4 - 20
-            return Fixtures.latency("mesh-\(k / 10)", offset: 10, scale: 5, meshSize: nil, baseline: Fixtures.summary(mean: 15),
-                                    change: Change(deltaPct: delta, ci: Interval(low: delta - 6, high: delta + 6), q: 0.01,
-                                                   verdict: delta > 50 ? .fail : delta > 20 ? .warn : delta < -5 ? .improved : .noise, reason: ""))
+            return Fixtures.latency(
+                "mesh-\(k / 10)", offset: 10, scale: 5, meshSize: nil, baseline: Fixtures.summary(mean: 15),
+                change: Change(
+                    deltaPct: delta, ci: Interval(low: delta - 6, high: delta + 6), q: 0.01,
+                    verdict: delta > 50 ? .fail : delta > 20 ? .warn : delta < -5 ? .improved : .noise, reason: ""))
         }
         document.comparison?.noisePct = 5
         document.comparison?.regression = [.latency: RegressionLimits(warnPct: 20, failPct: 50)]
-        document.topology = TopologyResult(nodes: 100, kind: "small-world",
-                                           edges: (0..<100).flatMap { [Edge($0, ($0 + 1) % 100), Edge($0, ($0 + 7) % 100)] }, diameter: 8,
-                                           publisher: 0, arrivals: (0..<100).map { Arrival(node: $0, ms: Double(min($0, 100 - $0)) * 3, hops: min($0, 100 - $0) / 7) })
-        document.flakes = (0..<100).map { FlakeResult(test: "tier2.test\($0)", tier: 2, runs: 40, failures: $0 % 5, passesAfterRetry: $0 % 5,
-                                                     flakeRate: Double($0 % 5) / 40, quarantined: $0 % 5 > 2) }
+        document.topology = TopologyResult(
+            nodes: 100, kind: "small-world",
+            edges: (0..<100).flatMap { [Edge($0, ($0 + 1) % 100), Edge($0, ($0 + 7) % 100)] }, diameter: 8,
+            publisher: 0,
+            arrivals: (0..<100).map {
+                Arrival(node: $0, ms: Double(min($0, 100 - $0)) * 3, hops: min($0, 100 - $0) / 7)
+            })
+        document.flakes = (0..<100).map {
+            FlakeResult(
+                test: "tier2.test\($0)", tier: 2, runs: 40, failures: $0 % 5, passesAfterRetry: $0 % 5,
+                flakeRate: Double($0 % 5) / 40, quarantined: $0 % 5 > 2)
+        }
         let outcomes = try draw(document)
         for file in [BaselineDeltaChart.fileName, TopologyChart.fileName, FlakesChart.fileName] {
             XCTAssertTrue(outcomes.first { $0.file == file }?.isDrawn == true, file)

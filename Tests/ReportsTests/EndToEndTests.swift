@@ -23,7 +23,9 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "", "--quiet prints nothing on success")
         for file in ExpectedFiles.withBaseline {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file); got \(scratch.files(in: out))")
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: out + "/" + file),
+                "missing \(file); got \(scratch.files(in: out))")
         }
         let json = try Data(contentsOf: URL(fileURLWithPath: out + "/benchmark-results.json"))
         let reread = try FormatsJSON.decoder().decode(ResultsDocument.self, from: json)
@@ -35,7 +37,8 @@ final class EndToEndTests: XCTestCase {
         let run = try render.run(["-", "--out", out], stdin: Fixtures.json(Fixtures.withoutBaseline))
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/benchmark-report.md"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/baseline-delta.png"), "no baseline, no delta chart")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: out + "/baseline-delta.png"), "no baseline, no delta chart")
     }
 
     func testScaleMultipliesPixelSize() throws {
@@ -50,20 +53,25 @@ final class EndToEndTests: XCTestCase {
 
     // MARK: bad input: exit 2, a message, nothing written
 
-    private func assertRefused(_ arguments: [String], stdin: Data? = nil, message: String,
-                               file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRefused(
+        _ arguments: [String], stdin: Data? = nil, message: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let out = scratch.path("refused-out")
         let run = try render.run(arguments + ["--out", out], stdin: stdin)
         XCTAssertEqual(run.status, 2, "exit code; stderr: \(run.stderr)", file: file, line: line)
-        XCTAssertTrue(run.stderr.contains(message), "stderr should say \"\(message)\", got: \(run.stderr)", file: file, line: line)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing may be written on bad input", file: file, line: line)
+        XCTAssertTrue(
+            run.stderr.contains(message), "stderr should say \"\(message)\", got: \(run.stderr)", file: file, line: line
+        )
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: out), "nothing may be written on bad input", file: file, line: line)
     }
 
     func testRawSamplesAreRefusedWithAHint() throws {
         let samples = """
-        {"schema":"meshbench.samples/1","type":"run","run_id":"r1"}
-        {"type":"samples","scenario":"s","metric":"m","unit":"ms","better":"lower","values":[1,2]}
-        """
+            {"schema":"meshbench.samples/1","type":"run","run_id":"r1"}
+            {"type":"samples","scenario":"s","metric":"m","unit":"ms","better":"lower","values":[1,2]}
+            """
         let input = try scratch.write(Data(samples.utf8), to: "samples.jsonl")
         try assertRefused([input], message: "this is a raw samples file: run analyze first")
     }
@@ -74,7 +82,8 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testMissingFileIsRefused() throws {
-        try assertRefused([scratch.path("nope.json")], message: "nope.json: cannot read the results file (no such file)")
+        try assertRefused(
+            [scratch.path("nope.json")], message: "nope.json: cannot read the results file (no such file)")
     }
 
     func testNonJSONIsRefused() throws {
@@ -83,7 +92,8 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testEmptyStandardInputIsRefused() throws {
-        try assertRefused(["-"], stdin: Data(), message: "standard input: not a JSON results document (the input is empty")
+        try assertRefused(
+            ["-"], stdin: Data(), message: "standard input: not a JSON results document (the input is empty")
     }
 
     func testOtherMeshBenchFileKindIsRefused() throws {
@@ -104,7 +114,8 @@ final class EndToEndTests: XCTestCase {
 
     func testMissingTemplateFolderIsRefused() throws {
         let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
-        try assertRefused([input, "--templates", scratch.path("no-such-templates")], message: "template folder does not exist")
+        try assertRefused(
+            [input, "--templates", scratch.path("no-such-templates")], message: "template folder does not exist")
     }
 
     func testUnwritableOutputFolderFailsBeforeDrawing() throws {

@@ -8,7 +8,9 @@ import XCTest
 final class EscapingTests: XCTestCase {
     func testPipesBackticksAndMarkupAreNeutralised() {
         let escaped = MarkdownEscaping.text("a | b `c` <script>alert(1)</script> [x](y) *b* _i_ @team #1 & d")
-        XCTAssertEqual(escaped, "a \\| b \\`c\\` &lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](y) \\*b\\* \\_i\\_ &#64;team \\#1 &amp; d")
+        XCTAssertEqual(
+            escaped,
+            "a \\| b \\`c\\` &lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](y) \\*b\\* \\_i\\_ &#64;team \\#1 &amp; d")
         XCTAssertFalse(escaped.contains("<"))
         XCTAssertEqual(GFMTableChecker.cells("| \(escaped) |").count, 1, "an escaped pipe must not split a cell")
     }

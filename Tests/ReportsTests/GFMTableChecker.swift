@@ -12,12 +12,15 @@ enum GFMTableChecker {
             guard lines[index].hasPrefix("|"), isDelimiterRow(lines[index + 1]) else { index += 1; continue }
             let columns = cells(lines[index]).count
             if cells(lines[index + 1]).count != columns {
-                problems.append("line \(index + 2): delimiter row has \(cells(lines[index + 1]).count) cells, header \(columns)")
+                problems.append(
+                    "line \(index + 2): delimiter row has \(cells(lines[index + 1]).count) cells, header \(columns)")
             }
             var row = index + 2
             while row < lines.count, lines[row].hasPrefix("|") {
                 let count = cells(lines[row]).count
-                if count != columns { problems.append("line \(row + 1): \(count) cells, header has \(columns): \(lines[row])") }
+                if count != columns {
+                    problems.append("line \(row + 1): \(count) cells, header has \(columns): \(lines[row])")
+                }
                 row += 1
             }
             index = row

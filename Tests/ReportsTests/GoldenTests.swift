@@ -21,7 +21,8 @@ final class GoldenTests: XCTestCase {
         let loaded = ResultsLoader.Loaded(bytes: bytes, results: try ResultsLoader.parse(bytes, name: "fixture.json"))
         let templates = try TemplateSet()
         let folder = try OutputFolder(path: output.path)
-        _ = try ReportPipeline(options: .init(outputPath: output.path)).write(loaded, templates: templates, into: folder)
+        _ = try ReportPipeline(options: .init(outputPath: output.path)).write(
+            loaded, templates: templates, into: folder)
         let report = try String(contentsOf: folder.file(ReportPipeline.reportFile), encoding: .utf8)
         let comment = try String(contentsOf: folder.file(ReportPipeline.commentFile), encoding: .utf8)
         return (report, comment)

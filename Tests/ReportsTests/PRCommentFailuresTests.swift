@@ -6,9 +6,11 @@ import XCTest
 /// The PR comment's headline counts failed checks and tests; the comment must name them, and
 /// say honestly when a baseline shares no metric with the run.
 final class PRCommentFailuresTests: XCTestCase {
-    func results(checks: [CheckResult] = [], outcomes: [OutcomeSummary] = [], newMetric: Bool = false) -> LoadedResults {
-        var document = ResultsDocument(run: Fixtures.run, generatedAt: Date(timeIntervalSince1970: 0), verdict: .fail,
-                                       verdictReason: "", metrics: [])
+    func results(checks: [CheckResult] = [], outcomes: [OutcomeSummary] = [], newMetric: Bool = false) -> LoadedResults
+    {
+        var document = ResultsDocument(
+            run: Fixtures.run, generatedAt: Date(timeIntervalSince1970: 0), verdict: .fail,
+            verdictReason: "", metrics: [])
         document.checks = checks
         document.outcomes = outcomes
         if newMetric {
@@ -21,22 +23,28 @@ final class PRCommentFailuresTests: XCTestCase {
     }
 
     func testFailedChecksAndTestsAreNamedAtMostFiveEach() {
-        let checks = (0..<7).map { CheckResult(name: "leak", scenario: "soak-\($0)", status: .fail, detail: "rss grew") }
+        let checks =
+            (0..<7).map { CheckResult(name: "leak", scenario: "soak-\($0)", status: .fail, detail: "rss grew") }
             + [CheckResult(name: "delivery", scenario: "s", status: .pass, detail: "100 %")]
-        let outcomes = [OutcomeSummary(test: "tier2.burst-10/recovers | fast", tier: 2, attempts: 2, status: .fail, flaky: false),
-                        OutcomeSummary(test: "tier2.dedup", tier: 2, attempts: 2, status: .pass, flaky: true)]
+        let outcomes = [
+            OutcomeSummary(test: "tier2.burst-10/recovers | fast", tier: 2, attempts: 2, status: .fail, flaky: false),
+            OutcomeSummary(test: "tier2.dedup", tier: 2, attempts: 2, status: .pass, flaky: true),
+        ]
         let model = PRCommentViewModel(results: results(checks: checks, outcomes: outcomes), charts: [])
         XCTAssertEqual(model.failedChecks.map(\.scenario), ["soak-0", "soak-1", "soak-2", "soak-3", "soak-4"])
         XCTAssertEqual(model.moreFailedChecks, 2)
-        XCTAssertEqual(model.failedTests, ["tier2.burst-10/recovers \\| fast"], "only the test that failed every attempt, escaped")
+        XCTAssertEqual(
+            model.failedTests, ["tier2.burst-10/recovers \\| fast"], "only the test that failed every attempt, escaped")
         XCTAssertTrue(model.hasNextSteps, "failures call for next steps")
     }
 
     func testABaselineSharingNoMetricSaysNothingWasCompared() {
         let model = PRCommentViewModel(results: results(newMetric: true), charts: [])
-        XCTAssertTrue(model.noChangeSentence.hasPrefix("None of this run's metrics is in the baseline"), model.noChangeSentence)
+        XCTAssertTrue(
+            model.noChangeSentence.hasPrefix("None of this run's metrics is in the baseline"), model.noChangeSentence)
         let report = ReportViewModel(results: results(newMetric: true), charts: [])
         XCTAssertTrue(report.comparisonSummary.hasPrefix("0 of 1 metrics compared"), report.comparisonSummary)
-        XCTAssertEqual(report.noiseRowsTitle, "1 metric without a change beyond noise (1 of them new, missing or not comparable)")
+        XCTAssertEqual(
+            report.noiseRowsTitle, "1 metric without a change beyond noise (1 of them new, missing or not comparable)")
     }
 }

@@ -10,7 +10,7 @@ final class TrendFitTests: XCTestCase {
         let fit = try XCTUnwrap(TrendFit(x: [0, 1, 2, 3, 4, 5], y: [1, 3, 2, 5, 4, 6]))
         let expected: [(x: Double, y: Double, half: Double)] = [
             (0, 1.2857142857142856, 1.9511862828916293),
-            (2.5, 3.5, 1.100617499691778),   // narrowest at the mean of x
+            (2.5, 3.5, 1.100617499691778),  // narrowest at the mean of x
             (7, 7.485714285714285, 3.1018785497755714),  // widens outside the data
         ]
         for point in expected {

@@ -14,11 +14,15 @@ final class TrendReportTests: XCTestCase {
     override func setUpWithError() throws { scratch = try ScratchFolder(name) }
     override func tearDown() { scratch?.remove() }
 
-    private func render(_ results: LoadedResults, baseline: Baseline? = TrendFixtures.baseline) throws -> (markdown: String, written: ReportPipeline.Written) {
+    private func render(
+        _ results: LoadedResults, baseline: Baseline? = TrendFixtures.baseline
+    ) throws -> (markdown: String, written: ReportPipeline.Written) {
         let templates = try TemplateSet(required: [.trends])
         let folder = try OutputFolder(path: scratch.path("trends"))
         let written = try TrendReportPipeline(options: .init(outputPath: folder.url.path))
-            .write(results, baseline: baseline.map { (".benchmarks/baseline.json", $0) }, templates: templates, into: folder)
+            .write(
+                results, baseline: baseline.map { (".benchmarks/baseline.json", $0) }, templates: templates,
+                into: folder)
         return (try String(contentsOf: folder.file(TrendReportPipeline.documentFile), encoding: .utf8), written)
     }
 
@@ -26,10 +30,15 @@ final class TrendReportTests: XCTestCase {
     /// shifted a whole line. Against the window's median (100 here) the steady runs sit at 0 %.
     func testOverviewDrawsEachSeriesAgainstTheWindowsMedian() throws {
         let values: [Double] = [150, 100, 101, 99, 100, 98]
-        let points = values.enumerated().map { TrendPoint(t: Date(timeIntervalSince1970: Double($0) * 86_400), value: $1, runID: "r\($0)") }
-        let trend = TrendResult(scenario: "s", metric: "latency", stat: .p95, unit: "ms", better: .lower, points: points,
-                                slopePerDay: -4, direction: .stable, anomalyRule: "")
-        guard case .draw(let chart as LineChart, _) = TrendCharts.overview([trend]) else { return XCTFail("no chart drawn") }
+        let points = values.enumerated().map {
+            TrendPoint(t: Date(timeIntervalSince1970: Double($0) * 86_400), value: $1, runID: "r\($0)")
+        }
+        let trend = TrendResult(
+            scenario: "s", metric: "latency", stat: .p95, unit: "ms", better: .lower, points: points,
+            slopePerDay: -4, direction: .stable, anomalyRule: "")
+        guard case .draw(let chart as LineChart, _) = TrendCharts.overview([trend]) else {
+            return XCTFail("no chart drawn")
+        }
         // (v − median)/|median|·100 with median(values) = 100 (numpy.median).
         XCTAssertEqual(chart.series[0].points.map(\.y), [50, 0, 1, -1, 0, -2])
         XCTAssertTrue(chart.subtitle?.contains("median over the window") == true, chart.subtitle ?? "")
@@ -61,7 +70,8 @@ final class TrendReportTests: XCTestCase {
         let baselines = TrendBaselines(baseline: TrendFixtures.baseline)
         for trend in document.trends {
             guard case .draw(let drawing, _) = TrendCharts.single(trend, baseline: baselines.value(for: trend)),
-                  let chart = drawing as? LineChart else {
+                let chart = drawing as? LineChart
+            else {
                 return XCTFail("\(trend.scenario) was not drawn as a line chart")
             }
             let fitted = chart.series.contains { !$0.band.isEmpty }
@@ -90,7 +100,9 @@ final class TrendReportTests: XCTestCase {
     }
 
     func testDocumentWithoutTrendsSaysSo() throws {
-        let bytes = Data(#"{"schema":"meshbench.results/2","generated_at":"2025-01-31T12:10:00Z","verdict":"pass","metrics":[],"trends":[{"scenario":"x"}]}"#.utf8)
+        let bytes = Data(
+            #"{"schema":"meshbench.results/2","generated_at":"2025-01-31T12:10:00Z","verdict":"pass","metrics":[],"trends":[{"scenario":"x"}]}"#
+                .utf8)
         let results = try ResultsLoader.parse(bytes, name: "trends.json")
         let (markdown, written) = try render(results, baseline: nil)
         XCTAssertTrue(markdown.contains("schema meshbench.results/2"), markdown)
@@ -99,4 +111,3 @@ final class TrendReportTests: XCTestCase {
         XCTAssertEqual(written.charts.filter(\.isDrawn).count, 0)
     }
 }
-

@@ -7,8 +7,9 @@ import XCTest
 /// checks or counters only when some were (with their counts).
 final class VerdictHeadlineTests: XCTestCase {
     private func passing(timed: Int, slas: Int, checks: [CheckResult], scope: Bool) -> LoadedResults {
-        var document = ResultsDocument(run: Fixtures.run, generatedAt: Date(timeIntervalSince1970: 0), verdict: .pass,
-                                       verdictReason: "", metrics: [])
+        var document = ResultsDocument(
+            run: Fixtures.run, generatedAt: Date(timeIntervalSince1970: 0), verdict: .pass,
+            verdictReason: "", metrics: [])
         document.metrics = (0..<timed).map { i in
             var metric = Fixtures.latency("tier1.propagation-\(i)", offset: 1, scale: 1)
             metric.change = Change(deltaPct: 1, verdict: .noise, reason: "within noise")
@@ -28,8 +29,10 @@ final class VerdictHeadlineTests: XCTestCase {
     }
 
     func testJudgedKindsAreNamedWithTheirCounts() {
-        let checks = [CheckResult(name: "delivery", scenario: "s", status: .pass, detail: "100 %"),
-                      CheckResult(name: "leak", scenario: "s", status: .skipped, detail: "too short")]
+        let checks = [
+            CheckResult(name: "delivery", scenario: "s", status: .pass, detail: "100 %"),
+            CheckResult(name: "leak", scenario: "s", status: .skipped, detail: "too short"),
+        ]
         let view = VerdictView(results: passing(timed: 3, slas: 1, checks: checks, scope: true))
         XCTAssertEqual(view.headline, "No regression beyond noise in 3 timed metrics; SLAs (1) and checks (1) met.")
     }

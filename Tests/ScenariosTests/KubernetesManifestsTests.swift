@@ -11,7 +11,8 @@ import XCTest
 final class KubernetesManifestsTests: XCTestCase {
     func testConfigMapCarriesTheMeshAndTheTargetsByDNSName() throws {
         let topology = try Topology.randomRegular(nodes: 100, degree: 4, seed: 3)
-        let manifests = try KubernetesManifests(topology: topology, seed: 3, image: "registry.example.com/meshbench:1.0")
+        let manifests = try KubernetesManifests(
+            topology: topology, seed: 3, image: "registry.example.com/meshbench:1.0")
         let mesh = try MeshFile.parse(try manifests.meshFile.json(), path: "mesh.json")
         XCTAssertEqual(mesh.nodes.count, 100)
         XCTAssertEqual(mesh.nodes[42], HostPort(host: "meshbench-node-42.meshbench-node", port: 7000))
@@ -19,23 +20,31 @@ final class KubernetesManifestsTests: XCTestCase {
         XCTAssertEqual(mesh.ttl, 99, "n − 1: every event reaches every node")
 
         let text = try manifests.files().first { $0.name == "mesh.yaml" }?.text ?? ""
-        let targets = try RelayTargets.parse(Data(try Self.blockScalar("targets.json", in: text).utf8), path: "targets.json")
+        let targets = try RelayTargets.parse(
+            Data(try Self.blockScalar("targets.json", in: text).utf8), path: "targets.json")
         XCTAssertEqual(targets.placement, "kubernetes")
         XCTAssertEqual(targets.relays.count, 100)
         XCTAssertEqual(targets.relays[7].url.description, "ws://meshbench-node-7.meshbench-node:7000/nostr")
         XCTAssertEqual(targets.links?.count, 200)
-        XCTAssertEqual(try MeshFile.parse(Data(try Self.blockScalar("mesh.json", in: text).utf8), path: "mesh.json"), mesh,
-                       "the ConfigMap's block scalar is the mesh file, byte for byte once unindented")
+        XCTAssertEqual(
+            try MeshFile.parse(Data(try Self.blockScalar("mesh.json", in: text).utf8), path: "mesh.json"), mesh,
+            "the ConfigMap's block scalar is the mesh file, byte for byte once unindented")
         var settings = BenchSettings(workDirectory: NSTemporaryDirectory())
         settings.targets = targets
-        XCTAssertEqual(settings.placement(of: [MeshIngestScenario()]), "kubernetes", "the Job's runs say where the nodes ran")
+        XCTAssertEqual(
+            settings.placement(of: [MeshIngestScenario()]), "kubernetes", "the Job's runs say where the nodes ran")
         XCTAssertTrue(text.contains("replicas: 100\n"))
         XCTAssertTrue(text.contains("publishNotReadyAddresses: true\n"))
         XCTAssertTrue(text.contains("podManagementPolicy: Parallel\n"))
     }
 
     func testSameOptionsSameBytes() throws {
-        let make = { try KubernetesManifests(topology: try .smallWorld(nodes: 12, degree: 4, rewiring: 0.2, seed: 9), seed: 9, image: "meshbench:latest").files() }
+        let make = {
+            try KubernetesManifests(
+                topology: try .smallWorld(nodes: 12, degree: 4, rewiring: 0.2, seed: 9), seed: 9,
+                image: "meshbench:latest"
+            ).files()
+        }
         let first = try make(), second = try make()
         XCTAssertEqual(first.map(\.name), ["mesh.yaml", "bench-job.yaml"])
         XCTAssertEqual(first.map(\.text), second.map(\.text))

@@ -27,17 +27,25 @@ final class NamespaceMeshTests: XCTestCase {
     private func ours() throws -> [String] {
         let ip = try XCTUnwrap(ip)
         let prefix = NamespaceNames(owner: getpid()).prefix
-        let namespaces = try ip.run(["netns", "list"]).split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
-        let links = try ip.run(["-o", "link", "show"]).split(separator: "\n").compactMap { line in
-            line.split(separator: ":", maxSplits: 2).dropFirst().first.map { String($0.trimmingCharacters(in: .whitespaces).split(separator: "@").first ?? "") }
+        let namespaces = try ip.run(["netns", "list"]).split(separator: "\n").compactMap {
+            $0.split(separator: " ").first.map(String.init)
         }
-        return (namespaces + links).filter { NamespaceNames.owner(of: $0) != nil && $0.hasPrefix(prefix) && ($0.dropFirst(prefix.count).first.map { !$0.isNumber } ?? false) }
+        let links = try ip.run(["-o", "link", "show"]).split(separator: "\n").compactMap { line in
+            line.split(separator: ":", maxSplits: 2).dropFirst().first.map {
+                String($0.trimmingCharacters(in: .whitespaces).split(separator: "@").first ?? "")
+            }
+        }
+        return (namespaces + links).filter {
+            NamespaceNames.owner(of: $0) != nil && $0.hasPrefix(prefix)
+                && ($0.dropFirst(prefix.count).first.map { !$0.isNumber } ?? false)
+        }
     }
 
     func testNodesLinkOverTheBridgeOnlyAndTearDownLeavesNothing() async throws {
         let ip = try XCTUnwrap(ip)
-        let mesh = try await NamespaceMesh.start(topology: try .line(nodes: 3), seed: 5, executable: try benchExecutable(),
-                                                 storage: folder, readyTimeout: 60)
+        let mesh = try await NamespaceMesh.start(
+            topology: try .line(nodes: 3), seed: 5, executable: try benchExecutable(),
+            storage: folder, readyTimeout: 60)
         let targets = try mesh.targets()
         XCTAssertEqual(targets.placement, "netns")
         XCTAssertEqual(targets.relays.map(\.url.host), (0..<3).map { "198.18.\(mesh.subnet.third).\(10 + $0)" })
@@ -50,11 +58,14 @@ final class NamespaceMeshTests: XCTestCase {
             }
             // Each node's established TCP connections run between bridge addresses, none over loopback.
             for node in 0..<3 {
-                let sockets = try ip.run(["netns", "exec", mesh.names.namespace(node), "ss", "-tnH", "state", "established"])
+                let sockets = try ip.run([
+                    "netns", "exec", mesh.names.namespace(node), "ss", "-tnH", "state", "established",
+                ])
                 let lines = sockets.split(separator: "\n")
                 XCTAssertEqual(lines.count, node == 1 ? 2 : 1, "node \(node)'s peer links: \(sockets)")
                 XCTAssertFalse(sockets.contains("127.0.0.1") || sockets.contains("[::1]"), sockets)
-                XCTAssertTrue(lines.allSatisfy { $0.components(separatedBy: "198.18.\(mesh.subnet.third).").count == 3 }, sockets)
+                XCTAssertTrue(
+                    lines.allSatisfy { $0.components(separatedBy: "198.18.\(mesh.subnet.third).").count == 3 }, sockets)
             }
         } catch {
             mesh.tearDown()
@@ -90,39 +101,49 @@ final class NamespaceMeshTests: XCTestCase {
 
     func testTheNamespaceScenarioMeasuresByAddressWithTheSameMetricNames() async throws {
         let overrides = ScenarioOverrides(nodes: 4, duration: 1, rate: 100, events: 10, topology: .ring)
-        let settings = BenchSettings(seed: 7, overrides: overrides, nodeExecutable: try benchExecutable(), workDirectory: folder.path)
+        let settings = BenchSettings(
+            seed: 7, overrides: overrides, nodeExecutable: try benchExecutable(), workDirectory: folder.path)
         let sink = CollectingSink()
         // Run directly (not through the runner, which drops a failed attempt's samples): whether
         // a debug build on a loaded machine keeps up with the ramp's lowest step is not this
         // test's question; what is measured, by address and under which names, is.
-        let context = ScenarioContext(settings: settings, recorder: Recorder(scenario: "tier3.netns-10") { try sink.write($0) }, onPublish: nil)
+        let context = ScenarioContext(
+            settings: settings, recorder: Recorder(scenario: "tier3.netns-10") { try sink.write($0) }, onPublish: nil)
         try await NamespaceMeshScenario().run(context)
         try context.recorder.flush()
         let failedChecks = context.checks.filter { !$0.passed }.map(\.name)
-        XCTAssertTrue(Set(failedChecks).isSubset(of: ["external.mesh-ingest: the mesh keeps up with the lowest step"]),
-                      "\(context.checks.filter { !$0.passed })")
+        XCTAssertTrue(
+            Set(failedChecks).isSubset(of: ["external.mesh-ingest: the mesh keeps up with the lowest step"]),
+            "\(context.checks.filter { !$0.passed })")
         XCTAssertEqual(sink.values("relay_latency").count, 10 * 3, "every event at every other relay")
         XCTAssertEqual(sink.values("full_propagation_time").count, 10)
-        XCTAssertEqual(Set(sink.samples("relay_latency").flatMap { $0.hops ?? [] }), [1, 2], "hops over the ring's links")
+        XCTAssertEqual(
+            Set(sink.samples("relay_latency").flatMap { $0.hops ?? [] }), [1, 2], "hops over the ring's links")
         XCTAssertEqual(sink.counter("node_counters_read"), 1, "counters read from every node's /counters")
         XCTAssertEqual(sink.values("namespace_setup_time").count, 1)
         XCTAssertEqual(sink.values("namespace_teardown_time").count, 1)
         XCTAssertNotNil(sink.counter("step.r50.at_every_relay"), "the ramp ran its first step")
-        let stored = try XCTUnwrap(sink.counter("store_writes")), accepted = (sink.counter("step.r50.accepted") ?? 0) + (sink.counter("step.r100.accepted") ?? 0)
+        let stored = try XCTUnwrap(sink.counter("store_writes")),
+            accepted = (sink.counter("step.r50.accepted") ?? 0) + (sink.counter("step.r100.accepted") ?? 0)
         XCTAssertEqual(stored, accepted * 4, "every node stored each accepted event once, as read from /counters")
         XCTAssertEqual(settings.placement(of: [NamespaceMeshScenario()]), "netns")
-        XCTAssertEqual(settings.placement(of: [NamespaceMeshScenario(), PropagationScenario()]), "mixed",
-                       "--tier 3 as root: the run header says mixed, and each scenario its own")
+        XCTAssertEqual(
+            settings.placement(of: [NamespaceMeshScenario(), PropagationScenario()]), "mixed",
+            "--tier 3 as root: the run header says mixed, and each scenario its own")
         XCTAssertEqual(settings.placement(of: PropagationScenario()), "in-process")
         XCTAssertEqual(try ours(), [])
     }
 
     func testWithoutRootBenchSaysSoAndExitsTwo() throws {
         let bench = try benchExecutable()
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("no setpriv (util-linux) to drop root") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("no setpriv (util-linux) to drop root")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", bench, "--scenario", "tier3.netns-10", "--quiet"]
+        process.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", bench, "--scenario", "tier3.netns-10", "--quiet",
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

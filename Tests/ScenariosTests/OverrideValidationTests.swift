@@ -28,7 +28,8 @@ final class OverrideValidationTests: XCTestCase {
         // n·k odd: no 3-regular graph on 5 nodes.
         XCTAssertNotNil(message(ScenarioOverrides(nodes: 5, degree: 3))?.range(of: "odd"))
         // Small-world needs an even degree.
-        XCTAssertNotNil(message(ScenarioOverrides(nodes: 10, degree: 3, topology: .smallWorld))?.range(of: "must be even"))
+        XCTAssertNotNil(
+            message(ScenarioOverrides(nodes: 10, degree: 3, topology: .smallWorld))?.range(of: "must be even"))
         XCTAssertNotNil(message(ScenarioOverrides(nodes: 2, topology: .ring))?.range(of: "too few"))
     }
 
@@ -41,8 +42,9 @@ final class OverrideValidationTests: XCTestCase {
     func testDefaultDegreesBuildForEverySize() throws {
         for family in TopologyFamily.allCases {
             for nodes in [3, 4, 5, 10, 25] {
-                XCTAssertNoThrow(try family.build(nodes: nodes, degree: family.defaultDegree(nodes: nodes), seed: 3),
-                                 "\(family.rawValue) n=\(nodes)")
+                XCTAssertNoThrow(
+                    try family.build(nodes: nodes, degree: family.defaultDegree(nodes: nodes), seed: 3),
+                    "\(family.rawValue) n=\(nodes)")
             }
         }
     }

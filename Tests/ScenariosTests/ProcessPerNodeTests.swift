@@ -13,15 +13,18 @@ final class ProcessPerNodeTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let topology = try Topology.ring(nodes: 4)
-        let mesh = try await ProcessMesh.start(topology: topology, node: NodeConfig(), seed: 3, executable: executable,
-                                               storage: folder, linkTimeout: 10)
+        let mesh = try await ProcessMesh.start(
+            topology: topology, node: NodeConfig(), seed: 3, executable: executable,
+            storage: folder, linkTimeout: 10)
         let pids = try XCTUnwrap(mesh.nodeProcessIDs)
         XCTAssertEqual(Set(pids).count, 4)
         XCTAssertFalse(pids.contains(getpid()))
         for pid in pids { XCTAssertNotNil(ProcessStats.snapshot(pid: pid), "no /proc entry for node process \(pid)") }
 
         let arrivals = ArrivalBox()
-        mesh.setArrivalHandler { id, arrival in arrivals.add(id, arrival); return true }
+        mesh.setArrivalHandler { id, arrival in
+            arrivals.add(id, arrival); return true
+        }
         let event = mesh.keyPair(of: 0).sign(kind: 1, content: "across processes", tags: [], createdAt: 1_700_000_000)
         try await mesh.publish(event, from: 0, amount: nil)
         try await mesh.awaitIdle(timeoutNanoseconds: 5_000_000_000)
@@ -40,7 +43,8 @@ final class ProcessPerNodeTests: XCTestCase {
 
     func testThroughputScenarioRecordsPerNodeResources() async throws {
         let overrides = ScenarioOverrides(nodes: 4, duration: 1, rate: 20, sampleInterval: 0.25)
-        let (sink, failed) = try await runScenarios([ThroughputScenario.single], overrides: overrides, processPerNode: true)
+        let (sink, failed) = try await runScenarios(
+            [ThroughputScenario.single], overrides: overrides, processPerNode: true)
         XCTAssertEqual(failed, [], failureMessages(sink))
         let rss = sink.samples("node_rss")
         XCTAssertEqual(rss.first?.slaClass, "per_node")
@@ -54,8 +58,9 @@ final class ProcessPerNodeTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            _ = try await ProcessMesh.start(topology: try Topology.line(nodes: 2), node: NodeConfig(), seed: 1,
-                                            executable: "/nonexistent/bench", storage: folder, linkTimeout: 2)
+            _ = try await ProcessMesh.start(
+                topology: try Topology.line(nodes: 2), node: NodeConfig(), seed: 1,
+                executable: "/nonexistent/bench", storage: folder, linkTimeout: 2)
             XCTFail("a mesh started without its executable")
         } catch {
             XCTAssertTrue("\(error)".contains("node 0"), "\(error)")
@@ -67,7 +72,9 @@ final class ProcessPerNodeTests: XCTestCase {
 final class ArrivalBox: Sendable {
     private let seen = NIOLockedValueBox<[String: [Int: Int]]>([:])
 
-    func add(_ id: String, _ arrival: Arrival) { seen.withLockedValue { $0[id, default: [:]][arrival.node] = arrival.hops } }
+    func add(_ id: String, _ arrival: Arrival) {
+        seen.withLockedValue { $0[id, default: [:]][arrival.node] = arrival.hops }
+    }
 
     func hops(of id: String) -> [Int: Int] { seen.withLockedValue { $0[id] ?? [:] } }
 }

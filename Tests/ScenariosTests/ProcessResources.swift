@@ -13,7 +13,9 @@ struct ProcessResources: Equatable {
         let manager = FileManager.default
         var descriptors: [Int: String] = [:]
         for entry in try manager.contentsOfDirectory(atPath: "/proc/self/fd") {
-            guard let fd = Int(entry), let target = try? manager.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(entry)") else { continue }
+            guard let fd = Int(entry),
+                let target = try? manager.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(entry)")
+            else { continue }
             descriptors[fd] = target
         }
         var names: [String] = []

@@ -7,31 +7,41 @@ final class RateRampTests: XCTestCase {
         // 1…20 ms: h = 19 × 0.95 = 18.05, so p95 = 19 + 0.05 × (20 − 19) = 19.05 (numpy.quantile).
         let latencies = (1...20).map(Double.init)
         let rule = KneeRule(slaP95MS: 19.1)
-        let kept = rule.judge(rate: 100, outcome: RampStepOutcome(offered: 20, accepted: 20, completed: 20, latenciesMS: latencies),
-                              generatorLagMS: 3)
+        let kept = rule.judge(
+            rate: 100, outcome: RampStepOutcome(offered: 20, accepted: 20, completed: 20, latenciesMS: latencies),
+            generatorLagMS: 3)
         XCTAssertEqual(kept.p95MS ?? .nan, 19.05, accuracy: 1e-12)
         XCTAssertTrue(kept.passed, kept.reason)
 
-        let over = KneeRule(slaP95MS: 19.05).judge(rate: 100, outcome: RampStepOutcome(
-            offered: 20, accepted: 20, completed: 20, latenciesMS: latencies), generatorLagMS: 3)
+        let over = KneeRule(slaP95MS: 19.05).judge(
+            rate: 100,
+            outcome: RampStepOutcome(
+                offered: 20, accepted: 20, completed: 20, latenciesMS: latencies), generatorLagMS: 3)
         XCTAssertFalse(over.passed, "p95 equal to the SLA is not under it")
         XCTAssertEqual(over.reason, "p95 19.1 ms ≥ SLA 19.1 ms")
 
-        let lost = rule.judge(rate: 400, outcome: RampStepOutcome(
-            offered: 20, accepted: 18, completed: 17, latenciesMS: Array(latencies.prefix(17)), firstFailure: "OK false \"rate-limited\""),
-                              generatorLagMS: 250)
+        let lost = rule.judge(
+            rate: 400,
+            outcome: RampStepOutcome(
+                offered: 20, accepted: 18, completed: 17, latenciesMS: Array(latencies.prefix(17)),
+                firstFailure: "OK false \"rate-limited\""),
+            generatorLagMS: 250)
         XCTAssertFalse(lost.passed)
-        XCTAssertEqual(lost.reason, "2 of 20 not accepted; 3 of 20 not delivered; first failure: OK false \"rate-limited\"; "
-                       + "the generator fell 250 ms behind its schedule (the driver could not offer this rate)")
+        XCTAssertEqual(
+            lost.reason,
+            "2 of 20 not accepted; 3 of 20 not delivered; first failure: OK false \"rate-limited\"; "
+                + "the generator fell 250 ms behind its schedule (the driver could not offer this rate)")
     }
 
     func testKneeIsTheTopOfTheUnbrokenRunOfPassingSteps() {
         func step(_ rate: Double, _ passed: Bool) -> RampStep {
-            RampStep(rate: rate, outcome: RampStepOutcome(offered: 1, accepted: 1, completed: 1, latenciesMS: [1]),
-                     p95MS: 1, generatorLagMS: 0, passed: passed, reason: "")
+            RampStep(
+                rate: rate, outcome: RampStepOutcome(offered: 1, accepted: 1, completed: 1, latenciesMS: [1]),
+                p95MS: 1, generatorLagMS: 0, passed: passed, reason: "")
         }
         XCTAssertEqual(KneeRule.knee(of: [step(100, true), step(200, true), step(400, false)]), 200)
-        XCTAssertEqual(KneeRule.knee(of: [step(100, true), step(200, false), step(400, true)]), 100, "a later pass does not count")
+        XCTAssertEqual(
+            KneeRule.knee(of: [step(100, true), step(200, false), step(400, true)]), 100, "a later pass does not count")
         XCTAssertNil(KneeRule.knee(of: [step(100, false)]))
         XCTAssertNil(KneeRule.knee(of: []))
         XCTAssertEqual(RateRamp.doubling(from: 100, to: 3_200), [100, 200, 400, 800, 1_600, 3_200])
@@ -41,7 +51,8 @@ final class RateRampTests: XCTestCase {
     func testRampOffersEachStepOnScheduleAndStopsAtTheFirstFailingStep() async throws {
         // A system that keeps up to 200 events/s: above it, a tenth of the events never complete.
         let load = FakeLoad(capacity: 200)
-        let ramp = RateRamp(rates: [100, 200, 400, 800], stepSeconds: 0.2, drainSeconds: 1, rule: KneeRule(slaP95MS: 50))
+        let ramp = RateRamp(
+            rates: [100, 200, 400, 800], stepSeconds: 0.2, drainSeconds: 1, rule: KneeRule(slaP95MS: 50))
         var seen: [Double] = []
         let result = try await ramp.run(load) { seen.append($0.rate) }
         XCTAssertEqual(seen, [100, 200, 400], "800 is never offered once 400 failed")
@@ -82,7 +93,8 @@ private final class FakeLoad: RampLoad {
     func finishStep(drainSeconds: Double) async throws -> RampStepOutcome {
         let offered = offeredPerStep.last ?? 0
         let completed = rate > capacity ? offered - offered / 10 : offered
-        return RampStepOutcome(offered: offered, accepted: offered, completed: completed,
-                               latenciesMS: Array(repeating: 1, count: completed))
+        return RampStepOutcome(
+            offered: offered, accepted: offered, completed: completed,
+            latenciesMS: Array(repeating: 1, count: completed))
     }
 }

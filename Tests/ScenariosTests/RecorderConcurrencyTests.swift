@@ -7,7 +7,8 @@ import XCTest
 /// resource sampler and the scenario use them: every record must reach the spool whole, once.
 final class RecorderConcurrencyTests: XCTestCase {
     func testConcurrentSamplesCountersAndSeriesReachTheSpoolWhole() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recorder-race-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recorder-race-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let spool = try AttemptSpool(directory: directory)

@@ -8,7 +8,9 @@ final class RecorderTests: XCTestCase {
         let sink = CollectingSink()
         let recorder = Recorder(scenario: "tier1.example", blockSize: 4) { try sink.write($0) }
         recorder.declare("latency", unit: "ms", better: .lower, meshSize: 3, slaClass: "single_hop")
-        for i in 0..<10 { try recorder.sample("latency", Double(i), hops: i % 2 + 1, node: i % 3, t: Double(i) / 10, rep: 0) }
+        for i in 0..<10 {
+            try recorder.sample("latency", Double(i), hops: i % 2 + 1, node: i % 3, t: Double(i) / 10, rep: 0)
+        }
         XCTAssertEqual(sink.blocks.map(\.values.count), [4, 4], "full blocks are written as soon as they fill")
         try recorder.flush()
         let blocks = sink.blocks

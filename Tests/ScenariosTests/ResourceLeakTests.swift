@@ -21,7 +21,9 @@ final class ResourceLeakTests: XCTestCase {
     /// Entries this process could have left (other processes on the machine make their own).
     private func temporaryEntries() -> Set<String> {
         Set((try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? [])
-            .filter { $0.hasPrefix("meshbench-\(getpid())-") || $0.hasPrefix("scenarios-test") || $0.hasPrefix("attempt-") }
+            .filter {
+                $0.hasPrefix("meshbench-\(getpid())-") || $0.hasPrefix("scenarios-test") || $0.hasPrefix("attempt-")
+            }
     }
 
     func testASecondRunLeaksNothing() async throws {

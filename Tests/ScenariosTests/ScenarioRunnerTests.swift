@@ -20,8 +20,9 @@ final class ScenarioRunnerTests: XCTestCase {
 
     func testAFlakyScenarioIsRetriedOnceAndOnlyThePassingAttemptsSamplesAreKept() async throws {
         let sink = CollectingSink()
-        let runner = ScenarioRunner(settings: BenchSettings(workDirectory: folder.path), sink: sink,
-                                    progress: ProgressReporter(quiet: true))
+        let runner = ScenarioRunner(
+            settings: BenchSettings(workDirectory: folder.path), sink: sink,
+            progress: ProgressReporter(quiet: true))
         let failed = try await runner.run([FailsOnce()])
         XCTAssertEqual(failed, [])
         XCTAssertEqual(sink.outcomes.map(\.attempt), [1, 2])
@@ -35,8 +36,9 @@ final class ScenarioRunnerTests: XCTestCase {
 
     func testAScenarioThatThrowsTwiceIsReportedAsFailedWithTheErrorAsMessage() async throws {
         let sink = CollectingSink()
-        let runner = ScenarioRunner(settings: BenchSettings(workDirectory: folder.path), sink: sink,
-                                    progress: ProgressReporter(quiet: true))
+        let runner = ScenarioRunner(
+            settings: BenchSettings(workDirectory: folder.path), sink: sink,
+            progress: ProgressReporter(quiet: true))
         let failed = try await runner.run([AlwaysThrows()])
         XCTAssertEqual(failed, ["tier1.broken"])
         XCTAssertEqual(sink.outcomes.map(\.status), [.fail, .fail])

@@ -9,7 +9,8 @@ final class SimulatedWorkTests: XCTestCase {
         var node = NodeConfig()
         node.ttl = topology.nodeCount - 1
         let model = LinkModel(latency: .fixed(nanoseconds: 200_000), seed: 5)
-        return try await MeshNetwork.start(MeshConfig(topology: topology, node: node, transport: .simulated(model), seed: 9))
+        return try await MeshNetwork.start(
+            MeshConfig(topology: topology, node: node, transport: .simulated(model), seed: 9))
     }
 
     func testWorkPerEventMatchesTheClosedForm() async throws {
@@ -43,8 +44,9 @@ final class SimulatedWorkTests: XCTestCase {
         recorder.declare("latency", unit: "ms", better: .lower)
         let completions = CompletionLog()
         let origin = await network.now()
-        let tracker = DeliveryTracker(recorder: recorder, targetsPerEvent: 9, origin: origin, metrics: { _ in ["latency"] },
-                                      onComplete: { completions.add(publishedAt: $0, completedAt: $1) })
+        let tracker = DeliveryTracker(
+            recorder: recorder, targetsPerEvent: 9, origin: origin, metrics: { _ in ["latency"] },
+            onComplete: { completions.add(publishedAt: $0, completedAt: $1) })
         tracker.attach(to: network)
         let key = network.keyPair(of: 2)
         for index in 0..<15 {

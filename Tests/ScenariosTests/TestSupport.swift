@@ -14,7 +14,9 @@ final class CollectingSink: RecordSink, Sendable {
     var records: [SampleRecord] { stored.withLockedValue { $0 } }
 
     func samples(_ metric: String) -> [SamplesBlock] {
-        records.compactMap { if case let .samples(block) = $0, block.metric == metric { return block } else { return nil } }
+        records.compactMap {
+            if case let .samples(block) = $0, block.metric == metric { return block } else { return nil }
+        }
     }
 
     func values(_ metric: String) -> [Double] { samples(metric).flatMap(\.values) }
@@ -25,7 +27,9 @@ final class CollectingSink: RecordSink, Sendable {
     }
 
     func series(_ metric: String) -> [Series] {
-        records.compactMap { if case let .series(series) = $0, series.metric == metric { return series } else { return nil } }
+        records.compactMap {
+            if case let .series(series) = $0, series.metric == metric { return series } else { return nil }
+        }
     }
 
     var outcomes: [OutcomeRecord] {
@@ -34,14 +38,17 @@ final class CollectingSink: RecordSink, Sendable {
 }
 
 /// Runs scenarios the way `bench` does, in a fresh work folder that is removed afterwards.
-func runScenarios(_ scenarios: [Scenario], overrides: ScenarioOverrides = ScenarioOverrides(),
-                  processPerNode: Bool = false) async throws -> (sink: CollectingSink, failed: [String]) {
+func runScenarios(
+    _ scenarios: [Scenario], overrides: ScenarioOverrides = ScenarioOverrides(),
+    processPerNode: Bool = false
+) async throws -> (sink: CollectingSink, failed: [String]) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scenarios-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let settings = BenchSettings(seed: 7, overrides: overrides, processPerNode: processPerNode,
-                                 nodeExecutable: processPerNode ? try benchExecutable() : nil,
-                                 workDirectory: folder.path)
+    let settings = BenchSettings(
+        seed: 7, overrides: overrides, processPerNode: processPerNode,
+        nodeExecutable: processPerNode ? try benchExecutable() : nil,
+        workDirectory: folder.path)
     let sink = CollectingSink()
     let runner = ScenarioRunner(settings: settings, sink: sink, progress: ProgressReporter(quiet: true))
     let failed = try await runner.run(scenarios)

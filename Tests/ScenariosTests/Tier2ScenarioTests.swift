@@ -7,7 +7,8 @@ import XCTest
 /// records downstream tools rely on. Sizes are small so the debug build finishes in seconds.
 final class Tier2ScenarioTests: XCTestCase {
     func testFiveNodeSuiteRecordsEveryDeliveryAndTheTopologysExactWork() async throws {
-        let (sink, failed) = try await runScenarios([PropagationSuiteScenario.five], overrides: ScenarioOverrides(events: 20))
+        let (sink, failed) = try await runScenarios(
+            [PropagationSuiteScenario.five], overrides: ScenarioOverrides(events: 20))
         XCTAssertEqual(failed, [], failureMessages(sink))
         // 20 measured events × 4 other nodes.
         XCTAssertEqual(sink.values("latency").count, 80)
@@ -23,7 +24,8 @@ final class Tier2ScenarioTests: XCTestCase {
     }
 
     func testTenNodeSuiteLabelsItsSLAClassesAndChecksTTL() async throws {
-        let (sink, failed) = try await runScenarios([PropagationSuiteScenario.ten], overrides: ScenarioOverrides(events: 20))
+        let (sink, failed) = try await runScenarios(
+            [PropagationSuiteScenario.ten], overrides: ScenarioOverrides(events: 20))
         XCTAssertEqual(failed, [], failureMessages(sink))
         let latency = sink.samples("latency")
         XCTAssertEqual(latency.flatMap(\.values).count, 180)
@@ -52,7 +54,10 @@ final class Tier2ScenarioTests: XCTestCase {
         // Price 100 msat, fee 10 msat, 4 relays: pay 140, the last hop receives 140 − 4 × 10 = 100.
         XCTAssertEqual(sink.counter("publisher_paid_msat_per_event"), 140)
         XCTAssertEqual(sink.counter("final_received_msat_per_event"), 100)
-        XCTAssertTrue(sink.outcomes.contains { $0.test.hasSuffix("rejected at the hop where it runs short") && $0.status == .pass })
+        XCTAssertTrue(
+            sink.outcomes.contains {
+                $0.test.hasSuffix("rejected at the hop where it runs short") && $0.status == .pass
+            })
     }
 
     func testSingleNodeThroughputProvesEveryDeliveryAndSamplesResources() async throws {
@@ -86,9 +91,12 @@ final class Tier2ScenarioTests: XCTestCase {
         XCTAssertTrue(failures.allSatisfy { f in timingChecks.contains { f.test.contains($0) } }, failureMessages(sink))
         XCTAssertEqual(failed.isEmpty, failures.isEmpty)
         if sink.counter("burst_recovery") == nil {
-            XCTAssertTrue(failures.contains { $0.test.contains("recovers within") && $0.message.contains("pre-burst speed") },
-                          "no recovery time without a failed recovery check: " + failureMessages(sink))
+            XCTAssertTrue(
+                failures.contains { $0.test.contains("recovers within") && $0.message.contains("pre-burst speed") },
+                "no recovery time without a failed recovery check: " + failureMessages(sink))
         }
-        XCTAssertEqual(burst.configuration(BenchSettings(overrides: ScenarioOverrides(rate: 100), workDirectory: "/tmp"))["burst_start_s"], 0.5)
+        XCTAssertEqual(
+            burst.configuration(BenchSettings(overrides: ScenarioOverrides(rate: 100), workDirectory: "/tmp"))[
+                "burst_start_s"], 0.5)
     }
 }

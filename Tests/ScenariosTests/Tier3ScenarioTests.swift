@@ -35,8 +35,10 @@ final class Tier3ScenarioTests: XCTestCase {
         let overrides = ScenarioOverrides(nodes: 4, duration: 1, rate: 20, sampleInterval: 0.2)
         let (sink, failed) = try await runScenarios([ResourceSoakScenario()], overrides: overrides)
         XCTAssertEqual(failed, [], failureMessages(sink))
-        for metric in ["process_rss", "process_heap", "process_cpu_user", "process_cpu_system", "bytes_in", "bytes_out",
-                       "open_connections", "queue_depth", "store_size", "in_flight_events"] {
+        for metric in [
+            "process_rss", "process_heap", "process_cpu_user", "process_cpu_system", "bytes_in", "bytes_out",
+            "open_connections", "queue_depth", "store_size", "in_flight_events",
+        ] {
             XCTAssertFalse(sink.series(metric).isEmpty, "no \(metric) series")
         }
         // Every node keeps its 3 links open (4 nodes, random 3-regular = full mesh).

@@ -33,8 +33,9 @@ final class ChangePointTests: XCTestCase {
         XCTAssertEqual(first, [])
         let jitter = noise(40, seed: 14)
         let stepped = (0..<40).map { ($0 < 20 ? 0.0 : 0.6) + jitter[$0] }
-        XCTAssertEqual(try ChangePointDetection.binarySegmentation(stepped, seed: 8),
-                       try ChangePointDetection.binarySegmentation(stepped, seed: 8))
+        XCTAssertEqual(
+            try ChangePointDetection.binarySegmentation(stepped, seed: 8),
+            try ChangePointDetection.binarySegmentation(stepped, seed: 8))
     }
 
     func testSegmentsAreNeverShorterThanTheMinimum() throws {
@@ -56,6 +57,8 @@ final class ChangePointTests: XCTestCase {
         XCTAssertEqual(try ChangePointDetection.binarySegmentation(Array(repeating: 4, count: 30), seed: 1), [])
         assertThrows(.nonFiniteValue) { try ChangePointDetection.binarySegmentation([1, .nan], seed: 1) }
         assertThrows(.invalidParameter) { try ChangePointDetection.binarySegmentation([1, 2], alpha: 0, seed: 1) }
-        assertThrows(.invalidParameter) { try ChangePointDetection.binarySegmentation([1, 2], permutations: 0, seed: 1) }
+        assertThrows(.invalidParameter) {
+            try ChangePointDetection.binarySegmentation([1, 2], permutations: 0, seed: 1)
+        }
     }
 }

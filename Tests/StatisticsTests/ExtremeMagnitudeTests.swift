@@ -37,11 +37,13 @@ final class ExtremeMagnitudeTests: XCTestCase {
 
     /// Fieller's interval of the relative change is scale-free too.
     func testRelativeChangeIsScaleFree() throws {
-        let reference = try RelativeMeanChange(baseline: SampleMoments([98, 103, 101, 97, 104]),
-                                               candidate: SampleMoments([118, 125, 121]))
+        let reference = try RelativeMeanChange(
+            baseline: SampleMoments([98, 103, 101, 97, 104]),
+            candidate: SampleMoments([118, 125, 121]))
         for c in [1e300, 1e-170] {
-            let scaled = try RelativeMeanChange(baseline: SampleMoments([98, 103, 101, 97, 104].map { $0 * c }),
-                                                candidate: SampleMoments([118, 125, 121].map { $0 * c }))
+            let scaled = try RelativeMeanChange(
+                baseline: SampleMoments([98, 103, 101, 97, 104].map { $0 * c }),
+                candidate: SampleMoments([118, 125, 121].map { $0 * c }))
             assertClose(scaled.estimate, reference.estimate, relative: 1e-13)
             assertClose(scaled.interval!.lower, reference.interval!.lower, relative: 1e-12)
             assertClose(scaled.interval!.upper, reference.interval!.upper, relative: 1e-12)

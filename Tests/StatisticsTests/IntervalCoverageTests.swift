@@ -27,7 +27,11 @@ final class IntervalCoverageTests: XCTestCase {
             } else {
                 let t = try StudentT.quantile(0.975, degreesOfFreedom: change.degreesOfFreedom), rho = 1.2
                 let gap = c.mean - rho * b.mean
-                if gap * gap <= t * t * (c.standardError * c.standardError + rho * rho * b.standardError * b.standardError) { covered += 1 }
+                if gap * gap <= t * t
+                    * (c.standardError * c.standardError + rho * rho * b.standardError * b.standardError)
+                {
+                    covered += 1
+                }
             }
         }
         return Double(covered) / Double(trials)

@@ -8,7 +8,8 @@ final class PerformanceFigures: XCTestCase {
     let count = 10_000_000
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to measure")
+        try XCTSkipUnless(
+            ProcessInfo.processInfo.environment["MESHBENCH_PERF"] == "1", "set MESHBENCH_PERF=1 to measure")
     }
 
     /// Log-normal-ish latencies in microseconds: exp of a sum of uniforms.
@@ -41,15 +42,21 @@ final class PerformanceFigures: XCTestCase {
     func testTenMillionValueFigures() throws {
         let baseline = latencies(seed: 1, shift: 0)
         let candidate = latencies(seed: 2, shift: 3)
-        _ = measure("Array.sort() of 10M doubles (reference)") { var copy = baseline; copy.sort(); return copy.count }
+        _ = measure("Array.sort() of 10M doubles (reference)") {
+            var copy = baseline; copy.sort(); return copy.count
+        }
         _ = measure("RadixSort.sorted of 10M doubles") { RadixSort.sorted(baseline).count }
         let summary = try measure("Summary(10M) incl. copy + sort") { try Summary(baseline) }
         var sorted = baseline
         _ = try measure("Summary(sorting:) in place") { try Summary(sorting: &sorted) }
         _ = try measure("PercentileSpectrum.ofSorted(10M)") { try PercentileSpectrum.ofSorted(sorted) }
-        _ = try measure("QuantileConfidenceInterval p99 on sorted 10M") { try QuantileConfidenceInterval(sorted: sorted, p: 0.99) }
+        _ = try measure("QuantileConfidenceInterval p99 on sorted 10M") {
+            try QuantileConfidenceInterval(sorted: sorted, p: 0.99)
+        }
         let welch = try measure("WelchTTest 10M vs 10M") { try WelchTTest(baseline: baseline, candidate: candidate) }
         let mannWhitney = try measure("MannWhitneyU 10M vs 10M") { try MannWhitneyU(baseline, candidate) }
-        print("PERF summary p50 \(summary.p50) p99 \(summary.p99); Welch t \(welch.t) df \(welch.degreesOfFreedom) p \(welch.pValue); MWU p \(mannWhitney.pValue)")
+        print(
+            "PERF summary p50 \(summary.p50) p99 \(summary.p99); Welch t \(welch.t) df \(welch.degreesOfFreedom) p \(welch.pValue); MWU p \(mannWhitney.pValue)"
+        )
     }
 }

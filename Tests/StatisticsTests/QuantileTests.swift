@@ -9,16 +9,20 @@ final class QuantileTests: XCTestCase {
     func testOddSizeMatchesNumpyExactly() throws {
         // odd = [3.5, -1.25, 7.0, 2.0, 9.75, 0.5, 4.0]; [np.quantile(odd, p) for p in ps]
         let odd = [3.5, -1.25, 7.0, 2.0, 9.75, 0.5, 4.0]
-        let expected = [-1.25, -0.19999999999999984, 1.25, 1.9970000000000003, 3.5, 8.100000000000001,
-                        8.924999999999997, 9.584999999999999, 9.7335, 9.75]
+        let expected = [
+            -1.25, -0.19999999999999984, 1.25, 1.9970000000000003, 3.5, 8.100000000000001,
+            8.924999999999997, 9.584999999999999, 9.7335, 9.75,
+        ]
         XCTAssertEqual(try Quantile.of(odd, ps: ps), expected)
     }
 
     func testEvenSizeMatchesNumpyExactly() throws {
         // even = [10.0, 2.5, 8.25, -3.0, 6.0, 1.0, 4.5, 12.0]; [np.quantile(even, p) for p in ps]
         let even = [10.0, 2.5, 8.25, -3.0, 6.0, 1.0, 4.5, 12.0]
-        let expected = [-3.0, -0.19999999999999973, 2.125, 3.162, 5.25, 10.6, 11.299999999999999,
-                        11.86, 11.986, 12.0]
+        let expected = [
+            -3.0, -0.19999999999999973, 2.125, 3.162, 5.25, 10.6, 11.299999999999999,
+            11.86, 11.986, 12.0,
+        ]
         XCTAssertEqual(try Quantile.of(even, ps: ps), expected)
         XCTAssertEqual(try Quantile.of(even, p: 0.5), 5.25)
     }

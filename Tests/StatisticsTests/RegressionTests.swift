@@ -45,7 +45,9 @@ final class RegressionTests: XCTestCase {
     func testExponentialGrowthIsRecognised() throws {
         // y = 1.1·1.5ˣ·(1 ± 2 %): [1.1*1.5**v*(1+0.02*(-1)**v) for v in range(1, 9)]
         let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
-        let y = [1.617, 2.5245, 3.63825, 5.680125, 8.1860625, 12.780281250000002, 18.418640625000002, 28.755632812500004]
+        let y = [
+            1.617, 2.5245, 3.63825, 5.680125, 8.1860625, 12.780281250000002, 18.418640625000002, 28.755632812500004,
+        ]
         let comparison = try fitLinearVsExponential(x, y)
         XCTAssertEqual(comparison.better, .exponential)
         // l = linregress(x, y); e = linregress(x, np.log(y)); RMSE of each model's predictions on y.

@@ -48,7 +48,9 @@ final class SpecialFunctionTests: XCTestCase {
     func testTQuantileMatchesPrintedTable() throws {
         // t_{0.975, df} from any printed t table (e.g. NIST/SEMATECH e-Handbook §1.3.6.7.2),
         // given there to 3 decimals: df 1, 2, 5, 10, 30, ∞.
-        let table: [(Double, Double)] = [(1, 12.706), (2, 4.303), (5, 2.571), (10, 2.228), (30, 2.042), (.infinity, 1.960)]
+        let table: [(Double, Double)] = [
+            (1, 12.706), (2, 4.303), (5, 2.571), (10, 2.228), (30, 2.042), (.infinity, 1.960),
+        ]
         for (df, critical) in table {
             XCTAssertEqual(try StudentT.quantile(0.975, degreesOfFreedom: df), critical, accuracy: 5e-4, "df \(df)")
         }
@@ -88,8 +90,11 @@ final class SpecialFunctionTests: XCTestCase {
         for c in cases {
             // Documented incomplete-beta accuracy: ~1e-14, degrading like ν·1e-17 for huge ν.
             let relative = max(1e-13, c.df * 1e-17)
-            assertClose(try StudentT.cdf(c.t, degreesOfFreedom: c.df), c.cdf, relative: relative, "cdf t \(c.t) df \(c.df)")
-            assertClose(try StudentT.twoSidedP(c.t, degreesOfFreedom: c.df), c.p, relative: 10 * relative, "p t \(c.t) df \(c.df)")
+            assertClose(
+                try StudentT.cdf(c.t, degreesOfFreedom: c.df), c.cdf, relative: relative, "cdf t \(c.t) df \(c.df)")
+            assertClose(
+                try StudentT.twoSidedP(c.t, degreesOfFreedom: c.df), c.p, relative: 10 * relative,
+                "p t \(c.t) df \(c.df)")
         }
         // df = 1 is Cauchy: F(t) = ½ + atan(t)/π.
         assertClose(try StudentT.cdf(-3.7, degreesOfFreedom: 1), 0.5 + atan(-3.7) / .pi, relative: 1e-14)
@@ -146,8 +151,12 @@ final class SpecialFunctionTests: XCTestCase {
         assertClose(try BinomialDistribution.cdf(9, trials: 10, probability: 0.9), 0.6513215599)
         assertClose(try BinomialDistribution.cdf(2, trials: 7, probability: 0.3), 0.6470695000000001)
         // scipy.stats.binom.cdf(4990000, 10000000, 0.5) and (5001000, ...)
-        assertClose(try BinomialDistribution.cdf(4_990_000, trials: 10_000_000, probability: 0.5), 1.2724002455775383e-10, relative: 1e-8)
-        assertClose(try BinomialDistribution.cdf(5_001_000, trials: 10_000_000, probability: 0.5), 0.7365586485143509, relative: 1e-9)
+        assertClose(
+            try BinomialDistribution.cdf(4_990_000, trials: 10_000_000, probability: 0.5), 1.2724002455775383e-10,
+            relative: 1e-8)
+        assertClose(
+            try BinomialDistribution.cdf(5_001_000, trials: 10_000_000, probability: 0.5), 0.7365586485143509,
+            relative: 1e-9)
         XCTAssertEqual(try BinomialDistribution.cdf(-1, trials: 5, probability: 0.3), 0)
         XCTAssertEqual(try BinomialDistribution.cdf(5, trials: 5, probability: 0.3), 1)
         assertThrows(.invalidParameter) { try BinomialDistribution.cdf(1, trials: -1, probability: 0.3) }

@@ -42,8 +42,9 @@ final class SummaryTests: XCTestCase {
 
     func testPercentileSpectrumGridIsCappedByTheSampleSize() {
         let body = (0...18).map { Double($0) / 20 }
-        XCTAssertEqual(PercentileSpectrum.grid(sampleCount: 1000),
-                       body + [0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 1.0])
+        XCTAssertEqual(
+            PercentileSpectrum.grid(sampleCount: 1000),
+            body + [0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 1.0])
         // n = 10: only p with 10·(1 − p) ≥ 1, then the maximum.
         XCTAssertEqual(PercentileSpectrum.grid(sampleCount: 10), Array(body) + [1.0])
         XCTAssertEqual(PercentileSpectrum.grid(sampleCount: 1), [0, 1])
@@ -55,11 +56,13 @@ final class SummaryTests: XCTestCase {
 
     func testPercentileSpectrumValuesMatchNumpy() throws {
         // [np.quantile(x, p) for p in [k/20 for k in range(19)] + [0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 1.0]]
-        let expected = [0.0, 7.19625, 13.665000000000001, 19.735, 26.105, 32.556250000000006, 38.62,
-                        45.089999999999996, 51.46, 57.69500000000001, 63.975, 70.345, 76.715, 82.785,
-                        89.15499999999999, 95.525, 101.75000000000001, 108.06125, 114.4325,
-                        120.51874999999998, 124.47649999999999, 125.67575, 126.5005, 126.77535,
-                        126.950175, 127.125]
+        let expected = [
+            0.0, 7.19625, 13.665000000000001, 19.735, 26.105, 32.556250000000006, 38.62,
+            45.089999999999996, 51.46, 57.69500000000001, 63.975, 70.345, 76.715, 82.785,
+            89.15499999999999, 95.525, 101.75000000000001, 108.06125, 114.4325,
+            120.51874999999998, 124.47649999999999, 125.67575, 126.5005, 126.77535,
+            126.950175, 127.125,
+        ]
         let spectrum = try PercentileSpectrum.of(sample)
         XCTAssertEqual(spectrum.map(\.value), expected)
         XCTAssertEqual(spectrum.map(\.p), PercentileSpectrum.grid(sampleCount: 1000))

@@ -41,8 +41,8 @@ enum StatisticsErrorMatcher {
         guard let error = error as? StatisticsError else { return false }
         switch (self, error) {
         case (.tooFewValues, .tooFewValues), (.nonFiniteValue, .nonFiniteValue),
-             (.invalidParameter, .invalidParameter), (.lengthMismatch, .lengthMismatch),
-             (.degenerate, .degenerate):
+            (.invalidParameter, .invalidParameter), (.lengthMismatch, .lengthMismatch),
+            (.degenerate, .degenerate):
             return true
         default:
             return false

@@ -104,6 +104,7 @@ final class UnitFormatterTests: XCTestCase {
 
     func testTitlesCarryTheUnit() {
         XCTAssertEqual(Dimension.duration.title("Latency", unit: Dimension.duration.ladder[2]), "Latency (ms)")
-        XCTAssertEqual(Dimension.count(noun: nil).title("Deliveries", unit: Dimension.count(noun: nil).ladder[0]), "Deliveries")
+        XCTAssertEqual(
+            Dimension.count(noun: nil).title("Deliveries", unit: Dimension.count(noun: nil).ladder[0]), "Deliveries")
     }
 }

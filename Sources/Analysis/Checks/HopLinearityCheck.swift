@@ -21,16 +21,19 @@ enum HopLinearityCheck {
             let buckets = m.byHops!.sorted { $0.hops < $1.hops }
             let (x, y) = m.hopMedians
             guard let fit = try? GrowthModelComparison(x: x, y: y) else {
-                return CheckResult(name: name, scenario: m.scenario, status: .skipped,
-                                   detail: "\(m.metric): per-hop medians must be positive to fit an exponential")
+                return CheckResult(
+                    name: name, scenario: m.scenario, status: .skipped,
+                    detail: "\(m.metric): per-hop medians must be positive to fit an exponential")
             }
             let slope = fit.linear.slope
-            let detail = "\(m.metric) p50 by hops \(buckets.map { "\($0.hops): \(NumberText.short($0.p50))" }.joined(separator: ", ")) \(m.unit); "
+            let detail =
+                "\(m.metric) p50 by hops \(buckets.map { "\($0.hops): \(NumberText.short($0.p50))" }.joined(separator: ", ")) \(m.unit); "
                 + "linear fit \(NumberText.short(slope)) \(m.unit)/hop; "
                 + GrowthShapeText.describe(fit, alpha: c.thresholds.alpha, xName: "hop", unit: m.unit)
-            return CheckResult(name: name, scenario: m.scenario,
-                               status: fit.shape(alpha: c.thresholds.alpha) == .fasterThanLinear ? .warn : .pass,
-                               measured: slope, unit: "\(m.unit)/hop", detail: detail)
+            return CheckResult(
+                name: name, scenario: m.scenario,
+                status: fit.shape(alpha: c.thresholds.alpha) == .fasterThanLinear ? .warn : .pass,
+                measured: slope, unit: "\(m.unit)/hop", detail: detail)
         }
     }
 }

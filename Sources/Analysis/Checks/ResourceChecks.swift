@@ -16,7 +16,9 @@ enum LeakCheck {
 
     static func run(_ c: CheckContext) -> [CheckResult] {
         let series = c.run.series.filter { MemorySeries.isProcessMemory($0) && $0.values.count >= 3 }
-        guard !series.isEmpty else { return [CheckContext.skipped(name, "no memory series (e.g. `rss` in MB) with 3 or more points")] }
+        guard !series.isEmpty else {
+            return [CheckContext.skipped(name, "no memory series (e.g. `rss` in MB) with 3 or more points")]
+        }
         let window = c.limits.leakWindowS
         let limit = c.limits.leakGrowthPct
         return series.map { s in
@@ -26,28 +28,36 @@ enum LeakCheck {
             let kept = zip(s.t, s.values).filter { $0.0 >= warmUpEnd }
             let span = last - warmUpEnd
             guard span >= window / 2 else {
-                return CheckResult(name: name, scenario: s.scenario, status: .skipped,
-                                   detail: "\(who): \(NumberText.short(last - first)) s of data, \(NumberText.short(span)) s after the warm-up "
-                                       + "(first \(NumberText.short(100 * warmUpFraction)) %); a leak verdict needs at least "
-                                       + "\(NumberText.short(window / 2)) s: run the long scenario (bench --duration 10m)")
+                return CheckResult(
+                    name: name, scenario: s.scenario, status: .skipped,
+                    detail:
+                        "\(who): \(NumberText.short(last - first)) s of data, \(NumberText.short(span)) s after the warm-up "
+                        + "(first \(NumberText.short(100 * warmUpFraction)) %); a leak verdict needs at least "
+                        + "\(NumberText.short(window / 2)) s: run the long scenario (bench --duration 10m)")
             }
             guard kept.count >= 3, let fit = try? LinearRegression(x: kept.map(\.0), y: kept.map(\.1)) else {
-                return CheckResult(name: name, scenario: s.scenario, status: .skipped, detail: "\(who): too few samples after the warm-up")
+                return CheckResult(
+                    name: name, scenario: s.scenario, status: .skipped,
+                    detail: "\(who): too few samples after the warm-up")
             }
             let start = fit.predict(warmUpEnd)
             guard start > 0 else {
-                return CheckResult(name: name, scenario: s.scenario, status: .skipped, detail: "\(who): fitted start value is not positive")
+                return CheckResult(
+                    name: name, scenario: s.scenario, status: .skipped,
+                    detail: "\(who): fitted start value is not positive")
             }
             let pct = { (slope: Double) in 100 * slope * window / start }
             let growth = pct(fit.slope)
             let significant = fit.slopePValue < c.thresholds.alpha
             let status: CheckStatus = growth > limit ? (significant ? .fail : .warn) : .pass
-            let detail = "\(who): \(NumberText.short(growth)) % per \(NumberText.short(window / 60)) min "
+            let detail =
+                "\(who): \(NumberText.short(growth)) % per \(NumberText.short(window / 60)) min "
                 + "(95 % CI \(NumberText.short(pct(fit.slopeInterval.lower)))…\(NumberText.short(pct(fit.slopeInterval.upper))) %, "
                 + "slope p = \(ChangeRule.formatP(fit.slopePValue)), R² = \(NumberText.short(fit.rSquared))) from \(NumberText.short(span)) s after the warm-up"
                 + (span < window ? ", extrapolated to the window" : "") + "; limit \(NumberText.short(limit)) %"
-            return CheckResult(name: name, scenario: s.scenario, status: status, measured: growth, limit: limit,
-                               unit: "%/\(NumberText.short(window)) s", detail: detail)
+            return CheckResult(
+                name: name, scenario: s.scenario, status: status, measured: growth, limit: limit,
+                unit: "%/\(NumberText.short(window)) s", detail: detail)
         }
     }
 }
@@ -58,7 +68,9 @@ enum CPUSaturationCheck {
     static let name = "cpu_saturation"
 
     static func run(_ c: CheckContext) -> [CheckResult] {
-        let series = c.run.series.filter { $0.unit == "%" && $0.metric.lowercased().contains("cpu") && !$0.values.isEmpty }
+        let series = c.run.series.filter {
+            $0.unit == "%" && $0.metric.lowercased().contains("cpu") && !$0.values.isEmpty
+        }
         guard !series.isEmpty else { return [CheckContext.skipped(name, "no CPU series (unit %) in the run")] }
         let level = c.limits.cpuSaturationPct
         let window = c.limits.cpuSaturationWindowS
@@ -74,9 +86,12 @@ enum CPUSaturationCheck {
                 }
             }
             let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
-            return CheckResult(name: name, scenario: s.scenario, status: longest >= window ? .fail : .pass, measured: longest,
-                               limit: window, unit: "s",
-                               detail: "\(who): longest stretch above \(NumberText.short(level)) % lasted \(NumberText.short(longest)) s (saturation at ≥ \(NumberText.short(window)) s)")
+            return CheckResult(
+                name: name, scenario: s.scenario, status: longest >= window ? .fail : .pass, measured: longest,
+                limit: window, unit: "s",
+                detail:
+                    "\(who): longest stretch above \(NumberText.short(level)) % lasted \(NumberText.short(longest)) s (saturation at ≥ \(NumberText.short(window)) s)"
+            )
         }
     }
 }
@@ -89,15 +104,22 @@ enum OOMRiskCheck {
         let available = Double(c.run.header.host.memoryMB)
         let series = c.run.series.filter { MemorySeries.isProcessMemory($0) && !$0.values.isEmpty }
         guard !series.isEmpty, available > 0 else {
-            return [CheckContext.skipped(name, available > 0 ? "no memory series in the run" : "the run header gives no host memory")]
+            return [
+                CheckContext.skipped(
+                    name, available > 0 ? "no memory series in the run" : "the run header gives no host memory")
+            ]
         }
         let limit = c.limits.oomRiskPct
         return series.map { s in
             let peak = MemoryUnit.megabytes(s.values.max()!, unit: s.unit)!
             let pct = 100 * peak / available
             let who = "\(s.metric)" + (s.node.map { " of node \($0)" } ?? "")
-            return CheckResult(name: name, scenario: s.scenario, status: pct > limit ? .fail : .pass, measured: pct, limit: limit,
-                               unit: "%", detail: "\(who): peak \(NumberText.short(peak)) MB = \(NumberText.short(pct)) % of the host's \(NumberText.short(available)) MB (risk above \(NumberText.short(limit)) %)")
+            return CheckResult(
+                name: name, scenario: s.scenario, status: pct > limit ? .fail : .pass, measured: pct, limit: limit,
+                unit: "%",
+                detail:
+                    "\(who): peak \(NumberText.short(peak)) MB = \(NumberText.short(pct)) % of the host's \(NumberText.short(available)) MB (risk above \(NumberText.short(limit)) %)"
+            )
         }
     }
 }

@@ -34,19 +34,23 @@ enum ScalingCheck {
             let unit = units[metric]!
             let scenario = "(mesh sizes \(sizes.map(String.init).joined(separator: ", ")))"
             guard let power = try? PowerLawFit(x: x, y: y), let growth = try? GrowthModelComparison(x: x, y: y) else {
-                return CheckResult(name: name, scenario: scenario, status: .skipped, detail: "\(metric): p95 values must be positive to fit")
+                return CheckResult(
+                    name: name, scenario: scenario, status: .skipped,
+                    detail: "\(metric): p95 values must be positive to fit")
             }
             let ci = power.exponentInterval
             let meshGrowth = x.last! / x.first!, latencyGrowth = y.last! / y.first!
             let outgrew = latencyGrowth > meshGrowth
             let warn = growth.shape(alpha: c.thresholds.alpha) == .fasterThanLinear && outgrew
-            let detail = "\(metric) p95 by mesh size \(sizes.map { "\($0): \(NumberText.short(points[$0]!))" }.joined(separator: ", ")) \(unit); "
+            let detail =
+                "\(metric) p95 by mesh size \(sizes.map { "\($0): \(NumberText.short(points[$0]!))" }.joined(separator: ", ")) \(unit); "
                 + "scaling exponent k = \(NumberText.short(power.exponent)) (95 % CI \(NumberText.short(ci.lower))…\(NumberText.short(ci.upper))) in p95 ∝ Nᵏ; "
                 + "p95 grew ×\(NumberText.short(latencyGrowth)) while the mesh grew ×\(NumberText.short(meshGrowth)); "
                 + GrowthShapeText.describe(growth, alpha: c.thresholds.alpha, xName: "node", unit: unit)
                 + (warn ? ": possible blow-up, check the SLAs per mesh size" : "")
-            return CheckResult(name: name, scenario: scenario, status: warn ? .warn : .pass,
-                               measured: power.exponent, unit: "exponent", detail: detail)
+            return CheckResult(
+                name: name, scenario: scenario, status: warn ? .warn : .pass,
+                measured: power.exponent, unit: "exponent", detail: detail)
         }
     }
 }

@@ -25,7 +25,8 @@ enum BencherExport {
                 Value(value: m.mean, lowerValue: m.ci.mean?.low, upperValue: m.ci.mean?.high)
         }
         for c in doc.counters {
-            out[c.key.description, default: [:]][measure(c.metric, c.unit)] = Value(value: c.value, lowerValue: c.value, upperValue: c.value)
+            out[c.key.description, default: [:]][measure(c.metric, c.unit)] = Value(
+                value: c.value, lowerValue: c.value, upperValue: c.value)
         }
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -34,7 +35,8 @@ enum BencherExport {
 
     /// "latency-ms", "throughput-events-per-s": lowercase ASCII slug of metric and unit.
     static func measure(_ metric: String, _ unit: String) -> String {
-        let raw = "\(metric)-\(unit.replacingOccurrences(of: "/", with: "-per-").replacingOccurrences(of: "%", with: "pct"))"
+        let raw =
+            "\(metric)-\(unit.replacingOccurrences(of: "/", with: "-per-").replacingOccurrences(of: "%", with: "pct"))"
         return String(raw.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
     }
 }

@@ -23,7 +23,8 @@ enum GitHubActionBenchmarkExport {
         }
         if better == .lower {
             for c in doc.counters {
-                entries.append(Entry(name: c.key.description, unit: c.unit, value: c.value, range: nil, extra: "exact counter"))
+                entries.append(
+                    Entry(name: c.key.description, unit: c.unit, value: c.value, range: nil, extra: "exact counter"))
             }
         }
         let e = JSONEncoder()

@@ -23,7 +23,8 @@ public enum TrendAnalysis {
     public static let robustZThreshold = 3.5
     public static let sigmaRuleK = 2.0
     public static let minimumSegmentLength = 5
-    static let anomalyRule = "robust z of the residuals from the Theil–Sen trend line, (r − median r)/(1.4826·MAD) (MAD = 0: 1.2533·mean absolute deviation; never below the data's resolution/√12), beyond ±\(robustZThreshold)"
+    static let anomalyRule =
+        "robust z of the residuals from the Theil–Sen trend line, (r − median r)/(1.4826·MAD) (MAD = 0: 1.2533·mean absolute deviation; never below the data's resolution/√12), beyond ±\(robustZThreshold)"
 
     public static func trends(_ entries: [HistoryEntry], alpha: Double, seed: UInt64) -> [TrendResult] {
         var order: [MetricKey] = []
@@ -48,11 +49,13 @@ public enum TrendAnalysis {
         var searches: [Int: ChangePointSearch] = [:]
         for i in results.indices {
             guard fitted.contains(i) else {
-                results[i].anomalyRule += "; not applied: \(results[i].points.count) run(s) in the window, at least \(minimumPoints) are needed"
+                results[i].anomalyRule +=
+                    "; not applied: \(results[i].points.count) run(s) in the window, at least \(minimumPoints) are needed"
                 continue
             }
-            searches[i] = fit(&results[i], alpha: alpha, permutations: permutations,
-                              seed: StableSeed.forMetric(results[i].key, seed: seed))
+            searches[i] = fit(
+                &results[i], alpha: alpha, permutations: permutations,
+                seed: StableSeed.forMetric(results[i].key, seed: seed))
         }
         // Benjamini–Hochberg across the metrics' first splits: a metric keeps its change points
         // only when its first split survives the correction.
@@ -96,10 +99,12 @@ public enum TrendAnalysis {
             for i in anomalies { trend.points[i].anomaly = true }
         }
         if let sigma = try? MeanSigmaOutlierRule.outlierIndices(values, k: sigmaRuleK), !sigma.isEmpty {
-            trend.anomalyRule += "; for comparison the non-robust mean ± \(Int(sigmaRuleK))σ rule (no trend removed) flags points \(sigma.map(String.init).joined(separator: ", "))"
+            trend.anomalyRule +=
+                "; for comparison the non-robust mean ± \(Int(sigmaRuleK))σ rule (no trend removed) flags points \(sigma.map(String.init).joined(separator: ", "))"
         }
-        return try? ChangePointDetection.search(values, alpha: alpha, permutations: permutations,
-                                                minimumSegmentLength: minimumSegmentLength, seed: seed)
+        return try? ChangePointDetection.search(
+            values, alpha: alpha, permutations: permutations,
+            minimumSegmentLength: minimumSegmentLength, seed: seed)
     }
 
     /// Points whose residual from the Theil–Sen line has |robust z| > `robustZThreshold`.

@@ -12,14 +12,18 @@ public enum BenchmarkInput {
     /// Longest line of Go's text format (a result line is under 1 KB in practice).
     public static let maxGoLineBytes = 1 << 20
 
-    public static func open(path: String, format: InputFormat = .auto, allowPartial: Bool = false) throws -> any SampleRecordSource {
+    public static func open(
+        path: String, format: InputFormat = .auto, allowPartial: Bool = false
+    ) throws -> any SampleRecordSource {
         let name = path == "-" ? "<stdin>" : path
         let raw: FileDescriptorSource
         if path == "-" {
             raw = FileDescriptorSource(fd: STDIN_FILENO, ownsDescriptor: false)
         } else {
             let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw SamplesError.io(file: path, operation: "open", message: String(cString: strerror(errno))) }
+            guard fd >= 0 else {
+                throw SamplesError.io(file: path, operation: "open", message: String(cString: strerror(errno)))
+            }
             raw = FileDescriptorSource(fd: fd, ownsDescriptor: true)
         }
         let source: ByteSource
@@ -37,9 +41,13 @@ public enum BenchmarkInput {
         } else if let detected = FormatDetector.detect(probe) {
             chosen = detected
         } else {
-            throw ImportError(file: name, line: 1, format: .auto,
-                              problem: "a JSON document of none of the known kinds (no `results`, `context`, `machine_info` or `schema` key near the start)",
-                              fix: "Name its format with --input-format hyperfine, google-benchmark, pytest-benchmark, go or meshbench")
+            throw ImportError(
+                file: name, line: 1, format: .auto,
+                problem:
+                    "a JSON document of none of the known kinds (no `results`, `context`, `machine_info` or `schema` key near the start)",
+                fix:
+                    "Name its format with --input-format hyperfine, google-benchmark, pytest-benchmark, go or meshbench"
+            )
         }
         switch chosen {
         case .auto, .meshbench:
@@ -67,7 +75,9 @@ public enum BenchmarkInput {
         return Array(buffer[0..<got])
     }
 
-    private static func readDocument(_ source: ByteSource, _ name: String, _ format: InputFormat) throws(ImportError) -> [UInt8] {
+    private static func readDocument(
+        _ source: ByteSource, _ name: String, _ format: InputFormat
+    ) throws(ImportError) -> [UInt8] {
         var out: [UInt8] = []
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
         defer { chunk.deallocate() }
@@ -76,13 +86,16 @@ public enum BenchmarkInput {
             do {
                 n = try source.read(into: chunk)
             } catch {
-                throw ImportError(file: name, format: format, problem: streamProblem(error),
-                                  fix: "Re-copy the file or re-run \(format.producer); check a gzip copy with `gzip -t`")
+                throw ImportError(
+                    file: name, format: format, problem: streamProblem(error),
+                    fix: "Re-copy the file or re-run \(format.producer); check a gzip copy with `gzip -t`")
             }
             if n == 0 { return out }
             guard out.count + n <= maxImportBytes else {
-                throw ImportError(file: name, format: format, problem: "larger than \(maxImportBytes) bytes; refusing to load it into memory",
-                                  fix: "Split the benchmarks into several files (one per binary or test module)")
+                throw ImportError(
+                    file: name, format: format,
+                    problem: "larger than \(maxImportBytes) bytes; refusing to load it into memory",
+                    fix: "Split the benchmarks into several files (one per binary or test module)")
             }
             out.append(contentsOf: chunk[0..<n])
         }
@@ -96,18 +109,21 @@ public enum BenchmarkInput {
             while let text = try lines.nextLine({ String(decoding: $0, as: UTF8.self) }) {
                 total += text.utf8.count + 1
                 guard total <= maxImportBytes else {
-                    throw ImportError(file: name, line: lines.lineNumber, format: .go,
-                                      problem: "larger than \(maxImportBytes) bytes; refusing to hold its results in memory",
-                                      fix: "Split the output into several files (one per package)")
+                    throw ImportError(
+                        file: name, line: lines.lineNumber, format: .go,
+                        problem: "larger than \(maxImportBytes) bytes; refusing to hold its results in memory",
+                        fix: "Split the output into several files (one per package)")
                 }
                 try reader.consume(text, line: lines.lineNumber, unterminated: lines.lastLineUnterminated)
             }
         } catch let error as LineReader.LineTooLong {
-            throw ImportError(file: name, line: error.line, format: .go, problem: "a line longer than \(error.limit) bytes",
-                              fix: "This is not Go benchmark output; name the right format with --input-format")
+            throw ImportError(
+                file: name, line: error.line, format: .go, problem: "a line longer than \(error.limit) bytes",
+                fix: "This is not Go benchmark output; name the right format with --input-format")
         } catch let error as StreamError {
-            throw ImportError(file: name, line: lines.lineNumber + 1, format: .go, problem: streamProblem(error),
-                              fix: "Re-copy the file; check a gzip copy with `gzip -t`")
+            throw ImportError(
+                file: name, line: lines.lineNumber + 1, format: .go, problem: streamProblem(error),
+                fix: "Re-copy the file; check a gzip copy with `gzip -t`")
         }
         return try reader.finish()
     }

@@ -33,7 +33,9 @@ enum FormatDetector {
     private static func looksLikeGo(_ text: String) -> Bool {
         text.split(separator: "\n").contains { line in
             let fields = line.split(whereSeparator: { $0.isWhitespace })
-            if let name = fields.first, GoBenchmarkAdapter.Reader.isBenchmarkName(String(name)), fields.count >= 4 { return true }
+            if let name = fields.first, GoBenchmarkAdapter.Reader.isBenchmarkName(String(name)), fields.count >= 4 {
+                return true
+            }
             return GoBenchmarkAdapter.Reader.configuration(String(line)) != nil
         }
     }

@@ -46,7 +46,10 @@ enum GoBenchmarkAdapter {
             self.allowPartial = allowPartial
         }
 
-        private func fail(_ line: Int, _ problem: String, fix: String = "Fix that line or give the output exactly as `go test -bench` printed it") -> ImportError {
+        private func fail(
+            _ line: Int, _ problem: String,
+            fix: String = "Fix that line or give the output exactly as `go test -bench` printed it"
+        ) -> ImportError {
             ImportError(file: file, line: line, format: .go, problem: problem, fix: fix)
         }
 
@@ -55,9 +58,11 @@ enum GoBenchmarkAdapter {
             hash.add(text.utf8)
             hash.add([0x0A])
             if let (key, value) = Self.configuration(text) {
-                if resultLines > 0, GoBenchmarkAdapter.hostKeys.contains(key), let old = firstConfig[key], old != value {
-                    throw fail(line, "`\(key): \(value)` changes the machine after results measured with `\(key): \(old)`",
-                               fix: "Give one machine's results per file: split the file at this line")
+                if resultLines > 0, GoBenchmarkAdapter.hostKeys.contains(key), let old = firstConfig[key], old != value
+                {
+                    throw fail(
+                        line, "`\(key): \(value)` changes the machine after results measured with `\(key): \(old)`",
+                        fix: "Give one machine's results per file: split the file at this line")
                 }
                 if config[key] == nil { configOrder.append(key) }
                 config[key] = value
@@ -66,11 +71,13 @@ enum GoBenchmarkAdapter {
             }
             let fields = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
             guard let name = fields.first, Self.isBenchmarkName(name), fields.count >= 4, fields.count % 2 == 0,
-                  let iterations = Int(fields[1]), iterations >= 0 else { return }
+                let iterations = Int(fields[1]), iterations >= 0
+            else { return }
             if unterminated {
                 if allowPartial { isPartial = true; return }
-                throw fail(line, "truncated: the file ends inside this result line (no newline after it)",
-                           fix: "The output was cut off; re-run the benchmarks, or pass --allow-partial to drop this line")
+                throw fail(
+                    line, "truncated: the file ends inside this result line (no newline after it)",
+                    fix: "The output was cut off; re-run the benchmarks, or pass --allow-partial to drop this line")
             }
             resultLines += 1
             let scenario = config["pkg"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultScenario
@@ -87,8 +94,10 @@ enum GoBenchmarkAdapter {
                     throw fail(line, "`\(fields[pair])` (before \(unitText)) is not a number")
                 }
                 guard value.isFinite else {
-                    throw fail(line, "`\(fields[pair]) \(unitText)` is not a finite number; MeshBench keeps finite measurements only",
-                               fix: "Fix the benchmark that reported it (b.ReportMetric with a finite value)")
+                    throw fail(
+                        line,
+                        "`\(fields[pair]) \(unitText)` is not a finite number; MeshBench keeps finite measurements only",
+                        fix: "Fix the benchmark that reported it (b.ReportMetric with a finite value)")
                 }
                 let (unit, better) = Self.unit(unitText)
                 let key = "\(runKey)\u{0}\(unitText)"
@@ -98,7 +107,9 @@ enum GoBenchmarkAdapter {
                 } else {
                     slot = metrics.count
                     metricIndex[key] = slot
-                    metrics.append(Metric(scenario: scenario, metric: "\(name) \(unitText)", unit: unit, better: better, line: line))
+                    metrics.append(
+                        Metric(
+                            scenario: scenario, metric: "\(name) \(unitText)", unit: unit, better: better, line: line))
                 }
                 metrics[slot].values.append(value)
                 metrics[slot].rep.append(rep)
@@ -108,23 +119,31 @@ enum GoBenchmarkAdapter {
         func finish() throws(ImportError) -> ImportedRun {
             var builder = ImportedRunBuilder(file: file, format: .go)
             for metric in metrics {
-                try builder.addSamples(scenario: metric.scenario, metric: metric.metric, unit: metric.unit,
-                                       better: metric.better, values: metric.values, rep: metric.rep, line: metric.line)
+                try builder.addSamples(
+                    scenario: metric.scenario, metric: metric.metric, unit: metric.unit,
+                    better: metric.better, values: metric.values, rep: metric.rep, line: metric.line)
             }
             var host = ImportedHost()
             host.cpuModel = firstConfig["cpu"]
             host.cpus = firstConfig["cpu-count"].flatMap { Int($0) }
             host.memoryMB = firstConfig["mem"].flatMap(Self.megabytes)
             host.os = firstConfig["os"] ?? firstConfig["goos"]
-            if let goos = firstConfig["goos"], let goarch = firstConfig["goarch"] { host.toolchain = "Go (\(goos)/\(goarch))" }
-            let git = firstConfig["commit"].map { GitInfo(commit: $0, branch: firstConfig["branch"] ?? "unknown", dirty: false) }
-            let configObject = Dictionary(configOrder.compactMap { key in firstConfig[key].map { (key, JSONValue.string($0)) } },
-                                          uniquingKeysWith: { first, _ in first })
-            let run = builder.run(contentHash: hash, startedAt: nil, git: git, host: host,
-                                  config: ["go_config": .object(configObject)])
+            if let goos = firstConfig["goos"], let goarch = firstConfig["goarch"] {
+                host.toolchain = "Go (\(goos)/\(goarch))"
+            }
+            let git = firstConfig["commit"].map {
+                GitInfo(commit: $0, branch: firstConfig["branch"] ?? "unknown", dirty: false)
+            }
+            let configObject = Dictionary(
+                configOrder.compactMap { key in firstConfig[key].map { (key, JSONValue.string($0)) } },
+                uniquingKeysWith: { first, _ in first })
+            let run = builder.run(
+                contentHash: hash, startedAt: nil, git: git, host: host,
+                config: ["go_config": .object(configObject)])
             guard !metrics.isEmpty else {
-                throw ImportError(file: file, format: .go, problem: "no benchmark result lines",
-                                  fix: "Run `go test -run '^$' -bench . -count 5 > FILE`: result lines start with `Benchmark`")
+                throw ImportError(
+                    file: file, format: .go, problem: "no benchmark result lines",
+                    fix: "Run `go test -run '^$' -bench . -count 5 > FILE`: result lines start with `Benchmark`")
             }
             return try builder.finish(run, isPartial: isPartial)
         }
@@ -134,7 +153,8 @@ enum GoBenchmarkAdapter {
             guard let colon = text.firstIndex(of: ":") else { return nil }
             let key = text[..<colon]
             guard let first = key.first, first.isLowercase,
-                  !key.contains(where: { $0.isWhitespace || $0.isUppercase }) else { return nil }
+                !key.contains(where: { $0.isWhitespace || $0.isUppercase })
+            else { return nil }
             let rest = text[text.index(after: colon)...]
             if rest.isEmpty { return (String(key), "") }
             guard rest.first == " " || rest.first == "\t" else { return nil }
@@ -155,7 +175,8 @@ enum GoBenchmarkAdapter {
             guard text.hasSuffix("/op") else { return (text, .lower) }
             let measure = String(text.dropLast(3).split(separator: "-").last ?? "")
             guard let parsed = try? ParsedUnit(measure), parsed.dimension == .duration || measure == "B",
-                  let symbol = ParsedUnit.canonicalSymbol(measure) else { return (text, .lower) }  // a count per op
+                let symbol = ParsedUnit.canonicalSymbol(measure)
+            else { return (text, .lower) }  // a count per op
             return (symbol, .lower)
         }
 

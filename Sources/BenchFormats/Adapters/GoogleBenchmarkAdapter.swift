@@ -68,17 +68,24 @@ enum GoogleBenchmarkAdapter {
             case "aggregate":
                 aggregatesSkipped += 1
                 if try fields.optionalString(entry, "aggregate_name", path) == "mean",
-                   let real = try fields.optionalNumber(entry, "real_time", path),
-                   let cpu = try fields.optionalNumber(entry, "cpu_time", path) {
-                    instances[slot].meanAggregate = (real, cpu, try timeUnit(entry, path, fields).0,
-                                                     try fields.optionalInteger(entry, "repetitions", path))
+                    let real = try fields.optionalNumber(entry, "real_time", path),
+                    let cpu = try fields.optionalNumber(entry, "cpu_time", path)
+                {
+                    instances[slot].meanAggregate = (
+                        real, cpu, try timeUnit(entry, path, fields).0,
+                        try fields.optionalInteger(entry, "repetitions", path)
+                    )
                 }
             default:
-                throw fields.fail(entry["run_type"] ?? entry, "`\(path).run_type` is \"\(runType)\"; Google Benchmark writes \"iteration\" or \"aggregate\"")
+                throw fields.fail(
+                    entry["run_type"] ?? entry,
+                    "`\(path).run_type` is \"\(runType)\"; Google Benchmark writes \"iteration\" or \"aggregate\"")
             }
         }
         guard !instances.isEmpty else {
-            throw fields.fail(root, "`benchmarks` is empty", fix: "Run the benchmark binary with a --benchmark_filter that matches at least one benchmark")
+            throw fields.fail(
+                root, "`benchmarks` is empty",
+                fix: "Run the benchmark binary with a --benchmark_filter that matches at least one benchmark")
         }
         let scenario = scenarioName(context)
         var builder = ImportedRunBuilder(file: file, format: .googleBenchmark)
@@ -90,26 +97,35 @@ enum GoogleBenchmarkAdapter {
         var config: [String: JSONValue] = ["aggregates_skipped": .number(Double(aggregatesSkipped))]
         if let context { config["context"] = context.plain }
         if !summaryOnly.isEmpty { config["summary_only"] = .array(summaryOnly) }
-        config["benchmarks"] = .array(instances.map {
-            .object(["name": .string($0.name), "family_index": .number(Double($0.order.family)),
-                     "per_family_instance_index": .number(Double($0.order.instance))])
-        })
+        config["benchmarks"] = .array(
+            instances.map {
+                .object([
+                    "name": .string($0.name), "family_index": .number(Double($0.order.family)),
+                    "per_family_instance_index": .number(Double($0.order.instance)),
+                ])
+            })
         var hash = FNV1a()
         hash.add(bytes)
-        let run = builder.run(contentHash: hash, startedAt: try startDate(context, fields), git: nil,
-                              host: host(context), config: config)
+        let run = builder.run(
+            contentHash: hash, startedAt: try startDate(context, fields), git: nil,
+            host: host(context), config: config)
         return try builder.finish(run)
     }
 
-    private static func readIteration(_ entry: LocatedJSON, _ path: String, _ fields: JSONFields,
-                                      into instance: inout Instance) throws(ImportError) {
+    private static func readIteration(
+        _ entry: LocatedJSON, _ path: String, _ fields: JSONFields,
+        into instance: inout Instance
+    ) throws(ImportError) {
         if try fields.optionalBool(entry, "error_occurred", path) == true {
             instance.errors.append(try fields.optionalString(entry, "error_message", path) ?? "error_occurred")
             return
         }
         let (unit, nanosecondsPerUnit) = try timeUnit(entry, path, fields)
         if instance.batches > 0 && unit != instance.unit {
-            throw fields.fail(entry, "`\(path).time_unit` is \"\(unit)\" but earlier repetitions of \(instance.name) used \"\(instance.unit)\"")
+            throw fields.fail(
+                entry,
+                "`\(path).time_unit` is \"\(unit)\" but earlier repetitions of \(instance.name) used \"\(instance.unit)\""
+            )
         }
         instance.unit = unit
         let real = try fields.number(entry, "real_time", path)
@@ -126,47 +142,65 @@ enum GoogleBenchmarkAdapter {
         }
     }
 
-    private static func emit(_ instance: Instance, scenario: String, into builder: inout ImportedRunBuilder,
-                             summaryOnly: inout [JSONValue]) throws(ImportError) {
+    private static func emit(
+        _ instance: Instance, scenario: String, into builder: inout ImportedRunBuilder,
+        summaryOnly: inout [JSONValue]
+    ) throws(ImportError) {
         let name = instance.name
         if instance.batches > 0 {
-            try builder.addSamples(scenario: scenario, metric: "\(name) real_time", unit: instance.unit, better: .lower,
-                                   values: instance.real, rep: instance.rep, line: instance.line)
-            try builder.addSamples(scenario: scenario, metric: "\(name) cpu_time", unit: instance.unit, better: .lower,
-                                   values: instance.cpu, rep: instance.rep, line: instance.line)
+            try builder.addSamples(
+                scenario: scenario, metric: "\(name) real_time", unit: instance.unit, better: .lower,
+                values: instance.real, rep: instance.rep, line: instance.line)
+            try builder.addSamples(
+                scenario: scenario, metric: "\(name) cpu_time", unit: instance.unit, better: .lower,
+                values: instance.cpu, rep: instance.rep, line: instance.line)
             for key in instance.counterOrder {
                 let values = instance.counters[key] ?? []
                 if values.count == instance.batches, let first = values.first, values.allSatisfy({ $0 == first }),
-                   let exact = Int64(exactly: first) {
-                    try builder.add(.counter(CounterRecord(scenario: scenario, metric: "\(name) \(key)", unit: "count", value: exact)),
-                                    line: instance.line)
+                    let exact = Int64(exactly: first)
+                {
+                    try builder.add(
+                        .counter(
+                            CounterRecord(scenario: scenario, metric: "\(name) \(key)", unit: "count", value: exact)),
+                        line: instance.line)
                 } else {
-                    try builder.addSamples(scenario: scenario, metric: "\(name) \(key)", unit: counterUnit(key),
-                                           better: key.hasSuffix("per_second") ? .higher : .lower,
-                                           values: values, rep: values.count == instance.batches ? instance.rep : nil,
-                                           line: instance.line)
+                    try builder.addSamples(
+                        scenario: scenario, metric: "\(name) \(key)", unit: counterUnit(key),
+                        better: key.hasSuffix("per_second") ? .higher : .lower,
+                        values: values, rep: values.count == instance.batches ? instance.rep : nil,
+                        line: instance.line)
                 }
             }
         } else if let mean = instance.meanAggregate {
             let label = "mean of \(mean.repetitions.map(String.init) ?? "all") repetitions, summary only"
-            try builder.addSamples(scenario: scenario, metric: "\(name) real_time (\(label))", unit: mean.unit,
-                                   better: .lower, values: [mean.real], rep: nil, line: instance.line)
-            try builder.addSamples(scenario: scenario, metric: "\(name) cpu_time (\(label))", unit: mean.unit,
-                                   better: .lower, values: [mean.cpu], rep: nil, line: instance.line)
+            try builder.addSamples(
+                scenario: scenario, metric: "\(name) real_time (\(label))", unit: mean.unit,
+                better: .lower, values: [mean.real], rep: nil, line: instance.line)
+            try builder.addSamples(
+                scenario: scenario, metric: "\(name) cpu_time (\(label))", unit: mean.unit,
+                better: .lower, values: [mean.cpu], rep: nil, line: instance.line)
             summaryOnly.append(.string(name))
         }
         let failed = !instance.errors.isEmpty
-        try builder.add(.outcome(OutcomeRecord(
-            test: name, tier: 0, attempt: 1, status: failed ? .fail : .pass, durationMS: instance.durationMS,
-            message: failed ? "\(instance.errors.count) repetition(s) failed: \(Set(instance.errors).sorted().joined(separator: "; "))" : "")),
+        try builder.add(
+            .outcome(
+                OutcomeRecord(
+                    test: name, tier: 0, attempt: 1, status: failed ? .fail : .pass, durationMS: instance.durationMS,
+                    message: failed
+                        ? "\(instance.errors.count) repetition(s) failed: \(Set(instance.errors).sorted().joined(separator: "; "))"
+                        : "")),
             line: instance.line)
     }
 
     /// The entry's `time_unit` and how many nanoseconds one of it is.
-    private static func timeUnit(_ entry: LocatedJSON, _ path: String, _ fields: JSONFields) throws(ImportError) -> (String, Double) {
+    private static func timeUnit(
+        _ entry: LocatedJSON, _ path: String, _ fields: JSONFields
+    ) throws(ImportError) -> (String, Double) {
         let unit = try fields.optionalString(entry, "time_unit", path) ?? "ns"
         guard timeUnits.contains(unit), let parsed = try? ParsedUnit(unit) else {
-            throw fields.fail(entry["time_unit"] ?? entry, "`\(path).time_unit` is \"\(unit)\"; Google Benchmark writes ns, us, ms or s")
+            throw fields.fail(
+                entry["time_unit"] ?? entry,
+                "`\(path).time_unit` is \"\(unit)\"; Google Benchmark writes ns, us, ms or s")
         }
         return (unit, parsed.toBase)
     }

@@ -31,12 +31,17 @@ struct ImportedHost {
         let toolchain = toolchain ?? "unknown"
         // Same identity as HostProbe (memory in whole GiB), plus the format: a hyperfine file and
         // a Go file never share a host identity, so their baselines never mix.
-        let identity = [format.rawValue, cpuModel, String(cpus ?? 0), String(((memoryMB ?? 0) + 512) / 1024), osText, toolchain]
+        let identity = [
+            format.rawValue, cpuModel, String(cpus ?? 0), String(((memoryMB ?? 0) + 512) / 1024), osText, toolchain,
+        ]
         var hash = FNV1a()
         hash.add(identity.joined(separator: "|").utf8)
         let fingerprint = "\(format.rawValue)-\(hash.hex)"
-        return (HostInfo(fingerprint: fingerprint, cpuModel: cpuModel, cpus: cpus ?? 0, memoryMB: memoryMB ?? 0,
-                         os: osText, swift: toolchain), unknown)
+        return (
+            HostInfo(
+                fingerprint: fingerprint, cpuModel: cpuModel, cpus: cpus ?? 0, memoryMB: memoryMB ?? 0,
+                os: osText, swift: toolchain), unknown
+        )
     }
 }
 
@@ -55,13 +60,16 @@ struct ImportedRunBuilder {
     }
 
     /// Adds the values of one metric (split into blocks of `blockSize`).
-    mutating func addSamples(scenario: String, metric: String, unit: String, better: Better,
-                             values: [Double], rep: [Int]?, line: Int) throws(ImportError) {
+    mutating func addSamples(
+        scenario: String, metric: String, unit: String, better: Better,
+        values: [Double], rep: [Int]?, line: Int
+    ) throws(ImportError) {
         var start = 0
         repeat {
             let end = min(values.count, start + Self.blockSize)
-            let block = SamplesBlock(scenario: scenario, metric: metric, unit: unit, better: better,
-                                     values: Array(values[start..<end]), rep: rep.map { Array($0[start..<end]) })
+            let block = SamplesBlock(
+                scenario: scenario, metric: metric, unit: unit, better: better,
+                values: Array(values[start..<end]), rep: rep.map { Array($0[start..<end]) })
             try add(.samples(block), line: line)
             start = end
         } while start < values.count
@@ -71,16 +79,19 @@ struct ImportedRunBuilder {
         do {
             try RecordValidator.validate(record, at: RecordLocation(file: file, line: line))
         } catch {
-            throw ImportError(file: file, line: line, format: format, problem: Self.problem(error),
-                              fix: "Re-run \(format.producer); a harness never writes such a value")
+            throw ImportError(
+                file: file, line: line, format: format, problem: Self.problem(error),
+                fix: "Re-run \(format.producer); a harness never writes such a value")
         }
         records.append(record)
     }
 
     /// The header of an imported run: ids derived from the content (the same file always gives
     /// the same run id), tier 0 (not a MeshBench tier), seed 0, the harness's facts in `config`.
-    func run(contentHash: FNV1a, startedAt: Date?, git: GitInfo?, host: ImportedHost,
-             config: [String: JSONValue]) -> RunRecord {
+    func run(
+        contentHash: FNV1a, startedAt: Date?, git: GitInfo?, host: ImportedHost,
+        config: [String: JSONValue]
+    ) -> RunRecord {
         let (hostInfo, unknown) = host.hostInfo(format: format)
         var config = config
         config["source_format"] = .string(format.rawValue)
@@ -97,8 +108,9 @@ struct ImportedRunBuilder {
 
     func finish(_ run: RunRecord, isPartial: Bool = false) throws(ImportError) -> ImportedRun {
         guard records.contains(where: { if case .samples = $0 { true } else { false } }) else {
-            throw ImportError(file: file, format: format, problem: "no measurements in the file",
-                              fix: "Give the output of \(format.producer) after at least one benchmark ran")
+            throw ImportError(
+                file: file, format: format, problem: "no measurements in the file",
+                fix: "Give the output of \(format.producer) after at least one benchmark ran")
         }
         return ImportedRun(fileName: file, format: format, run: run, records: records, isPartial: isPartial)
     }

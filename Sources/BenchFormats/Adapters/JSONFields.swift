@@ -10,19 +10,22 @@ struct JSONFields {
             return try LocatedJSONParser.parse(bytes)
         } catch {
             if error.endOfInput {
-                throw ImportError(file: file, line: error.line, column: error.column, format: format,
-                                  problem: "truncated: \(error.detail)",
-                                  fix: "The file was cut off while being written or copied; re-run \(format.producer)")
+                throw ImportError(
+                    file: file, line: error.line, column: error.column, format: format,
+                    problem: "truncated: \(error.detail)",
+                    fix: "The file was cut off while being written or copied; re-run \(format.producer)")
             }
-            throw ImportError(file: file, line: error.line, column: error.column, format: format,
-                              problem: "malformed JSON: \(error.detail)",
-                              fix: "Give the file exactly as \(format.producer) wrote it")
+            throw ImportError(
+                file: file, line: error.line, column: error.column, format: format,
+                problem: "malformed JSON: \(error.detail)",
+                fix: "Give the file exactly as \(format.producer) wrote it")
         }
     }
 
     func fail(_ node: LocatedJSON, _ problem: String, fix: String? = nil) -> ImportError {
-        ImportError(file: file, line: node.line, format: format, problem: problem,
-                    fix: fix ?? "Give the file exactly as \(format.producer) wrote it")
+        ImportError(
+            file: file, line: node.line, format: format, problem: problem,
+            fix: fix ?? "Give the file exactly as \(format.producer) wrote it")
     }
 
     func object(_ node: LocatedJSON, _ path: String) throws(ImportError) -> LocatedJSON {

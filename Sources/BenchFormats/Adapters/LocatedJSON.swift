@@ -72,15 +72,22 @@ enum LocatedJSONParser {
             }
         } catch {
             let place = lines.place(of: error.offset)
-            throw JSONSyntaxError(line: place.line, column: place.column, detail: error.detail,
-                                  endOfInput: error.offset >= bytes.count)
+            throw JSONSyntaxError(
+                line: place.line, column: place.column, detail: error.detail,
+                endOfInput: error.offset >= bytes.count)
         }
     }
 
-    private static func value(_ scanner: inout JSONScanner, lines: LineIndex, depth: Int) throws(JSONError) -> LocatedJSON {
-        guard let byte = scanner.peek() else { throw JSONError(field: "", offset: scanner.position, problem: .syntax(expected: "a value", found: scanner.found)) }
+    private static func value(
+        _ scanner: inout JSONScanner, lines: LineIndex, depth: Int
+    ) throws(JSONError) -> LocatedJSON {
+        guard let byte = scanner.peek() else {
+            throw JSONError(
+                field: "", offset: scanner.position, problem: .syntax(expected: "a value", found: scanner.found))
+        }
         guard depth < JSONScanner.maximumDepth else {
-            throw JSONError(field: "", offset: scanner.position, problem: .nestingTooDeep(limit: JSONScanner.maximumDepth))
+            throw JSONError(
+                field: "", offset: scanner.position, problem: .nestingTooDeep(limit: JSONScanner.maximumDepth))
         }
         let line = lines.place(of: scanner.position).line
         let value: LocatedJSON.Value
@@ -123,7 +130,7 @@ private struct LineIndex {
     }
 
     func place(of offset: Int) -> (line: Int, column: Int) {
-        var low = 0, high = newlines.count // first newline at or after offset
+        var low = 0, high = newlines.count  // first newline at or after offset
         while low < high {
             let middle = (low + high) / 2
             if newlines[middle] < offset { low = middle + 1 } else { high = middle }

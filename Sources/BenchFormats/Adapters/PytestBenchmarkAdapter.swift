@@ -14,8 +14,9 @@ enum PytestBenchmarkAdapter {
         let root = try fields.object(try fields.parse(bytes), "the document")
         let benchmarks = try fields.array(root, "benchmarks", "the document")
         guard !benchmarks.isEmpty else {
-            throw fields.fail(root, "`benchmarks` is empty",
-                              fix: "Run pytest with tests that use the `benchmark` fixture, and without --benchmark-disable")
+            throw fields.fail(
+                root, "`benchmarks` is empty",
+                fix: "Run pytest with tests that use the `benchmark` fixture, and without --benchmark-disable")
         }
         var builder = ImportedRunBuilder(file: file, format: .pytestBenchmark)
         var summaryOnly: [JSONValue] = []
@@ -34,14 +35,16 @@ enum PytestBenchmarkAdapter {
             if fields.optional(stats, "data") != nil {
                 let data = try fields.numbers(stats, "data", "\(path).stats")
                 guard !data.isEmpty else { throw fields.fail(stats, "`\(path).stats.data` is empty") }
-                try builder.addSamples(scenario: scenario, metric: name, unit: "s", better: .lower,
-                                       values: data, rep: nil, line: stats["data"]?.line ?? stats.line)
+                try builder.addSamples(
+                    scenario: scenario, metric: name, unit: "s", better: .lower,
+                    values: data, rep: nil, line: stats["data"]?.line ?? stats.line)
             } else {
                 let mean = try fields.number(stats, "mean", "\(path).stats")
                 let rounds = try fields.optionalInteger(stats, "rounds", "\(path).stats")
                 let label = "mean of \(rounds.map(String.init) ?? "all") rounds, summary only"
-                try builder.addSamples(scenario: scenario, metric: "\(name) (\(label))", unit: "s", better: .lower,
-                                       values: [mean], rep: nil, line: stats["mean"]?.line ?? stats.line)
+                try builder.addSamples(
+                    scenario: scenario, metric: "\(name) (\(label))", unit: "s", better: .lower,
+                    values: [mean], rep: nil, line: stats["mean"]?.line ?? stats.line)
                 summaryOnly.append(.string(name))
             }
         }
@@ -52,8 +55,9 @@ enum PytestBenchmarkAdapter {
         if !summaryOnly.isEmpty { config["summary_only"] = .array(summaryOnly) }
         var hash = FNV1a()
         hash.add(bytes)
-        let run = builder.run(contentHash: hash, startedAt: try startDate(root, fields), git: try git(root, fields),
-                              host: host(root["machine_info"]), config: config)
+        let run = builder.run(
+            contentHash: hash, startedAt: try startDate(root, fields), git: try git(root, fields),
+            host: host(root["machine_info"]), config: config)
         return try builder.finish(run)
     }
 
@@ -69,9 +73,10 @@ enum PytestBenchmarkAdapter {
     private static func git(_ root: LocatedJSON, _ fields: JSONFields) throws(ImportError) -> GitInfo? {
         guard let info = fields.optional(root, "commit_info") else { return nil }
         _ = try fields.object(info, "commit_info")
-        return GitInfo(commit: try fields.optionalString(info, "id", "commit_info") ?? "unknown",
-                       branch: try fields.optionalString(info, "branch", "commit_info") ?? "unknown",
-                       dirty: try fields.optionalBool(info, "dirty", "commit_info") ?? false)
+        return GitInfo(
+            commit: try fields.optionalString(info, "id", "commit_info") ?? "unknown",
+            branch: try fields.optionalString(info, "branch", "commit_info") ?? "unknown",
+            dirty: try fields.optionalBool(info, "dirty", "commit_info") ?? false)
     }
 
     /// py-cpuinfo's `cpu.brand_raw` and `cpu.count`, `system` (the OS family: pytest-benchmark has

@@ -29,8 +29,10 @@ public struct BaselineMetric: Codable, Hashable, Sendable {
     /// baselines written before it was stored.
     public var noiseFloorRuns: Int?
 
-    public init(scenario: String, metric: String, unit: String, better: Better, summary: MetricSummary,
-                sample: [Double], perRun: PerRunStats, noiseFloorPct: Double? = nil, noiseFloorRuns: Int? = nil) {
+    public init(
+        scenario: String, metric: String, unit: String, better: Better, summary: MetricSummary,
+        sample: [Double], perRun: PerRunStats, noiseFloorPct: Double? = nil, noiseFloorRuns: Int? = nil
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.unit = unit
@@ -80,8 +82,10 @@ public struct Baseline: Codable, Hashable, Sendable {
     /// Cap on `BaselineMetric.sample`, which keeps the file small enough to review in git.
     public static let maxSampleCount = 2000
 
-    public init(schema: String = SchemaName.baseline, recordedAt: Date, run: RunHeader,
-                metrics: [BaselineMetric], counters: [BaselineCounter] = []) {
+    public init(
+        schema: String = SchemaName.baseline, recordedAt: Date, run: RunHeader,
+        metrics: [BaselineMetric], counters: [BaselineCounter] = []
+    ) {
         self.schema = schema
         self.recordedAt = recordedAt
         self.run = run

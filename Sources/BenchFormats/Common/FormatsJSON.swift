@@ -7,8 +7,10 @@ public enum FormatsJSON {
     /// Encoder for files: pretty-printed when `pretty` (results, baseline, thresholds, history).
     public static func encoder(pretty: Bool) -> JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                                    : [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting =
+            pretty
+            ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            : [.sortedKeys, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
             try c.encode(ISO8601.format(date))
@@ -42,7 +44,7 @@ public enum ISO8601 {
         let millis = Int(ms - (ms / 1000).rounded(.down) * 1000)
         var text = whole.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
         if millis != 0 {
-            text.removeLast() // "Z"
+            text.removeLast()  // "Z"
             text += "." + String(format: "%03d", millis) + "Z"
         }
         return text

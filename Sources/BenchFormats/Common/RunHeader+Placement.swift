@@ -12,7 +12,9 @@ extension RunHeader {
     /// Where `scenario`'s nodes ran: its entry in `run.config.scenario_placements`, else the run's
     /// placement (unless that is `mixed`, which says nothing about one scenario).
     public func placement(ofScenario scenario: String) -> String? {
-        if case let .object(placements)? = config["scenario_placements"], case let .string(placement)? = placements[scenario] {
+        if case let .object(placements)? = config["scenario_placements"],
+            case let .string(placement)? = placements[scenario]
+        {
             return placement
         }
         return placement == "mixed" ? nil : placement

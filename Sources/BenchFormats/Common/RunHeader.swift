@@ -55,8 +55,10 @@ public struct RunHeader: Codable, Hashable, Sendable {
     /// Scenario parameters, free-form.
     public var config: [String: JSONValue]
 
-    public init(runID: String, startedAt: Date, tier: Int, seed: UInt64, git: GitInfo, host: HostInfo,
-                mode: RunMode, config: [String: JSONValue] = [:]) {
+    public init(
+        runID: String, startedAt: Date, tier: Int, seed: UInt64, git: GitInfo, host: HostInfo,
+        mode: RunMode, config: [String: JSONValue] = [:]
+    ) {
         self.runID = runID
         self.startedAt = startedAt
         self.tier = tier

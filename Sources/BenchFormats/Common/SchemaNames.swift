@@ -11,8 +11,12 @@ public enum SchemaName {
     /// The stage that consumes a file of the given schema family, for "wrong file" messages.
     static func consumerHint(for schema: String) -> String? {
         if schema.hasPrefix("meshbench.results/") { return "this is a results file; give it to render" }
-        if schema.hasPrefix("meshbench.baseline/") { return "this is a baseline file; analyze reads it with --baseline" }
-        if schema.hasPrefix("meshbench.thresholds/") { return "this is a thresholds file; analyze reads it with --thresholds" }
+        if schema.hasPrefix("meshbench.baseline/") {
+            return "this is a baseline file; analyze reads it with --baseline"
+        }
+        if schema.hasPrefix("meshbench.thresholds/") {
+            return "this is a thresholds file; analyze reads it with --thresholds"
+        }
         if schema.hasPrefix("meshbench.history/") { return "this is a history entry; analyze reads the history folder" }
         if schema.hasPrefix("meshbench.flakes/") { return "this is a flake history file; analyze reads it" }
         return nil

@@ -14,8 +14,10 @@ public struct FlakeTestHistory: Codable, Hashable, Sendable {
     /// Final statuses of the most recent runs, oldest first (bounded by `FlakeHistory.recentLimit`).
     public var recent: [OutcomeStatus]
 
-    public init(test: String, tier: Int, runs: Int, failures: Int, passesAfterRetry: Int, lastSeen: Date,
-                recent: [OutcomeStatus]) {
+    public init(
+        test: String, tier: Int, runs: Int, failures: Int, passesAfterRetry: Int, lastSeen: Date,
+        recent: [OutcomeStatus]
+    ) {
         self.test = test
         self.tier = tier
         self.runs = runs

@@ -12,8 +12,10 @@ public struct HistoryMetric: Codable, Hashable, Sendable {
     public var p95: Double
     public var p99: Double
 
-    public init(scenario: String, metric: String, unit: String, better: Better, n: Int, mean: Double,
-                p50: Double, p95: Double, p99: Double) {
+    public init(
+        scenario: String, metric: String, unit: String, better: Better, n: Int, mean: Double,
+        p50: Double, p95: Double, p99: Double
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.unit = unit

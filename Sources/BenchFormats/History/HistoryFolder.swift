@@ -5,9 +5,12 @@ import Foundation
 public enum HistoryFolder {
     /// The file name of an entry (from `recordedAt`, UTC; unsafe run-id characters become `_`).
     public static func fileName(for entry: HistoryEntry) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: entry.recordedAt)
-        let stamp = String(format: "%04d-%02d-%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-        let safeID = String(entry.run.runID.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+        let c = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "UTC")!, from: entry.recordedAt)
+        let stamp = String(
+            format: "%04d-%02d-%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let safeID = String(
+            entry.run.runID.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
         return "\(stamp)-\(safeID).json.gz"
     }
 
@@ -26,7 +29,9 @@ public enum HistoryFolder {
     }
 
     /// The path and gzip bytes of an entry in `folder`, for a command that commits it with other files.
-    public static func encoded(_ entry: HistoryEntry, in folder: String) throws(DocumentError) -> (path: String, bytes: [UInt8]) {
+    public static func encoded(
+        _ entry: HistoryEntry, in folder: String
+    ) throws(DocumentError) -> (path: String, bytes: [UInt8]) {
         let path = (folder as NSString).appendingPathComponent(fileName(for: entry))
         let json = try DocumentFile.encode(entry, pretty: false, file: path)
         do {
@@ -70,7 +75,8 @@ public enum HistoryFolder {
         for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let entry = try? DocumentFile.read(HistoryEntry.self, from: path, schema: SchemaName.history),
-                  entry.recordedAt < cutoff else { continue }
+                entry.recordedAt < cutoff
+            else { continue }
             commit.remove(OutputTarget.absolutePath(path))
             removed.append(path)
         }

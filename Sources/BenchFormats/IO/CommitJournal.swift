@@ -33,7 +33,10 @@ struct CommitJournal {
         static func version(of path: String) -> [UInt64]? {
             var info = stat()
             guard lstat(path, &info) == 0 else { return nil }
-            return [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(info.st_ctim.tv_nsec)]
+            return [
+                UInt64(info.st_dev), UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_ctim.tv_sec)),
+                UInt64(info.st_ctim.tv_nsec),
+            ]
         }
     }
 
@@ -101,13 +104,17 @@ struct CommitJournal {
         for removal in removals where Removal.version(of: removal.path) == removal.version {
             guard unlink(removal.path) == 0 || Glibc.errno == ENOENT else { throw .errno(removal.path, "remove it") }
         }
-        for folder in Set(renames.map { FileCommit.folder(of: $0.target) } + removals.map { FileCommit.folder(of: $0.path) }) {
+        for folder in Set(
+            renames.map { FileCommit.folder(of: $0.target) } + removals.map { FileCommit.folder(of: $0.path) })
+        {
             try Self.syncFolder(folder)
         }
     }
 
     /// One rename or removal needs no journal: it is atomic by itself.
-    static func applyWithoutJournal(renames: [(temporary: String, target: String)], removals: [String]) throws(FileCommitError) {
+    static func applyWithoutJournal(
+        renames: [(temporary: String, target: String)], removals: [String]
+    ) throws(FileCommitError) {
         for r in renames where rename(r.temporary, r.target) != 0 {
             let error = FileCommitError.errno(r.target, "rename its temporary file over it")
             unlink(r.temporary)
@@ -165,8 +172,9 @@ enum CommitRecovery {
             var info = stat()
             // Unlinked meanwhile: its writer (or another recovery) finished it.
             guard fstat(fd, &info) == 0, info.st_nlink > 0,
-                  let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
-                  let journal = CommitJournal.parse(text), (try? journal.perform()) != nil else { continue }
+                let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
+                let journal = CommitJournal.parse(text), (try? journal.perform()) != nil
+            else { continue }
             for copy in Set(journal.copies + [folder + "/" + name]) { unlink(copy) }
         }
     }

@@ -21,7 +21,8 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
         case let .corruptGzip(file, detail):
             return "\(file): corrupt or truncated gzip data (\(detail)). Restore the file from git or delete it."
         case let .tooLarge(file, limit):
-            return "\(file): larger than \(limit) bytes once decompressed; refused before loading it: \(InputCap.documentMegabytes.refusal)."
+            return
+                "\(file): larger than \(limit) bytes once decompressed; refused before loading it: \(InputCap.documentMegabytes.refusal)."
         case let .output(error):
             return error.description
         }

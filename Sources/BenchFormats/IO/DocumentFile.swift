@@ -14,7 +14,9 @@ public enum DocumentFile {
         return megabytes > Int.max >> 20 ? Int.max : megabytes << 20
     }
 
-    static func read<T: Decodable>(_ type: T.Type, from path: String, schema expected: String) throws(DocumentError) -> T {
+    static func read<T: Decodable>(
+        _ type: T.Type, from path: String, schema expected: String
+    ) throws(DocumentError) -> T {
         try decode(type, from: try readBytes(path), file: path, schema: expected)
     }
 
@@ -37,7 +39,9 @@ public enum DocumentFile {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], file: String, schema expected: String) throws(DocumentError) -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from bytes: [UInt8], file: String, schema expected: String
+    ) throws(DocumentError) -> T {
         let data = Data(bytes)
         let decoder = FormatsJSON.decoder()
         let probe: Probe
@@ -46,19 +50,24 @@ public enum DocumentFile {
         } catch {
             // JSON Lines (a samples file) is not one JSON document; its first line names it.
             if let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first,
-               let lineProbe = try? decoder.decode(Probe.self, from: Data(firstLine)), let found = lineProbe.schema {
-                throw .wrongSchema(file: file, found: found, expected: expected,
-                                   hint: found.hasPrefix("meshbench.samples/") ? "this is a samples file; give it to analyze" : nil)
+                let lineProbe = try? decoder.decode(Probe.self, from: Data(firstLine)), let found = lineProbe.schema
+            {
+                throw .wrongSchema(
+                    file: file, found: found, expected: expected,
+                    hint: found.hasPrefix("meshbench.samples/") ? "this is a samples file; give it to analyze" : nil)
             }
-            throw .invalid(file: file, detail: bytes.isEmpty ? "the file is empty" : "not a JSON object (\(Self.describe(error)))")
+            throw .invalid(
+                file: file, detail: bytes.isEmpty ? "the file is empty" : "not a JSON object (\(Self.describe(error)))")
         }
         guard let found = probe.schema else {
             throw .invalid(file: file, detail: "no \"schema\" key; expected \"\(expected)\"")
         }
         guard found == expected else {
-            throw .wrongSchema(file: file, found: found, expected: expected,
-                               hint: found.hasPrefix("meshbench.samples/") ? "this is a samples file; give it to analyze"
-                                   : Self.sameFamily(found, expected) ? nil : SchemaName.consumerHint(for: found))
+            throw .wrongSchema(
+                file: file, found: found, expected: expected,
+                hint: found.hasPrefix("meshbench.samples/")
+                    ? "this is a samples file; give it to analyze"
+                    : Self.sameFamily(found, expected) ? nil : SchemaName.consumerHint(for: found))
         }
         do {
             return try decoder.decode(T.self, from: data)
@@ -73,7 +82,8 @@ public enum DocumentFile {
             bytes.append(0x0A)
             return bytes
         } catch {
-            throw .invalid(file: file, detail: "cannot encode: \(Self.describe(error)) (non-finite numbers cannot be written)")
+            throw .invalid(
+                file: file, detail: "cannot encode: \(Self.describe(error)) (non-finite numbers cannot be written)")
         }
     }
 

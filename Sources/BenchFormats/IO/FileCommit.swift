@@ -34,7 +34,8 @@ public final class FileCommit {
     public func add(_ bytes: [UInt8], to path: String, createFolder: Bool = false) throws(FileCommitError) {
         let target = try Self.check(path, createFolder: createFolder, inputs: inputs)
         if target.kind != .standardOutput, staged.contains(where: { $0.target.path == target.path }) {
-            throw FileCommitError(path: path, operation: "write it", message: "two outputs of this command name the same file")
+            throw FileCommitError(
+                path: path, operation: "write it", message: "two outputs of this command name the same file")
         }
         staged.append(Staged(target: target, bytes: bytes))
     }
@@ -47,16 +48,21 @@ public final class FileCommit {
     /// Checks one output path without keeping anything: for commands that must refuse a bad
     /// output before they lock and read what the output depends on.
     public static func check(_ path: String, createFolder: Bool = false, inputs: [String]) throws(FileCommitError) {
-        _ = try check(path, createFolder: createFolder,
-                      inputs: inputs.compactMap { p in FileIdentity(path: p).map { (p, $0) } })
+        _ = try check(
+            path, createFolder: createFolder,
+            inputs: inputs.compactMap { p in FileIdentity(path: p).map { (p, $0) } })
     }
 
-    private static func check(_ path: String, createFolder: Bool,
-                              inputs: [(path: String, identity: FileIdentity)]) throws(FileCommitError) -> OutputTarget {
+    private static func check(
+        _ path: String, createFolder: Bool,
+        inputs: [(path: String, identity: FileIdentity)]
+    ) throws(FileCommitError) -> OutputTarget {
         if let identity = FileIdentity(path: path), let input = inputs.first(where: { $0.identity == identity }),
-           !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/") {
-            throw FileCommitError(path: path, operation: "write it",
-                                  message: "it is the input \(input.path) (the same file); write the output elsewhere")
+            !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/")
+        {
+            throw FileCommitError(
+                path: path, operation: "write it",
+                message: "it is the input \(input.path) (the same file); write the output elsewhere")
         }
         return try OutputTarget.resolve(path, createFolder: createFolder)
     }

@@ -25,7 +25,8 @@ public struct FileCommitError: Error, Equatable, CustomStringConvertible {
     }
 
     static func errno(_ path: String, _ operation: String) -> FileCommitError {
-        FileCommitError(path: path, operation: operation, message: String(cString: strerror(Glibc.errno)),
-                        readerClosed: Glibc.errno == EPIPE)
+        FileCommitError(
+            path: path, operation: operation, message: String(cString: strerror(Glibc.errno)),
+            readerClosed: Glibc.errno == EPIPE)
     }
 }

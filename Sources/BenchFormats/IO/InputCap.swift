@@ -12,7 +12,9 @@ public struct InputCap: Sendable, Equatable {
 
     /// The cap in force: the environment variable's value when it is a positive whole number.
     public var value: Int {
-        guard let text = ProcessInfo.processInfo.environment[variable], let v = Int(text), v > 0 else { return defaultValue }
+        guard let text = ProcessInfo.processInfo.environment[variable], let v = Int(text), v > 0 else {
+            return defaultValue
+        }
         return v
     }
 
@@ -23,18 +25,23 @@ public struct InputCap: Sendable, Equatable {
     }
 
     /// Decompressed size of one whole-document file (results, baseline, thresholds, history entry, flake history).
-    public static let documentMegabytes = InputCap(what: "decompressed size of a document", unit: "MiB",
-                                                   variable: "MESHBENCH_MAX_DOCUMENT_MB", defaultValue: 64)
+    public static let documentMegabytes = InputCap(
+        what: "decompressed size of a document", unit: "MiB",
+        variable: "MESHBENCH_MAX_DOCUMENT_MB", defaultValue: 64)
     /// Nodes of a recorded topology trace (analyze) or a drawn mesh (render).
-    public static let topologyNodes = InputCap(what: "number of nodes of a topology", unit: "nodes",
-                                               variable: "MESHBENCH_MAX_TOPOLOGY_NODES", defaultValue: 10_000)
+    public static let topologyNodes = InputCap(
+        what: "number of nodes of a topology", unit: "nodes",
+        variable: "MESHBENCH_MAX_TOPOLOGY_NODES", defaultValue: 10_000)
     /// Links of a recorded topology trace.
-    public static let topologyLinks = InputCap(what: "number of links of a topology", unit: "links",
-                                               variable: "MESHBENCH_MAX_TOPOLOGY_LINKS", defaultValue: 100_000)
+    public static let topologyLinks = InputCap(
+        what: "number of links of a topology", unit: "links",
+        variable: "MESHBENCH_MAX_TOPOLOGY_LINKS", defaultValue: 100_000)
     /// Nodes render lays out and draws (the force-directed layout is quadratic in them).
-    public static let drawnGraphNodes = InputCap(what: "number of nodes to draw in the topology chart", unit: "nodes",
-                                                 variable: "MESHBENCH_MAX_DRAWN_NODES", defaultValue: 1_000)
+    public static let drawnGraphNodes = InputCap(
+        what: "number of nodes to draw in the topology chart", unit: "nodes",
+        variable: "MESHBENCH_MAX_DRAWN_NODES", defaultValue: 1_000)
     /// Frames in one folded stack (flame graphs are drawn recursively, one level per frame).
-    public static let stackFrames = InputCap(what: "depth of a folded stack", unit: "frames",
-                                             variable: "MESHBENCH_MAX_STACK_FRAMES", defaultValue: 2_000)
+    public static let stackFrames = InputCap(
+        what: "depth of a folded stack", unit: "frames",
+        variable: "MESHBENCH_MAX_STACK_FRAMES", defaultValue: 2_000)
 }

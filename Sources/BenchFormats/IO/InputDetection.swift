@@ -16,7 +16,7 @@ final class ReplaySource: ByteSource {
                 buffer.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n)
             }
             offset += n
-            if offset == pending.count { pending = [] ; offset = 0 }
+            if offset == pending.count { pending = []; offset = 0 }
             return n
         }
         return try rest.read(into: buffer)

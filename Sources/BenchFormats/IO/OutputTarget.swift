@@ -29,7 +29,9 @@ struct OutputTarget: Equatable {
 
     static func resolve(_ given: String, createFolder: Bool) throws(FileCommitError) -> OutputTarget {
         if given == "-" { return OutputTarget(given: given, kind: .standardOutput, path: given, foldersToCreate: []) }
-        guard !given.isEmpty else { throw FileCommitError(path: given, operation: "write", message: "the path is empty") }
+        guard !given.isEmpty else {
+            throw FileCommitError(path: given, operation: "write", message: "the path is empty")
+        }
         if given.hasPrefix("/dev/") || given.hasPrefix("/proc/") {
             return OutputTarget(given: given, kind: .stream, path: given, foldersToCreate: [])
         }
@@ -49,13 +51,18 @@ struct OutputTarget: Equatable {
         guard Glibc.errno == ENOENT else { throw .errno(given, "inspect it") }
         var lstatInfo = stat()
         if lstat(given, &lstatInfo) == 0 {
-            throw FileCommitError(path: given, operation: "write", message: "it is a symbolic link to a missing file; remove the link or create its target")
+            throw FileCommitError(
+                path: given, operation: "write",
+                message: "it is a symbolic link to a missing file; remove the link or create its target")
         }
         let absolute = absolutePath(given)
         let name = (absolute as NSString).lastPathComponent
         guard name.utf8.count <= nameMax else {
-            throw FileCommitError(path: given, operation: "create it",
-                                  message: "its name is \(name.utf8.count) bytes long and the file system allows at most \(nameMax) (NAME_MAX); choose a shorter name")
+            throw FileCommitError(
+                path: given, operation: "create it",
+                message:
+                    "its name is \(name.utf8.count) bytes long and the file system allows at most \(nameMax) (NAME_MAX); choose a shorter name"
+            )
         }
         let folder = (absolute as NSString).deletingLastPathComponent
         var missing: [String] = []
@@ -68,10 +75,13 @@ struct OutputTarget: Equatable {
             existing = (existing as NSString).deletingLastPathComponent
         }
         if !missing.isEmpty && !createFolder {
-            throw FileCommitError(path: given, operation: "create it", message: "its folder \(folder) does not exist; create it first")
+            throw FileCommitError(
+                path: given, operation: "create it", message: "its folder \(folder) does not exist; create it first")
         }
         for component in missing where (component as NSString).lastPathComponent.utf8.count > nameMax {
-            throw FileCommitError(path: given, operation: "create its folder", message: "the folder name \(component) is longer than \(nameMax) bytes (NAME_MAX)")
+            throw FileCommitError(
+                path: given, operation: "create its folder",
+                message: "the folder name \(component) is longer than \(nameMax) bytes (NAME_MAX)")
         }
         guard access(existing, W_OK | X_OK) == 0 else { throw .errno(given, "create files in \(existing)") }
         return OutputTarget(given: given, kind: .file, path: absolute, foldersToCreate: missing)
@@ -79,7 +89,9 @@ struct OutputTarget: Equatable {
 
     private static func requireWritableFolder(of path: String, given: String) throws(FileCommitError) {
         let folder = (path as NSString).deletingLastPathComponent
-        guard access(folder, W_OK | X_OK) == 0 else { throw .errno(given, "replace it (its folder \(folder) must be writable)") }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw .errno(given, "replace it (its folder \(folder) must be writable)")
+        }
     }
 
     static func realPath(_ path: String) throws(FileCommitError) -> String {

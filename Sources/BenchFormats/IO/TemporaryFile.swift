@@ -55,7 +55,9 @@ enum TemporaryFile {
     /// Writes, sets the mode and fsyncs `held`.
     static func fill(_ held: Held, with bytes: [UInt8], for target: String) throws(FileCommitError) {
         try writeAll(held.fd, bytes, path: target)
-        guard fchmod(held.fd, 0o644) == 0 else { throw FileCommitError.errno(target, "set the permissions of its temporary file") }
+        guard fchmod(held.fd, 0o644) == 0 else {
+            throw FileCommitError.errno(target, "set the permissions of its temporary file")
+        }
         guard fsync(held.fd) == 0 else { throw FileCommitError.errno(target, "fsync its temporary file") }
     }
 
@@ -101,7 +103,8 @@ enum TemporaryFile {
     /// `abandonedAfterSeconds`.
     static func isAbandoned(_ name: String, in folder: String, suffix: String = suffix) -> Bool {
         guard let pid = writerPID(of: name, suffix: suffix), pid != getpid(),
-              let fd = openRegular(folder + "/" + name) else { return false }
+            let fd = openRegular(folder + "/" + name)
+        else { return false }
         defer { close(fd) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return false }
         var info = stat()

@@ -113,9 +113,11 @@ public struct Change: Codable, Hashable, Sendable {
     public var reason: String
     public var testLevel: TestLevel?
 
-    public init(deltaPct: Double? = nil, ci: Interval? = nil, welch: WelchTest? = nil,
-                mannWhitney: MannWhitneyTest? = nil, p: Double? = nil, q: Double? = nil, verdict: ChangeVerdict,
-                reason: String, testLevel: TestLevel? = nil) {
+    public init(
+        deltaPct: Double? = nil, ci: Interval? = nil, welch: WelchTest? = nil,
+        mannWhitney: MannWhitneyTest? = nil, p: Double? = nil, q: Double? = nil, verdict: ChangeVerdict,
+        reason: String, testLevel: TestLevel? = nil
+    ) {
         self.deltaPct = deltaPct
         self.ci = ci
         self.welch = welch
@@ -184,12 +186,14 @@ public struct MetricResult: Codable, Hashable, Sendable {
     /// Every SLA that applies to this metric (one per statistic).
     public var sla: [SLAResult]?
 
-    public init(scenario: String, metric: String, unit: String, better: Better, n: Int, runs: Int,
-                mean: Double, sd: Double?, min: Double, p50: Double, p90: Double, p95: Double,
-                p99: Double, p999: Double, max: Double, ci: MetricCIs = MetricCIs(),
-                spectrum: [SpectrumPoint] = [], byHops: [HopBucket]? = nil, meshSize: Int? = nil,
-                slaClass: String? = nil, baseline: MetricSummary? = nil, change: Change? = nil,
-                sla: [SLAResult]? = nil) {
+    public init(
+        scenario: String, metric: String, unit: String, better: Better, n: Int, runs: Int,
+        mean: Double, sd: Double?, min: Double, p50: Double, p90: Double, p95: Double,
+        p99: Double, p999: Double, max: Double, ci: MetricCIs = MetricCIs(),
+        spectrum: [SpectrumPoint] = [], byHops: [HopBucket]? = nil, meshSize: Int? = nil,
+        slaClass: String? = nil, baseline: MetricSummary? = nil, change: Change? = nil,
+        sla: [SLAResult]? = nil
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.unit = unit

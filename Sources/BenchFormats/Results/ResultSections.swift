@@ -9,8 +9,10 @@ public struct CounterResult: Codable, Hashable, Sendable {
     public var baselineValue: Double?
     public var verdict: ChangeVerdict?
 
-    public init(scenario: String, metric: String, unit: String, value: Double,
-                baselineValue: Double? = nil, verdict: ChangeVerdict? = nil) {
+    public init(
+        scenario: String, metric: String, unit: String, value: Double,
+        baselineValue: Double? = nil, verdict: ChangeVerdict? = nil
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.unit = unit
@@ -38,8 +40,10 @@ public struct CheckResult: Codable, Hashable, Sendable {
     /// What was checked and why it passed or failed, in words.
     public var detail: String
 
-    public init(name: String, scenario: String, status: CheckStatus, measured: Double? = nil,
-                limit: Double? = nil, unit: String? = nil, detail: String) {
+    public init(
+        name: String, scenario: String, status: CheckStatus, measured: Double? = nil,
+        limit: Double? = nil, unit: String? = nil, detail: String
+    ) {
         self.name = name
         self.scenario = scenario
         self.status = status
@@ -110,10 +114,12 @@ public struct TrendResult: Codable, Hashable, Sendable {
     /// The anomaly rule in words (e.g. "robust z > 3.5 on median/MAD").
     public var anomalyRule: String
 
-    public init(scenario: String, metric: String, stat: Statistic, unit: String, better: Better,
-                points: [TrendPoint], slopePerDay: Double? = nil, slopeCI: Interval? = nil,
-                r2: Double? = nil, p: Double? = nil, direction: TrendDirection,
-                changePoints: [Int] = [], anomalyRule: String) {
+    public init(
+        scenario: String, metric: String, stat: Statistic, unit: String, better: Better,
+        points: [TrendPoint], slopePerDay: Double? = nil, slopeCI: Interval? = nil,
+        r2: Double? = nil, p: Double? = nil, direction: TrendDirection,
+        changePoints: [Int] = [], anomalyRule: String
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.stat = stat
@@ -151,8 +157,10 @@ public struct FlakeResult: Codable, Hashable, Sendable {
     public var flakeRate: Double
     public var quarantined: Bool
 
-    public init(test: String, tier: Int, runs: Int, failures: Int, passesAfterRetry: Int,
-                flakeRate: Double, quarantined: Bool) {
+    public init(
+        test: String, tier: Int, runs: Int, failures: Int, passesAfterRetry: Int,
+        flakeRate: Double, quarantined: Bool
+    ) {
         self.test = test
         self.tier = tier
         self.runs = runs
@@ -182,7 +190,8 @@ public struct Edge: Codable, Hashable, Sendable {
     public init(from decoder: Decoder) throws {
         var c = try decoder.unkeyedContainer()
         if let count = c.count, count != 2 {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "an edge is [a, b]; found \(count) elements")
+            throw DecodingError.dataCorruptedError(
+                in: c, debugDescription: "an edge is [a, b]; found \(count) elements")
         }
         a = try c.decode(Int.self)
         b = try c.decode(Int.self)
@@ -222,8 +231,10 @@ public struct TopologyResult: Codable, Hashable, Sendable {
     public var publisher: Int?
     public var arrivals: [Arrival]
 
-    public init(scenario: String? = nil, nodes: Int, kind: String, edges: [Edge], diameter: Int, publisher: Int? = nil,
-                arrivals: [Arrival] = []) {
+    public init(
+        scenario: String? = nil, nodes: Int, kind: String, edges: [Edge], diameter: Int, publisher: Int? = nil,
+        arrivals: [Arrival] = []
+    ) {
         self.scenario = scenario
         self.nodes = nodes
         self.kind = kind
@@ -256,9 +267,11 @@ public struct ComparisonInfo: Codable, Hashable, Sendable {
     /// chart can draw them without the thresholds file. Optional, like `noisePct`.
     public var regression: [MetricClass: RegressionLimits]?
 
-    public init(baselineRunID: String, baselineHost: String, comparable: Bool, fdr: String = "benjamini-hochberg",
-                noisePct: Double? = nil, regression: [MetricClass: RegressionLimits]? = nil,
-                baselineClass: String? = nil, reference: String? = nil) {
+    public init(
+        baselineRunID: String, baselineHost: String, comparable: Bool, fdr: String = "benjamini-hochberg",
+        noisePct: Double? = nil, regression: [MetricClass: RegressionLimits]? = nil,
+        baselineClass: String? = nil, reference: String? = nil
+    ) {
         self.baselineRunID = baselineRunID
         self.baselineHost = baselineHost
         self.comparable = comparable
@@ -301,7 +314,8 @@ public struct ComparisonInfo: Codable, Hashable, Sendable {
         try c.encodeIfPresent(noisePct, forKey: .noisePct)
         try c.encodeIfPresent(baselineClass, forKey: .baselineClass)
         try c.encodeIfPresent(reference, forKey: .reference)
-        try c.encodeIfPresent(regression.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) },
-                              forKey: .regression)
+        try c.encodeIfPresent(
+            regression.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) },
+            forKey: .regression)
     }
 }

@@ -15,7 +15,9 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
         set { body[keyPath: keyPath] = newValue }
     }
 
-    public init(schema: String = SchemaName.results, run: RunHeader, generatedAt: Date, verdict: Verdict, body: ResultsBody) {
+    public init(
+        schema: String = SchemaName.results, run: RunHeader, generatedAt: Date, verdict: Verdict, body: ResultsBody
+    ) {
         self.schema = schema
         self.run = run
         self.generatedAt = generatedAt
@@ -23,12 +25,14 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
         self.body = body
     }
 
-    public init(schema: String = SchemaName.results, run: RunHeader, generatedAt: Date, verdict: Verdict,
-                verdictReason: String, metrics: [MetricResult] = [], counters: [CounterResult] = [],
-                checks: [CheckResult] = [], series: [Series] = [], outcomes: [OutcomeSummary] = [],
-                trends: [TrendResult] = [], flakes: [FlakeResult] = [], topology: TopologyResult? = nil,
-                notes: [String] = [], comparison: ComparisonInfo? = nil, missing: [MissingMetric] = [],
-                scope: VerdictScope? = nil) {
+    public init(
+        schema: String = SchemaName.results, run: RunHeader, generatedAt: Date, verdict: Verdict,
+        verdictReason: String, metrics: [MetricResult] = [], counters: [CounterResult] = [],
+        checks: [CheckResult] = [], series: [Series] = [], outcomes: [OutcomeSummary] = [],
+        trends: [TrendResult] = [], flakes: [FlakeResult] = [], topology: TopologyResult? = nil,
+        notes: [String] = [], comparison: ComparisonInfo? = nil, missing: [MissingMetric] = [],
+        scope: VerdictScope? = nil
+    ) {
         var body = ResultsBody()
         body.verdictReason = verdictReason
         body.metrics = metrics

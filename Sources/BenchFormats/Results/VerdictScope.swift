@@ -15,8 +15,10 @@ public struct VerdictScope: Codable, Hashable, Sendable {
     /// The command that compares timings on this machine, named when they were not compared.
     public var compareCommand: String?
 
-    public init(slas: Int, checks: Int, counters: Int, timings: Int, timingsNotCompared: String? = nil,
-                compareCommand: String? = nil) {
+    public init(
+        slas: Int, checks: Int, counters: Int, timings: Int, timingsNotCompared: String? = nil,
+        compareCommand: String? = nil
+    ) {
         self.slas = slas
         self.checks = checks
         self.counters = counters
@@ -27,14 +29,17 @@ public struct VerdictScope: Codable, Hashable, Sendable {
 
     /// Counts what the results judged: every SLA statistic, every check that ran, and the counters
     /// and timed metrics that were compared (noise, improved, warn or fail).
-    public init(counting metrics: [MetricResult], checks: [CheckResult], counters: [CounterResult],
-                timingsNotCompared: String? = nil, compareCommand: String? = nil) {
+    public init(
+        counting metrics: [MetricResult], checks: [CheckResult], counters: [CounterResult],
+        timingsNotCompared: String? = nil, compareCommand: String? = nil
+    ) {
         let compared: Set<ChangeVerdict> = [.noise, .improved, .warn, .fail]
-        self.init(slas: metrics.reduce(0) { $0 + ($1.sla?.count ?? 0) },
-                  checks: checks.filter { $0.status != .skipped }.count,
-                  counters: counters.filter { $0.verdict.map { compared.contains($0) } ?? false }.count,
-                  timings: metrics.filter { $0.change.map { compared.contains($0.verdict) } ?? false }.count,
-                  timingsNotCompared: timingsNotCompared, compareCommand: compareCommand)
+        self.init(
+            slas: metrics.reduce(0) { $0 + ($1.sla?.count ?? 0) },
+            checks: checks.filter { $0.status != .skipped }.count,
+            counters: counters.filter { $0.verdict.map { compared.contains($0) } ?? false }.count,
+            timings: metrics.filter { $0.change.map { compared.contains($0.verdict) } ?? false }.count,
+            timingsNotCompared: timingsNotCompared, compareCommand: compareCommand)
     }
 
     /// "SLAs (4), checks (3) and counters (11)": what was judged besides timings, each with its

@@ -9,32 +9,39 @@ struct RecordLocation {
 /// Turns one scanned line into a `SampleRecord`: `samples` and `series` (the large ones) are
 /// built from the scanner's captures; the small records go through JSONDecoder.
 enum RecordDecoder {
-    static func decode(_ line: UnsafeRawBufferPointer, _ fields: [String: ScannedValue],
-                       at loc: RecordLocation) throws(SamplesError) -> SampleRecord {
+    static func decode(
+        _ line: UnsafeRawBufferPointer, _ fields: [String: ScannedValue],
+        at loc: RecordLocation
+    ) throws(SamplesError) -> SampleRecord {
         guard case .string(let type)? = fields["type"] else {
             if case .string(let schema)? = fields["schema"], let hint = SchemaName.consumerHint(for: schema) {
                 throw .wrongFileKind(file: loc.file, schema: schema, hint: hint)
             }
-            throw .invalidRecord(file: loc.file, line: loc.line, detail: fields["type"] == nil
-                ? "no \"type\" key; every record is tagged with one of \(kinds)"
-                : "\"type\" must be a string, one of \(kinds)")
+            throw .invalidRecord(
+                file: loc.file, line: loc.line,
+                detail: fields["type"] == nil
+                    ? "no \"type\" key; every record is tagged with one of \(kinds)"
+                    : "\"type\" must be a string, one of \(kinds)")
         }
         guard let kind = SampleRecord.Kind(rawValue: type) else {
-            throw .invalidRecord(file: loc.file, line: loc.line, detail: "unknown record type \"\(type)\"; expected one of \(kinds)")
+            throw .invalidRecord(
+                file: loc.file, line: loc.line, detail: "unknown record type \"\(type)\"; expected one of \(kinds)")
         }
         let f = Fields(fields: fields, loc: loc, type: type)
         switch kind {
         case .samples:
-            return .samples(SamplesBlock(
-                scenario: try f.string("scenario"), metric: try f.string("metric"), unit: try f.string("unit"),
-                better: try f.better(), values: try f.numbers("values"),
-                hops: try f.optionalIntegers("hops"), node: try f.optionalIntegers("node"),
-                t: try f.optionalNumbers("t"), rep: try f.optionalIntegers("rep"),
-                meshSize: try f.optionalInteger("mesh_size"), slaClass: try f.optionalString("sla_class")))
+            return .samples(
+                SamplesBlock(
+                    scenario: try f.string("scenario"), metric: try f.string("metric"), unit: try f.string("unit"),
+                    better: try f.better(), values: try f.numbers("values"),
+                    hops: try f.optionalIntegers("hops"), node: try f.optionalIntegers("node"),
+                    t: try f.optionalNumbers("t"), rep: try f.optionalIntegers("rep"),
+                    meshSize: try f.optionalInteger("mesh_size"), slaClass: try f.optionalString("sla_class")))
         case .series:
-            return .series(Series(
-                scenario: try f.string("scenario"), metric: try f.string("metric"), unit: try f.string("unit"),
-                node: try f.optionalInteger("node"), t: try f.numbers("t"), values: try f.numbers("values")))
+            return .series(
+                Series(
+                    scenario: try f.string("scenario"), metric: try f.string("metric"), unit: try f.string("unit"),
+                    node: try f.optionalInteger("node"), t: try f.numbers("t"), values: try f.numbers("values")))
         default:
             try checkWholeNumbers(kind, fields, at: loc)
             return try decodeWithFoundation(line, at: loc)
@@ -44,31 +51,46 @@ enum RecordDecoder {
     /// The whole-number fields of the small records and their ranges. Foundation reports a
     /// number outside its field's type (`"seed": -1` for a UInt64) as "not valid JSON" without
     /// naming the field, so these are checked first, with the field and the range in the message.
-    private static let wholeNumberFields: [SampleRecord.Kind: [(key: String, low: Double, high: Double, range: String)]] = {
-        let int64 = (low: -9_223_372_036_854_775_808.0, high: 9_223_372_036_854_775_807.0, range: "from -2^63 to 2^63 - 1")
-        return [
-            .run: [("seed", 0, 18_446_744_073_709_551_615.0, "from 0 to 2^64 - 1"), ("tier", int64.low, int64.high, int64.range)],
-            .counter: [("value", int64.low, int64.high, int64.range)],
-            .outcome: [("tier", int64.low, int64.high, int64.range), ("attempt", int64.low, int64.high, int64.range)],
-            .end: [("records", int64.low, int64.high, int64.range)],
-        ]
-    }()
+    private static let wholeNumberFields:
+        [SampleRecord.Kind: [(key: String, low: Double, high: Double, range: String)]] = {
+            let int64 = (
+                low: -9_223_372_036_854_775_808.0, high: 9_223_372_036_854_775_807.0, range: "from -2^63 to 2^63 - 1"
+            )
+            return [
+                .run: [
+                    ("seed", 0, 18_446_744_073_709_551_615.0, "from 0 to 2^64 - 1"),
+                    ("tier", int64.low, int64.high, int64.range),
+                ],
+                .counter: [("value", int64.low, int64.high, int64.range)],
+                .outcome: [
+                    ("tier", int64.low, int64.high, int64.range), ("attempt", int64.low, int64.high, int64.range),
+                ],
+                .end: [("records", int64.low, int64.high, int64.range)],
+            ]
+        }()
 
-    private static func checkWholeNumbers(_ kind: SampleRecord.Kind, _ fields: [String: ScannedValue],
-                                          at loc: RecordLocation) throws(SamplesError) {
+    private static func checkWholeNumbers(
+        _ kind: SampleRecord.Kind, _ fields: [String: ScannedValue],
+        at loc: RecordLocation
+    ) throws(SamplesError) {
         for field in wholeNumberFields[kind] ?? [] {
             guard case .number(let d)? = fields[field.key] else { continue }
             // `high` as a double rounds up to 2^63 or 2^64, which are out of range: hence `<`.
             guard d.rounded() == d, d >= field.low, d < field.high else {
-                throw .invalidRecord(file: loc.file, line: loc.line,
-                                     detail: "`\(field.key)` of a `\(kind.rawValue)` record is \(d); it must be a whole number \(field.range)")
+                throw .invalidRecord(
+                    file: loc.file, line: loc.line,
+                    detail:
+                        "`\(field.key)` of a `\(kind.rawValue)` record is \(d); it must be a whole number \(field.range)"
+                )
             }
         }
     }
 
     private static let kinds = SampleRecord.Kind.allCases.map(\.rawValue).joined(separator: ", ")
 
-    private static func decodeWithFoundation(_ line: UnsafeRawBufferPointer, at loc: RecordLocation) throws(SamplesError) -> SampleRecord {
+    private static func decodeWithFoundation(
+        _ line: UnsafeRawBufferPointer, at loc: RecordLocation
+    ) throws(SamplesError) -> SampleRecord {
         do {
             return try FormatsJSON.decoder().decode(SampleRecord.self, from: Data(line))
         } catch let error as DecodingError {
@@ -100,8 +122,9 @@ enum RecordDecoder {
         func better() throws(SamplesError) -> Better {
             let text = try string("better")
             guard let b = Better(rawValue: text) else {
-                throw .invalidRecord(file: loc.file, line: loc.line,
-                                     detail: "`better` is \"\(text)\"; it must be \"lower\" or \"higher\"")
+                throw .invalidRecord(
+                    file: loc.file, line: loc.line,
+                    detail: "`better` is \"\(text)\"; it must be \"lower\" or \"higher\"")
             }
             return b
         }
@@ -125,7 +148,8 @@ enum RecordDecoder {
             out.reserveCapacity(doubles.count)
             for (index, d) in doubles.enumerated() {
                 guard let k = Self.integer(d) else {
-                    throw .invalidRecord(file: loc.file, line: loc.line, detail: "\(key)[\(index)] = \(d) is not an integer")
+                    throw .invalidRecord(
+                        file: loc.file, line: loc.line, detail: "\(key)[\(index)] = \(d) is not an integer")
                 }
                 out.append(k)
             }
@@ -160,8 +184,11 @@ enum RecordDecoder {
 enum DecodingErrorText {
     static func describe(_ error: DecodingError) -> String {
         func path(_ p: [CodingKey]) -> String {
-            p.isEmpty ? "the record" : "`" + p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
+            p.isEmpty
+                ? "the record"
+                : "`"
+                    + p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                    .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "`"
         }
         switch error {
         case let .keyNotFound(key, ctx):

@@ -31,8 +31,9 @@ enum RecordLineScanner {
     static func scan(_ line: UnsafeRawBufferPointer) throws(JSONError) -> [String: ScannedValue] {
         var scanner = JSONScanner(line.assumingMemoryBound(to: UInt8.self))
         guard scanner.peek() == UInt8(ascii: "{") else {
-            throw JSONError(field: "", offset: scanner.position,
-                            problem: .syntax(expected: "`{` at the start of a record", found: scanner.found))
+            throw JSONError(
+                field: "", offset: scanner.position,
+                problem: .syntax(expected: "`{` at the start of a record", found: scanner.found))
         }
         try scanner.beginObject("")
         var captured: [String: ScannedValue] = [:]
@@ -56,7 +57,7 @@ enum RecordLineScanner {
             let start = scanner.position
             do {
                 return .numbers(try scanner.readDoubleArray(key))
-            } catch where error.problem == .wrongType(expected: "a number") {
+            } catch  where error.problem == .wrongType(expected: "a number") {
                 scanner = JSONScanner(scanner.input, position: start)
                 try scanner.skipValue(key)
                 return .other

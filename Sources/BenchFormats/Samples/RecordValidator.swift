@@ -19,7 +19,8 @@ enum RecordValidator {
             try nonNegative(s.node, "node", loc)
             try nonNegative(s.rep, "rep", loc)
             if let size = s.meshSize, size < 1 {
-                throw .invalidRecord(file: loc.file, line: loc.line, detail: "`mesh_size` is \(size); a mesh has at least 1 node")
+                throw .invalidRecord(
+                    file: loc.file, line: loc.line, detail: "`mesh_size` is \(size); a mesh has at least 1 node")
             }
         case .series(let s):
             try sameLength(s.t.count, "t", s.values.count, loc)
@@ -29,19 +30,25 @@ enum RecordValidator {
             try nonNegative(s.node.map { [$0] }, "node", loc)
         case .counter(let c):
             if MetricClass.isTime(c.unit) && c.value < 0 {
-                throw .negativeTime(file: loc.file, line: loc.line, field: "value", index: nil, value: Double(c.value), unit: c.unit)
+                throw .negativeTime(
+                    file: loc.file, line: loc.line, field: "value", index: nil, value: Double(c.value), unit: c.unit)
             }
         case .outcome(let o):
-            guard o.durationMS.isFinite else { throw .nonFiniteNumber(file: loc.file, line: loc.line, field: "duration_ms") }
+            guard o.durationMS.isFinite else {
+                throw .nonFiniteNumber(file: loc.file, line: loc.line, field: "duration_ms")
+            }
             if o.durationMS < 0 {
-                throw .negativeTime(file: loc.file, line: loc.line, field: "duration_ms", index: nil, value: o.durationMS, unit: "ms")
+                throw .negativeTime(
+                    file: loc.file, line: loc.line, field: "duration_ms", index: nil, value: o.durationMS, unit: "ms")
             }
             if o.attempt < 1 {
-                throw .invalidRecord(file: loc.file, line: loc.line, detail: "`attempt` is \(o.attempt); attempts count from 1")
+                throw .invalidRecord(
+                    file: loc.file, line: loc.line, detail: "`attempt` is \(o.attempt); attempts count from 1")
             }
         case .end(let e):
             if e.records < 1 {
-                throw .invalidRecord(file: loc.file, line: loc.line, detail: "`records` is \(e.records); the run record alone makes 1")
+                throw .invalidRecord(
+                    file: loc.file, line: loc.line, detail: "`records` is \(e.records); the run record alone makes 1")
             }
         }
     }
@@ -52,13 +59,17 @@ enum RecordValidator {
         }
     }
 
-    private static func nonNegativeTime(_ values: [Double], field: String, unit: String,
-                                        _ loc: RecordLocation) throws(SamplesError) {
+    private static func nonNegativeTime(
+        _ values: [Double], field: String, unit: String,
+        _ loc: RecordLocation
+    ) throws(SamplesError) {
         guard MetricClass.isTime(unit), let k = values.firstIndex(where: { $0 < 0 }) else { return }
         throw .negativeTime(file: loc.file, line: loc.line, field: field, index: k, value: values[k], unit: unit)
     }
 
-    private static func sameLength(_ count: Int?, _ field: String, _ expected: Int, _ loc: RecordLocation) throws(SamplesError) {
+    private static func sameLength(
+        _ count: Int?, _ field: String, _ expected: Int, _ loc: RecordLocation
+    ) throws(SamplesError) {
         if let count, count != expected {
             throw .parallelArrayLength(file: loc.file, line: loc.line, field: field, count: count, expected: expected)
         }

@@ -49,9 +49,11 @@ public struct SamplesBlock: Codable, Hashable, Sendable {
     /// matched against `Thresholds.slas[].sla_class`.
     public var slaClass: String?
 
-    public init(scenario: String, metric: String, unit: String, better: Better, values: [Double],
-                hops: [Int]? = nil, node: [Int]? = nil, t: [Double]? = nil, rep: [Int]? = nil,
-                meshSize: Int? = nil, slaClass: String? = nil) {
+    public init(
+        scenario: String, metric: String, unit: String, better: Better, values: [Double],
+        hops: [Int]? = nil, node: [Int]? = nil, t: [Double]? = nil, rep: [Int]? = nil,
+        meshSize: Int? = nil, slaClass: String? = nil
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.unit = unit
@@ -124,7 +126,8 @@ public struct OutcomeRecord: Codable, Hashable, Sendable {
     /// Failure reason; empty when it passed.
     public var message: String
 
-    public init(test: String, tier: Int, attempt: Int, status: OutcomeStatus, durationMS: Double, message: String = "") {
+    public init(test: String, tier: Int, attempt: Int, status: OutcomeStatus, durationMS: Double, message: String = "")
+    {
         self.test = test
         self.tier = tier
         self.attempt = attempt

@@ -51,7 +51,8 @@ public enum SamplesError: Error, Equatable, CustomStringConvertible {
             return "\(file):\(line): truncated gzip stream: the file ends before the gzip trailer. "
                 + "The copy is incomplete or bench was interrupted; re-run bench or pass --allow-partial to use the complete lines."
         case let .corruptGzip(file, line, detail):
-            return "\(file):\(line): corrupt gzip data (\(detail)). Re-run bench or re-copy the file; check it with `gzip -t`."
+            return
+                "\(file):\(line): corrupt gzip data (\(detail)). Re-run bench or re-copy the file; check it with `gzip -t`."
         case let .truncated(file, line, records):
             return "\(file):\(line): truncated: no `end` record after \(records) records. "
                 + "bench did not finish; re-run bench or pass --allow-partial to analyze what was written."
@@ -61,7 +62,8 @@ public enum SamplesError: Error, Equatable, CustomStringConvertible {
             return "\(file):\(line):\(column): `\(token)` is not a JSON number. "
                 + "The writer produced a non-finite value; fix the measurement that produced it (JSON cannot hold NaN or Infinity)."
         case let .nonFiniteNumber(file, line, field):
-            return "\(file):\(line): `\(field)` holds a number outside the range of a 64-bit float (or a non-finite value). "
+            return
+                "\(file):\(line): `\(field)` holds a number outside the range of a 64-bit float (or a non-finite value). "
                 + "Record finite values only."
         case let .negativeTime(file, line, field, index, value, unit):
             let at = index.map { "\(field)[\($0)]" } ?? field
@@ -81,9 +83,11 @@ public enum SamplesError: Error, Equatable, CustomStringConvertible {
         case let .invalidRecord(file, line, detail):
             return "\(file):\(line): invalid record: \(detail)."
         case let .lineTooLong(file, line, limit):
-            return "\(file):\(line): line longer than \(limit) bytes. Split large samples into several `samples` records."
+            return
+                "\(file):\(line): line longer than \(limit) bytes. Split large samples into several `samples` records."
         case let .recordAfterEnd(file, line):
-            return "\(file):\(line): a record follows the `end` record. Two runs were concatenated; give one run per file."
+            return
+                "\(file):\(line): a record follows the `end` record. Two runs were concatenated; give one run per file."
         case let .recordCountMismatch(file, line, declared, counted):
             return "\(file):\(line): the `end` record declares \(declared) records but \(counted) were read. "
                 + "Lines were lost or added; re-run bench."

@@ -30,31 +30,40 @@ public final class SamplesReader {
     public static let defaultMaxLineBytes = 64 << 20
 
     /// Opens `path` (`-` = standard input) and reads its `run` record.
-    public convenience init(path: String, allowPartial: Bool = false,
-                            maxLineBytes: Int = SamplesReader.defaultMaxLineBytes) throws(SamplesError) {
+    public convenience init(
+        path: String, allowPartial: Bool = false,
+        maxLineBytes: Int = SamplesReader.defaultMaxLineBytes
+    ) throws(SamplesError) {
         if path == "-" {
-            try self.init(fileDescriptor: STDIN_FILENO, name: "<stdin>", ownsDescriptor: false,
-                          allowPartial: allowPartial, maxLineBytes: maxLineBytes)
+            try self.init(
+                fileDescriptor: STDIN_FILENO, name: "<stdin>", ownsDescriptor: false,
+                allowPartial: allowPartial, maxLineBytes: maxLineBytes)
         } else {
             let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
                 throw .io(file: path, operation: "open", message: String(cString: strerror(errno)))
             }
-            try self.init(fileDescriptor: fd, name: path, ownsDescriptor: true,
-                          allowPartial: allowPartial, maxLineBytes: maxLineBytes)
+            try self.init(
+                fileDescriptor: fd, name: path, ownsDescriptor: true,
+                allowPartial: allowPartial, maxLineBytes: maxLineBytes)
         }
     }
 
     /// Reads from an open descriptor (closed with the reader when `ownsDescriptor`).
-    public convenience init(fileDescriptor: Int32, name: String, ownsDescriptor: Bool, allowPartial: Bool = false,
-                maxLineBytes: Int = SamplesReader.defaultMaxLineBytes) throws(SamplesError) {
-        try self.init(source: FileDescriptorSource(fd: fileDescriptor, ownsDescriptor: ownsDescriptor), name: name,
-                      allowPartial: allowPartial, maxLineBytes: maxLineBytes)
+    public convenience init(
+        fileDescriptor: Int32, name: String, ownsDescriptor: Bool, allowPartial: Bool = false,
+        maxLineBytes: Int = SamplesReader.defaultMaxLineBytes
+    ) throws(SamplesError) {
+        try self.init(
+            source: FileDescriptorSource(fd: fileDescriptor, ownsDescriptor: ownsDescriptor), name: name,
+            allowPartial: allowPartial, maxLineBytes: maxLineBytes)
     }
 
     /// Reads from any byte source (`BenchmarkInput` hands over what it read to detect the format).
-    init(source raw: ByteSource, name: String, allowPartial: Bool = false,
-         maxLineBytes: Int = SamplesReader.defaultMaxLineBytes) throws(SamplesError) {
+    init(
+        source raw: ByteSource, name: String, allowPartial: Bool = false,
+        maxLineBytes: Int = SamplesReader.defaultMaxLineBytes
+    ) throws(SamplesError) {
         fileName = name
         self.allowPartial = allowPartial
         let opened: (source: ByteSource, gzip: Bool)
@@ -75,7 +84,9 @@ public final class SamplesReader {
         while true {
             let scanned: Scanned?
             do {
-                scanned = try lines.nextLine { line throws(SamplesError) -> Scanned in try Self.scanLine(line, lines, fileName) }
+                scanned = try lines.nextLine { line throws(SamplesError) -> Scanned in
+                    try Self.scanLine(line, lines, fileName)
+                }
             } catch let error as SamplesError {
                 if allowPartial, Self.isTruncation(error) { return finishPartial() }
                 if case let .truncated(file, line, _) = error {
@@ -98,11 +109,13 @@ public final class SamplesReader {
             let loc = RecordLocation(file: fileName, line: lines.lineNumber)
             switch record {
             case .run:
-                throw .invalidRecord(file: fileName, line: loc.line,
-                                     detail: "a second `run` record; two runs were concatenated, give one run per file")
+                throw .invalidRecord(
+                    file: fileName, line: loc.line,
+                    detail: "a second `run` record; two runs were concatenated, give one run per file")
             case .end(let e):
                 guard e.records == recordCount else {
-                    throw .recordCountMismatch(file: fileName, line: loc.line, declared: e.records, counted: recordCount)
+                    throw .recordCountMismatch(
+                        file: fileName, line: loc.line, declared: e.records, counted: recordCount)
                 }
                 end = e
                 done = true
@@ -143,8 +156,10 @@ public final class SamplesReader {
         case record(SampleRecord)
     }
 
-    private static func scanLine(_ line: UnsafeRawBufferPointer, _ lines: LineReader,
-                                 _ file: String) throws(SamplesError) -> Scanned {
+    private static func scanLine(
+        _ line: UnsafeRawBufferPointer, _ lines: LineReader,
+        _ file: String
+    ) throws(SamplesError) -> Scanned {
         if RecordLineScanner.isBlank(line) { return .blank }
         let loc = RecordLocation(file: file, line: lines.lineNumber)
         let fields: [String: ScannedValue]
@@ -194,7 +209,9 @@ public final class SamplesReader {
 
     // MARK: - the first record
 
-    private static func readRunRecord(_ lines: LineReader, file: String, allowPartial: Bool) throws(SamplesError) -> RunRecord {
+    private static func readRunRecord(
+        _ lines: LineReader, file: String, allowPartial: Bool
+    ) throws(SamplesError) -> RunRecord {
         while true {
             let first: FirstLine?
             do {
@@ -241,7 +258,9 @@ public final class SamplesReader {
 
     /// A pretty-printed JSON document was given (results, baseline...): find its top-level
     /// `"schema"` so the message can say which file it is and where it belongs.
-    private static func identifyPrettyJSON(_ lines: LineReader, file: String, firstLine: Int) throws(SamplesError) -> SamplesError {
+    private static func identifyPrettyJSON(
+        _ lines: LineReader, file: String, firstLine: Int
+    ) throws(SamplesError) -> SamplesError {
         let notJSONLines = SamplesError.malformedJSON(
             file: file, line: firstLine, column: 1,
             detail: "the line holds only `{`: this is pretty-printed JSON, not JSON Lines (one record per line)")

@@ -37,8 +37,10 @@ public final class SamplesWriter {
     }
 
     /// Writes to an open descriptor (closed by `finish()` when `ownsDescriptor`).
-    public init(fileDescriptor: Int32, name: String, ownsDescriptor: Bool, run: RunHeader,
-                gzip: Bool = false) throws(SamplesError) {
+    public init(
+        fileDescriptor: Int32, name: String, ownsDescriptor: Bool, run: RunHeader,
+        gzip: Bool = false
+    ) throws(SamplesError) {
         fileName = name
         let file = FileDescriptorSink(fd: fileDescriptor, ownsDescriptor: ownsDescriptor)
         do {
@@ -53,8 +55,9 @@ public final class SamplesWriter {
     public func write(_ record: SampleRecord) throws(SamplesError) {
         switch record {
         case .run, .end:
-            throw .invalidRecord(file: fileName, line: recordCount + 1,
-                                 detail: "`\(record.kind.rawValue)` is written by SamplesWriter itself (init / finish())")
+            throw .invalidRecord(
+                file: fileName, line: recordCount + 1,
+                detail: "`\(record.kind.rawValue)` is written by SamplesWriter itself (init / finish())")
         default:
             try emit(record)
         }

@@ -33,9 +33,11 @@ public struct SLAEntry: Codable, Hashable, Sendable {
     /// Where the number comes from, e.g. "story 11.6 AC 2".
     public var source: String
 
-    public init(scenario: String? = nil, metric: String? = nil, meshSize: Int? = nil,
-                metricClass: MetricClass? = nil, slaClass: String? = nil, stat: Statistic,
-                op: LimitOperator, limit: Double, unit: String, source: String) {
+    public init(
+        scenario: String? = nil, metric: String? = nil, meshSize: Int? = nil,
+        metricClass: MetricClass? = nil, slaClass: String? = nil, stat: Statistic,
+        op: LimitOperator, limit: Double, unit: String, source: String
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.meshSize = meshSize
@@ -75,8 +77,10 @@ public struct SLASubject: Hashable, Sendable {
     public var slaClass: String?
     public var metricClass: MetricClass
 
-    public init(scenario: String, metric: String, unit: String, meshSize: Int? = nil, slaClass: String? = nil,
-                metricClass: MetricClass? = nil) {
+    public init(
+        scenario: String, metric: String, unit: String, meshSize: Int? = nil, slaClass: String? = nil,
+        metricClass: MetricClass? = nil
+    ) {
         self.scenario = scenario
         self.metric = metric
         self.unit = unit
@@ -110,10 +114,12 @@ public struct CheckLimits: Codable, Hashable, Sendable {
     /// AC 6: packet loss allowed in CI, percent.
     public var packetLossPct: Double
 
-    public init(burstRecoveryS: Double, burstRateEventsPerS: Double, burstDurationS: Double,
-                queueDepthMax: Double, leakGrowthPct: Double, leakWindowS: Double, cpuSaturationPct: Double,
-                cpuSaturationWindowS: Double, oomRiskPct: Double, stragglerMS: Double,
-                maxDiameterHops: [String: Int], packetLossPct: Double) {
+    public init(
+        burstRecoveryS: Double, burstRateEventsPerS: Double, burstDurationS: Double,
+        queueDepthMax: Double, leakGrowthPct: Double, leakWindowS: Double, cpuSaturationPct: Double,
+        cpuSaturationWindowS: Double, oomRiskPct: Double, stragglerMS: Double,
+        maxDiameterHops: [String: Int], packetLossPct: Double
+    ) {
         self.burstRecoveryS = burstRecoveryS
         self.burstRateEventsPerS = burstRateEventsPerS
         self.burstDurationS = burstDurationS
@@ -186,10 +192,12 @@ public struct Thresholds: Codable, Hashable, Sendable {
     /// Trends look back this many days.
     public var trendWindowDays: Int
 
-    public init(schema: String = SchemaName.thresholds, noisePct: Double, alpha: Double,
-                regression: [MetricClass: RegressionLimits], metricClasses: [String: MetricClass] = [:],
-                slas: [SLAEntry], checks: CheckLimits, flakes: FlakePolicy, retentionDays: Int,
-                trendWindowDays: Int) {
+    public init(
+        schema: String = SchemaName.thresholds, noisePct: Double, alpha: Double,
+        regression: [MetricClass: RegressionLimits], metricClasses: [String: MetricClass] = [:],
+        slas: [SLAEntry], checks: CheckLimits, flakes: FlakePolicy, retentionDays: Int,
+        trendWindowDays: Int
+    ) {
         self.schema = schema
         self.noisePct = noisePct
         self.alpha = alpha
@@ -216,8 +224,9 @@ public struct Thresholds: Codable, Hashable, Sendable {
         schema = try c.decode(String.self, forKey: .schema)
         noisePct = try c.decode(Double.self, forKey: .noisePct)
         alpha = try c.decode(Double.self, forKey: .alpha)
-        regression = try Self.enumKeyed(try c.decode([String: RegressionLimits].self, forKey: .regression),
-                                        field: "regression", codingPath: c.codingPath)
+        regression = try Self.enumKeyed(
+            try c.decode([String: RegressionLimits].self, forKey: .regression),
+            field: "regression", codingPath: c.codingPath)
         metricClasses = try c.decodeIfPresent([String: MetricClass].self, forKey: .metricClasses) ?? [:]
         slas = try c.decodeIfPresent([SLAEntry].self, forKey: .slas) ?? []
         checks = try c.decode(CheckLimits.self, forKey: .checks)
@@ -231,7 +240,8 @@ public struct Thresholds: Codable, Hashable, Sendable {
         try c.encode(schema, forKey: .schema)
         try c.encode(noisePct, forKey: .noisePct)
         try c.encode(alpha, forKey: .alpha)
-        try c.encode(Dictionary(uniqueKeysWithValues: regression.map { ($0.key.rawValue, $0.value) }), forKey: .regression)
+        try c.encode(
+            Dictionary(uniqueKeysWithValues: regression.map { ($0.key.rawValue, $0.value) }), forKey: .regression)
         try c.encode(metricClasses, forKey: .metricClasses)
         try c.encode(slas, forKey: .slas)
         try c.encode(checks, forKey: .checks)
@@ -240,15 +250,18 @@ public struct Thresholds: Codable, Hashable, Sendable {
         try c.encode(trendWindowDays, forKey: .trendWindowDays)
     }
 
-    static func enumKeyed(_ raw: [String: RegressionLimits], field: String,
-                                  codingPath: [CodingKey]) throws -> [MetricClass: RegressionLimits] {
+    static func enumKeyed(
+        _ raw: [String: RegressionLimits], field: String,
+        codingPath: [CodingKey]
+    ) throws -> [MetricClass: RegressionLimits] {
         var out: [MetricClass: RegressionLimits] = [:]
         for (name, limits) in raw {
             guard let cls = MetricClass(rawValue: name) else {
                 let known = MetricClass.allCases.map(\.rawValue).joined(separator: ", ")
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: codingPath,
-                    debugDescription: "\(field): unknown metric class \"\(name)\"; use one of \(known)"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "\(field): unknown metric class \"\(name)\"; use one of \(known)"))
             }
             out[cls] = limits
         }

@@ -13,7 +13,8 @@ public enum BTPAuthError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .notAMessage(type):
             return "BTP auth: the first frame must be a MESSAGE, got \(type)"
         case let .primaryProtocolNotAuth(found):
-            return "BTP auth: the first protocol-data entry must be 'auth', got \(found.map { "'\($0)'" } ?? "no entries")"
+            return
+                "BTP auth: the first protocol-data entry must be 'auth', got \(found.map { "'\($0)'" } ?? "no entries")"
         case .authEntryNotEmptyOctetStream:
             return "BTP auth: the 'auth' entry must have content type application/octet-stream (0) and empty data"
         case .missingAuthToken:
@@ -30,10 +31,12 @@ public enum BTPAuthError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum BTPAuth {
     /// The first MESSAGE: primary entry `auth` (octet-stream, empty) then `auth_token` (UTF-8 text).
     public static func request(requestId: UInt32, token: String, extra: [BTPProtocolData] = []) -> BTPPacket {
-        .message(requestId: requestId, protocolData: [
-            BTPProtocolData(protocolName: "auth", contentType: .applicationOctetStream, data: []),
-            BTPProtocolData(protocolName: "auth_token", contentType: .textPlainUTF8, data: Array(token.utf8)),
-        ] + extra)
+        .message(
+            requestId: requestId,
+            protocolData: [
+                BTPProtocolData(protocolName: "auth", contentType: .applicationOctetStream, data: []),
+                BTPProtocolData(protocolName: "auth_token", contentType: .textPlainUTF8, data: Array(token.utf8)),
+            ] + extra)
     }
 
     /// Returns the token of a valid authentication request, or why it is not one.

@@ -32,7 +32,8 @@ public struct BTPError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownPacketType(type):
             return "BTP frame: \(field) at byte \(offset): unknown packet type \(type); expected 1 to 7 (RFC 23)"
         case let .invalidTimestamp(text):
-            return "BTP frame: \(field) at byte \(offset): '\(text)' is not a GeneralizedTime of the form YYYYMMDDHHmmss.fffZ"
+            return
+                "BTP frame: \(field) at byte \(offset): '\(text)' is not a GeneralizedTime of the form YYYYMMDDHHmmss.fffZ"
         }
     }
 }

@@ -14,7 +14,8 @@ public struct BTPErrorInfo: Hashable, Sendable {
     public var data: [UInt8]
     public var protocolData: [BTPProtocolData]
 
-    public init(code: String, name: String, triggeredAt: Date, data: [UInt8] = [], protocolData: [BTPProtocolData] = []) {
+    public init(code: String, name: String, triggeredAt: Date, data: [UInt8] = [], protocolData: [BTPProtocolData] = [])
+    {
         self.code = code
         self.name = name
         self.triggeredAt = triggeredAt
@@ -64,8 +65,9 @@ public struct BTPErrorInfo: Hashable, Sendable {
         return try btpRead { () throws(OERDecodingError) in
             let data = try reader.readVarOctetString("BTP Error.data", limit: maximumDataLength)
             let protocolData = try BTPProtocolData.read(&reader)
-            return BTPErrorInfo(code: code, name: name, triggeredAt: InterledgerTimestamp.date(milliseconds: triggeredAt),
-                                data: data, protocolData: protocolData)
+            return BTPErrorInfo(
+                code: code, name: name, triggeredAt: InterledgerTimestamp.date(milliseconds: triggeredAt),
+                data: data, protocolData: protocolData)
         }
     }
 }

@@ -13,8 +13,10 @@ public struct BTPPrepareInfo: Hashable, Sendable {
     public var expiresAt: Date
     public var protocolData: [BTPProtocolData]
 
-    public init(transferId: [UInt8], amount: UInt64, executionCondition: [UInt8], expiresAt: Date,
-                protocolData: [BTPProtocolData]) {
+    public init(
+        transferId: [UInt8], amount: UInt64, executionCondition: [UInt8], expiresAt: Date,
+        protocolData: [BTPProtocolData]
+    ) {
         self.transferId = transferId
         self.amount = amount
         self.executionCondition = executionCondition
@@ -32,13 +34,16 @@ public struct BTPPrepareInfo: Hashable, Sendable {
 
     static func read(_ reader: inout OERReader) throws(BTPError) -> BTPPrepareInfo {
         let (transferId, amount, condition) = try btpRead { () throws(OERDecodingError) in
-            (try reader.readOctets(16, "BTP Prepare.transferId"), try reader.readUInt64("BTP Prepare.amount"),
-             try reader.readOctets(32, "BTP Prepare.executionCondition"))
+            (
+                try reader.readOctets(16, "BTP Prepare.transferId"), try reader.readUInt64("BTP Prepare.amount"),
+                try reader.readOctets(32, "BTP Prepare.executionCondition")
+            )
         }
         let expiresAt = try readGeneralizedTime(&reader, field: "BTP Prepare.expiresAt")
         let protocolData = try btpRead { () throws(OERDecodingError) in try BTPProtocolData.read(&reader) }
-        return BTPPrepareInfo(transferId: transferId, amount: amount, executionCondition: condition,
-                              expiresAt: InterledgerTimestamp.date(milliseconds: expiresAt), protocolData: protocolData)
+        return BTPPrepareInfo(
+            transferId: transferId, amount: amount, executionCondition: condition,
+            expiresAt: InterledgerTimestamp.date(milliseconds: expiresAt), protocolData: protocolData)
     }
 }
 
@@ -61,9 +66,10 @@ public struct BTPFulfillInfo: Hashable, Sendable {
     }
 
     static func read(_ reader: inout OERReader) throws(OERDecodingError) -> BTPFulfillInfo {
-        BTPFulfillInfo(transferId: try reader.readOctets(16, "BTP Fulfill.transferId"),
-                       fulfillment: try reader.readOctets(32, "BTP Fulfill.fulfillment"),
-                       protocolData: try BTPProtocolData.read(&reader))
+        BTPFulfillInfo(
+            transferId: try reader.readOctets(16, "BTP Fulfill.transferId"),
+            fulfillment: try reader.readOctets(32, "BTP Fulfill.fulfillment"),
+            protocolData: try BTPProtocolData.read(&reader))
     }
 }
 
@@ -83,7 +89,8 @@ public struct BTPRejectInfo: Hashable, Sendable {
     }
 
     static func read(_ reader: inout OERReader) throws(OERDecodingError) -> BTPRejectInfo {
-        BTPRejectInfo(transferId: try reader.readOctets(16, "BTP Reject.transferId"),
-                      protocolData: try BTPProtocolData.read(&reader))
+        BTPRejectInfo(
+            transferId: try reader.readOctets(16, "BTP Reject.transferId"),
+            protocolData: try BTPProtocolData.read(&reader))
     }
 }

@@ -115,8 +115,9 @@ public struct BTPPacket: Hashable, Sendable {
             body = .reject(try btpRead { () throws(OERDecodingError) in try BTPRejectInfo.read(&content) })
         case .transfer:
             body = try btpRead { () throws(OERDecodingError) in
-                .transfer(amount: try content.readUInt64("BTP Transfer.amount"),
-                          protocolData: try BTPProtocolData.read(&content))
+                .transfer(
+                    amount: try content.readUInt64("BTP Transfer.amount"),
+                    protocolData: try BTPProtocolData.read(&content))
             }
         }
         try btpRead { () throws(OERDecodingError) in

@@ -11,20 +11,23 @@ extension BTPPacket {
     /// code, error data ≤ 8,192 bytes, 16-byte transfer ids and 32-byte conditions/fulfillments.
     public func validate() throws(BTPEncodingError) {
         for (index, entry) in protocolData.enumerated() where !entry.protocolName.utf8.allSatisfy({ $0 < 0x80 }) {
-            throw BTPEncodingError(field: "protocolData[\(index)].protocolName",
-                                   reason: "'\(entry.protocolName)' must be ASCII (IA5String)")
+            throw BTPEncodingError(
+                field: "protocolData[\(index)].protocolName",
+                reason: "'\(entry.protocolName)' must be ASCII (IA5String)")
         }
         switch body {
         case let .error(info):
             guard info.code.utf8.count == 3, info.code.utf8.allSatisfy({ $0 < 0x80 }) else {
-                throw BTPEncodingError(field: "BTP Error.code", reason: "'\(info.code)' must be 3 ASCII characters, e.g. F00")
+                throw BTPEncodingError(
+                    field: "BTP Error.code", reason: "'\(info.code)' must be 3 ASCII characters, e.g. F00")
             }
             guard info.name.utf8.allSatisfy({ $0 < 0x80 }) else {
                 throw BTPEncodingError(field: "BTP Error.name", reason: "'\(info.name)' must be ASCII (IA5String)")
             }
             guard info.data.count <= BTPErrorInfo.maximumDataLength else {
-                throw BTPEncodingError(field: "BTP Error.data",
-                                       reason: "has \(info.data.count) bytes; at most \(BTPErrorInfo.maximumDataLength) are allowed")
+                throw BTPEncodingError(
+                    field: "BTP Error.data",
+                    reason: "has \(info.data.count) bytes; at most \(BTPErrorInfo.maximumDataLength) are allowed")
             }
         case let .prepare(info):
             try Self.expect(info.transferId, count: 16, field: "BTP Prepare.transferId")

@@ -43,7 +43,8 @@ public struct BTPNIPsError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .unsupportedVersion(version): what = "version \(version) is not supported; only version 1 is"
         case let .unknownMessageType(type): what = "message type \(type) is unknown; expected 1 (EVENT) to 7 (AUTH)"
         case let .lengthMismatch(declared, actual):
-            what = "header declares a \(declared)-byte payload but \(actual) byte(s) follow; the packet was truncated or padded"
+            what =
+                "header declares a \(declared)-byte payload but \(actual) byte(s) follow; the packet was truncated or padded"
         case let .packetTooLarge(size, limit):
             what = "packet is \(size) bytes; an ILP Prepare carries at most \(limit) (send a smaller Nostr message)"
         case let .invalidJSON(expected): what = "invalid JSON: \(expected)"
@@ -52,7 +53,8 @@ public struct BTPNIPsError: Error, Equatable, Sendable, CustomStringConvertible 
         case .missingField: what = "required field is missing"
         case .duplicateField: what = "field appears twice"
         case let .wrongType(expected): what = "expected \(expected)"
-        case let .invalidAmount(text): what = "amount '\(text)' must be a decimal whole number of msat as a string, e.g. \"1000\""
+        case let .invalidAmount(text):
+            what = "amount '\(text)' must be a decimal whole number of msat as a string, e.g. \"1000\""
         case let .invalidInteger(reason): what = "invalid integer: \(reason)"
         }
         return "BTP-NIPs packet: \(place): \(what)"
@@ -68,7 +70,8 @@ extension BTPNIPsError {
         case .syntax, .nonFiniteLiteral, .numberOutOfRange: problem = .invalidJSON(error.detail)
         case .invalidUTF8: problem = .invalidUTF8
         case let .invalidEscape(detail): problem = .invalidJSON(detail)
-        case let .controlCharacter(byte): problem = .invalidJSON("control character 0x\(String(byte, radix: 16)) must be escaped inside a string")
+        case let .controlCharacter(byte):
+            problem = .invalidJSON("control character 0x\(String(byte, radix: 16)) must be escaped inside a string")
         case let .nestingTooDeep(limit): problem = .nestingTooDeep(limit: limit)
         case .trailingData: problem = .invalidJSON("unexpected bytes after the JSON object")
         case let .wrongType(expected): problem = .wrongType(expected: expected)

@@ -81,14 +81,16 @@ public struct BTPNIPsPacket: Hashable, Sendable {
             throw BTPNIPsError(field: "payment.amount", offset: nil, problem: .invalidAmount(payment.amount))
         }
         guard metadata.timestamp >= 0 else {
-            throw BTPNIPsError(field: "metadata.timestamp", offset: nil, problem: .invalidInteger("must be ≥ 0 (ms since 1970)"))
+            throw BTPNIPsError(
+                field: "metadata.timestamp", offset: nil, problem: .invalidInteger("must be ≥ 0 (ms since 1970)"))
         }
         guard metadata.ttl >= 0 else {
             throw BTPNIPsError(field: "metadata.ttl", offset: nil, problem: .invalidInteger("must be ≥ 0"))
         }
         if !nostrIsValidated { try Self.checkNostr(nostr) }
         var writer = JSONWriter(
-            reservingCapacity: Self.headerLength + 128 + nostr.count + payment.purpose.utf8.count + metadata.sender.utf8.count)
+            reservingCapacity: Self.headerLength + 128 + nostr.count + payment.purpose.utf8.count
+                + metadata.sender.utf8.count)
         writer.append(raw: [Self.version, type.rawValue, 0, 0])
         writer.append(ascii: #"{"payment":{"amount":"#)
         writer.append(string: payment.amount)
@@ -107,8 +109,9 @@ public struct BTPNIPsPacket: Hashable, Sendable {
         writer.append(ascii: "}}")
         var out = writer.finish()
         guard out.count <= Self.maximumPacketLength else {
-            throw BTPNIPsError(field: "packet", offset: nil,
-                               problem: .packetTooLarge(size: out.count, limit: Self.maximumPacketLength))
+            throw BTPNIPsError(
+                field: "packet", offset: nil,
+                problem: .packetTooLarge(size: out.count, limit: Self.maximumPacketLength))
         }
         let payloadLength = out.count - Self.headerLength
         out[2] = UInt8(payloadLength >> 8)
@@ -121,17 +124,20 @@ public struct BTPNIPsPacket: Hashable, Sendable {
         do throws(JSONError) {
             try JSONScanner.scan(nostr) { (scanner) throws(JSONError) in
                 guard scanner.input.first == UInt8(ascii: "[") else {
-                    throw JSONError(field: "nostr", offset: 0, problem: .wrongType(expected: "a JSON array (a NIP-01 message)"))
+                    throw JSONError(
+                        field: "nostr", offset: 0, problem: .wrongType(expected: "a JSON array (a NIP-01 message)"))
                 }
                 try scanner.skipValue("nostr")
                 guard scanner.atEnd else {
-                    throw JSONError(field: "nostr", offset: scanner.position, problem: .trailingData(found: scanner.found))
+                    throw JSONError(
+                        field: "nostr", offset: scanner.position, problem: .trailingData(found: scanner.found))
                 }
             }
         } catch {
             // Offsets inside the caller's bytes are not packet offsets; report them in the reason.
-            throw BTPNIPsError(field: "nostr", offset: nil,
-                               problem: .invalidJSON("not one JSON array: \(error.description) (offset within nostr bytes)"))
+            throw BTPNIPsError(
+                field: "nostr", offset: nil,
+                problem: .invalidJSON("not one JSON array: \(error.description) (offset within nostr bytes)"))
         }
     }
 
@@ -160,12 +166,14 @@ public struct BTPNIPsPacket: Hashable, Sendable {
         }
         let declared = Int(bytes[2]) << 8 | Int(bytes[3])
         guard declared == bytes.count - Self.headerLength else {
-            throw BTPNIPsError(field: "header.length", offset: 2,
-                               problem: .lengthMismatch(declared: declared, actual: bytes.count - Self.headerLength))
+            throw BTPNIPsError(
+                field: "header.length", offset: 2,
+                problem: .lengthMismatch(declared: declared, actual: bytes.count - Self.headerLength))
         }
         guard bytes.count <= Self.maximumPacketLength else {
-            throw BTPNIPsError(field: "packet", offset: 0,
-                               problem: .packetTooLarge(size: bytes.count, limit: Self.maximumPacketLength))
+            throw BTPNIPsError(
+                field: "packet", offset: 0,
+                problem: .packetTooLarge(size: bytes.count, limit: Self.maximumPacketLength))
         }
         let payload = try JSONScanner.scan(bytes, from: Self.headerLength) { (json) throws(BTPNIPsError) in
             try BTPNIPsPayload.parse(&json)

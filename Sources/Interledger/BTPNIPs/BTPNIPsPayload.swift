@@ -22,8 +22,9 @@ struct BTPNIPsPayload {
             case "nostr":
                 guard nostr == nil else { throw duplicate("nostr", memberOffset) }
                 guard json.peek() == UInt8(ascii: "[") else {
-                    throw BTPNIPsError(field: "nostr", offset: json.position,
-                                       problem: .wrongType(expected: "a JSON array (a NIP-01 message)"))
+                    throw BTPNIPsError(
+                        field: "nostr", offset: json.position,
+                        problem: .wrongType(expected: "a JSON array (a NIP-01 message)"))
                 }
                 nostr = try scan { () throws(JSONError) in try json.skipValue("nostr") }
             case "metadata":
@@ -79,7 +80,8 @@ struct BTPNIPsPayload {
                 guard timestamp == nil else { throw duplicate("metadata.timestamp", valueOffset) }
                 let value = try scan { () throws(JSONError) in try json.readInt64("metadata.timestamp") }
                 guard value >= 0 else {
-                    throw BTPNIPsError(field: "metadata.timestamp", offset: valueOffset, problem: .invalidInteger("must be ≥ 0"))
+                    throw BTPNIPsError(
+                        field: "metadata.timestamp", offset: valueOffset, problem: .invalidInteger("must be ≥ 0"))
                 }
                 timestamp = value
             case "sender":
@@ -89,7 +91,8 @@ struct BTPNIPsPayload {
                 guard ttl == nil else { throw duplicate("metadata.ttl", valueOffset) }
                 let value = try scan { () throws(JSONError) in try json.readInt64("metadata.ttl") }
                 guard value >= 0, value <= Int64(Int32.max) else {
-                    throw BTPNIPsError(field: "metadata.ttl", offset: valueOffset, problem: .invalidInteger("must be 0 to 2147483647"))
+                    throw BTPNIPsError(
+                        field: "metadata.ttl", offset: valueOffset, problem: .invalidInteger("must be 0 to 2147483647"))
                 }
                 ttl = Int(value)
             default:

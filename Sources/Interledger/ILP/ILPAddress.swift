@@ -3,7 +3,9 @@
 public enum ILPAddress {
     public static let maximumLength = 1023
     /// The allocation schemes RFC 15 defines.
-    public static let schemes: [String] = ["g", "private", "example", "peer", "self", "test", "test1", "test2", "test3", "local"]
+    public static let schemes: [String] = [
+        "g", "private", "example", "peer", "self", "test", "test1", "test2", "test3", "local",
+    ]
 
     /// Why an address is not valid.
     public enum Problem: Equatable, Sendable, CustomStringConvertible {
@@ -17,13 +19,15 @@ public enum ILPAddress {
         public var description: String {
             switch self {
             case .empty: return "address is empty"
-            case let .tooLong(length): return "address has \(length) characters; at most \(ILPAddress.maximumLength) are allowed"
+            case let .tooLong(length):
+                return "address has \(length) characters; at most \(ILPAddress.maximumLength) are allowed"
             case let .unknownScheme(scheme):
                 return "allocation scheme '\(scheme)' is not one of \(ILPAddress.schemes.joined(separator: ", "))"
             case .missingSegment: return "address needs at least one segment after the scheme, e.g. 'g.alice'"
             case let .emptySegment(position): return "empty segment at character \(position) ('..' or trailing '.')"
             case let .invalidCharacter(byte, position):
-                return "character 0x\(String(byte, radix: 16)) at position \(position) is not allowed; segments use A-Z a-z 0-9 _ ~ -"
+                return
+                    "character 0x\(String(byte, radix: 16)) at position \(position) is not allowed; segments use A-Z a-z 0-9 _ ~ -"
             }
         }
     }
@@ -68,7 +72,7 @@ public enum ILPAddress {
     static func isSegmentCharacter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "-"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "-"):
             return true
         default:
             return false

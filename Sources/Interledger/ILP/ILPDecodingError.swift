@@ -32,7 +32,8 @@ public struct ILPDecodingError: Error, Equatable, Sendable, CustomStringConverti
         case let .structure(problem):
             return "ILP packet: " + OERDecodingError(field: field, offset: offset, problem: problem).description
         case let .unknownPacketType(type):
-            return "ILP packet: \(field) at byte \(offset): unknown packet type \(type); expected 12 (Prepare), 13 (Fulfill) or 14 (Reject)"
+            return
+                "ILP packet: \(field) at byte \(offset): unknown packet type \(type); expected 12 (Prepare), 13 (Fulfill) or 14 (Reject)"
         case let .unexpectedPacketType(expected, found):
             return "ILP packet: \(field) at byte \(offset): expected packet type \(expected), found \(found)"
         case let .invalidAddress(problem):

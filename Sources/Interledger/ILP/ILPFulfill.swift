@@ -15,12 +15,14 @@ public struct ILPFulfill: Hashable, Sendable {
     /// Checks what the decoder would check, so a packet that passes always decodes back.
     public func validate() throws(ILPEncodingError) {
         guard fulfillment.count == ILPLimits.hashLength else {
-            throw ILPEncodingError(field: "ILP Fulfill.fulfillment",
-                                   reason: "has \(fulfillment.count) bytes; it must be exactly 32")
+            throw ILPEncodingError(
+                field: "ILP Fulfill.fulfillment",
+                reason: "has \(fulfillment.count) bytes; it must be exactly 32")
         }
         guard data.count <= ILPLimits.maximumDataLength else {
-            throw ILPEncodingError(field: "ILP Fulfill.data",
-                                   reason: "has \(data.count) bytes; at most \(ILPLimits.maximumDataLength) are allowed")
+            throw ILPEncodingError(
+                field: "ILP Fulfill.data",
+                reason: "has \(data.count) bytes; at most \(ILPLimits.maximumDataLength) are allowed")
         }
     }
 

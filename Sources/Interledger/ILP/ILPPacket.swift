@@ -72,8 +72,9 @@ extension ILPPrepare {
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
         let packet = try ILPPacket(bytes: bytes)
         guard case let .prepare(prepare) = packet else {
-            throw ILPDecodingError(field: "ILP packet type", offset: 0,
-                                   problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+            throw ILPDecodingError(
+                field: "ILP packet type", offset: 0,
+                problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
         }
         self = prepare
     }
@@ -86,8 +87,9 @@ extension ILPFulfill {
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
         let packet = try ILPPacket(bytes: bytes)
         guard case let .fulfill(fulfill) = packet else {
-            throw ILPDecodingError(field: "ILP packet type", offset: 0,
-                                   problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+            throw ILPDecodingError(
+                field: "ILP packet type", offset: 0,
+                problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
         }
         self = fulfill
     }
@@ -100,8 +102,9 @@ extension ILPReject {
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
         let packet = try ILPPacket(bytes: bytes)
         guard case let .reject(reject) = packet else {
-            throw ILPDecodingError(field: "ILP packet type", offset: 0,
-                                   problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+            throw ILPDecodingError(
+                field: "ILP packet type", offset: 0,
+                problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
         }
         self = reject
     }

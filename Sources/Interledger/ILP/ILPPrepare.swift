@@ -26,15 +26,18 @@ public struct ILPPrepare: Hashable, Sendable {
     /// Checks what the decoder would check, so a packet that passes always decodes back.
     public func validate() throws(ILPEncodingError) {
         guard executionCondition.count == ILPLimits.hashLength else {
-            throw ILPEncodingError(field: "ILP Prepare.executionCondition",
-                                   reason: "has \(executionCondition.count) bytes; it must be a 32-byte SHA-256 digest")
+            throw ILPEncodingError(
+                field: "ILP Prepare.executionCondition",
+                reason: "has \(executionCondition.count) bytes; it must be a 32-byte SHA-256 digest")
         }
         if let problem = ILPAddress.problem(in: destination) {
-            throw ILPEncodingError(field: "ILP Prepare.destination", reason: "invalid ILP address '\(destination)': \(problem)")
+            throw ILPEncodingError(
+                field: "ILP Prepare.destination", reason: "invalid ILP address '\(destination)': \(problem)")
         }
         guard data.count <= ILPLimits.maximumDataLength else {
-            throw ILPEncodingError(field: "ILP Prepare.data",
-                                   reason: "has \(data.count) bytes; at most \(ILPLimits.maximumDataLength) are allowed")
+            throw ILPEncodingError(
+                field: "ILP Prepare.data",
+                reason: "has \(data.count) bytes; at most \(ILPLimits.maximumDataLength) are allowed")
         }
     }
 
@@ -54,8 +57,9 @@ public struct ILPPrepare: Hashable, Sendable {
             try reader.readSlice(InterledgerTimestamp.Format.ilp.length, "ILP Prepare.expiresAt")
         }
         guard let milliseconds = InterledgerTimestamp.decodeMilliseconds(expiry, format: .ilp) else {
-            throw ILPDecodingError(field: "ILP Prepare.expiresAt", offset: expiryOffset,
-                                   problem: .invalidTimestamp(String(decoding: expiry, as: UTF8.self)))
+            throw ILPDecodingError(
+                field: "ILP Prepare.expiresAt", offset: expiryOffset,
+                problem: .invalidTimestamp(String(decoding: expiry, as: UTF8.self)))
         }
         let condition = try ilpRead { () throws(OERDecodingError) in
             try reader.readOctets(ILPLimits.hashLength, "ILP Prepare.executionCondition")
@@ -64,20 +68,24 @@ public struct ILPPrepare: Hashable, Sendable {
         let data = try ilpRead { () throws(OERDecodingError) in
             try reader.readVarOctetString("ILP Prepare.data", limit: ILPLimits.maximumDataLength)
         }
-        return ILPPrepare(amount: amount, expiresAt: InterledgerTimestamp.date(milliseconds: milliseconds),
-                          executionCondition: condition, destination: destination, data: data)
+        return ILPPrepare(
+            amount: amount, expiresAt: InterledgerTimestamp.date(milliseconds: milliseconds),
+            executionCondition: condition, destination: destination, data: data)
     }
 }
 
 /// Reads a length-prefixed ILP address and checks its syntax (RFC 15).
 func readAddress(_ reader: inout OERReader, field: String, allowEmpty: Bool) throws(ILPDecodingError) -> String {
     let start = reader.offset
-    let length = try ilpRead { () throws(OERDecodingError) in try reader.readBoundedLength(field, limit: ILPAddress.maximumLength) }
+    let length = try ilpRead { () throws(OERDecodingError) in
+        try reader.readBoundedLength(field, limit: ILPAddress.maximumLength)
+    }
     let bytesStart = reader.offset
     let bytes = try ilpRead { () throws(OERDecodingError) in try reader.readSlice(length, field) }
     if allowEmpty && bytes.isEmpty { return "" }
     if let problem = ILPAddress.problem(in: bytes) {
-        throw ILPDecodingError(field: field, offset: problem == .empty ? start : bytesStart, problem: .invalidAddress(problem))
+        throw ILPDecodingError(
+            field: field, offset: problem == .empty ? start : bytesStart, problem: .invalidAddress(problem))
     }
     return String(decoding: bytes, as: UTF8.self)
 }

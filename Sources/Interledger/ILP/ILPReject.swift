@@ -20,15 +20,18 @@ public struct ILPReject: Hashable, Sendable {
     /// Checks what the decoder would check, so a packet that passes always decodes back.
     public func validate() throws(ILPEncodingError) {
         if !triggeredBy.isEmpty, let problem = ILPAddress.problem(in: triggeredBy) {
-            throw ILPEncodingError(field: "ILP Reject.triggeredBy", reason: "invalid ILP address '\(triggeredBy)': \(problem)")
+            throw ILPEncodingError(
+                field: "ILP Reject.triggeredBy", reason: "invalid ILP address '\(triggeredBy)': \(problem)")
         }
         guard message.utf8.count <= ILPLimits.maximumRejectMessageLength else {
-            throw ILPEncodingError(field: "ILP Reject.message",
-                                   reason: "has \(message.utf8.count) bytes; at most \(ILPLimits.maximumRejectMessageLength) are allowed")
+            throw ILPEncodingError(
+                field: "ILP Reject.message",
+                reason: "has \(message.utf8.count) bytes; at most \(ILPLimits.maximumRejectMessageLength) are allowed")
         }
         guard data.count <= ILPLimits.maximumDataLength else {
-            throw ILPEncodingError(field: "ILP Reject.data",
-                                   reason: "has \(data.count) bytes; at most \(ILPLimits.maximumDataLength) are allowed")
+            throw ILPEncodingError(
+                field: "ILP Reject.data",
+                reason: "has \(data.count) bytes; at most \(ILPLimits.maximumDataLength) are allowed")
         }
     }
 
@@ -44,7 +47,8 @@ public struct ILPReject: Hashable, Sendable {
         let code = ILPErrorCode(asciiCode: codeText)
         let triggeredBy = try readAddress(&reader, field: "ILP Reject.triggeredBy", allowEmpty: true)
         return try ilpRead { () throws(OERDecodingError) in
-            let message = try reader.readVarUTF8String("ILP Reject.message", limit: ILPLimits.maximumRejectMessageLength)
+            let message = try reader.readVarUTF8String(
+                "ILP Reject.message", limit: ILPLimits.maximumRejectMessageLength)
             let data = try reader.readVarOctetString("ILP Reject.data", limit: ILPLimits.maximumDataLength)
             return ILPReject(code: code, triggeredBy: triggeredBy, message: message, data: data)
         }

@@ -87,7 +87,8 @@ public struct BilateralLedger: Hashable, Sendable {
             throw .balanceOverflow(peer: peer, balance: balance, amount: amount)
         }
         let signed = Int64(amount)
-        let (result, overflow) = negate ? balance.subtractingReportingOverflow(signed) : balance.addingReportingOverflow(signed)
+        let (result, overflow) =
+            negate ? balance.subtractingReportingOverflow(signed) : balance.addingReportingOverflow(signed)
         guard !overflow else { throw .balanceOverflow(peer: peer, balance: balance, amount: amount) }
         return result
     }

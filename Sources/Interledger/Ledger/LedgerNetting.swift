@@ -9,7 +9,8 @@ public struct LedgerMismatch: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let mirror = mirrorBalance.map { "\($0) msat" } ?? "no ledger"
-        return "ledgers of \(node) and \(peer) do not net to zero: \(node) records \(balance) msat, \(peer) records \(mirror)"
+        return
+            "ledgers of \(node) and \(peer) do not net to zero: \(node) records \(balance) msat, \(peer) records \(mirror)"
     }
 }
 

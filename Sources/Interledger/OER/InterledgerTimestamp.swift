@@ -27,10 +27,14 @@ public enum InterledgerTimestamp {
     public static func encode(_ date: Date, format: Format) -> [UInt8] {
         let raw = (date.timeIntervalSince1970 * 1000).rounded()
         // NaN and ±infinity would trap in Int64(_:); they clamp like any out-of-range date.
-        let milliseconds = raw.isNaN ? minimumMilliseconds
-            : raw <= Double(minimumMilliseconds) ? minimumMilliseconds
-            : raw >= Double(maximumMilliseconds) ? maximumMilliseconds
-            : Int64(raw)
+        let milliseconds =
+            raw.isNaN
+            ? minimumMilliseconds
+            : raw <= Double(minimumMilliseconds)
+                ? minimumMilliseconds
+                : raw >= Double(maximumMilliseconds)
+                    ? maximumMilliseconds
+                    : Int64(raw)
         return encode(milliseconds: milliseconds, format: format)
     }
 
@@ -83,10 +87,10 @@ public enum InterledgerTimestamp {
             millisecondStart = 14
         }
         guard let year = number(0, 4), let month = number(4, 2), let day = number(6, 2),
-              let hour = number(8, 2), let minute = number(10, 2), let second = number(12, 2),
-              let millisecond = number(millisecondStart, 3),
-              (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
-              hour < 24, minute < 60, second < 60
+            let hour = number(8, 2), let minute = number(10, 2), let second = number(12, 2),
+            let millisecond = number(millisecondStart, 3),
+            (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
+            hour < 24, minute < 60, second < 60
         else { return nil }
         let days = days(fromCivil: year, month, day)
         return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond

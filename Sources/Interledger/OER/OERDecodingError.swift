@@ -40,9 +40,11 @@ public struct OERDecodingError: Error, Equatable, Sendable, CustomStringConverti
         let what: String
         switch problem {
         case let .truncated(needed, available):
-            what = "needs \(needed) byte(s) but only \(available) remain; the input was cut short or a length prefix overstates it"
+            what =
+                "needs \(needed) byte(s) but only \(available) remain; the input was cut short or a length prefix overstates it"
         case .nonCanonicalLength:
-            what = "length prefix is not canonical (long form used where a shorter form fits); encode lengths < 128 in one byte and use the fewest length octets"
+            what =
+                "length prefix is not canonical (long form used where a shorter form fits); encode lengths < 128 in one byte and use the fewest length octets"
         case let .lengthOfLengthTooLarge(octets, maximum):
             what = "length prefix announces \(octets) length octets; at most \(maximum) are supported"
         case .indefiniteLength:

@@ -31,8 +31,9 @@ public struct OERReader {
 
     private func require(_ count: Int, _ field: String) throws(OERDecodingError) {
         guard count <= end - offset else {
-            throw OERDecodingError(field: field, offset: offset,
-                                   problem: .truncated(needed: count, available: end - offset))
+            throw OERDecodingError(
+                field: field, offset: offset,
+                problem: .truncated(needed: count, available: end - offset))
         }
     }
 
@@ -89,12 +90,14 @@ public struct OERReader {
             throw OERDecodingError(field: field, offset: start, problem: .indefiniteLength)
         }
         guard octets <= Self.maximumLengthOctets else {
-            throw OERDecodingError(field: field, offset: start,
-                                   problem: .lengthOfLengthTooLarge(octets: octets, maximum: Self.maximumLengthOctets))
+            throw OERDecodingError(
+                field: field, offset: start,
+                problem: .lengthOfLengthTooLarge(octets: octets, maximum: Self.maximumLengthOctets))
         }
         guard octets <= remaining else {
-            throw OERDecodingError(field: field, offset: offset,
-                                   problem: .truncated(needed: octets, available: remaining))
+            throw OERDecodingError(
+                field: field, offset: offset,
+                problem: .truncated(needed: octets, available: remaining))
         }
         let length = Int(try readBigEndian(octets, field))
         // Canonical: the first length octet is non-zero and the long form is needed at all.
@@ -109,10 +112,12 @@ public struct OERReader {
         let start = offset
         let length = try readLength(field)
         guard length <= limit else {
-            throw OERDecodingError(field: field, offset: start, problem: .lengthAboveLimit(length: length, limit: limit))
+            throw OERDecodingError(
+                field: field, offset: start, problem: .lengthAboveLimit(length: length, limit: limit))
         }
         guard length <= remaining else {
-            throw OERDecodingError(field: field, offset: offset, problem: .truncated(needed: length, available: remaining))
+            throw OERDecodingError(
+                field: field, offset: offset, problem: .truncated(needed: length, available: remaining))
         }
         return length
     }
@@ -156,8 +161,9 @@ public struct OERReader {
         let start = offset
         let length = try readBoundedLength(field)
         guard (1...8).contains(length) else {
-            throw OERDecodingError(field: field, offset: start,
-                                   problem: .invalidInteger("\(length) octets; a UInt64 takes 1 to 8"))
+            throw OERDecodingError(
+                field: field, offset: start,
+                problem: .invalidInteger("\(length) octets; a UInt64 takes 1 to 8"))
         }
         guard length == 1 || bytes[offset] != 0 else {
             throw OERDecodingError(field: field, offset: offset, problem: .invalidInteger("leading zero octet"))
@@ -172,17 +178,20 @@ public struct OERReader {
         let start = offset
         let octets = Int(try readUInt8(field))
         guard (1...4).contains(octets) else {
-            throw OERDecodingError(field: field, offset: start,
-                                   problem: .invalidInteger("count takes \(octets) octets; expected 1 to 4"))
+            throw OERDecodingError(
+                field: field, offset: start,
+                problem: .invalidInteger("count takes \(octets) octets; expected 1 to 4"))
         }
         try require(octets, field)
         guard octets == 1 || bytes[offset] != 0 else {
-            throw OERDecodingError(field: field, offset: offset, problem: .invalidInteger("leading zero octet in count"))
+            throw OERDecodingError(
+                field: field, offset: offset, problem: .invalidInteger("leading zero octet in count"))
         }
         let count = Int(try readBigEndian(octets, field))
         guard count <= remaining / max(1, minimumElementSize) else {
-            throw OERDecodingError(field: field, offset: start,
-                                   problem: .truncated(needed: count * max(1, minimumElementSize), available: remaining))
+            throw OERDecodingError(
+                field: field, offset: start,
+                problem: .truncated(needed: count * max(1, minimumElementSize), available: remaining))
         }
         return count
     }

@@ -25,7 +25,8 @@ extension LoopbackNodeHost: NostrClientDelegate, ClientDelivery {
             case let .close(id):
                 clientHub.unsubscribe(client, id: id)
             default:
-                clientHub.send(.notice("unsupported: a client may send EVENT, REQ and CLOSE, not \(message.name)"), to: client)
+                clientHub.send(
+                    .notice("unsupported: a client may send EVENT, REQ and CLOSE, not \(message.name)"), to: client)
             }
         }
     }
@@ -47,7 +48,10 @@ extension LoopbackNodeHost: NostrClientDelegate, ClientDelivery {
             return copy
         }
         guard clientHub.subscribe(client, id: id, filters: filters) else {
-            return clientHub.send(.closed(subscriptionID: id, message: "error: at most \(ClientHub.subscriptionLimit) subscriptions per connection"), to: client)
+            return clientHub.send(
+                .closed(
+                    subscriptionID: id,
+                    message: "error: at most \(ClientHub.subscriptionLimit) subscriptions per connection"), to: client)
         }
         do {
             for event in try node.store.events(matching: capped) {
@@ -71,7 +75,8 @@ enum RelayInformationDocument {
     static func bytes(node: Int) -> [UInt8] {
         let document: [String: Any] = [
             "name": "meshbench node \(node)",
-            "description": "A MeshBench relay node: NIP-01 clients here, BTP-NIPs paid forwarding to its peers on /btp.",
+            "description":
+                "A MeshBench relay node: NIP-01 clients here, BTP-NIPs paid forwarding to its peers on /btp.",
             "software": software,
             "version": version,
             "supported_nips": [1, 11],

@@ -9,13 +9,16 @@ enum NostrClientEndpoint {
     static let path = "/nostr"
 
     /// Adds the handlers of an upgraded client connection (on the channel's own loop).
-    static func addHandlers(_ channel: Channel, maxFrameSize: Int, delegate: NostrClientDelegate) -> EventLoopFuture<Void> {
+    static func addHandlers(
+        _ channel: Channel, maxFrameSize: Int, delegate: NostrClientDelegate
+    ) -> EventLoopFuture<Void> {
         do {
             try channel.pipeline.syncOperations.addHandlers([
                 // A client's frames must be masked (RFC 6455 §5.1): the frame handler closes with 1002.
                 FrameMaskingCheck(framesMustBeMasked: true),
-                NIOWebSocketFrameAggregator(minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 64,
-                                            maxAccumulatedFrameSize: maxFrameSize),
+                NIOWebSocketFrameAggregator(
+                    minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 64,
+                    maxAccumulatedFrameSize: maxFrameSize),
                 NostrClientFrameHandler(delegate: delegate),
             ])
             return channel.eventLoop.makeSucceededVoidFuture()
@@ -49,7 +52,9 @@ final class RelayInformationResponder: ChannelInboundHandler, RemovableChannelHa
             headers.add(name: "Content-Length", value: "\(document.count)")
             var body = context.channel.allocator.buffer(capacity: document.count)
             body.writeBytes(document)
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil
+            )
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         case .body where answering, .end where answering:

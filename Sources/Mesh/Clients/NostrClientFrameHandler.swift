@@ -71,7 +71,8 @@ final class NostrClientFrameHandler: ChannelInboundHandler, RemovableChannelHand
             var payload = frame.unmaskedData
             delegate?.client(client, received: payload.readBytes(length: payload.readableBytes) ?? [])
         case .ping:
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
+            context.writeAndFlush(
+                wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
         case .connectionClose:
             client.close(code: .normalClosure)
         default:

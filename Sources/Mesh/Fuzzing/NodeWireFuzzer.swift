@@ -46,8 +46,9 @@ package final class NodeWireFuzzer {
     }
 
     /// The node's limits are small so that short inputs reach them.
-    static let config = NodeConfig(maximumFrameBytes: 4_096, dedupCapacity: 1_024, timingRecordCapacity: 64,
-                                   authDeadlineMilliseconds: 10_000, maximumInboundConnections: 1)
+    static let config = NodeConfig(
+        maximumFrameBytes: 4_096, dedupCapacity: 1_024, timingRecordCapacity: 64,
+        authDeadlineMilliseconds: 10_000, maximumInboundConnections: 1)
     static let seed: UInt64 = 1
     private static let peerAddress = try? SocketAddress(ipAddress: "127.0.0.1", port: 40_000)
 
@@ -58,16 +59,21 @@ package final class NodeWireFuzzer {
     private let host: LoopbackNodeHost
     private let link = LinkCredentials.derive(seed: seed, edge: Edge(0, 1))
     /// Counters whose change names how an input ended.
-    private static var telling: [(String, KeyPath<NodeCounters, Int>)] { [
-        ("refusedConnections", \.refusedConnections), ("authTimeouts", \.authTimeouts), ("authFailures", \.authFailures),
-        ("malformedFrames", \.malformedFrames), ("oversizeFrames", \.oversizeFrames), ("eventPreparesIn", \.eventPreparesIn),
-        ("storeWrites", \.storeWrites),
-    ] }
+    private static var telling: [(String, KeyPath<NodeCounters, Int>)] {
+        [
+            ("refusedConnections", \.refusedConnections), ("authTimeouts", \.authTimeouts),
+            ("authFailures", \.authFailures),
+            ("malformedFrames", \.malformedFrames), ("oversizeFrames", \.oversizeFrames),
+            ("eventPreparesIn", \.eventPreparesIn),
+            ("storeWrites", \.storeWrites),
+        ]
+    }
 
     /// A node 0 with one link (to node 1) and its store at `storePath`.
     package init(storePath: String) throws {
-        node = RelayNode(id: 0, config: Self.config, store: try EventStore(path: storePath),
-                         epoch: MonotonicClock.wallClockDateOfZero())
+        node = RelayNode(
+            id: 0, config: Self.config, store: try EventStore(path: storePath),
+            epoch: MonotonicClock.wallClockDateOfZero())
         node.addLink(peer: 1, credentials: link)
         host = LoopbackNodeHost(loop: loop, node: node, clockBase: 0)
     }
@@ -89,7 +95,9 @@ package final class NodeWireFuzzer {
         if let address = Self.peerAddress { try channel.connect(to: address).wait() }
 
         var bytes = scene.upgrade ? Self.upgradeRequest : []
-        if scene.upgrade && scene.authenticate { bytes += Self.maskedFrame(BTPAuth.request(requestId: 1, token: link.authToken).serialize()) }
+        if scene.upgrade && scene.authenticate {
+            bytes += Self.maskedFrame(BTPAuth.request(requestId: 1, token: link.authToken).serialize())
+        }
         bytes += input.dropFirst()
         var offset = 0
         while offset < bytes.count, channel.isActive {
@@ -117,10 +125,14 @@ package final class NodeWireFuzzer {
         _ = try? occupant?.finish(acceptAlreadyClosed: true)
         loop.run()
         guard node.connections.isEmpty, node.pendingTotal == 0 else {
-            throw Violation(description: "the node kept state for a closed connection (\(node.connections.count) connections, \(node.pendingTotal) pending Prepares)")
+            throw Violation(
+                description:
+                    "the node kept state for a closed connection (\(node.connections.count) connections, \(node.pendingTotal) pending Prepares)"
+            )
         }
         guard pipeline.admission.openConnections == 0 else {
-            throw Violation(description: "the listener still counts \(pipeline.admission.openConnections) closed connections")
+            throw Violation(
+                description: "the listener still counts \(pipeline.admission.openConnections) closed connections")
         }
         let changed = Self.telling.filter { node.counters[keyPath: $0.1] != before[keyPath: $0.1] }.map(\.0)
         return changed.isEmpty ? ending : "\(ending): \(changed.joined(separator: ", "))"
@@ -148,7 +160,10 @@ package final class NodeWireFuzzer {
         let authenticated = scene(upgrade: true, authenticate: true)
         return [
             [raw] + Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
-            [raw] + Array("GET /btp HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7\r\n\r\n".utf8),
+            [raw]
+                + Array(
+                    "GET /btp HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 7\r\n\r\n"
+                        .utf8),
             [raw] + Self.upgradeRequest + auth + event,
             [scene(upgrade: false, authenticate: false, listenerFull: true)] + Self.upgradeRequest,
             [scene(upgrade: true, authenticate: false, readSize: 3)] + auth + event,
@@ -157,7 +172,8 @@ package final class NodeWireFuzzer {
             [authenticated] + Self.maskedFrame(try eventPrepare(requestId: 3, amount: 2_000_000_000, expiresIn: 30)),
             [authenticated] + Self.maskedFrame(try eventPrepare(requestId: 4, amount: 1_000, expiresIn: -1)),
             [authenticated] + Self.maskedFrame(Array("ping".utf8), opcode: 0x9) + Self.maskedFrame([], opcode: 0xA)
-                + Self.maskedFrame(Array(message.prefix(10)), opcode: 0x2, fin: false) + Self.maskedFrame(Array(message.dropFirst(10)), opcode: 0x0),
+                + Self.maskedFrame(Array(message.prefix(10)), opcode: 0x2, fin: false)
+                + Self.maskedFrame(Array(message.dropFirst(10)), opcode: 0x0),
             [authenticated] + Self.maskedFrame(Array("[\"EVENT\"]".utf8), opcode: 0x1),
             [authenticated] + Self.maskedFrame([0x03, 0xE8], opcode: 0x8),
             [authenticated] + [0x82, 0x04, 0xDE, 0xAD, 0xBE, 0xEF],
@@ -169,19 +185,25 @@ package final class NodeWireFuzzer {
 
     /// A BTP MESSAGE from node 1 carrying an EVENT Prepare with the link's condition.
     private func eventPrepare(requestId: UInt32, amount: UInt64, expiresIn seconds: Double) throws -> [UInt8] {
-        let event = NostrKeyPair.deterministic(seed: Self.seed, index: 1).sign(kind: 1, content: "fuzz", createdAt: 1_700_000_000)
-        let data = try BTPNIPsPacket(type: .event, payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
-                                     nostr: BTPNIPsWire.eventMessage(event),
-                                     metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: 5)).serialize()
+        let event = NostrKeyPair.deterministic(seed: Self.seed, index: 1).sign(
+            kind: 1, content: "fuzz", createdAt: 1_700_000_000)
+        let data = try BTPNIPsPacket(
+            type: .event, payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
+            nostr: BTPNIPsWire.eventMessage(event),
+            metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: 5)
+        ).serialize()
         let fulfillment = ILPFulfillmentKey(sharedSecret: link.sharedSecret).fulfillment(data: data)
-        let prepare = ILPPrepare(amount: amount, expiresAt: Date().addingTimeInterval(seconds),
-                                 executionCondition: ILPCondition.condition(for: fulfillment),
-                                 destination: RelayNode.address(of: 0), data: data)
+        let prepare = ILPPrepare(
+            amount: amount, expiresAt: Date().addingTimeInterval(seconds),
+            executionCondition: ILPCondition.condition(for: fulfillment),
+            destination: RelayNode.address(of: 0), data: data)
         return BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
     }
 
-    private static let upgradeRequest = Array(("GET \(WebSocketEndpoint.path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").utf8)
+    private static let upgradeRequest = Array(
+        ("GET \(WebSocketEndpoint.path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .utf8)
 
     /// A client frame (RFC 6455 §5.2) with a fixed mask key.
     private static func maskedFrame(_ payload: [UInt8], opcode: UInt8 = 0x2, fin: Bool = true) -> [UInt8] {
@@ -189,7 +211,8 @@ package final class NodeWireFuzzer {
         switch payload.count {
         case ..<126: frame.append(0x80 | UInt8(payload.count))
         case ...0xFFFF: frame += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
-        default: frame += [0x80 | 127] + (0..<8).reversed().map { UInt8((UInt64(payload.count) >> (8 * UInt64($0))) & 0xFF) }
+        default:
+            frame += [0x80 | 127] + (0..<8).reversed().map { UInt8((UInt64(payload.count) >> (8 * UInt64($0))) & 0xFF) }
         }
         let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
         return frame + mask + payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }

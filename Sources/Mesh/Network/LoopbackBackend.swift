@@ -50,15 +50,19 @@ final class LoopbackBackend: Sendable {
     }
 
     func stop(_ node: Int) async throws {
-        guard let host = hosts.withLockedValue({ hosts in
-            defer { hosts[node] = nil }
-            return hosts[node]
-        }) else { return }
+        guard
+            let host = hosts.withLockedValue({ hosts in
+                defer { hosts[node] = nil }
+                return hosts[node]
+            })
+        else { return }
         try await host.loop.flatSubmit { host.stop() }.get()
     }
 
     /// Runs `body` on the node's loop (the only place its state may be read).
-    func withNode<T: Sendable>(_ node: Int, _ body: @escaping @Sendable (RelayNode, LoopbackNodeHost) throws -> T) async throws -> T {
+    func withNode<T: Sendable>(
+        _ node: Int, _ body: @escaping @Sendable (RelayNode, LoopbackNodeHost) throws -> T
+    ) async throws -> T {
         guard let host = runningHost(node) else { throw MeshError.nodeStopped(node) }
         return try await host.loop.submit { try body(host.node, host) }.get()
     }

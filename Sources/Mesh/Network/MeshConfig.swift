@@ -28,8 +28,10 @@ public struct MeshConfig: Sendable {
     /// Event loop threads for the loopback transport (default: one per core).
     public var threads: Int?
 
-    public init(topology: Topology, node: NodeConfig = NodeConfig(), transport: TransportKind = .loopback,
-                seed: UInt64 = 1, storageDirectory: URL? = nil, threads: Int? = nil) {
+    public init(
+        topology: Topology, node: NodeConfig = NodeConfig(), transport: TransportKind = .loopback,
+        seed: UInt64 = 1, storageDirectory: URL? = nil, threads: Int? = nil
+    ) {
         self.topology = topology
         self.node = node
         self.transport = transport
@@ -73,11 +75,14 @@ public enum MeshError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .propagationTimeout(id, missing, waited):
-            return "Event \(id.prefix(16))… did not reach node(s) \(missing.map(String.init).joined(separator: ", ")) within \(Double(waited) / 1e6) ms; check that they are running and connected to the publisher within the TTL."
+            return
+                "Event \(id.prefix(16))… did not reach node(s) \(missing.map(String.init).joined(separator: ", ")) within \(Double(waited) / 1e6) ms; check that they are running and connected to the publisher within the TTL."
         case let .linksNotReady(missing, waited):
-            return "Link(s) \(missing.map(\.description).joined(separator: ", ")) did not finish BTP auth and the REQ exchange within \(Double(waited) / 1e6) ms."
+            return
+                "Link(s) \(missing.map(\.description).joined(separator: ", ")) did not finish BTP auth and the REQ exchange within \(Double(waited) / 1e6) ms."
         case let .notIdle(busy, waited):
-            return "Node(s) \(busy.map(String.init).joined(separator: ", ")) still waited for answers to their Prepares after \(Double(waited) / 1e6) ms; a peer is stuck or a frame was lost."
+            return
+                "Node(s) \(busy.map(String.init).joined(separator: ", ")) still waited for answers to their Prepares after \(Double(waited) / 1e6) ms; a peer is stuck or a frame was lost."
         case let .noSuchNode(node, count):
             return "Node \(node) does not exist; nodes are 0…\(count - 1)."
         case let .nodeStopped(node):

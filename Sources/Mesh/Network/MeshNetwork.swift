@@ -61,7 +61,8 @@ public actor MeshNetwork {
     private init(config: MeshConfig) throws {
         self.config = config
         let parent = config.storageDirectory ?? FileManager.default.temporaryDirectory
-        folder = parent.appendingPathComponent("meshbench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        folder = parent.appendingPathComponent(
+            "meshbench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -73,7 +74,8 @@ public actor MeshNetwork {
             let base = MonotonicClock.now()
             epoch = Date()
             let threads = config.threads ?? ProcessInfo.processInfo.activeProcessorCount
-            backend = .loopback(LoopbackBackend(nodeCount: config.topology.nodeCount, threads: threads, clockBase: base))
+            backend = .loopback(
+                LoopbackBackend(nodeCount: config.topology.nodeCount, threads: threads, clockBase: base))
         case let .simulated(model):
             epoch = Date(timeIntervalSince1970: 1_700_000_000)
             backend = .simulated(SimulatedBackend(nodeCount: config.topology.nodeCount, model: model))
@@ -137,7 +139,9 @@ public actor MeshNetwork {
     }
 
     /// Runs `body` with the node, on the node's own thread.
-    private func withNode<T: Sendable>(_ index: Int, _ body: @escaping @Sendable (RelayNode) throws -> T) async throws -> T {
+    private func withNode<T: Sendable>(
+        _ index: Int, _ body: @escaping @Sendable (RelayNode) throws -> T
+    ) async throws -> T {
         guard !isShutDown else { throw MeshError.shutDown }
         guard (0..<nodeCount).contains(index) else { throw MeshError.noSuchNode(index, nodeCount: nodeCount) }
         switch backend {
@@ -156,10 +160,13 @@ public actor MeshNetwork {
     /// Signs an event with the node's key and publishes it from that node. `content` defaults to a
     /// per-network sequence number so every call makes a distinct event id.
     @discardableResult
-    public func publish(from node: Int, kind: Int = 1, content: String? = nil, tags: [[String]] = [], amount: UInt64? = nil) async throws -> NostrEvent {
+    public func publish(
+        from node: Int, kind: Int = 1, content: String? = nil, tags: [[String]] = [], amount: UInt64? = nil
+    ) async throws -> NostrEvent {
         publishSequence += 1
         let createdAt = Int64(epoch.timeIntervalSince1970) + Int64(now() / 1_000_000_000)
-        let event = keyPair(of: node).sign(kind: kind, content: content ?? "meshbench event #\(publishSequence)", tags: tags, createdAt: createdAt)
+        let event = keyPair(of: node).sign(
+            kind: kind, content: content ?? "meshbench event #\(publishSequence)", tags: tags, createdAt: createdAt)
         try await publish(event, from: node, amount: amount)
         return event
     }
@@ -215,15 +222,21 @@ public actor MeshNetwork {
     /// Waits until every node in `nodes` (default: every running node) holds the event, and
     /// returns each node's arrival; the error names the nodes it did not reach in time.
     /// Simulated: runs the virtual clock until then (timeout in virtual ns).
-    public func awaitPropagation(of id: String, to nodes: [Int]? = nil, timeoutNanoseconds: UInt64 = 5_000_000_000) async throws -> [Int: Arrival] {
+    public func awaitPropagation(
+        of id: String, to nodes: [Int]? = nil, timeoutNanoseconds: UInt64 = 5_000_000_000
+    ) async throws -> [Int: Arrival] {
         let targets = Set(nodes ?? (0..<nodeCount).filter { isRunning($0) })
         switch backend {
         case let .loopback(real):
-            return try await observer.waitForArrivals(of: id, at: targets, timeout: timeoutNanoseconds, loop: real.timerLoop)
+            return try await observer.waitForArrivals(
+                of: id, at: targets, timeout: timeoutNanoseconds, loop: real.timerLoop)
         case let .simulated(sim):
-            let reached = sim.scheduler.run(until: sim.now + timeoutNanoseconds) { observer.missing(id, among: targets).isEmpty }
+            let reached = sim.scheduler.run(until: sim.now + timeoutNanoseconds) {
+                observer.missing(id, among: targets).isEmpty
+            }
             guard reached else {
-                throw MeshError.propagationTimeout(eventId: id, missing: observer.missing(id, among: targets), waitedNanoseconds: timeoutNanoseconds)
+                throw MeshError.propagationTimeout(
+                    eventId: id, missing: observer.missing(id, among: targets), waitedNanoseconds: timeoutNanoseconds)
             }
             return observer.arrivals(of: id)
         }
@@ -238,7 +251,9 @@ public actor MeshNetwork {
             try await observer.waitForIdle(timeout: timeoutNanoseconds, loop: real.timerLoop)
         case let .simulated(sim):
             _ = sim.scheduler.run(until: sim.now + timeoutNanoseconds) { sim.scheduler.isIdle }
-            guard sim.scheduler.isIdle else { throw MeshError.notIdle(busyNodes: [], waitedNanoseconds: timeoutNanoseconds) }
+            guard sim.scheduler.isIdle else {
+                throw MeshError.notIdle(busyNodes: [], waitedNanoseconds: timeoutNanoseconds)
+            }
         }
     }
 
@@ -302,7 +317,9 @@ public actor MeshNetwork {
     /// Adds local subscriptions to a node (each delivery is counted in `deliveries`).
     public func addLocalSubscriptions(node: Int, _ subscriptions: [(id: Int, filters: [NostrFilter])]) async throws {
         try await withNode(node) { relay in
-            for subscription in subscriptions { relay.localSubscriptions.add(subscription.id, filters: subscription.filters) }
+            for subscription in subscriptions {
+                relay.localSubscriptions.add(subscription.id, filters: subscription.filters)
+            }
         }
     }
 
@@ -379,14 +396,18 @@ public actor MeshNetwork {
     }
 
     private func waitForLinks(_ edges: [Edge]) async throws {
-        let links = Set(edges.flatMap { [NetworkObserver.Link(node: $0.a, peer: $0.b), NetworkObserver.Link(node: $0.b, peer: $0.a)] })
+        let links = Set(
+            edges.flatMap {
+                [NetworkObserver.Link(node: $0.a, peer: $0.b), NetworkObserver.Link(node: $0.b, peer: $0.a)]
+            })
         switch backend {
         case let .loopback(real):
             try await observer.waitForLinks(links, timeout: linkTimeoutNanoseconds, loop: real.timerLoop)
         case let .simulated(sim):
             let ready = sim.scheduler.run(until: sim.now + linkTimeoutNanoseconds) { observer.notReady(links).isEmpty }
             guard ready else {
-                throw MeshError.linksNotReady(missing: NetworkObserver.edges(observer.notReady(links)), waitedNanoseconds: linkTimeoutNanoseconds)
+                throw MeshError.linksNotReady(
+                    missing: NetworkObserver.edges(observer.notReady(links)), waitedNanoseconds: linkTimeoutNanoseconds)
             }
         }
     }

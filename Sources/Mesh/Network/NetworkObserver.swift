@@ -12,7 +12,8 @@ final class NetworkObserver: RelayNodeObserver, Sendable {
     private struct State {
         var arrivals: [String: [Int: Arrival]] = [:]
         var readyLinks = Set<Link>()
-        var arrivalWaiters: [UInt64: (id: String, nodes: Set<Int>, continuation: CheckedContinuation<[Int: Arrival], Error>)] = [:]
+        var arrivalWaiters:
+            [UInt64: (id: String, nodes: Set<Int>, continuation: CheckedContinuation<[Int: Arrival], Error>)] = [:]
         var readyWaiters: [UInt64: (links: Set<Link>, continuation: CheckedContinuation<Void, Error>)] = [:]
         var busyNodes = Set<Int>()
         var idleWaiters: [UInt64: CheckedContinuation<Void, Error>] = [:]
@@ -75,7 +76,8 @@ final class NetworkObserver: RelayNodeObserver, Sendable {
     func forgetLinks(of node: Int, peer: Int? = nil) {
         lock.withLockedValue { state in
             state.readyLinks = state.readyLinks.filter { link in
-                let touches = (link.node == node && (peer == nil || link.peer == peer))
+                let touches =
+                    (link.node == node && (peer == nil || link.peer == peer))
                     || (link.peer == node && (peer == nil || link.node == peer))
                 return !touches
             }
@@ -107,7 +109,9 @@ final class NetworkObserver: RelayNodeObserver, Sendable {
 
     // MARK: Waiting (real transport: event-driven, a timer on `loop` bounds the wait)
 
-    func waitForArrivals(of id: String, at nodes: Set<Int>, timeout: UInt64, loop: EventLoop) async throws -> [Int: Arrival] {
+    func waitForArrivals(
+        of id: String, at nodes: Set<Int>, timeout: UInt64, loop: EventLoop
+    ) async throws -> [Int: Arrival] {
         try await withCheckedThrowingContinuation { continuation in
             let key: UInt64? = lock.withLockedValue { state in
                 let got = state.arrivals[id] ?? [:]
@@ -118,9 +122,12 @@ final class NetworkObserver: RelayNodeObserver, Sendable {
             }
             guard let key else { return continuation.resume(returning: arrivals(of: id)) }
             loop.scheduleTask(in: .nanoseconds(Int64(timeout))) {
-                guard let waiter = self.lock.withLockedValue({ $0.arrivalWaiters.removeValue(forKey: key) }) else { return }
-                waiter.continuation.resume(throwing: MeshError.propagationTimeout(
-                    eventId: id, missing: self.missing(id, among: nodes), waitedNanoseconds: timeout))
+                guard let waiter = self.lock.withLockedValue({ $0.arrivalWaiters.removeValue(forKey: key) }) else {
+                    return
+                }
+                waiter.continuation.resume(
+                    throwing: MeshError.propagationTimeout(
+                        eventId: id, missing: self.missing(id, among: nodes), waitedNanoseconds: timeout))
             }
         }
     }
@@ -135,9 +142,12 @@ final class NetworkObserver: RelayNodeObserver, Sendable {
             }
             guard let key else { return continuation.resume() }
             loop.scheduleTask(in: .nanoseconds(Int64(timeout))) {
-                guard let waiter = self.lock.withLockedValue({ $0.readyWaiters.removeValue(forKey: key) }) else { return }
-                waiter.continuation.resume(throwing: MeshError.linksNotReady(
-                    missing: Self.edges(self.notReady(links)), waitedNanoseconds: timeout))
+                guard let waiter = self.lock.withLockedValue({ $0.readyWaiters.removeValue(forKey: key) }) else {
+                    return
+                }
+                waiter.continuation.resume(
+                    throwing: MeshError.linksNotReady(
+                        missing: Self.edges(self.notReady(links)), waitedNanoseconds: timeout))
             }
         }
     }
@@ -153,7 +163,9 @@ final class NetworkObserver: RelayNodeObserver, Sendable {
             }
             guard let key else { return continuation.resume() }
             loop.scheduleTask(in: .nanoseconds(Int64(timeout))) {
-                let (waiter, busy) = self.lock.withLockedValue { ($0.idleWaiters.removeValue(forKey: key), $0.busyNodes.sorted()) }
+                let (waiter, busy) = self.lock.withLockedValue {
+                    ($0.idleWaiters.removeValue(forKey: key), $0.busyNodes.sorted())
+                }
                 waiter?.resume(throwing: MeshError.notIdle(busyNodes: busy, waitedNanoseconds: timeout))
             }
         }

@@ -38,7 +38,8 @@ final class PeerDialler {
     private func dialMissing() {
         for peer in peers where host.node.connectionByPeer[peer.index] == nil && !dialling.contains(peer.index) {
             dialling.insert(peer.index)
-            host.dial(peer: peer.index, host: peer.host, port: peer.port).assumeIsolated().whenComplete { [weak self] result in
+            host.dial(peer: peer.index, host: peer.host, port: peer.port).assumeIsolated().whenComplete {
+                [weak self] result in
                 guard let self else { return }
                 switch result {
                 case let .success(channel):
@@ -47,7 +48,8 @@ final class PeerDialler {
                 case let .failure(error):
                     self.failedDials += 1
                     self.dialling.remove(peer.index)
-                    self.logger.debug("dialling node \(peer.index) at \(peer.host):\(peer.port) failed: \(error); retrying")
+                    self.logger.debug(
+                        "dialling node \(peer.index) at \(peer.host):\(peer.port) failed: \(error); retrying")
                 }
             }
         }

@@ -37,16 +37,20 @@ extension StandaloneNode {
         let id = id
         return try await host.loop.submit {
             let ready = host.node.readyPeers(of: expected)
-            return NodeStatus(node: id, ready: ready.count == expected.count, linksReady: ready, linksExpected: expected,
-                              counters: host.node.counterSnapshot(queue: host.queueDepth))
+            return NodeStatus(
+                node: id, ready: ready.count == expected.count, linksReady: ready, linksExpected: expected,
+                counters: host.node.counterSnapshot(queue: host.queueDepth))
         }.get()
     }
 
     /// `/healthz` 200 while serving; `/readyz` 200 when every link is ready, else 503;
     /// `/counters` 200 with the counters. The body is the `NodeStatus` JSON.
-    static func statusPage(_ path: String, node: Int, host: LoopbackNodeHost, expected: [Int]) -> (status: HTTPResponseStatus, body: [UInt8]) {
+    static func statusPage(
+        _ path: String, node: Int, host: LoopbackNodeHost, expected: [Int]
+    ) -> (status: HTTPResponseStatus, body: [UInt8]) {
         let ready = host.node.readyPeers(of: expected)
-        var status = NodeStatus(node: node, ready: ready.count == expected.count, linksReady: ready, linksExpected: expected)
+        var status = NodeStatus(
+            node: node, ready: ready.count == expected.count, linksReady: ready, linksExpected: expected)
         var code = HTTPResponseStatus.ok
         if path == "/readyz" && !status.ready { code = .serviceUnavailable }
         if path == "/counters" { status.counters = host.node.counterSnapshot(queue: host.queueDepth) }

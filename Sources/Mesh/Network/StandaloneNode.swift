@@ -89,7 +89,9 @@ public final class StandaloneNode: Sendable {
     public func addLocalSubscriptions(_ subscriptions: [(id: Int, filters: [NostrFilter])]) async throws {
         let host = host
         try await host.loop.submit {
-            for subscription in subscriptions { host.node.localSubscriptions.add(subscription.id, filters: subscription.filters) }
+            for subscription in subscriptions {
+                host.node.localSubscriptions.add(subscription.id, filters: subscription.filters)
+            }
         }.get()
     }
 

@@ -25,7 +25,9 @@ enum BTPNIPsWire {
     }
 
     /// A whole REQ packet (amount 0: subscribing is free between linked relays).
-    static func request(subscriptionId: String, filters: [NostrFilter], sender: String, timestamp: Int64) throws -> [UInt8] {
+    static func request(
+        subscriptionId: String, filters: [NostrFilter], sender: String, timestamp: Int64
+    ) throws -> [UInt8] {
         let packet = BTPNIPsPacket(
             type: .req,
             payment: BTPNIPsPayment(msat: 0, purpose: "subscription"),

@@ -72,12 +72,15 @@ struct EventKey: Hashable {
 
     private init?(lowercaseHex utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.count == 64, let w0 = Self.word(utf8, at: 0), let w1 = Self.word(utf8, at: 16),
-              let w2 = Self.word(utf8, at: 32), let w3 = Self.word(utf8, at: 48) else { return nil }
+            let w2 = Self.word(utf8, at: 32), let w3 = Self.word(utf8, at: 48)
+        else { return nil }
         (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
     }
 
     private init(bytes: UnsafeRawBufferPointer) {
-        func word(_ index: Int) -> UInt64 { UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self)) }
+        func word(_ index: Int) -> UInt64 {
+            UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
+        }
         (w0, w1, w2, w3) = (word(0), word(1), word(2), word(3))
     }
 

@@ -79,12 +79,14 @@ extension RelayNode {
             var forwarded = incoming.packet
             forwarded.metadata.ttl = nextTTL
             forwarded.metadata.sender = address
-            forwarded.payment = BTPNIPsPayment(msat: amount - config.routingFee, purpose: incoming.packet.payment.purpose)
+            forwarded.payment = BTPNIPsPayment(
+                msat: amount - config.routingFee, purpose: incoming.packet.payment.purpose)
             do {
                 let data = try forwarded.serialize()
                 for peer in targets {
-                    sendPrepare(data: data, amount: amount - config.routingFee, to: peer, isSubscription: false,
-                                now: now, afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
+                    sendPrepare(
+                        data: data, amount: amount - config.routingFee, to: peer, isSubscription: false,
+                        now: now, afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
                 }
             } catch {
                 // The event is stored and delivered here and the upstream payment stands; the
@@ -112,8 +114,9 @@ extension RelayNode {
             metadata: BTPNIPsMetadata(timestamp: timestampMilliseconds(now), sender: address, ttl: config.ttl))
         let data = try packet.serialize()
         for peer in forwardTargets(for: event, excluding: nil) {
-            sendPrepare(data: data, amount: amount, to: peer, isSubscription: false, now: now,
-                        afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
+            sendPrepare(
+                data: data, amount: amount, to: peer, isSubscription: false, now: now,
+                afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
         }
     }
 
@@ -124,8 +127,9 @@ extension RelayNode {
     }
 
     private func storeEvent(_ event: NostrEvent) throws {
-        let row = StoredEventRow(id: event.id, pubkey: event.pubkey, createdAt: event.createdAt, kind: event.kind,
-                                 tags: event.tags, json: event.jsonBytes())
+        let row = StoredEventRow(
+            id: event.id, pubkey: event.pubkey, createdAt: event.createdAt, kind: event.kind,
+            tags: event.tags, json: event.jsonBytes())
         if try store.insert(row) { counters.storeWrites += 1 }
     }
 
@@ -133,7 +137,8 @@ extension RelayNode {
     private func priceReject(amount: UInt64, kind: Int) -> ILPReject? {
         let price = config.pricing.price(forKind: kind)
         guard amount < price else { return nil }
-        return reject(.F04_insufficientDestinationAmount, "\(amount) msat < price \(price) msat for kind \(kind) at \(address)")
+        return reject(
+            .F04_insufficientDestinationAmount, "\(amount) msat < price \(price) msat for kind \(kind) at \(address)")
     }
 
     private func lap(_ mark: inout UInt64) -> UInt64 {

@@ -16,7 +16,8 @@ extension RelayNode {
         } catch {
             counters.malformedFrames += 1
             if case .open = state.phase {
-                let info = BTPErrorInfo(.F01_invalidFields, triggeredAt: wallDate(now), data: Array("\(error)".utf8.prefix(512)))
+                let info = BTPErrorInfo(
+                    .F01_invalidFields, triggeredAt: wallDate(now), data: Array("\(error)".utf8.prefix(512)))
                 send(BTPPacket.error(requestId: 0, info).serialize(), on: connection)
             } else {
                 counters.authFailures += 1
@@ -38,13 +39,19 @@ extension RelayNode {
             guard let peer = state.peer else { return }
             switch packet.body {
             case let .message(entries):
-                guard let ilp = entries.entry(named: "ilp"), case let .prepare(prepare)? = try? ILPPacket(bytes: ilp.data) else {
+                guard let ilp = entries.entry(named: "ilp"),
+                    case let .prepare(prepare)? = try? ILPPacket(bytes: ilp.data)
+                else {
                     counters.malformedFrames += 1
-                    let info = BTPErrorInfo(.F01_invalidFields, triggeredAt: wallDate(now), data: Array("MESSAGE without an ILP Prepare in its 'ilp' entry".utf8))
+                    let info = BTPErrorInfo(
+                        .F01_invalidFields, triggeredAt: wallDate(now),
+                        data: Array("MESSAGE without an ILP Prepare in its 'ilp' entry".utf8))
                     send(BTPPacket.error(requestId: packet.requestId, info).serialize(), on: connection)
                     return
                 }
-                handlePrepare(prepare, requestId: packet.requestId, on: connection, peer: peer, now: now, decodeStart: decodeStart)
+                handlePrepare(
+                    prepare, requestId: packet.requestId, on: connection, peer: peer, now: now, decodeStart: decodeStart
+                )
             case let .response(entries):
                 handleResponse(entries, requestId: packet.requestId, on: connection, now: now)
             case .error:
@@ -75,16 +82,23 @@ extension RelayNode {
         connections[connection]?.phase = .open
         connectionByPeer[peer] = connection
         let filter = NostrFilter(kinds: config.peerSubscriptionKinds)
-        guard let data = try? BTPNIPsWire.request(subscriptionId: "mesh-\(id)", filters: [filter], sender: address,
-                                                  timestamp: timestampMilliseconds(now)) else {
+        guard
+            let data = try? BTPNIPsWire.request(
+                subscriptionId: "mesh-\(id)", filters: [filter], sender: address,
+                timestamp: timestampMilliseconds(now))
+        else {
             host?.close(connection)
             return
         }
         sendPrepare(data: data, amount: 0, to: peer, isSubscription: true, now: now)
     }
 
-    private func handleResponse(_ entries: [BTPProtocolData], requestId: UInt32, on connection: ConnectionID, now: UInt64) {
-        guard let peer = connections[connection]?.peer, let pending = takePending(requestId, on: connection) else { return }
+    private func handleResponse(
+        _ entries: [BTPProtocolData], requestId: UInt32, on connection: ConnectionID, now: UInt64
+    ) {
+        guard let peer = connections[connection]?.peer, let pending = takePending(requestId, on: connection) else {
+            return
+        }
         guard let ilp = entries.entry(named: "ilp"), let answer = try? ILPPacket(bytes: ilp.data) else {
             counters.malformedFrames += 1
             return
@@ -102,7 +116,9 @@ extension RelayNode {
             }
         case let .reject(reject):
             counters.rejectsReceived[reject.code.code, default: 0] += 1
-            if !pending.isSubscription { try? ledgers[peer]?.recordSent(amount: pending.amount, outcome: .rejected(reject.code)) }
+            if !pending.isSubscription {
+                try? ledgers[peer]?.recordSent(amount: pending.amount, outcome: .rejected(reject.code))
+            }
         case .prepare:
             counters.malformedFrames += 1
         }
@@ -117,7 +133,10 @@ extension RelayNode {
     }
 
     /// Expiry, condition and BTP-NIPs decoding, then by message type.
-    private func handlePrepare(_ prepare: ILPPrepare, requestId: UInt32, on connection: ConnectionID, peer: Int, now: UInt64, decodeStart: UInt64) {
+    private func handlePrepare(
+        _ prepare: ILPPrepare, requestId: UInt32, on connection: ConnectionID, peer: Int, now: UInt64,
+        decodeStart: UInt64
+    ) {
         let amount = prepare.amount
         func fail(_ code: ILPErrorCode, _ message: String) {
             answer(requestId, on: connection, peer: peer, amount: amount, result: .reject(reject(code, message)))
@@ -125,13 +144,17 @@ extension RelayNode {
         guard prepare.expiresAt > wallDate(now) else {
             return fail(.R00_transferTimedOut, "Prepare expired at \(prepare.expiresAt) before \(address) received it")
         }
-        guard let key = fulfillmentKeys[peer] else { return fail(.F02_unreachable, "no link credentials for peer \(peer)") }
+        guard let key = fulfillmentKeys[peer] else {
+            return fail(.F02_unreachable, "no link credentials for peer \(peer)")
+        }
         let fulfillment = key.fulfillment(data: prepare.data)
         guard ILPCondition.isFulfilled(prepare.executionCondition, by: fulfillment) else {
             return fail(.F05_wrongCondition, "execution condition is not SHA-256(HMAC(link secret, data))")
         }
         guard amount <= config.maximumPacketAmount else {
-            return fail(.F08_amountTooLarge, "amount \(amount) msat exceeds this node's maximum \(config.maximumPacketAmount) msat")
+            return fail(
+                .F08_amountTooLarge,
+                "amount \(amount) msat exceeds this node's maximum \(config.maximumPacketAmount) msat")
         }
         let packet: BTPNIPsPacket
         do {
@@ -142,9 +165,10 @@ extension RelayNode {
         switch packet.type {
         case .event:
             counters.eventPreparesIn += 1
-            let incoming = IncomingEvent(packet: packet, amount: amount, peer: peer, requestId: requestId,
-                                         connection: connection, fulfillment: fulfillment, decodeStart: decodeStart,
-                                         message: DedupCache.digest(ofMessage: packet.nostr))
+            let incoming = IncomingEvent(
+                packet: packet, amount: amount, peer: peer, requestId: requestId,
+                connection: connection, fulfillment: fulfillment, decodeStart: decodeStart,
+                message: DedupCache.digest(ofMessage: packet.nostr))
             processEvent(incoming, now: now)
         case .req:
             guard let filters = try? BTPNIPsWire.filters(ofRequest: packet.nostr) else {

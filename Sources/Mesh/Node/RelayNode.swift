@@ -162,17 +162,23 @@ final class RelayNode {
 
     /// Sends an ILP Prepare carrying `data` to `peer` as a BTP MESSAGE; the condition is
     /// SHA-256(HMAC-SHA256(link secret, data)), so the peer can derive the fulfillment.
-    func sendPrepare(data: [UInt8], amount: UInt64, to peer: Int, isSubscription: Bool, now: UInt64, afterNanoseconds delay: UInt64 = 0) {
+    func sendPrepare(
+        data: [UInt8], amount: UInt64, to peer: Int, isSubscription: Bool, now: UInt64,
+        afterNanoseconds delay: UInt64 = 0
+    ) {
         guard let connection = connectionByPeer[peer], let key = fulfillmentKeys[peer] else { return }
         let fulfillment = key.fulfillment(data: data)
         let condition = ILPCondition.condition(for: fulfillment)
         let expiry = now + UInt64(config.prepareExpiryMilliseconds) * 1_000_000
-        let prepare = ILPPrepare(amount: amount, expiresAt: wallDate(expiry), executionCondition: condition,
-                                 destination: RelayNode.address(of: peer), data: data)
+        let prepare = ILPPrepare(
+            amount: amount, expiresAt: wallDate(expiry), executionCondition: condition,
+            destination: RelayNode.address(of: peer), data: data)
         let requestId = takeRequestId()
         if requestId % 4_096 == 0 { sweepExpiredPrepares(now: now) }
-        addPending(PendingPrepare(amount: amount, condition: condition, expiresAt: expiry + delay, isSubscription: isSubscription),
-                   requestId: requestId, on: connection)
+        addPending(
+            PendingPrepare(
+                amount: amount, condition: condition, expiresAt: expiry + delay, isSubscription: isSubscription),
+            requestId: requestId, on: connection)
         let frame = BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
         if !isSubscription { counters.eventPreparesOut += 1 }
         send(frame, on: connection, afterNanoseconds: delay)
@@ -180,7 +186,10 @@ final class RelayNode {
 
     /// Answers a Prepare with a BTP RESPONSE carrying an ILP Fulfill or Reject, and books it in
     /// the peer's ledger (subscription control traffic, REQ/CLOSE at amount 0, is not booked).
-    func answer(_ requestId: UInt32, on connection: ConnectionID, peer: Int, amount: UInt64, result: PrepareAnswer, book: Bool = true) {
+    func answer(
+        _ requestId: UInt32, on connection: ConnectionID, peer: Int, amount: UInt64, result: PrepareAnswer,
+        book: Bool = true
+    ) {
         let ilp: [UInt8]
         switch result {
         case let .fulfill(fulfillment):

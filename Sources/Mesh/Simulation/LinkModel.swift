@@ -47,7 +47,9 @@ public struct LinkModel: Sendable, Equatable {
     public var lossProbability: Double
     public var seed: UInt64
 
-    public init(latency: LatencyDistribution = .fixed(nanoseconds: 50_000), lossProbability: Double = 0, seed: UInt64 = 1) {
+    public init(
+        latency: LatencyDistribution = .fixed(nanoseconds: 50_000), lossProbability: Double = 0, seed: UInt64 = 1
+    ) {
         self.latency = latency
         self.lossProbability = lossProbability
         self.seed = seed

@@ -42,10 +42,14 @@ public final class EventStore {
         }
         do throws(StoreError) {
             try Self.execute(handle, path: path, Self.schema)
-            insertEvent = try SQLiteStatement(db: handle, path: path, sql:
-                "INSERT OR IGNORE INTO events (id, pubkey, created_at, kind, json) VALUES (?1, ?2, ?3, ?4, ?5)")
-            insertTag = try SQLiteStatement(db: handle, path: path, sql:
-                "INSERT INTO tags (event, name, value) VALUES (?1, ?2, ?3)")
+            insertEvent = try SQLiteStatement(
+                db: handle, path: path,
+                sql:
+                    "INSERT OR IGNORE INTO events (id, pubkey, created_at, kind, json) VALUES (?1, ?2, ?3, ?4, ?5)")
+            insertTag = try SQLiteStatement(
+                db: handle, path: path,
+                sql:
+                    "INSERT INTO tags (event, name, value) VALUES (?1, ?2, ?3)")
             countEvents = try SQLiteStatement(db: handle, path: path, sql: "SELECT COUNT(*) FROM events")
             findEvent = try SQLiteStatement(db: handle, path: path, sql: "SELECT json FROM events WHERE id = ?1")
             begin = try SQLiteStatement(db: handle, path: path, sql: "BEGIN")
@@ -67,7 +71,10 @@ public final class EventStore {
         guard let handle = db else { return }
         try? commit()
         db = nil
-        for statement in [insertEvent, insertTag, countEvents, findEvent, begin, savepoint, release, rollbackToSavepoint, commitStatement] {
+        for statement in [
+            insertEvent, insertTag, countEvents, findEvent, begin, savepoint, release, rollbackToSavepoint,
+            commitStatement,
+        ] {
             statement.finalize()
         }
         sqlite3_close_v2(handle)
@@ -207,7 +214,8 @@ public final class EventStore {
 
     private func openHandle() throws(StoreError) -> OpaquePointer {
         guard let db else {
-            throw StoreError(path: path, operation: "use", code: SQLITE_MISUSE, message: "the store was closed (node stopped)")
+            throw StoreError(
+                path: path, operation: "use", code: SQLITE_MISUSE, message: "the store was closed (node stopped)")
         }
         return db
     }

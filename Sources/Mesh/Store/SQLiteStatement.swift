@@ -13,7 +13,8 @@ final class SQLiteStatement {
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard rc == SQLITE_OK, let statement else {
-            throw StoreError(path: path, operation: "prepare `\(sql)`", code: rc, message: String(cString: sqlite3_errmsg(db)))
+            throw StoreError(
+                path: path, operation: "prepare `\(sql)`", code: rc, message: String(cString: sqlite3_errmsg(db)))
         }
         self.handle = statement
         self.db = db

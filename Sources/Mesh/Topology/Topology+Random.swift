@@ -6,7 +6,9 @@ extension Topology {
     /// Pairing model with the Steger–Wormald refinement: free "stubs" (k per node) are paired at
     /// random, refusing pairs that would create a self-loop or a double link; an attempt that gets
     /// stuck, or ends disconnected, restarts with the generator's next state.
-    public static func randomRegular(nodes n: Int, degree k: Int, seed: UInt64, maxAttempts: Int = 200) throws(TopologyError) -> Topology {
+    public static func randomRegular(
+        nodes n: Int, degree k: Int, seed: UInt64, maxAttempts: Int = 200
+    ) throws(TopologyError) -> Topology {
         let kind = "random-regular"
         try requireNodes(n, minimum: 2, kind: kind)
         guard k >= 1, k < n else { throw .degreeOutOfRange(kind: kind, nodes: n, degree: k) }
@@ -24,7 +26,9 @@ extension Topology {
     /// Watts–Strogatz small world: a ring lattice where each node links to its k/2 nearest
     /// neighbours on each side, each lattice link rewired with probability β to a random node;
     /// reproducible for a seed and retried until connected.
-    public static func smallWorld(nodes n: Int, degree k: Int, rewiring beta: Double, seed: UInt64, maxAttempts: Int = 200) throws(TopologyError) -> Topology {
+    public static func smallWorld(
+        nodes n: Int, degree k: Int, rewiring beta: Double, seed: UInt64, maxAttempts: Int = 200
+    ) throws(TopologyError) -> Topology {
         let kind = "small-world"
         try requireNodes(n, minimum: 3, kind: kind)
         guard k >= 2, k < n else { throw .degreeOutOfRange(kind: kind, nodes: n, degree: k) }
@@ -55,7 +59,9 @@ extension Topology {
             }
             if pick == nil {
                 var candidates: [(Int, Int)] = []
-                for i in 0..<stubs.count { for j in (i + 1)..<stubs.count where suitable(i, j) { candidates.append((i, j)) } }
+                for i in 0..<stubs.count {
+                    for j in (i + 1)..<stubs.count where suitable(i, j) { candidates.append((i, j)) }
+                }
                 guard !candidates.isEmpty else { return nil }
                 pick = candidates[rng.next(below: candidates.count)]
             }

@@ -33,7 +33,8 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
             let bytes = payload.readBytes(length: payload.readableBytes) ?? []
             delegate?.link(link, received: bytes)
         case .ping:
-            let pong = WebSocketFrame(fin: true, opcode: .pong, maskKey: frame.maskKey == nil ? .random() : nil, data: frame.unmaskedData)
+            let pong = WebSocketFrame(
+                fin: true, opcode: .pong, maskKey: frame.maskKey == nil ? .random() : nil, data: frame.unmaskedData)
             context.writeAndFlush(wrapOutboundOut(pong), promise: nil)
         case .pong:
             break

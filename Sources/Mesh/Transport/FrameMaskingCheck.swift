@@ -14,7 +14,8 @@ final class FrameMaskingCheck: ChannelInboundHandler, RemovableChannelHandler {
     struct Violation: Error, CustomStringConvertible {
         let framesMustBeMasked: Bool
         var description: String {
-            framesMustBeMasked ? "unmasked frame from a client (RFC 6455 §5.1)" : "masked frame from a server (RFC 6455 §5.1)"
+            framesMustBeMasked
+                ? "unmasked frame from a client (RFC 6455 §5.1)" : "masked frame from a server (RFC 6455 §5.1)"
         }
     }
 

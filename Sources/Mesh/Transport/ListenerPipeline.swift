@@ -21,9 +21,11 @@ final class ListenerPipeline {
     private let relayInformation: [UInt8]
     private let statusPage: NodeStatusResponder.Page?
 
-    init(maxFrameSize: Int, admission: ListenerAdmission, delegate: WebSocketLinkDelegate,
-         clients: NostrClientDelegate, relayInformation: [UInt8], statusPage: NodeStatusResponder.Page? = nil,
-         makeLink: @escaping (Channel) -> WebSocketLink) {
+    init(
+        maxFrameSize: Int, admission: ListenerAdmission, delegate: WebSocketLinkDelegate,
+        clients: NostrClientDelegate, relayInformation: [UInt8], statusPage: NodeStatusResponder.Page? = nil,
+        makeLink: @escaping (Channel) -> WebSocketLink
+    ) {
         self.maxFrameSize = maxFrameSize
         self.admission = admission
         self.clients = clients
@@ -44,7 +46,9 @@ final class ListenerPipeline {
         let clients = NIOLoopBound(clients, eventLoop: channel.eventLoop)
         let mark = NIOLoopBound(ClientMark(), eventLoop: channel.eventLoop)
         let refused: @Sendable (HTTPResponseStatus) -> Void = { delegate.value.connectionRefused(status: $0) }
-        let expired: @Sendable () -> Void = { if !mark.value.isNostrClient { handler.value.authDeadlinePassed(channel: channel) } }
+        let expired: @Sendable () -> Void = {
+            if !mark.value.isNostrClient { handler.value.authDeadlinePassed(channel: channel) }
+        }
         guard admission.admit(channel, expired: expired) else {
             return channel.pipeline.configureHTTPServerPipeline().flatMapThrowing {
                 try channel.pipeline.syncOperations.addHandler(HTTPRefusalHandler(.listenerFull, onRefusal: refused))
@@ -64,25 +68,30 @@ final class ListenerPipeline {
                     mark.value.isNostrClient = true
                     return NostrClientEndpoint.addHandlers(channel, maxFrameSize: maxFrameSize, delegate: clients.value)
                 }
-                return WebSocketEndpoint.addFrameHandlers(channel, maxFrameSize: maxFrameSize, isServer: true, handler: handler.value)
+                return WebSocketEndpoint.addFrameHandlers(
+                    channel, maxFrameSize: maxFrameSize, isServer: true, handler: handler.value)
             }
         )
         let relayInformation = relayInformation
         let statusPage = NIOLoopBound(statusPage, eventLoop: channel.eventLoop)
         return channel.pipeline.configureHTTPServerPipeline(
-            withServerUpgrade: (upgraders: [upgrader], completionHandler: { context in
-                // The NIP-11 and status responders speak HTTP: out before WebSocket frames flow.
-                context.pipeline.syncOperations.removeHandler(name: RelayInformationResponder.name, promise: nil)
-                if statusPage.value != nil {
-                    context.pipeline.syncOperations.removeHandler(name: NodeStatusResponder.name, promise: nil)
+            withServerUpgrade: (
+                upgraders: [upgrader],
+                completionHandler: { context in
+                    // The NIP-11 and status responders speak HTTP: out before WebSocket frames flow.
+                    context.pipeline.syncOperations.removeHandler(name: RelayInformationResponder.name, promise: nil)
+                    if statusPage.value != nil {
+                        context.pipeline.syncOperations.removeHandler(name: NodeStatusResponder.name, promise: nil)
+                    }
                 }
-            })
+            )
         ).flatMapThrowing {
             let handlers = channel.pipeline.syncOperations
             if let page = statusPage.value {
                 try handlers.addHandler(NodeStatusResponder(page: page), name: NodeStatusResponder.name)
             }
-            try handlers.addHandler(RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
+            try handlers.addHandler(
+                RelayInformationResponder(document: relayInformation), name: RelayInformationResponder.name)
             try handlers.addHandler(HTTPRefusalHandler(.notUpgraded(path: WebSocketEndpoint.path), onRefusal: refused))
         }
     }

@@ -48,7 +48,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// completes with the port it got.
     func listen(host: String = "127.0.0.1", port: Int = 0) -> EventLoopFuture<Int> {
         loop.assertInEventLoop()
-        return WebSocketEndpoint.listen(on: loop, host: host, port: port, pipeline: makeListenerPipeline()).map { channel in
+        return WebSocketEndpoint.listen(on: loop, host: host, port: port, pipeline: makeListenerPipeline()).map {
+            channel in
             self.listener = channel
             self.port = channel.localAddress?.port ?? 0
             return self.port
@@ -63,7 +64,9 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// Dials `peer` at `host` (an address or a DNS name); completes with the TCP connection.
     func dial(peer: Int, host: String, port: Int) -> EventLoopFuture<Channel> {
         loop.assertInEventLoop()
-        return WebSocketEndpoint.dial(host: host, port: port, on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self) { [unowned self] channel in
+        return WebSocketEndpoint.dial(
+            host: host, port: port, on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self
+        ) { [unowned self] channel in
             makeLink(channel, role: .dialer(peer: peer), isClient: true)
         }
     }
@@ -175,25 +178,30 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     func authDeadlinePassed(_ link: WebSocketLink?) -> Bool {
         if let link, node.isAuthenticated(link.id) { return false }
         node.counters.authTimeouts += 1
-        logger.debug("closing \(link.map { "link \($0.id)" } ?? "an HTTP connection"): not authenticated by the deadline")
+        logger.debug(
+            "closing \(link.map { "link \($0.id)" } ?? "an HTTP connection"): not authenticated by the deadline")
         return true
     }
 
     /// What every connection this node accepts goes through, with this node's limits.
     func makeListenerPipeline() -> ListenerPipeline {
-        let admission = ListenerAdmission(maximumConnections: node.config.maximumInboundConnections,
-                                          authDeadline: .milliseconds(node.config.authDeadlineMilliseconds))
-        return ListenerPipeline(maxFrameSize: node.config.maximumFrameBytes, admission: admission, delegate: self,
-                                clients: self, relayInformation: RelayInformationDocument.bytes(node: node.id),
-                                statusPage: statusPage) { [unowned self] channel in
+        let admission = ListenerAdmission(
+            maximumConnections: node.config.maximumInboundConnections,
+            authDeadline: .milliseconds(node.config.authDeadlineMilliseconds))
+        return ListenerPipeline(
+            maxFrameSize: node.config.maximumFrameBytes, admission: admission, delegate: self,
+            clients: self, relayInformation: RelayInformationDocument.bytes(node: node.id),
+            statusPage: statusPage
+        ) { [unowned self] channel in
             makeLink(channel, role: .listener, isClient: false)
         }
     }
 
     private func makeLink(_ channel: Channel, role: LinkRole, isClient: Bool) -> WebSocketLink {
         defer { nextLinkId += 1 }
-        return WebSocketLink(id: nextLinkId, role: role, channel: channel, isClient: isClient,
-                             queueLimit: node.config.sendQueueLimit, gauge: gauge)
+        return WebSocketLink(
+            id: nextLinkId, role: role, channel: channel, isClient: isClient,
+            queueLimit: node.config.sendQueueLimit, gauge: gauge)
     }
 
     /// Runs node work, then flushes every link it wrote to: one syscall per link per batch.

@@ -13,8 +13,10 @@ enum WebSocketEndpoint {
 
     /// Binds a listener; the returned channel's `localAddress` has the chosen port. Every accepted
     /// connection gets the `ListenerPipeline` (admission, HTTP refusals, the upgrade of `path`).
-    static func listen(on loop: EventLoop, host: String = "127.0.0.1", port: Int = 0,
-                       pipeline: ListenerPipeline) -> EventLoopFuture<Channel> {
+    static func listen(
+        on loop: EventLoop, host: String = "127.0.0.1", port: Int = 0,
+        pipeline: ListenerPipeline
+    ) -> EventLoopFuture<Channel> {
         let pipeline = NIOLoopBound(pipeline, eventLoop: loop)
         return ServerBootstrap(group: loop)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
@@ -45,7 +47,9 @@ enum WebSocketEndpoint {
                         channel.eventLoop.assertInEventLoop()
                         // The request sender speaks HTTP; it must not see WebSocket frames.
                         return channel.pipeline.removeHandler(name: UpgradeRequestSender.name).flatMap {
-                            addFrameHandlers(channel, maxFrameSize: maxFrameSize, isServer: false, handler: handlerFactory.value.make())
+                            addFrameHandlers(
+                                channel, maxFrameSize: maxFrameSize, isServer: false,
+                                handler: handlerFactory.value.make())
                         }
                     }
                 )
@@ -60,7 +64,9 @@ enum WebSocketEndpoint {
     }
 
     /// `isServer`: this end accepted the connection, so its peer's frames must be masked.
-    static func addFrameHandlers(_ channel: Channel, maxFrameSize: Int, isServer: Bool, handler: BTPFrameHandler) -> EventLoopFuture<Void> {
+    static func addFrameHandlers(
+        _ channel: Channel, maxFrameSize: Int, isServer: Bool, handler: BTPFrameHandler
+    ) -> EventLoopFuture<Void> {
         let aggregator = NIOWebSocketFrameAggregator(
             minNonFinalFragmentSize: 1,
             maxAccumulatedFrameCount: 64,
@@ -68,7 +74,9 @@ enum WebSocketEndpoint {
         )
         // Called on the channel's own loop, so the handlers are added synchronously.
         do {
-            try channel.pipeline.syncOperations.addHandlers([FrameMaskingCheck(framesMustBeMasked: isServer), aggregator, handler])
+            try channel.pipeline.syncOperations.addHandlers([
+                FrameMaskingCheck(framesMustBeMasked: isServer), aggregator, handler,
+            ])
             return channel.eventLoop.makeSucceededVoidFuture()
         } catch {
             return channel.eventLoop.makeFailedFuture(error)

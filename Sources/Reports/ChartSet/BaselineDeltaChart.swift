@@ -25,7 +25,9 @@ struct BaselineDeltaChart: ReportChart {
                 return .noData("the baseline was recorded on another host, so nothing was compared")
             }
             if let comparison = results.comparison {
-                return .noData("no metric of this run is in the baseline (\(comparison.baselineRunID)), so nothing was compared; record a baseline of the same tier with analyze --update-baseline")
+                return .noData(
+                    "no metric of this run is in the baseline (\(comparison.baselineRunID)), so nothing was compared; record a baseline of the same tier with analyze --update-baseline"
+                )
             }
             return .noData("the results have no baseline comparison (no baseline was given to analyze)")
         }
@@ -35,8 +37,9 @@ struct BaselineDeltaChart: ReportChart {
                 let a = sign * ci.low, b = sign * ci.high
                 return min(a, b)...max(a, b)
             }
-            return BarRow(label: "\(metric.scenario) · \(metric.metric)", value: sign * delta, interval: interval,
-                          category: Self.category(change.verdict))
+            return BarRow(
+                label: "\(metric.scenario) · \(metric.metric)", value: sign * delta, interval: interval,
+                category: Self.category(change.verdict))
         }
         let categories = ["fail", "warn", "improved", "noise"].map { BarCategory(name: $0, color: Palette.verdict($0)) }
         let noise = results.comparison?.noisePct.flatMap { $0 > 0 && $0.isFinite ? -$0...$0 : nil }
@@ -55,15 +58,21 @@ struct BaselineDeltaChart: ReportChart {
         let worst = rows.max { $0.value < $1.value }!
         let failing = rows.filter { $0.category == "fail" }.count
         let warning = rows.filter { $0.category == "warn" }.count
-        let alt = "Bar chart of \(rows.count) metrics compared with the baseline: \(failing) FAIL, \(warning) WARN; "
+        let alt =
+            "Bar chart of \(rows.count) metrics compared with the baseline: \(failing) FAIL, \(warning) WARN; "
             + "the worst is \(worst.label) at \(UnitFormatter().signedPercent(worst.value)) in the worse direction."
         return .draw(chart, alt: alt)
     }
 
     /// The WARN/FAIL limits of the compared metrics' class, when they all have the same ones.
-    static func sharedLimits(_ metrics: [MetricResult], _ regression: [MetricClass: RegressionLimits]?) -> RegressionLimits? {
+    static func sharedLimits(
+        _ metrics: [MetricResult], _ regression: [MetricClass: RegressionLimits]?
+    ) -> RegressionLimits? {
         guard let regression else { return nil }
-        let limits = Set(metrics.map { regression[MetricClass.classify(unit: $0.unit)] ?? RegressionLimits(warnPct: nil, failPct: nil) })
+        let limits = Set(
+            metrics.map {
+                regression[MetricClass.classify(unit: $0.unit)] ?? RegressionLimits(warnPct: nil, failPct: nil)
+            })
         guard limits.count == 1, let shared = limits.first else { return nil }
         return shared
     }
@@ -71,7 +80,9 @@ struct BaselineDeltaChart: ReportChart {
     /// "latency +20/+50 %, memory +30/– %" (WARN/FAIL) for the classes present, when they differ.
     static func limitText(_ metrics: [MetricResult], _ regression: [MetricClass: RegressionLimits]) -> String {
         func percent(_ value: Double?) -> String { value.map { String(format: "+%g", $0) } ?? "–" }
-        let classes = MetricClass.allCases.filter { cls in metrics.contains { MetricClass.classify(unit: $0.unit) == cls } }
+        let classes = MetricClass.allCases.filter { cls in
+            metrics.contains { MetricClass.classify(unit: $0.unit) == cls }
+        }
         return classes.map { cls in
             "\(cls.rawValue) \(percent(regression[cls]?.warnPct))/\(percent(regression[cls]?.failPct)) %"
         }.joined(separator: ", ")
@@ -81,10 +92,16 @@ struct BaselineDeltaChart: ReportChart {
         let formatter = UnitFormatter()
         var lines: [ThresholdLine] = []
         if let warn = limits?.warnPct {
-            lines.append(ThresholdLine(.vertical, at: warn, label: "WARN \(formatter.signedPercent(warn))", color: Palette.verdict("warn")))
+            lines.append(
+                ThresholdLine(
+                    .vertical, at: warn, label: "WARN \(formatter.signedPercent(warn))", color: Palette.verdict("warn"))
+            )
         }
         if let fail = limits?.failPct {
-            lines.append(ThresholdLine(.vertical, at: fail, label: "FAIL \(formatter.signedPercent(fail))", color: Palette.verdict("fail")))
+            lines.append(
+                ThresholdLine(
+                    .vertical, at: fail, label: "FAIL \(formatter.signedPercent(fail))", color: Palette.verdict("fail"))
+            )
         }
         return lines
     }

@@ -9,19 +9,25 @@ struct ChartSet {
 
     static var standard: ChartSet {
         ChartSet(
-            charts: [LatencySpectrumChart(), BaselineDeltaChart(), LatencyByMeshSizeChart(), LatencyByHopsChart(),
-                     LatencyBreakdownChart(), ThroughputTimelineChart(), ResourcesChart(), TopologyChart(), FlakesChart(),
-                     TrendsOverviewChart()],
-            compositePanels: [LatencySpectrumChart.fileName, BaselineDeltaChart.fileName, LatencyByMeshSizeChart.fileName,
-                              ThroughputTimelineChart.fileName, ResourcesChart.fileName, TrendCharts.overviewFile])
+            charts: [
+                LatencySpectrumChart(), BaselineDeltaChart(), LatencyByMeshSizeChart(), LatencyByHopsChart(),
+                LatencyBreakdownChart(), ThroughputTimelineChart(), ResourcesChart(), TopologyChart(), FlakesChart(),
+                TrendsOverviewChart(),
+            ],
+            compositePanels: [
+                LatencySpectrumChart.fileName, BaselineDeltaChart.fileName, LatencyByMeshSizeChart.fileName,
+                ThroughputTimelineChart.fileName, ResourcesChart.fileName, TrendCharts.overviewFile,
+            ])
     }
 
     /// Draws every chart that has data (into the folder's pending commit) and says why the others are absent.
-    func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome] {
+    func draw(_ results: LoadedResults, into folder: OutputFolder, scale: Double) throws(ReportError) -> [ChartOutcome]
+    {
         let source = Self.sourceLine(results)
         // A trend of a single run gets no chart of its own (and no "not drawn" line each):
         // trends.png's reason says it once for all of them.
-        let perTrend = TrendCharts.singles(results.trends.filter { $0.points.count >= 2 }, baselines: TrendBaselines(results: results))
+        let perTrend = TrendCharts.singles(
+            results.trends.filter { $0.points.count >= 2 }, baselines: TrendBaselines(results: results))
         var outcomes: [ChartOutcome] = []
         var panels: [(file: String, chart: any Chart, title: String)] = []
         for chart in charts + perTrend {
@@ -34,8 +40,10 @@ struct ChartSet {
     }
 
     /// Plans one chart and writes it when it has data; returns the chart kit's drawing for composites.
-    static func draw(_ chart: any ReportChart, _ results: LoadedResults, source: String, folder: OutputFolder,
-                     scale: Double) throws(ReportError) -> (ChartOutcome, (any Chart)?) {
+    static func draw(
+        _ chart: any ReportChart, _ results: LoadedResults, source: String, folder: OutputFolder,
+        scale: Double
+    ) throws(ReportError) -> (ChartOutcome, (any Chart)?) {
         switch chart.plan(results) {
         case .noData(let reason):
             return (.missing(chart.file, title: chart.title, reason: reason), nil)
@@ -55,15 +63,19 @@ struct ChartSet {
         return (960 * columns, 540 * rows + 60)
     }
 
-    private func drawComposite(_ panels: [(file: String, chart: any Chart, title: String)], source: String,
-                               folder: OutputFolder, scale: Double) throws(ReportError) -> ChartOutcome {
+    private func drawComposite(
+        _ panels: [(file: String, chart: any Chart, title: String)], source: String,
+        folder: OutputFolder, scale: Double
+    ) throws(ReportError) -> ChartOutcome {
         let title = "Key graphs"
         guard !panels.isEmpty else {
             return .missing(Self.compositeFile, title: title, reason: "none of its panels had data")
         }
         let size = Self.compositeSize(panelCount: panels.count)
         let columns = panels.count >= 2 ? 2 : 1
-        let ordered = panels.sorted { compositePanels.firstIndex(of: $0.file)! < compositePanels.firstIndex(of: $1.file)! }
+        let ordered = panels.sorted {
+            compositePanels.firstIndex(of: $0.file)! < compositePanels.firstIndex(of: $1.file)!
+        }
         let grid = GridChart(title: "MeshBench key graphs", columns: columns, charts: ordered.map(\.chart))
         let page = ChartPage(width: size.width, height: size.height, scale: scale, sourceLine: source)
         try Self.write(page, grid, name: Self.compositeFile, folder: folder)

@@ -16,11 +16,14 @@ struct FlakesChart: ReportChart {
         let steady = results.flakes.count - flaky.count
         guard !flaky.isEmpty else {
             let runs = results.flakes.map(\.runs).max() ?? 0
-            return .noData("none of the \(steady) tests in the flake history needed a retry (up to \(runs) run\(runs == 1 ? "" : "s") each)")
+            return .noData(
+                "none of the \(steady) tests in the flake history needed a retry (up to \(runs) run\(runs == 1 ? "" : "s") each)"
+            )
         }
         let rows = flaky.map { flake in
-            BarRow(label: flake.test + (flake.quarantined ? " (quarantined)" : ""), value: flake.flakeRate * 100,
-                   category: flake.flakeRate * 100 > Self.limitPct ? "above 5 %" : "at most 5 %")
+            BarRow(
+                label: flake.test + (flake.quarantined ? " (quarantined)" : ""), value: flake.flakeRate * 100,
+                category: flake.flakeRate * 100 > Self.limitPct ? "above 5 %" : "at most 5 %")
         }
         let chart = HorizontalBarChart(
             title: title,
@@ -28,13 +31,22 @@ struct FlakesChart: ReportChart {
                 + (steady > 0 ? " · \(steady) test\(steady == 1 ? "" : "s") that never needed a retry not shown" : ""),
             axis: AxisSpec(title: "Flake rate", dimension: .percent),
             rows: rows,
-            categories: [BarCategory(name: "above 5 %", color: Palette.verdict("fail")),
-                         BarCategory(name: "at most 5 %", color: Palette.verdict("pass"))],
-            referenceLines: [ThresholdLine(.vertical, at: Self.limitPct, label: "quarantine limit 5 %", color: Palette.verdict("fail"))],
+            categories: [
+                BarCategory(name: "above 5 %", color: Palette.verdict("fail")),
+                BarCategory(name: "at most 5 %", color: Palette.verdict("pass")),
+            ],
+            referenceLines: [
+                ThresholdLine(
+                    .vertical, at: Self.limitPct, label: "quarantine limit 5 %", color: Palette.verdict("fail"))
+            ],
             order: .descending, maxRows: 25, rowNoun: "tests", signedValues: false)
         let above = rows.filter { $0.value > Self.limitPct }
-        let alt = "Flake rate of \(rows.count) tests that needed a retry (\(steady) never did); \(above.count) above the 5 % limit"
-            + (above.isEmpty ? "." : ": " + above.map { "\($0.label) \(ValueText().value($0.value, unit: "%"))" }.joined(separator: ", ") + ".")
+        let alt =
+            "Flake rate of \(rows.count) tests that needed a retry (\(steady) never did); \(above.count) above the 5 % limit"
+            + (above.isEmpty
+                ? "."
+                : ": " + above.map { "\($0.label) \(ValueText().value($0.value, unit: "%"))" }.joined(separator: ", ")
+                    + ".")
         return .draw(chart, alt: alt)
     }
 }

@@ -26,24 +26,35 @@ struct LatencyBreakdownChart: ReportChart {
             phases.first { $0.scenario == scenario && $0.metric == Self.prefix + name }
         }
         let bars = scenarios.map { scenario in
-            StackedBar(label: scenario, segments: names.map { name in
-                phase(scenario, name).map { $0.mean * LatencySpectrumChart.toBase($0.unit) } ?? 0
-            })
+            StackedBar(
+                label: scenario,
+                segments: names.map { name in
+                    phase(scenario, name).map { $0.mean * LatencySpectrumChart.toBase($0.unit) } ?? 0
+                })
         }
         let events = phases.map(\.n).min() ?? 0
-        let chart = StackedBarChart(title: title,
-                                    subtitle: "Mean time per event per node in each phase of the relay pipeline; bar height = mean total (≥ \(ValueText().count(events)) events per phase)",
-                                    categoryTitle: "Scenario", valueAxis: AxisSpec(title: "Mean time per event", dimension: .duration),
-                                    phases: names, bars: bars)
+        let chart = StackedBarChart(
+            title: title,
+            subtitle:
+                "Mean time per event per node in each phase of the relay pipeline; bar height = mean total (≥ \(ValueText().count(events)) events per phase)",
+            categoryTitle: "Scenario", valueAxis: AxisSpec(title: "Mean time per event", dimension: .duration),
+            phases: names, bars: bars)
         let text = ValueText()
-        let alt = "Stacked bars of mean time per event per phase for " + scenarios.map { scenario in
-            scenario + ": " + names.compactMap { name in phase(scenario, name).map { "\(name) \(text.value($0.mean, unit: $0.unit))" } }
-                .joined(separator: ", ")
-        }.joined(separator: "; ") + "."
+        let alt =
+            "Stacked bars of mean time per event per phase for "
+            + scenarios.map { scenario in
+                scenario + ": "
+                    + names.compactMap { name in
+                        phase(scenario, name).map { "\(name) \(text.value($0.mean, unit: $0.unit))" }
+                    }
+                    .joined(separator: ", ")
+            }.joined(separator: "; ") + "."
         return .draw(chart, alt: alt)
     }
 
-    static func isPhase(_ metric: MetricResult) -> Bool { metric.metric.hasPrefix(prefix) && ValueText.isDuration(metric.unit) }
+    static func isPhase(_ metric: MetricResult) -> Bool {
+        metric.metric.hasPrefix(prefix) && ValueText.isDuration(metric.unit)
+    }
 
     static func phaseName(_ metric: MetricResult) -> String { String(metric.metric.dropFirst(prefix.count)) }
 }

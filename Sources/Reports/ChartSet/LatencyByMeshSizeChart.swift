@@ -13,20 +13,28 @@ struct LatencyByMeshSizeChart: ReportChart {
     let title = "Latency by mesh size"
 
     func plan(_ results: LoadedResults) -> ChartPlan {
-        let sized = results.metrics.filter { $0.meshSize != nil && ValueText.isDuration($0.unit) && !LatencyBreakdownChart.isPhase($0) }
+        let sized = results.metrics.filter {
+            $0.meshSize != nil && ValueText.isDuration($0.unit) && !LatencyBreakdownChart.isPhase($0)
+        }
         // A family is one scenario kind and metric measured at several mesh sizes
         // ("propagation-10", "propagation-25" → "propagation · latency").
         let families = Dictionary(grouping: sized) { Self.family($0) }
-            .mapValues { metrics in Dictionary(grouping: metrics) { $0.meshSize! }.compactMap { $0.value.max { $0.n < $1.n } } }
+            .mapValues { metrics in
+                Dictionary(grouping: metrics) { $0.meshSize! }.compactMap { $0.value.max { $0.n < $1.n } }
+            }
             .filter { Set($0.value.map { $0.meshSize! }).count >= 2 }
         guard let (name, metrics) = families.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else {
-            return .noData(sized.isEmpty ? "no latency metric records its mesh size"
-                                         : "latency was measured at only one mesh size")
+            return .noData(
+                sized.isEmpty
+                    ? "no latency metric records its mesh size"
+                    : "latency was measured at only one mesh size")
         }
         let points = metrics.sorted { $0.meshSize! < $1.meshSize! }
         let toBase = LatencySpectrumChart.toBase(points[0].unit)
         func line(_ label: String, _ value: (MetricResult) -> Double) -> LineSeries {
-            LineSeries(name: label, points: points.map { DataPoint(x: Double($0.meshSize!), y: value($0) * toBase) }, showsMarkers: true)
+            LineSeries(
+                name: label, points: points.map { DataPoint(x: Double($0.meshSize!), y: value($0) * toBase) },
+                showsMarkers: true)
         }
         var series = [line("p50", \.p50), line("p95", \.p95), line("p99", \.p99)]
         let limits = points.compactMap { metric -> DataPoint? in
@@ -34,7 +42,9 @@ struct LatencyByMeshSizeChart: ReportChart {
             return DataPoint(x: Double(metric.meshSize!), y: sla.limit * toBase)
         }
         // Markers too: a limit known at one size only is a single point, which a line cannot show.
-        if !limits.isEmpty { series.append(LineSeries(name: "p95 SLA limit", points: limits, showsMarkers: true, isStep: true)) }
+        if !limits.isEmpty {
+            series.append(LineSeries(name: "p95 SLA limit", points: limits, showsMarkers: true, isStep: true))
+        }
         var subtitle = "\(name): percentiles per node count"
 
         // Two sizes fit any power law exactly: the exponent is stated, but a fitted curve (which
@@ -47,18 +57,24 @@ struct LatencyByMeshSizeChart: ReportChart {
         } else if let fit = try? PowerLawFit(x: x, y: y) {  // nil when a p95 is 0: no log scale fit
             let lowest = x.first!, highest = x.last!
             let xs = stride(from: 0.0, through: 1.0, by: 0.05).map { lowest * pow(highest / lowest, $0) }
-            series.append(LineSeries(name: String(format: "fit p95 ∝ n^%.2f", fit.exponent),
-                                     points: xs.map { DataPoint(x: $0, y: fit.coefficient * pow($0, fit.exponent)) }))
+            series.append(
+                LineSeries(
+                    name: String(format: "fit p95 ∝ n^%.2f", fit.exponent),
+                    points: xs.map { DataPoint(x: $0, y: fit.coefficient * pow($0, fit.exponent)) }))
             subtitle += String(format: "; p95 grows as n^%.2f (1 = linear)", fit.exponent)
         }
-        let chart = LineChart(title: title, subtitle: subtitle,
-                              xAxis: AxisSpec(title: "Nodes in the mesh", dimension: .count(noun: nil), scale: .log10, includesZero: false),
-                              yAxis: AxisSpec(title: "Latency", dimension: .duration, scale: .log10, includesZero: false),
-                              series: series)
+        let chart = LineChart(
+            title: title, subtitle: subtitle,
+            xAxis: AxisSpec(
+                title: "Nodes in the mesh", dimension: .count(noun: nil), scale: .log10, includesZero: false),
+            yAxis: AxisSpec(title: "Latency", dimension: .duration, scale: .log10, includesZero: false),
+            series: series)
         let text = ValueText()
-        let alt = "Latency (\(name)) against mesh size: " + points.map {
-            "\($0.meshSize!) nodes p95 \(text.value($0.p95, unit: $0.unit))"
-        }.joined(separator: ", ") + "."
+        let alt =
+            "Latency (\(name)) against mesh size: "
+            + points.map {
+                "\($0.meshSize!) nodes p95 \(text.value($0.p95, unit: $0.unit))"
+            }.joined(separator: ", ") + "."
         return .draw(chart, alt: alt)
     }
 

@@ -20,9 +20,10 @@ struct LatencySpectrumChart: ReportChart {
             ValueText.isDuration($0.unit) && $0.spectrum.count >= 2 && !LatencyBreakdownChart.isPhase($0)
         }
         guard !candidates.isEmpty else {
-            return .noData(results.metrics.contains { ValueText.isDuration($0.unit) }
-                ? "the latency metrics carry no percentile spectrum"
-                : "the results contain no latency metrics")
+            return .noData(
+                results.metrics.contains { ValueText.isDuration($0.unit) }
+                    ? "the latency metrics carry no percentile spectrum"
+                    : "the results contain no latency metrics")
         }
         let shown = candidates.sorted { $0.p99 > $1.p99 }.prefix(Self.maxMetrics)
         var series: [LineSeries] = []
@@ -30,14 +31,21 @@ struct LatencySpectrumChart: ReportChart {
             let toBase = Self.toBase(metric.unit)
             let name = "\(metric.scenario) · \(metric.metric)"
             let palette = Palette.style(index)
-            series.append(LineSeries(name: name, points: metric.spectrum.filter { $0.p < 1 }.map {
-                DataPoint(x: $0.p, y: $0.value * toBase)
-            }, style: SeriesStyle(color: palette.color, dash: [], marker: palette.marker)))
+            series.append(
+                LineSeries(
+                    name: name,
+                    points: metric.spectrum.filter { $0.p < 1 }.map {
+                        DataPoint(x: $0.p, y: $0.value * toBase)
+                    }, style: SeriesStyle(color: palette.color, dash: [], marker: palette.marker)))
             if let baseline = metric.baseline {
-                series.append(LineSeries(name: name + " (baseline)", points: [
-                    DataPoint(x: 0.5, y: baseline.p50 * toBase), DataPoint(x: 0.95, y: baseline.p95 * toBase),
-                    DataPoint(x: 0.99, y: baseline.p99 * toBase),
-                ], showsMarkers: true, style: SeriesStyle(color: palette.color, dash: Palette.referenceDash, marker: palette.marker)))
+                series.append(
+                    LineSeries(
+                        name: name + " (baseline)",
+                        points: [
+                            DataPoint(x: 0.5, y: baseline.p50 * toBase), DataPoint(x: 0.95, y: baseline.p95 * toBase),
+                            DataPoint(x: 0.99, y: baseline.p99 * toBase),
+                        ], showsMarkers: true,
+                        style: SeriesStyle(color: palette.color, dash: Palette.referenceDash, marker: palette.marker)))
             }
         }
         let omitted = candidates.count - shown.count
@@ -48,11 +56,13 @@ struct LatencySpectrumChart: ReportChart {
             xAxis: .percentile(),
             yAxis: AxisSpec(title: "Latency", dimension: .duration, scale: .log10, includesZero: false),
             series: series, legend: .direct)
-        let alt = "Latency percentile spectrum for " + shown.map { metric in
-            let text = ValueText()
-            return "\(metric.scenario) \(metric.metric): p50 \(text.value(metric.p50, unit: metric.unit)), "
-                + "p99 \(text.value(metric.p99, unit: metric.unit))"
-        }.joined(separator: "; ") + (shown.contains { $0.baseline != nil } ? "; baseline p50/p95/p99 dashed." : ".")
+        let alt =
+            "Latency percentile spectrum for "
+            + shown.map { metric in
+                let text = ValueText()
+                return "\(metric.scenario) \(metric.metric): p50 \(text.value(metric.p50, unit: metric.unit)), "
+                    + "p99 \(text.value(metric.p99, unit: metric.unit))"
+            }.joined(separator: "; ") + (shown.contains { $0.baseline != nil } ? "; baseline p50/p95/p99 dashed." : ".")
         return .draw(chart, alt: alt)
     }
 

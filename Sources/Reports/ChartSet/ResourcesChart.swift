@@ -25,19 +25,29 @@ struct ResourcesChart: ReportChart {
         let others = Set((allMemory + allCPU).map(\.scenario)).subtracting([scenario]).count
         var panels: [ChartPanel] = []
         if !memory.isEmpty {
-            panels.append(ChartPanel(yAxis: AxisSpec(title: rss.isEmpty ? "Memory" : "RSS", dimension: .bytes),
-                                     series: SeriesKinds.groups(memory).flatMap(Self.lines)))
+            panels.append(
+                ChartPanel(
+                    yAxis: AxisSpec(title: rss.isEmpty ? "Memory" : "RSS", dimension: .bytes),
+                    series: SeriesKinds.groups(memory).flatMap(Self.lines)))
         }
-        if !cpu.isEmpty { panels.append(ChartPanel(yAxis: AxisSpec(title: "CPU", dimension: .percent), series: SeriesKinds.groups(cpu).flatMap(Self.lines))) }
+        if !cpu.isEmpty {
+            panels.append(
+                ChartPanel(
+                    yAxis: AxisSpec(title: "CPU", dimension: .percent),
+                    series: SeriesKinds.groups(cpu).flatMap(Self.lines)))
+        }
         let leaks = results.checks.filter { $0.name.lowercased().contains("leak") && $0.scenario == scenario }
         let leak = Self.worst(leaks)
-        let chart = PanelChart(title: title,
-                               subtitle: scenario + (others > 0 ? " (longest-running of \(others + 1) scenarios)" : "") + " · "
-                                   + (leak.map { Self.headline($0) + (leaks.count > 1 ? " (worst of \(leaks.count))" : "") } ?? "no leak check"),
-                               xAxis: AxisSpec(title: "Time since scenario start", dimension: .duration),
-                               panels: panels)
+        let chart = PanelChart(
+            title: title,
+            subtitle: scenario + (others > 0 ? " (longest-running of \(others + 1) scenarios)" : "") + " · "
+                + (leak.map { Self.headline($0) + (leaks.count > 1 ? " (worst of \(leaks.count))" : "") }
+                    ?? "no leak check"),
+            xAxis: AxisSpec(title: "Time since scenario start", dimension: .duration),
+            panels: panels)
         let nodes = Set((memory + cpu).compactMap(\.node)).count
-        let alt = "Memory and CPU over time of \(scenario)" + (nodes > 0 ? " for \(nodes) nodes" : "")
+        let alt =
+            "Memory and CPU over time of \(scenario)" + (nodes > 0 ? " for \(nodes) nodes" : "")
             + (nodes >= Self.bandFrom ? " (median with min–max band)" : "")
             + (leak.map { "; leak check \($0.status.rawValue): \($0.detail)" } ?? "") + "."
         return .draw(chart, alt: alt)
@@ -87,7 +97,10 @@ struct ResourcesChart: ReportChart {
             median.append(DataPoint(x: t, y: values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2))
             band.append(BandPoint(x: t, lower: values.first!, upper: values.last!))
         }
-        return [LineSeries(name: "\(series[0].scenario) · \(series[0].metric): median of \(series.count) nodes (band: min–max)",
-                           points: median, band: band)]
+        return [
+            LineSeries(
+                name: "\(series[0].scenario) · \(series[0].metric): median of \(series.count) nodes (band: min–max)",
+                points: median, band: band)
+        ]
     }
 }

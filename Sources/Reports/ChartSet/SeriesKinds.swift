@@ -35,7 +35,8 @@ enum SeriesKinds {
     /// The burst window, when the run's config records it (`burst_start_s`, `burst_duration_s`).
     static func burstWindow(_ run: RunHeader?) -> ClosedRange<Double>? {
         guard case .number(let start)? = run?.config["burst_start_s"],
-              case .number(let duration)? = run?.config["burst_duration_s"], duration > 0 else { return nil }
+            case .number(let duration)? = run?.config["burst_duration_s"], duration > 0
+        else { return nil }
         return start...(start + duration)
     }
 

@@ -17,12 +17,14 @@ struct TrendBaselines: Sendable {
     static let none = TrendBaselines(summaries: [:])
 
     init(baseline: Baseline) {
-        summaries = Dictionary(baseline.metrics.map { ($0.key, ($0.summary, $0.unit)) }, uniquingKeysWith: { first, _ in first })
+        summaries = Dictionary(
+            baseline.metrics.map { ($0.key, ($0.summary, $0.unit)) }, uniquingKeysWith: { first, _ in first })
     }
 
     init(results: LoadedResults) {
-        summaries = Dictionary(results.metrics.compactMap { metric in metric.baseline.map { (metric.key, ($0, metric.unit)) } },
-                               uniquingKeysWith: { first, _ in first })
+        summaries = Dictionary(
+            results.metrics.compactMap { metric in metric.baseline.map { (metric.key, ($0, metric.unit)) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     private init(summaries: [MetricKey: (summary: MetricSummary, unit: String)]) { self.summaries = summaries }
@@ -41,7 +43,8 @@ struct TrendBaselines: Sendable {
         default: return nil
         }
         let baselineUnit = try? ParsedUnit(entry.unit), trendUnit = try? ParsedUnit(trend.unit)
-        guard entry.unit == trend.unit || (baselineUnit != nil && baselineUnit?.dimension == trendUnit?.dimension) else { return nil }
+        guard entry.unit == trend.unit || (baselineUnit != nil && baselineUnit?.dimension == trendUnit?.dimension)
+        else { return nil }
         return Value(value: value, unit: entry.unit)
     }
 }

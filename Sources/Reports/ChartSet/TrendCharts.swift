@@ -16,25 +16,34 @@ struct TrendCharts {
         let usable = trends.filter { $0.points.count >= 2 && windowMedian($0) != 0 }
         guard !usable.isEmpty else {
             let single = trends.filter { $0.points.count == 1 }.count
-            return .noData("the results carry no trend with two or more points"
-                + (single > 0 ? " (\(single) tracked metric\(single == 1 ? " has" : "s have") one run so far; analyze --record adds runs to the history)" : ""))
+            return .noData(
+                "the results carry no trend with two or more points"
+                    + (single > 0
+                        ? " (\(single) tracked metric\(single == 1 ? " has" : "s have") one run so far; analyze --record adds runs to the history)"
+                        : ""))
         }
         let shown = usable.sorted { abs(relativeSlope($0)) > abs(relativeSlope($1)) }.prefix(maxOverviewSeries)
         let latest = latestDate(Array(shown))
         let series = shown.map { trend -> LineSeries in
             let median = windowMedian(trend)
-            return LineSeries(name: "\(trend.scenario) · \(trend.metric) \(trend.stat.rawValue)",
-                              points: trend.points.map { DataPoint(x: days($0.t, before: latest), y: ($0.value - median) / abs(median) * 100) },
-                              showsMarkers: true)
+            return LineSeries(
+                name: "\(trend.scenario) · \(trend.metric) \(trend.stat.rawValue)",
+                points: trend.points.map {
+                    DataPoint(x: days($0.t, before: latest), y: ($0.value - median) / abs(median) * 100)
+                },
+                showsMarkers: true)
         }
         let omitted = usable.count - shown.count
-        let chart = LineChart(title: "Trends",
-                              subtitle: "Change against each metric's median over the window"
-                                  + (omitted > 0 ? " · the \(shown.count) steepest of \(usable.count) metrics; each has its own chart" : ""),
-                              xAxis: dayAxis(latest),
-                              yAxis: AxisSpec(title: "Change", dimension: .percent, includesZero: true),
-                              series: Array(series))
-        let alt = "Trends of \(shown.count) metrics" + (omitted > 0 ? " (the steepest of \(usable.count))" : "") + ": "
+        let chart = LineChart(
+            title: "Trends",
+            subtitle: "Change against each metric's median over the window"
+                + (omitted > 0
+                    ? " · the \(shown.count) steepest of \(usable.count) metrics; each has its own chart" : ""),
+            xAxis: dayAxis(latest),
+            yAxis: AxisSpec(title: "Change", dimension: .percent, includesZero: true),
+            series: Array(series))
+        let alt =
+            "Trends of \(shown.count) metrics" + (omitted > 0 ? " (the steepest of \(usable.count))" : "") + ": "
             + shown.map { "\($0.scenario) \($0.metric) \(words($0.direction))" }.joined(separator: ", ") + "."
         return .draw(chart, alt: alt)
     }
@@ -84,27 +93,48 @@ struct TrendCharts {
         let latest = latestDate([trend])
         let x = trend.points.map { days($0.t, before: latest) }
         let points = zip(x, trend.points).map { DataPoint(x: $0, y: $1.value * toBase) }
-        var series = [LineSeries(name: "\(trend.stat.rawValue) of each run", points: points, showsMarkers: true, style: pointStyle)]
+        var series = [
+            LineSeries(
+                name: "\(trend.stat.rawValue) of each run", points: points, showsMarkers: true, style: pointStyle)
+        ]
         // analyze fits a line only with enough history; draw the fit only where it did.
-        if trend.slopePerDay != nil, let fit = TrendFit(x: x, y: points.map(\.y)), let low = x.min(), let high = x.max() {
+        if trend.slopePerDay != nil, let fit = TrendFit(x: x, y: points.map(\.y)), let low = x.min(), let high = x.max()
+        {
             let xs = (0...40).map { low + (high - low) * Double($0) / 40 }
-            series.append(LineSeries(name: "least-squares line, 95 % band", points: xs.map { DataPoint(x: $0, y: fit.y(at: $0)) },
-                                     band: xs.map { BandPoint(x: $0, lower: fit.y(at: $0) - fit.halfWidth(at: $0), upper: fit.y(at: $0) + fit.halfWidth(at: $0)) },
-                                     style: fitStyle))
+            series.append(
+                LineSeries(
+                    name: "least-squares line, 95 % band", points: xs.map { DataPoint(x: $0, y: fit.y(at: $0)) },
+                    band: xs.map {
+                        BandPoint(
+                            x: $0, lower: fit.y(at: $0) - fit.halfWidth(at: $0),
+                            upper: fit.y(at: $0) + fit.halfWidth(at: $0))
+                    },
+                    style: fitStyle))
         }
-        let anomalies = zip(x, trend.points).filter { $1.anomaly == true }.map { AnomalyMark(x: $0, y: $1.value * toBase) }
-        let changes = trend.changePoints.filter { trend.points.indices.contains($0) }.map { ChangePointMark(x: x[$0], label: "change") }
+        let anomalies = zip(x, trend.points).filter { $1.anomaly == true }.map {
+            AnomalyMark(x: $0, y: $1.value * toBase)
+        }
+        let changes = trend.changePoints.filter { trend.points.indices.contains($0) }.map {
+            ChangePointMark(x: x[$0], label: "change")
+        }
         let text = ValueText()
         let dimension = parsed?.dimension ?? .plain(symbol: trend.unit)
-        let thresholds = baseline.map {
-            [ThresholdLine(.horizontal, at: $0.base, label: "baseline \(text.value($0.value, unit: $0.unit))", color: baselineColor)]
-        } ?? []
-        let chart = LineChart(title: "\(trend.scenario) · \(trend.metric) (\(trend.stat.rawValue))",
-                              subtitle: subtitle(trend) + (baseline == nil ? " · no baseline for this metric" : ""),
-                              xAxis: dayAxis(latest),
-                              yAxis: AxisSpec(title: "\(trend.metric) \(trend.stat.rawValue)", dimension: dimension, includesZero: false),
-                              series: series, thresholds: thresholds, anomalies: anomalies, changePoints: changes, legend: .below)
-        let alt = "Trend of \(trend.scenario) \(trend.metric) \(trend.stat.rawValue) over \(trend.points.count) runs: "
+        let thresholds =
+            baseline.map {
+                [
+                    ThresholdLine(
+                        .horizontal, at: $0.base, label: "baseline \(text.value($0.value, unit: $0.unit))",
+                        color: baselineColor)
+                ]
+            } ?? []
+        let chart = LineChart(
+            title: "\(trend.scenario) · \(trend.metric) (\(trend.stat.rawValue))",
+            subtitle: subtitle(trend) + (baseline == nil ? " · no baseline for this metric" : ""),
+            xAxis: dayAxis(latest),
+            yAxis: AxisSpec(title: "\(trend.metric) \(trend.stat.rawValue)", dimension: dimension, includesZero: false),
+            series: series, thresholds: thresholds, anomalies: anomalies, changePoints: changes, legend: .below)
+        let alt =
+            "Trend of \(trend.scenario) \(trend.metric) \(trend.stat.rawValue) over \(trend.points.count) runs: "
             + "\(words(trend.direction)), \(slopeText(trend)), \(VerdictView.plural(anomalies.count, "anomaly", "anomalies")), \(VerdictView.plural(changes.count, "change point", "change points"))"
             + (baseline.map { "; baseline \(text.value($0.value, unit: $0.unit))" } ?? "") + "."
         return .draw(chart, alt: alt)
@@ -120,7 +150,10 @@ struct TrendCharts {
     static func slopeText(_ trend: TrendResult) -> String {
         guard let slope = trend.slopePerDay else { return "no slope fitted" }
         let text = ValueText()
-        let ci = trend.slopeCI.map { " (95 % CI \(text.value($0.low, unit: trend.unit)) to \(text.value($0.high, unit: trend.unit)))" } ?? ""
+        let ci =
+            trend.slopeCI.map {
+                " (95 % CI \(text.value($0.low, unit: trend.unit)) to \(text.value($0.high, unit: trend.unit)))"
+            } ?? ""
         return "slope \(text.value(slope, unit: trend.unit))/day" + ci
     }
 
@@ -136,7 +169,9 @@ struct TrendCharts {
     }
 
     static func dayAxis(_ latest: Date) -> AxisSpec {
-        AxisSpec(title: "Days before the latest run (\(DateText.display(latest)))", dimension: .plain(symbol: "d"), includesZero: false)
+        AxisSpec(
+            title: "Days before the latest run (\(DateText.display(latest)))", dimension: .plain(symbol: "d"),
+            includesZero: false)
     }
 }
 
@@ -153,5 +188,7 @@ struct SingleTrendChart: ReportChart {
     let baselines: TrendBaselines
     let file: String
     var title: String { "Trend: \(trend.scenario) · \(trend.metric)" }
-    func plan(_ results: LoadedResults) -> ChartPlan { TrendCharts.single(trend, baseline: baselines.value(for: trend)) }
+    func plan(_ results: LoadedResults) -> ChartPlan {
+        TrendCharts.single(trend, baseline: baselines.value(for: trend))
+    }
 }

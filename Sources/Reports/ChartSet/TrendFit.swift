@@ -14,7 +14,8 @@ struct TrendFit {
     /// `nil` with fewer than three points or all x equal (no band is defined).
     init?(x: [Double], y: [Double]) {
         guard x.count == y.count, x.count >= 3, let regression = try? LinearRegression(x: x, y: y),
-              let critical = try? StudentT.quantile(0.975, degreesOfFreedom: Double(x.count - 2)) else { return nil }
+            let critical = try? StudentT.quantile(0.975, degreesOfFreedom: Double(x.count - 2))
+        else { return nil }
         let n = Double(x.count)
         let meanX = x.reduce(0, +) / n
         let sxx = x.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }

@@ -44,8 +44,10 @@ public struct BaselineDocViewModel: Sendable {
     /// docs/bottlenecks.md, headings moved one level down, or nil when not included.
     public let bottlenecks: BottleneckNotes?
 
-    init(baseline: Baseline, thresholds: Thresholds, baselineFile: String, thresholdsFile: String,
-         bottlenecks: BottleneckNotes? = nil) {
+    init(
+        baseline: Baseline, thresholds: Thresholds, baselineFile: String, thresholdsFile: String,
+        bottlenecks: BottleneckNotes? = nil
+    ) {
         self.bottlenecks = bottlenecks
         let text = ValueText(markdown: true)
         let escape = MarkdownEscaping.text
@@ -61,23 +63,28 @@ public struct BaselineDocViewModel: Sendable {
             let rows = (bySize[size] ?? []).sorted { ($0.scenario, $0.metric) < ($1.scenario, $1.metric) }.map { m in
                 let s = m.summary
                 let cells = text.values([s.mean, s.p50, s.p95, s.p99, s.max], unit: m.unit)
-                return BaselineMetricRow(scenario: escape(m.scenario), metric: escape(m.metric),
-                                         n: "\(text.count(s.n)) (\(s.runs) run\(s.runs == 1 ? "" : "s"))",
-                                         mean: cells[0], p50: cells[1], p95: cells[2], p99: cells[3], max: cells[4],
-                                         noiseFloor: m.noiseFloorPct.map { "± " + text.value($0, unit: "%") } ?? "not measured")
+                return BaselineMetricRow(
+                    scenario: escape(m.scenario), metric: escape(m.metric),
+                    n: "\(text.count(s.n)) (\(s.runs) run\(s.runs == 1 ? "" : "s"))",
+                    mean: cells[0], p50: cells[1], p95: cells[2], p99: cells[3], max: cells[4],
+                    noiseFloor: m.noiseFloorPct.map { "± " + text.value($0, unit: "%") } ?? "not measured")
             }
             let slas = (slaBySize[size] ?? []).map { entry in
-                SLALimitRow(appliesTo: escape(Self.selector(entry)),
-                            limit: escape("\(entry.stat.rawValue) \(entry.op.rawValue)") + " " + text.value(entry.limit, unit: entry.unit),
-                            source: escape(entry.source))
+                SLALimitRow(
+                    appliesTo: escape(Self.selector(entry)),
+                    limit: escape("\(entry.stat.rawValue) \(entry.op.rawValue)") + " "
+                        + text.value(entry.limit, unit: entry.unit),
+                    source: escape(entry.source))
             }
-            return MeshSizeSection(title: size.map { "\($0) nodes" } ?? "Any mesh size", rows: rows, hasRows: !rows.isEmpty,
-                                   slaRows: slas, hasSLA: !slas.isEmpty)
+            return MeshSizeSection(
+                title: size.map { "\($0) nodes" } ?? "Any mesh size", rows: rows, hasRows: !rows.isEmpty,
+                slaRows: slas, hasSLA: !slas.isEmpty)
         }
         hasMetrics = !baseline.metrics.isEmpty
         metricCount = baseline.metrics.count
         counterRows = baseline.counters.sorted { ($0.scenario, $0.metric) < ($1.scenario, $1.metric) }.map {
-            LimitRow(name: escape("\($0.scenario) · \($0.metric)"), value: text.value($0.value, unit: $0.unit), source: "")
+            LimitRow(
+                name: escape("\($0.scenario) · \($0.metric)"), value: text.value($0.value, unit: $0.unit), source: "")
         }
         hasCounters = !counterRows.isEmpty
 
@@ -85,14 +92,17 @@ public struct BaselineDocViewModel: Sendable {
         alpha = String(format: "%g", thresholds.alpha)
         regressionRows = MetricClass.allCases.map { cls in
             let limits = thresholds.limits(for: cls)
-            return RegressionRow(metricClass: cls.rawValue,
-                                 warn: limits.warnPct.map { text.percent($0) } ?? "not gated",
-                                 fail: limits.failPct.map { text.percent($0) } ?? "not gated")
+            return RegressionRow(
+                metricClass: cls.rawValue,
+                warn: limits.warnPct.map { text.percent($0) } ?? "not gated",
+                fail: limits.failPct.map { text.percent($0) } ?? "not gated")
         }
         checkRows = Self.checks(thresholds.checks)
-        flakePolicy = "A test is quarantined when more than \(text.value(thresholds.flakes.maxRatePct, unit: "%")) of its runs "
+        flakePolicy =
+            "A test is quarantined when more than \(text.value(thresholds.flakes.maxRatePct, unit: "%")) of its runs "
             + "needed a retry, judged after \(thresholds.flakes.minRuns) runs; \(thresholds.flakes.retries) retry after a failure."
-        retention = "History is kept \(thresholds.retentionDays) days; trends look back \(thresholds.trendWindowDays) days."
+        retention =
+            "History is kept \(thresholds.retentionDays) days; trends look back \(thresholds.trendWindowDays) days."
     }
 
     /// "latency · single_hop" or "propagation-10 / latency": what an SLA entry's selector matches.
@@ -108,16 +118,36 @@ public struct BaselineDocViewModel: Sendable {
     static func checks(_ c: CheckLimits) -> [LimitRow] {
         let text = ValueText(markdown: true)
         var rows = [
-            LimitRow(name: "burst", value: "\(text.value(c.burstRateEventsPerS, unit: "events/s")) for \(text.value(c.burstDurationS, unit: "s")), recovered within \(text.value(c.burstRecoveryS, unit: "s"))", source: "AC 3"),
-            LimitRow(name: "queue depth", value: "below \(text.value(c.queueDepthMax, unit: "events"))", source: "AC 3"),
-            LimitRow(name: "memory leak", value: "growth above \(text.value(c.leakGrowthPct, unit: "%")) over \(text.value(c.leakWindowS, unit: "s"))", source: "AC 6"),
-            LimitRow(name: "CPU saturation", value: "above \(text.value(c.cpuSaturationPct, unit: "%")) for \(text.value(c.cpuSaturationWindowS, unit: "s"))", source: "AC 6"),
-            LimitRow(name: "OOM risk", value: "memory above \(text.value(c.oomRiskPct, unit: "%")) of what is available", source: "AC 6"),
-            LimitRow(name: "straggler", value: "a delivery slower than \(text.value(c.stragglerMS, unit: "ms"))", source: "AC 2"),
+            LimitRow(
+                name: "burst",
+                value:
+                    "\(text.value(c.burstRateEventsPerS, unit: "events/s")) for \(text.value(c.burstDurationS, unit: "s")), recovered within \(text.value(c.burstRecoveryS, unit: "s"))",
+                source: "AC 3"),
+            LimitRow(
+                name: "queue depth", value: "below \(text.value(c.queueDepthMax, unit: "events"))", source: "AC 3"),
+            LimitRow(
+                name: "memory leak",
+                value:
+                    "growth above \(text.value(c.leakGrowthPct, unit: "%")) over \(text.value(c.leakWindowS, unit: "s"))",
+                source: "AC 6"),
+            LimitRow(
+                name: "CPU saturation",
+                value:
+                    "above \(text.value(c.cpuSaturationPct, unit: "%")) for \(text.value(c.cpuSaturationWindowS, unit: "s"))",
+                source: "AC 6"),
+            LimitRow(
+                name: "OOM risk", value: "memory above \(text.value(c.oomRiskPct, unit: "%")) of what is available",
+                source: "AC 6"),
+            LimitRow(
+                name: "straggler", value: "a delivery slower than \(text.value(c.stragglerMS, unit: "ms"))",
+                source: "AC 2"),
             LimitRow(name: "packet loss", value: "at most \(text.value(c.packetLossPct, unit: "%"))", source: "AC 6"),
         ]
         for (size, hops) in c.maxDiameterHops.sorted(by: { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }) {
-            rows.append(LimitRow(name: "diameter at \(MarkdownEscaping.text(size)) nodes", value: "at most \(hops) hops", source: "AC 1"))
+            rows.append(
+                LimitRow(
+                    name: "diameter at \(MarkdownEscaping.text(size)) nodes", value: "at most \(hops) hops",
+                    source: "AC 1"))
         }
         return rows
     }

@@ -63,9 +63,12 @@ public struct ComparisonView: Sendable {
             if Self.isBeyondNoise(verdict) { changed.append(row) } else { unchanged.append(row) }
         }
         for gone in results.missing {
-            changed.append(ComparisonRow(
-                metric: MarkdownEscaping.text("\(gone.scenario) · \(gone.metric)"), baseline: gone.unit.isEmpty ? "in baseline" : "in baseline (\(MarkdownEscaping.text(gone.unit)))",
-                current: "–", delta: "–", p: "–", q: "–", verdict: Self.label(.missing), rank: Self.rank(.missing), magnitude: 0))
+            changed.append(
+                ComparisonRow(
+                    metric: MarkdownEscaping.text("\(gone.scenario) · \(gone.metric)"),
+                    baseline: gone.unit.isEmpty ? "in baseline" : "in baseline (\(MarkdownEscaping.text(gone.unit)))",
+                    current: "–", delta: "–", p: "–", q: "–", verdict: Self.label(.missing), rank: Self.rank(.missing),
+                    magnitude: 0))
         }
         let order: (ComparisonRow, ComparisonRow) -> Bool = {
             ($0.rank, -$0.magnitude, $0.metric) < ($1.rank, -$1.magnitude, $1.metric)
@@ -73,10 +76,13 @@ public struct ComparisonView: Sendable {
         self.changed = changed.sorted(by: order)
         self.unchanged = unchanged.sorted(by: order)
         let newOrUncompared = unchanged.filter { $0.rank >= 3 && $0.rank <= 5 }.count
-        unchangedTitle = VerdictView.plural(unchanged.count, "metric", "metrics") + " without a change beyond noise"
-            + (newOrUncompared > 0 ? " (\(newOrUncompared) of them new, missing or not comparable)" : " (within noise or not significant)")
+        unchangedTitle =
+            VerdictView.plural(unchanged.count, "metric", "metrics") + " without a change beyond noise"
+            + (newOrUncompared > 0
+                ? " (\(newOrUncompared) of them new, missing or not comparable)" : " (within noise or not significant)")
 
-        let verdicts = results.metrics.compactMap(\.change?.verdict) + results.counters.compactMap(\.verdict)
+        let verdicts =
+            results.metrics.compactMap(\.change?.verdict) + results.counters.compactMap(\.verdict)
             + results.missing.map { _ in ChangeVerdict.missing }
         func count(_ v: ChangeVerdict) -> Int { verdicts.filter { $0 == v }.count }
         var parts: [String] = []
@@ -87,13 +93,17 @@ public struct ComparisonView: Sendable {
         if count(.new) > 0 { parts.append("\(count(.new)) new (no baseline)") }
         if count(.missing) > 0 { parts.append("\(count(.missing)) missing from this run") }
         if count(.notComparable) > 0 { parts.append("\(count(.notComparable)) not comparable") }
-        let against = results.comparison.map {
-            $0.reference.map { " (" + MarkdownEscaping.text($0) + ")" } ?? " against baseline run " + MarkdownEscaping.text($0.baselineRunID)
-        } ?? ""
+        let against =
+            results.comparison.map {
+                $0.reference.map { " (" + MarkdownEscaping.text($0) + ")" } ?? " against baseline run "
+                    + MarkdownEscaping.text($0.baselineRunID)
+            } ?? ""
         // Only these verdicts come from a comparison; new, missing and not comparable ones did not.
         let compared = count(.fail) + count(.warn) + count(.improved) + count(.noise)
         comparedCount = compared
-        summary = "\(compared) of \(verdicts.count) metrics compared\(against): " + (parts.isEmpty ? "none." : parts.joined(separator: ", ") + ".")
+        summary =
+            "\(compared) of \(verdicts.count) metrics compared\(against): "
+            + (parts.isEmpty ? "none." : parts.joined(separator: ", ") + ".")
             + " q-values are Benjamini–Hochberg adjusted across all compared metrics."
 
         isComparable = results.comparison?.comparable ?? !verdicts.isEmpty
@@ -102,12 +112,16 @@ public struct ComparisonView: Sendable {
         candidateColumn = isAB ? "Head (B)" : "Current"
         comparedWith = isAB ? summary : nil
         if let comparison = results.comparison, !comparison.comparable {
-            notes.append("The baseline was recorded on another machine class ("
-                         + MarkdownEscaping.text(comparison.baselineClass ?? comparison.baselineHost)
-                         + "): its timings are shown but not compared; exact counters are. Compare timings on this machine with `make compare`, or record a baseline on this class with `analyze --update-baseline`.")
+            notes.append(
+                "The baseline was recorded on another machine class ("
+                    + MarkdownEscaping.text(comparison.baselineClass ?? comparison.baselineHost)
+                    + "): its timings are shown but not compared; exact counters are. Compare timings on this machine with `make compare`, or record a baseline on this class with `analyze --update-baseline`."
+            )
         }
         if results.metrics.contains(where: { $0.change?.testLevel == .pooledSamples }) {
-            notes.append("Some comparisons pooled raw samples because one side had a single repetition; their p-values are optimistic. Run more repetitions for run-level tests.")
+            notes.append(
+                "Some comparisons pooled raw samples because one side had a single repetition; their p-values are optimistic. Run more repetitions for run-level tests."
+            )
         }
         self.notes = notes
     }

@@ -45,8 +45,12 @@ public struct EnvironmentView: Sendable {
         } else {
             // The machine class decides which timings are compared; the kernel (in `os`) is shown, not compared.
             let memory = ValueText().value(Double(run.host.memoryMB), unit: "MB")
-            host = escape("\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint); machine class \(run.host.machineClass))")
-            mode = hasRelays ? "external relays, NIP-01 over WebSocket"
+            host = escape(
+                "\(run.host.cpuModel), \(run.host.cpus) CPUs, \(memory), \(run.host.os), Swift \(run.host.swift) (fingerprint \(run.host.fingerprint); machine class \(run.host.machineClass))"
+            )
+            mode =
+                hasRelays
+                ? "external relays, NIP-01 over WebSocket"
                 : run.mode == .real ? "real (loopback WebSocket)" : "simulated (virtual clock)"
         }
         date = DateText.display(run.startedAt)
@@ -60,7 +64,8 @@ public struct EnvironmentView: Sendable {
     /// so the text it yields is ours, never the file's.
     static func importedFormat(_ run: RunHeader) -> String? {
         guard case .string(let source)? = run.config["source_format"], let format = InputFormat(rawValue: source),
-              format != .auto, format != .meshbench else { return nil }
+            format != .auto, format != .meshbench
+        else { return nil }
         return format.displayName
     }
 

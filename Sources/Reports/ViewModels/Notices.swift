@@ -6,21 +6,27 @@ enum Notices {
     static func build(_ results: LoadedResults) -> [String] {
         var notices: [String] = []
         if results.isNewerSchema {
-            notices.append("This file declares schema " + MarkdownEscaping.text(results.schema)
-                + ", which this render does not know (it reads " + SchemaName.results
-                + "): sections it could read are shown. Update MeshBench to see everything.")
+            notices.append(
+                "This file declares schema " + MarkdownEscaping.text(results.schema)
+                    + ", which this render does not know (it reads " + SchemaName.results
+                    + "): sections it could read are shown. Update MeshBench to see everything.")
         }
         for problem in results.problems {
             notices.append("Not shown: " + MarkdownEscaping.text(problem) + ".")
         }
         if results.metrics.isEmpty && !results.problems.contains(where: { $0.contains("\"metrics\"") }) {
-            notices.append("The results contain no metrics: no latency, throughput or resource figures can be shown. Check that bench ran scenarios and that analyze read the whole samples file.")
+            notices.append(
+                "The results contain no metrics: no latency, throughput or resource figures can be shown. Check that bench ran scenarios and that analyze read the whole samples file."
+            )
         }
         if results.run?.mode == .simulated {
-            notices.append("Measured on the simulated transport: latencies come from the link model and virtual clock, not from real sockets.")
+            notices.append(
+                "Measured on the simulated transport: latencies come from the link model and virtual clock, not from real sockets."
+            )
         }
         if results.run?.git.dirty == true {
-            notices.append("The working tree had uncommitted changes: the commit alone does not identify the measured code.")
+            notices.append(
+                "The working tree had uncommitted changes: the commit alone does not identify the measured code.")
         }
         notices += results.notes.map(MarkdownEscaping.text)
         return notices

@@ -43,21 +43,28 @@ public struct PRCommentViewModel: Sendable {
         verdict = VerdictView(results: results)
         environment = EnvironmentView(results: results)
         let allNotices = Notices.build(results)
-        notices = Array(allNotices.prefix(Self.maxNotices))
+        notices =
+            Array(allNotices.prefix(Self.maxNotices))
             + (allNotices.count > Self.maxNotices
-               ? [VerdictView.plural(allNotices.count - Self.maxNotices, "more note", "more notes") + " in the full report."] : [])
+                ? [
+                    VerdictView.plural(allNotices.count - Self.maxNotices, "more note", "more notes")
+                        + " in the full report."
+                ] : [])
         hasNotices = !notices.isEmpty
 
         slaMisses = TableRows.sla(results).filter { !$0.ok }
         hasSLAMisses = !slaMisses.isEmpty
-        let failed = TableRows.checks(results).enumerated().filter { results.checks[$0.offset].status == .fail }.map(\.element)
+        let failed = TableRows.checks(results).enumerated().filter { results.checks[$0.offset].status == .fail }.map(
+            \.element)
         failedChecks = Array(failed.prefix(Self.maxFailedChecks))
         hasFailedChecks = !failedChecks.isEmpty
         moreFailedChecks = failed.count - failedChecks.count
         hasMoreFailedChecks = moreFailedChecks > 0
         let failedOutcomes = results.outcomes.filter { $0.status == .fail }.map { MarkdownEscaping.text($0.test) }
-        failedTests = Array(failedOutcomes.prefix(Self.maxFailedChecks))
-            + (failedOutcomes.count > Self.maxFailedChecks ? ["…and \(failedOutcomes.count - Self.maxFailedChecks) more in the full report"] : [])
+        failedTests =
+            Array(failedOutcomes.prefix(Self.maxFailedChecks))
+            + (failedOutcomes.count > Self.maxFailedChecks
+                ? ["…and \(failedOutcomes.count - Self.maxFailedChecks) more in the full report"] : [])
         hasFailedTests = !failedTests.isEmpty
 
         let comparison = ComparisonView(results: results)
@@ -73,7 +80,8 @@ public struct PRCommentViewModel: Sendable {
         } else if !comparison.isComparable {
             noChangeSentence = comparison.notes.first ?? "The baseline could not be compared."
         } else if comparison.comparedCount == 0 {
-            noChangeSentence = "None of this run's metrics is in the baseline, so nothing was compared: record a baseline of this tier with `analyze --update-baseline`."
+            noChangeSentence =
+                "None of this run's metrics is in the baseline, so nothing was compared: record a baseline of this tier with `analyze --update-baseline`."
         } else {
             noChangeSentence = "No metric changed beyond noise (\(comparison.comparedCount) compared)."
         }
@@ -83,7 +91,8 @@ public struct PRCommentViewModel: Sendable {
             ImageView(file: $0.file, title: MarkdownEscaping.text($0.title), alt: MarkdownEscaping.altText($0.alt))
         }
 
-        let regressed = comparison.changed.contains { $0.rank <= 1 } || !slaMisses.isEmpty || !failed.isEmpty || hasFailedTests
+        let regressed =
+            comparison.changed.contains { $0.rank <= 1 } || !slaMisses.isEmpty || !failed.isEmpty || hasFailedTests
         nextSteps = regressed ? Self.nextSteps(results) : []
         hasNextSteps = !nextSteps.isEmpty
         reproduceCommand = Self.reproduceCommand(results.run)
@@ -91,13 +100,18 @@ public struct PRCommentViewModel: Sendable {
 
     static func reproduceCommand(_ run: RunHeader?) -> String {
         if let run, let source = EnvironmentView.importedFormat(run) {
-            return ["# this run was imported from \(source): re-run that benchmark, then", "analyze FILE | render --out artifacts"]
-                .joined(separator: "\n")
+            return [
+                "# this run was imported from \(source): re-run that benchmark, then",
+                "analyze FILE | render --out artifacts",
+            ]
+            .joined(separator: "\n")
         }
         var lines = ["make report    # tier 1: bench | analyze | render into artifacts/"]
         if let run {
             lines.append("# this run exactly (tier \(run.tier), seed \(run.seed)):")
-            lines.append("make build && .build/release/bench --tier \(run.tier) --seed \(run.seed) | .build/release/analyze | .build/release/render --out artifacts")
+            lines.append(
+                "make build && .build/release/bench --tier \(run.tier) --seed \(run.seed) | .build/release/analyze | .build/release/render --out artifacts"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -55,7 +55,8 @@ public struct ReportViewModel: Sendable {
         slaRows = TableRows.sla(results)
         hasSLA = !slaRows.isEmpty
         let missed = slaRows.filter { !$0.ok }.count
-        slaSummary = missed == 0
+        slaSummary =
+            missed == 0
             ? "All \(slaRows.count) service-level limits met."
             : "\(missed) of \(slaRows.count) service-level limits missed."
 
@@ -65,7 +66,8 @@ public struct ReportViewModel: Sendable {
         referenceColumn = comparison.referenceColumn
         candidateColumn = comparison.candidateColumn
         comparisonNotes = comparison.notes
-        noComparisonReason = "No baseline comparison: no baseline was given to analyze (record one with `analyze --update-baseline`)."
+        noComparisonReason =
+            "No baseline comparison: no baseline was given to analyze (record one with `analyze --update-baseline`)."
         changedRows = comparison.changed
         hasChangedRows = !changedRows.isEmpty
         noiseRows = comparison.unchanged

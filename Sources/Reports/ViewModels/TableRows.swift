@@ -41,10 +41,12 @@ enum TableRows {
         let text = ValueText(markdown: true)
         return results.metrics.flatMap { metric in
             (metric.sla ?? []).map { sla in
-                SLARow(scenario: MarkdownEscaping.text(metric.scenario), metric: MarkdownEscaping.text(metric.metric),
-                       limit: MarkdownEscaping.text("\(sla.stat.rawValue) \(sla.op.rawValue) \(text.value(sla.limit, unit: metric.unit))"),
-                       measured: text.value(sla.measured, unit: metric.unit),
-                       status: sla.ok ? "✅ met" : "❌ missed", ok: sla.ok)
+                SLARow(
+                    scenario: MarkdownEscaping.text(metric.scenario), metric: MarkdownEscaping.text(metric.metric),
+                    limit: MarkdownEscaping.text(
+                        "\(sla.stat.rawValue) \(sla.op.rawValue) \(text.value(sla.limit, unit: metric.unit))"),
+                    measured: text.value(sla.measured, unit: metric.unit),
+                    status: sla.ok ? "✅ met" : "❌ missed", ok: sla.ok)
             }
         }.sorted { ($0.ok ? 1 : 0, $0.scenario, $0.metric) < ($1.ok ? 1 : 0, $1.scenario, $1.metric) }
     }
@@ -56,9 +58,10 @@ enum TableRows {
             let ci = m.ci.p95.map { [$0.low, $0.high] } ?? []
             var cells = text.values([m.p50, m.p90, m.p95, m.p99, m.p999, m.max] + ci, unit: m.unit)
             if ci.count == 2 { cells[2] += " (\(cells[6]) – \(cells[7]))" }
-            return LatencyRow(scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
-                              n: text.count(m.n), p50: cells[0], p90: cells[1], p95: cells[2],
-                              p99: cells[3], p999: cells[4], max: cells[5])
+            return LatencyRow(
+                scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
+                n: text.count(m.n), p50: cells[0], p90: cells[1], p95: cells[2],
+                p99: cells[3], p999: cells[4], max: cells[5])
         }
     }
 
@@ -79,9 +82,11 @@ enum TableRows {
                 // Each cell in its own best unit: phases span µs to ms, and "0.0767 ms" reads worse than "76.7 µs".
                 let cells = [m.mean, m.p50, m.p95, m.p99].map { text.value($0, unit: m.unit) }
                 let share = total > 0 ? 100 * m.mean * LatencySpectrumChart.toBase(m.unit) / total : 0
-                return PhaseRow(scenario: MarkdownEscaping.text(scenario), phase: MarkdownEscaping.text(LatencyBreakdownChart.phaseName(m)),
-                                n: text.count(m.n), mean: cells[0], share: String(format: "%.0f %%", share),
-                                p50: cells[1], p95: cells[2], p99: cells[3])
+                return PhaseRow(
+                    scenario: MarkdownEscaping.text(scenario),
+                    phase: MarkdownEscaping.text(LatencyBreakdownChart.phaseName(m)),
+                    n: text.count(m.n), mean: cells[0], share: String(format: "%.0f %%", share),
+                    p50: cells[1], p95: cells[2], p99: cells[3])
             }
         }
     }
@@ -90,8 +95,9 @@ enum TableRows {
         let text = ValueText(markdown: true)
         return results.metrics.filter { !ValueText.isDuration($0.unit) }.map { m in
             let cells = text.values([m.mean, m.p50, m.p95, m.max], unit: m.unit)
-            return OtherMetricRow(scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
-                                  n: text.count(m.n), mean: cells[0], p50: cells[1], p95: cells[2], max: cells[3])
+            return OtherMetricRow(
+                scenario: MarkdownEscaping.text(m.scenario), metric: MarkdownEscaping.text(m.metric),
+                n: text.count(m.n), mean: cells[0], p50: cells[1], p95: cells[2], max: cells[3])
         }
     }
 
@@ -104,8 +110,9 @@ enum TableRows {
             case .fail: status = "❌ fail"
             case .skipped: status = "skipped"
             }
-            return CheckRow(name: MarkdownEscaping.text(check.name), scenario: MarkdownEscaping.text(check.scenario),
-                            status: status, detail: MarkdownEscaping.text(check.detail))
+            return CheckRow(
+                name: MarkdownEscaping.text(check.name), scenario: MarkdownEscaping.text(check.scenario),
+                status: status, detail: MarkdownEscaping.text(check.detail))
         }
     }
 
@@ -119,15 +126,20 @@ enum TableRows {
             seen.insert(outcome.test)
             let flake = flakes[outcome.test]
             let status = outcome.status == .fail ? "❌ failed" : (outcome.flaky ? "⚠️ passed on retry" : "✅ passed")
-            rows.append(OutcomeRow(test: MarkdownEscaping.text(outcome.test), attempts: "\(outcome.attempts)",
-                                   failures: "\(outcome.attempts - (outcome.status == .pass ? 1 : 0))",
-                                   flakeRate: flake.map { text.value($0.flakeRate * 100, unit: "%") } ?? "–",
-                                   status: status + (flake?.quarantined == true ? ", quarantined" : "")))
+            rows.append(
+                OutcomeRow(
+                    test: MarkdownEscaping.text(outcome.test), attempts: "\(outcome.attempts)",
+                    failures: "\(outcome.attempts - (outcome.status == .pass ? 1 : 0))",
+                    flakeRate: flake.map { text.value($0.flakeRate * 100, unit: "%") } ?? "–",
+                    status: status + (flake?.quarantined == true ? ", quarantined" : "")))
         }
         for flake in results.flakes.sorted(by: { $0.test < $1.test }) where !seen.contains(flake.test) {
-            rows.append(OutcomeRow(test: MarkdownEscaping.text(flake.test), attempts: "–", failures: "\(flake.failures) in \(flake.runs) runs",
-                                   flakeRate: text.value(flake.flakeRate * 100, unit: "%"),
-                                   status: flake.quarantined ? "quarantined (not run)" : "not run"))
+            rows.append(
+                OutcomeRow(
+                    test: MarkdownEscaping.text(flake.test), attempts: "–",
+                    failures: "\(flake.failures) in \(flake.runs) runs",
+                    flakeRate: text.value(flake.flakeRate * 100, unit: "%"),
+                    status: flake.quarantined ? "quarantined (not run)" : "not run"))
         }
         return rows
     }
@@ -137,9 +149,11 @@ enum TableRows {
         let failed = results.outcomes.filter { $0.status == .fail }.count
         let flaky = results.outcomes.filter { $0.flaky && $0.status == .pass }.count
         let over = results.flakes.filter { $0.flakeRate > 0.05 }.count
-        var text = "\(total) tests: \(total - failed - flaky) passed first time, \(flaky) passed on retry (flaky), \(failed) failed."
+        var text =
+            "\(total) tests: \(total - failed - flaky) passed first time, \(flaky) passed on retry (flaky), \(failed) failed."
         if !results.flakes.isEmpty {
-            text += " Over the flake history, \(VerdictView.plural(over, "test is", "tests are")) above the 5 % flake-rate limit."
+            text +=
+                " Over the flake history, \(VerdictView.plural(over, "test is", "tests are")) above the 5 % flake-rate limit."
         }
         return text
     }

@@ -64,7 +64,8 @@ public struct TrendsViewModel: Sendable {
         }
         rows = fitted
         hasRows = !fitted.isEmpty
-        noRowsReason = trends.isEmpty
+        noRowsReason =
+            trends.isEmpty
             ? "No trends in this document: produce them with `analyze trends --days 30 | render trends`."
             : "No metric has enough history for a trend yet."
         insufficientRows = insufficient
@@ -86,7 +87,8 @@ public struct TrendsViewModel: Sendable {
 
     private static func image(_ outcome: ChartOutcome) -> ImageView? {
         guard outcome.isDrawn else { return nil }
-        return ImageView(file: outcome.file, title: MarkdownEscaping.text(outcome.title), alt: MarkdownEscaping.altText(outcome.alt))
+        return ImageView(
+            file: outcome.file, title: MarkdownEscaping.text(outcome.title), alt: MarkdownEscaping.altText(outcome.alt))
     }
 
     /// Degrading first (what needs attention), then improving, stable, too little history.
@@ -105,8 +107,11 @@ public struct TrendsViewModel: Sendable {
         let escape = MarkdownEscaping.text
         let slope: String
         if let perDay = trend.slopePerDay {
-            slope = text.value(perDay, unit: trend.unit) + "/day"
-                + (trend.slopeCI.map { " (\(text.value($0.low, unit: trend.unit)) to \(text.value($0.high, unit: trend.unit)))" } ?? "")
+            slope =
+                text.value(perDay, unit: trend.unit) + "/day"
+                + (trend.slopeCI.map {
+                    " (\(text.value($0.low, unit: trend.unit)) to \(text.value($0.high, unit: trend.unit)))"
+                } ?? "")
         } else {
             slope = "–"
         }
@@ -118,14 +123,23 @@ public struct TrendsViewModel: Sendable {
         case .improving: direction = "🟢 improving"
         case .stable: direction = "stable"
         case .insufficientHistory:
-            direction = "insufficient history: \(trend.points.count) run\(trend.points.count == 1 ? "" : "s") in the window, too few to fit a trend"
+            direction =
+                "insufficient history: \(trend.points.count) run\(trend.points.count == 1 ? "" : "s") in the window, too few to fit a trend"
         }
         return TrendRow(
-            metric: escape("\(trend.scenario) · \(trend.metric)"), stat: trend.stat.rawValue, runs: text.count(trend.points.count),
+            metric: escape("\(trend.scenario) · \(trend.metric)"), stat: trend.stat.rawValue,
+            runs: text.count(trend.points.count),
             slope: escape(slope), r2: trend.r2.map { String(format: "%.2f", $0) } ?? "–", p: text.probability(trend.p),
             direction: direction,
-            anomalies: anomalies.isEmpty ? "none" : escape(anomalies.map { "\($0.runID) (\(text.value($0.value, unit: trend.unit)))" }.joined(separator: ", ")),
-            changePoints: changes.isEmpty ? "none" : escape(changes.map { "from \(trend.points[$0].runID), \(DateText.display(trend.points[$0].t))" }.joined(separator: "; ")),
+            anomalies: anomalies.isEmpty
+                ? "none"
+                : escape(
+                    anomalies.map { "\($0.runID) (\(text.value($0.value, unit: trend.unit)))" }.joined(separator: ", ")),
+            changePoints: changes.isEmpty
+                ? "none"
+                : escape(
+                    changes.map { "from \(trend.points[$0].runID), \(DateText.display(trend.points[$0].t))" }.joined(
+                        separator: "; ")),
             hasChart: chart != nil, chart: chart)
     }
 
@@ -135,7 +149,8 @@ public struct TrendsViewModel: Sendable {
         let runs = Set(points.map(\.runID)).count
         guard let first = points.map(\.t).min(), let last = points.map(\.t).max() else { return "no recorded runs" }
         let days = last.timeIntervalSince(first) / 86_400
-        return "\(runs) recorded run\(runs == 1 ? "" : "s") from \(DateText.display(first)) to \(DateText.display(last))"
+        return
+            "\(runs) recorded run\(runs == 1 ? "" : "s") from \(DateText.display(first)) to \(DateText.display(last))"
             + String(format: " (%.1f days)", days)
     }
 
@@ -153,8 +168,10 @@ public struct TrendsViewModel: Sendable {
     private static func notices(_ results: LoadedResults) -> [String] {
         var notices: [String] = []
         if results.isNewerSchema {
-            notices.append("This file declares schema " + MarkdownEscaping.text(results.schema)
-                + ", which this render does not know (it reads " + SchemaName.results + "): trends it could read are shown.")
+            notices.append(
+                "This file declares schema " + MarkdownEscaping.text(results.schema)
+                    + ", which this render does not know (it reads " + SchemaName.results
+                    + "): trends it could read are shown.")
         }
         for problem in results.problems where !problem.hasPrefix("section \"metrics\"") {
             notices.append("Not shown: " + MarkdownEscaping.text(problem) + ".")

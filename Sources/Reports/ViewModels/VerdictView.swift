@@ -37,7 +37,8 @@ public struct VerdictView: Sendable {
         if warns > 0 { parts.append(Self.plural(warns, "regression", "regressions") + " past the WARN threshold") }
         if slaMissed > 0 { parts.append(Self.plural(slaMissed, "SLA", "SLAs") + " missed") }
         if !results.missing.isEmpty {
-            parts.append(Self.plural(results.missing.count, "metric", "metrics") + " of the baseline missing from this run")
+            parts.append(
+                Self.plural(results.missing.count, "metric", "metrics") + " of the baseline missing from this run")
         }
         if checksFailed > 0 { parts.append(Self.plural(checksFailed, "check", "checks") + " failed") }
         if testsFailed > 0 { parts.append(Self.plural(testsFailed, "test", "tests") + " failed after retry") }
@@ -45,10 +46,12 @@ public struct VerdictView: Sendable {
         if results.verdict == nil {
             headline = "The results file has no verdict; see the notes below for what is missing."
         } else if !results.problems.isEmpty {
-            headline = "The results file is incomplete (" + Self.plural(results.problems.count, "problem", "problems")
+            headline =
+                "The results file is incomplete (" + Self.plural(results.problems.count, "problem", "problems")
                 + "): the verdict \(word) covers only what it contains; see the notes below."
         } else if parts.isEmpty {
-            headline = results.metrics.isEmpty
+            headline =
+                results.metrics.isEmpty
                 ? "No metrics were measured in this run."
                 : Self.passHeadline(results)
         } else {
@@ -60,7 +63,8 @@ public struct VerdictView: Sendable {
     /// compared, and SLAs, checks or counters only when some were judged. Files without a scope
     /// (older analyze) count what was judged themselves.
     static func passHeadline(_ results: LoadedResults) -> String {
-        let scope = results.scope
+        let scope =
+            results.scope
             ?? VerdictScope(counting: results.metrics, checks: results.checks, counters: results.counters)
         let judged = scope.judgedBesidesTimings
         guard scope.timings == 0 else {
@@ -68,10 +72,13 @@ public struct VerdictView: Sendable {
                 + (judged.map { "; \($0) met." } ?? ".")
         }
         let what = judged.map { "Passed: \($0)" } ?? "Nothing was judged"
-        return what + "." + untimed(scope.timingsNotCompared == nil
-                                    ? VerdictScope(slas: scope.slas, checks: scope.checks, counters: scope.counters, timings: 0,
-                                                   timingsNotCompared: "no baseline to compare with")
-                                    : scope)
+        return what + "."
+            + untimed(
+                scope.timingsNotCompared == nil
+                    ? VerdictScope(
+                        slas: scope.slas, checks: scope.checks, counters: scope.counters, timings: 0,
+                        timingsNotCompared: "no baseline to compare with")
+                    : scope)
     }
 
     /// " Timings not compared: … Compare them on this machine with `make compare`." when none were.

@@ -32,11 +32,16 @@ public struct KubernetesManifests: Sendable {
     /// Checks the options; a bad one names the flag and the fix.
     public init(topology: Topology, seed: UInt64, image: String) throws(StandaloneConfigError) {
         guard topology.nodeCount <= Self.maximumNodes else {
-            throw .invalid(place: "--nodes \(topology.nodeCount)", reason: "at most \(Self.maximumNodes) nodes per mesh")
+            throw .invalid(
+                place: "--nodes \(topology.nodeCount)", reason: "at most \(Self.maximumNodes) nodes per mesh")
         }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./:_@-")
-        guard !image.isEmpty, image.allSatisfy(allowed.contains), image.first?.isLetter == true || image.first?.isNumber == true else {
-            throw .invalid(place: "--image \(image)", reason: "not an image reference; write e.g. registry.example.com/meshbench:1.0")
+        guard !image.isEmpty, image.allSatisfy(allowed.contains),
+            image.first?.isLetter == true || image.first?.isNumber == true
+        else {
+            throw .invalid(
+                place: "--image \(image)",
+                reason: "not an image reference; write e.g. registry.example.com/meshbench:1.0")
         }
         self.topology = topology
         self.seed = seed

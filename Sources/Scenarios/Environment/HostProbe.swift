@@ -17,8 +17,9 @@ public enum HostProbe {
         let identity = [cpuModel, String(cpus), String((memoryMB + 512) / 1024), os, swift].joined(separator: "|")
         let digest = SHA256.hash(data: Array(identity.utf8))
         let fingerprint = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
-        return HostInfo(fingerprint: fingerprint, cpuModel: cpuModel, cpus: cpus, memoryMB: memoryMB,
-                        os: os, swift: swift)
+        return HostInfo(
+            fingerprint: fingerprint, cpuModel: cpuModel, cpus: cpus, memoryMB: memoryMB,
+            os: os, swift: swift)
     }
 
     /// The compiler that built this binary: the toolchain is part of what a timing depends on.
@@ -40,7 +41,8 @@ public enum HostProbe {
         var pretty = "Linux"
         if let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8) {
             for line in text.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
-                pretty = String(line.dropFirst("PRETTY_NAME=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                pretty = String(line.dropFirst("PRETTY_NAME=".count)).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\""))
             }
         }
         var name = utsname()

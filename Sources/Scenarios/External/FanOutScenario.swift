@@ -7,7 +7,8 @@ import NostrClient
 public struct FanOutScenario: ExternalScenario {
     public let name = "external.fanout"
     public let tier = 1
-    public let summary = "one relay: K = 1, 10, 100 subscribers on their own connections; time until all K have each event and first-to-last spread (--events per K, default 20)"
+    public let summary =
+        "one relay: K = 1, 10, 100 subscribers on their own connections; time until all K have each event and first-to-last spread (--events per K, default 20)"
     let subscriberCounts = [1, 10, 100]
 
     public init() {}
@@ -27,7 +28,8 @@ public struct FanOutScenario: ExternalScenario {
                 let subscribers = try await driver.connect(0, count: k)
                 let subscription = driver.subscriptionID("fanout-\(k)")
                 for subscriber in subscribers {
-                    try await driver.subscribe(subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
+                    try await driver.subscribe(
+                        subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
                 }
                 for rep in 0..<context.settings.repetitions {
                     for _ in 0..<events {
@@ -36,7 +38,8 @@ public struct FanOutScenario: ExternalScenario {
                         _ = try await driver.awaitOK(event, on: publisher)
                         var arrivals: [ContinuousClock.Instant] = []
                         for subscriber in subscribers {
-                            arrivals.append(try await driver.awaitDelivery(of: event, subscription: subscription, on: subscriber))
+                            arrivals.append(
+                                try await driver.awaitDelivery(of: event, subscription: subscription, on: subscriber))
                         }
                         guard let first = arrivals.min(), let last = arrivals.max() else { continue }
                         let t = (sent - start).milliseconds / 1_000
@@ -45,8 +48,9 @@ public struct FanOutScenario: ExternalScenario {
                     }
                 }
                 let copies = subscribers.reduce(0) { $0 + ($1.inbox.snapshot.duplicates[subscription] ?? 0) }
-                context.check("each of \(k) subscribers gets each event once", copies == 0,
-                              "\(copies) extra copies over \(k) subscribers")
+                context.check(
+                    "each of \(k) subscribers gets each event once", copies == 0,
+                    "\(copies) extra copies over \(k) subscribers")
                 await driver.close(subscribers)
             }
         }

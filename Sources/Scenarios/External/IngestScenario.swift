@@ -11,7 +11,8 @@ import NostrClient
 public struct IngestScenario: ExternalScenario {
     public let name = "external.ingest"
     public let tier = 2
-    public let summary = "one relay: open-loop ramp 100, 200, 400, … events/s (--rate top, default 3200; --duration per step, default 5 s); knee where all are accepted and delivered with p95 < 500 ms, latency per step"
+    public let summary =
+        "one relay: open-loop ramp 100, 200, 400, … events/s (--rate top, default 3200; --duration per step, default 5 s); knee where all are accepted and delivered with p95 < 500 ms, latency per step"
     public static let slaP95MS = 500.0
     let publishers = 4
 
@@ -19,9 +20,10 @@ public struct IngestScenario: ExternalScenario {
 
     public func run(_ context: ScenarioContext) async throws {
         let settings = context.settings
-        let ramp = RateRamp(rates: RateRamp.doubling(from: 100, to: settings.rate(default: 3_200)),
-                            stepSeconds: settings.duration(default: 5), drainSeconds: settings.timeout(10),
-                            rule: KneeRule(slaP95MS: Self.slaP95MS))
+        let ramp = RateRamp(
+            rates: RateRamp.doubling(from: 100, to: settings.rate(default: 3_200)),
+            stepSeconds: settings.duration(default: 5), drainSeconds: settings.timeout(10),
+            rule: KneeRule(slaP95MS: Self.slaP95MS))
         let recorder = context.recorder
         for rate in ramp.rates { recorder.declare("ingest_latency.r\(Int(rate))", unit: "ms", better: .lower) }
         recorder.declare("ingest_knee", unit: "events/s", better: .higher)
@@ -30,8 +32,10 @@ public struct IngestScenario: ExternalScenario {
             let subscriber = try await driver.connect(0)
             let author = driver.newAuthor()
             let subscription = driver.subscriptionID("ingest")
-            try await driver.subscribe(subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
-            let load = RelayRampLoad(driver: driver, author: author, senders: senders, subscribers: [subscriber], subscription: subscription)
+            try await driver.subscribe(
+                subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
+            let load = RelayRampLoad(
+                driver: driver, author: author, senders: senders, subscribers: [subscriber], subscription: subscription)
             let result = try await ramp.run(load) { step in
                 let label = "r\(Int(step.rate))"
                 for latency in step.outcome.latenciesMS { try recorder.sample("ingest_latency.\(label)", latency) }
@@ -43,8 +47,9 @@ public struct IngestScenario: ExternalScenario {
             let dropped = ([subscriber] + senders).compactMap { $0.inbox.snapshot.failure }
             context.check("connections stay open", dropped.isEmpty, dropped.first.map { "\($0)" } ?? "")
             let lowest = ramp.rates.first ?? 0
-            context.check("the relay keeps up with the lowest step", result.knee != nil,
-                          "at \(Int(lowest)) events/s: \(result.steps.first?.reason ?? "no step ran")")
+            context.check(
+                "the relay keeps up with the lowest step", result.knee != nil,
+                "at \(Int(lowest)) events/s: \(result.steps.first?.reason ?? "no step ran")")
             try recorder.counter("ingest_knee_is_lower_bound", unit: "bool", value: result.reachedTop ? 1 : 0)
         }
     }
@@ -75,7 +80,10 @@ final class RelayRampLoad: RampLoad, Sendable {
     }
     private let lock = NIOLockedValueBox(Step())
 
-    init(driver: RelayDriver, author: NostrKeyPair, senders: [RelayConnection], subscribers: [RelayConnection], subscription: String) {
+    init(
+        driver: RelayDriver, author: NostrKeyPair, senders: [RelayConnection], subscribers: [RelayConnection],
+        subscription: String
+    ) {
         self.driver = driver
         self.author = author
         self.senders = senders
@@ -83,11 +91,15 @@ final class RelayRampLoad: RampLoad, Sendable {
         subscriberCount = subscribers.count
         for sender in senders where !subscribers.contains(where: { $0 === sender }) {
             let url = sender.url.description
-            sender.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url, subscriber: nil) }
+            sender.inbox.setObserver { [weak self] message, at in
+                self?.heard(message, at: at, url: url, subscriber: nil)
+            }
         }
         for (number, subscriber) in subscribers.enumerated() {
             let url = subscriber.url.description
-            subscriber.inbox.setObserver { [weak self] message, at in self?.heard(message, at: at, url: url, subscriber: number) }
+            subscriber.inbox.setObserver { [weak self] message, at in
+                self?.heard(message, at: at, url: url, subscriber: number)
+            }
         }
     }
 
@@ -121,14 +133,18 @@ final class RelayRampLoad: RampLoad, Sendable {
     func finishStep(drainSeconds: Double) async throws -> RampStepOutcome {
         let deadline = driver.clock.now + .seconds(drainSeconds)
         while driver.clock.now < deadline {
-            let done = lock.withLockedValue { step in step.delivered.count + step.refused >= step.offered && step.accepted + step.refused >= step.offered }
+            let done = lock.withLockedValue { step in
+                step.delivered.count + step.refused >= step.offered && step.accepted + step.refused >= step.offered
+            }
             if done || senders.contains(where: { $0.inbox.snapshot.failure != nil }) { break }
             try await Task.sleep(nanoseconds: 10_000_000)
         }
         for sender in senders { sender.inbox.forgetOKs() }
         return lock.withLockedValue { step in
-            RampStepOutcome(offered: step.offered, accepted: step.accepted, completed: step.delivered.count, latenciesMS: step.delivered,
-                            firstFailure: step.firstFailure)
+            RampStepOutcome(
+                offered: step.offered, accepted: step.accepted, completed: step.delivered.count,
+                latenciesMS: step.delivered,
+                firstFailure: step.firstFailure)
         }
     }
 
@@ -137,18 +153,25 @@ final class RelayRampLoad: RampLoad, Sendable {
             switch message {
             case let .ok(id, ok, text):
                 guard step.index[id] != nil else { return }
-                if ok { step.accepted += 1 } else {
+                if ok {
+                    step.accepted += 1
+                } else {
                     step.refused += 1
-                    if step.firstFailure == nil { step.firstFailure = "\(RelayFailure.refused(url: url, eventID: id, reason: text))" }
+                    if step.firstFailure == nil {
+                        step.firstFailure = "\(RelayFailure.refused(url: url, eventID: id, reason: text))"
+                    }
                 }
             case let .subscriptionEvent(sub, event):
                 guard sub == subscription, let subscriber, let i = step.index[event.id], let sent = step.sentAt[i],
-                      step.heardBy[i].insert(subscriber).inserted, step.heardBy[i].count == subscriberCount else { return }
+                    step.heardBy[i].insert(subscriber).inserted, step.heardBy[i].count == subscriberCount
+                else { return }
                 step.delivered.append((at - sent).milliseconds)
             case let .notice(text):
                 if step.firstFailure == nil { step.firstFailure = "\(RelayFailure.notice(url: url, text: text))" }
             case let .closed(_, text):
-                if step.firstFailure == nil { step.firstFailure = "\(RelayFailure.closed(url: url, subscription: subscription, reason: text))" }
+                if step.firstFailure == nil {
+                    step.firstFailure = "\(RelayFailure.closed(url: url, subscription: subscription, reason: text))"
+                }
             default:
                 break
             }

@@ -15,7 +15,8 @@ import NostrClient
 public struct MeshIngestScenario: ExternalScenario {
     public let name = "external.mesh-ingest"
     public let tier = 2
-    public let summary = "two or more relays: open-loop ramp 50, 100, 200, … events/s (--rate top, default 1600; --duration per step, default 5 s) published at every relay in turn; knee where every relay has every event with p95 < 500 ms; our nodes' counters read from /counters"
+    public let summary =
+        "two or more relays: open-loop ramp 50, 100, 200, … events/s (--rate top, default 1600; --duration per step, default 5 s) published at every relay in turn; knee where every relay has every event with p95 < 500 ms; our nodes' counters read from /counters"
     public let minimumTargets = 2
 
     public init() {}
@@ -23,13 +24,17 @@ public struct MeshIngestScenario: ExternalScenario {
     public func run(_ context: ScenarioContext) async throws {
         let settings = context.settings
         guard let relayCount = settings.targets?.relays.count, relayCount >= minimumTargets else {
-            throw ExternalScenarioError.tooFewTargets(name, needed: minimumTargets, given: settings.targets?.relays.count ?? 0)
+            throw ExternalScenarioError.tooFewTargets(
+                name, needed: minimumTargets, given: settings.targets?.relays.count ?? 0)
         }
-        let ramp = RateRamp(rates: RateRamp.doubling(from: 50, to: settings.rate(default: 1_600)),
-                            stepSeconds: settings.duration(default: 5), drainSeconds: settings.timeout(10),
-                            rule: KneeRule(slaP95MS: IngestScenario.slaP95MS))
+        let ramp = RateRamp(
+            rates: RateRamp.doubling(from: 50, to: settings.rate(default: 1_600)),
+            stepSeconds: settings.duration(default: 5), drainSeconds: settings.timeout(10),
+            rule: KneeRule(slaP95MS: IngestScenario.slaP95MS))
         let recorder = context.recorder
-        for rate in ramp.rates { recorder.declare("mesh_ingest_latency.r\(Int(rate))", unit: "ms", better: .lower, meshSize: relayCount) }
+        for rate in ramp.rates {
+            recorder.declare("mesh_ingest_latency.r\(Int(rate))", unit: "ms", better: .lower, meshSize: relayCount)
+        }
         recorder.declare("mesh_ingest_knee", unit: "events/s", better: .higher, meshSize: relayCount)
         try await RelayDriver.with(context) { driver in
             var senders: [RelayConnection] = []
@@ -41,10 +46,13 @@ public struct MeshIngestScenario: ExternalScenario {
             let author = driver.newAuthor()
             let subscription = driver.subscriptionID("mesh-ingest")
             for subscriber in subscribers {
-                try await driver.subscribe(subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
+                try await driver.subscribe(
+                    subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
             }
-            let before = await NodeCounterTotals.read(driver.targets, group: driver.eventLoops, timeout: settings.timeout(5))
-            let load = RelayRampLoad(driver: driver, author: author, senders: senders, subscribers: subscribers, subscription: subscription)
+            let before = await NodeCounterTotals.read(
+                driver.targets, group: driver.eventLoops, timeout: settings.timeout(5))
+            let load = RelayRampLoad(
+                driver: driver, author: author, senders: senders, subscribers: subscribers, subscription: subscription)
             var accepted = 0
             let result = try await ramp.run(load) { step in
                 let label = "r\(Int(step.rate))"
@@ -52,18 +60,23 @@ public struct MeshIngestScenario: ExternalScenario {
                 for latency in step.outcome.latenciesMS { try recorder.sample("mesh_ingest_latency.\(label)", latency) }
                 try recorder.counter("step.\(label).offered", unit: "events", value: Int64(step.outcome.offered))
                 try recorder.counter("step.\(label).accepted", unit: "events", value: Int64(step.outcome.accepted))
-                try recorder.counter("step.\(label).at_every_relay", unit: "events", value: Int64(step.outcome.completed))
+                try recorder.counter(
+                    "step.\(label).at_every_relay", unit: "events", value: Int64(step.outcome.completed))
             }
             if let knee = result.knee { try recorder.sample("mesh_ingest_knee", knee) }
             try recorder.counter("mesh_ingest_knee_is_lower_bound", unit: "bool", value: result.reachedTop ? 1 : 0)
             let dropped = (subscribers + senders).compactMap { $0.inbox.snapshot.failure }
             context.check("connections stay open", dropped.isEmpty, dropped.first.map { "\($0)" } ?? "")
-            context.check("the mesh keeps up with the lowest step", result.knee != nil,
-                          "at \(Int(ramp.rates.first ?? 0)) events/s: \(result.steps.first?.reason ?? "no step ran")")
+            context.check(
+                "the mesh keeps up with the lowest step", result.knee != nil,
+                "at \(Int(ramp.rates.first ?? 0)) events/s: \(result.steps.first?.reason ?? "no step ran")")
             // Events still in flight after a failed step's drain are given time to settle first.
             try await Task.sleep(nanoseconds: UInt64(settings.timeout(1) * 1e9))
-            let after = await NodeCounterTotals.read(driver.targets, group: driver.eventLoops, timeout: settings.timeout(5))
-            guard let before, let after else { return try recorder.counter("node_counters_read", unit: "bool", value: 0) }
+            let after = await NodeCounterTotals.read(
+                driver.targets, group: driver.eventLoops, timeout: settings.timeout(5))
+            guard let before, let after else {
+                return try recorder.counter("node_counters_read", unit: "bool", value: 0)
+            }
             try recorder.counter("node_counters_read", unit: "bool", value: 1)
             let stores = after.storeWrites - before.storeWrites
             let verifications = after.verifications - before.verifications
@@ -71,10 +84,13 @@ public struct MeshIngestScenario: ExternalScenario {
             try recorder.counter("verifications", unit: "verifications", value: Int64(verifications))
             try recorder.counter("frames", unit: "frames", value: Int64(after.framesOut - before.framesOut))
             let expected = accepted * relayCount
-            context.check("every node stored each accepted event once (read from /counters)", stores == expected,
-                          "\(stores) store writes over \(relayCount) nodes for \(accepted) accepted events; expected \(expected)")
-            context.check("every node verified each accepted event once (read from /counters)", verifications == expected,
-                          "\(verifications) verifications over \(relayCount) nodes for \(accepted) accepted events; expected \(expected)")
+            context.check(
+                "every node stored each accepted event once (read from /counters)", stores == expected,
+                "\(stores) store writes over \(relayCount) nodes for \(accepted) accepted events; expected \(expected)")
+            context.check(
+                "every node verified each accepted event once (read from /counters)", verifications == expected,
+                "\(verifications) verifications over \(relayCount) nodes for \(accepted) accepted events; expected \(expected)"
+            )
         }
     }
 }
@@ -85,8 +101,11 @@ enum NodeCounterTotals {
     static func read(_ targets: RelayTargets, group: EventLoopGroup, timeout: Double) async -> NodeCounters? {
         var total = NodeCounters()
         for relay in targets.relays {
-            guard let status = try? await NodeStatusReader.fetch(relay.url, page: "/counters", on: group, timeout: timeout),
-                  let counters = status.counters else { return nil }
+            guard
+                let status = try? await NodeStatusReader.fetch(
+                    relay.url, page: "/counters", on: group, timeout: timeout),
+                let counters = status.counters
+            else { return nil }
             total.storeWrites += counters.storeWrites
             total.verifications += counters.verifications
             total.framesOut += counters.framesOut

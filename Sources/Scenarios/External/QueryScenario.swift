@@ -33,7 +33,8 @@ public struct QueryScenario: ExternalScenario {
             let keys = (0..<authors).map { _ in driver.newAuthor() }
             let tagPrefix = driver.subscriptionID("tag")
             let events = (0..<stored).map { i in
-                driver.sign(keys[i % authors], kind: kinds[i % kinds.count], tags: [["t", "\(tagPrefix)-\(i % tagValues)"]])
+                driver.sign(
+                    keys[i % authors], kind: kinds[i % kinds.count], tags: [["t", "\(tagPrefix)-\(i % tagValues)"]])
             }
             let loadStart = driver.clock.now
             try await store(events, on: connection, driver: driver)
@@ -66,20 +67,26 @@ public struct QueryScenario: ExternalScenario {
                     let expected = min(matching.count, filter.limit ?? matching.count)
                     let ours = Set(matching.map(\.id))
                     let foreign = returned.keys.filter { !ours.contains($0) }.count
-                    try recorder.sample("query_latency.\(family)", elapsed.milliseconds, t: (driver.clock.now - start).milliseconds / 1_000)
+                    try recorder.sample(
+                        "query_latency.\(family)", elapsed.milliseconds,
+                        t: (driver.clock.now - start).milliseconds / 1_000)
                     returnedTotal[family, default: 0] += returned.count
                     expectedTotal[family, default: 0] += expected
                     if returned.count != expected || foreign > 0 {
-                        mismatches[family, default: []].append("query \(q): \(returned.count) returned, \(expected) expected, \(foreign) not matching")
+                        mismatches[family, default: []].append(
+                            "query \(q): \(returned.count) returned, \(expected) expected, \(foreign) not matching")
                     }
                 }
             }
             for family in families {
-                try recorder.counter("query_returned.\(family)", unit: "events", value: Int64(returnedTotal[family] ?? 0))
-                try recorder.counter("query_expected.\(family)", unit: "events", value: Int64(expectedTotal[family] ?? 0))
+                try recorder.counter(
+                    "query_returned.\(family)", unit: "events", value: Int64(returnedTotal[family] ?? 0))
+                try recorder.counter(
+                    "query_expected.\(family)", unit: "events", value: Int64(expectedTotal[family] ?? 0))
                 let wrong = mismatches[family] ?? []
-                context.check("\(family) queries return the events expected", wrong.isEmpty,
-                              "\(wrong.count) of \(queries) queries differ, first: \(wrong.first ?? "")")
+                context.check(
+                    "\(family) queries return the events expected", wrong.isEmpty,
+                    "\(wrong.count) of \(queries) queries differ, first: \(wrong.first ?? "")")
             }
         }
     }

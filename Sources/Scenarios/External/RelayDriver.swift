@@ -32,7 +32,9 @@ final class RelayDriver: Sendable {
     }
 
     static func with(_ context: ScenarioContext, _ body: (RelayDriver) async throws -> Void) async throws {
-        guard let targets = context.settings.targets else { throw ExternalScenarioError.noTargets(context.recorder.scenario) }
+        guard let targets = context.settings.targets else {
+            throw ExternalScenarioError.noTargets(context.recorder.scenario)
+        }
         let driver = RelayDriver(targets: targets, context: context)
         do {
             try await body(driver)
@@ -47,7 +49,8 @@ final class RelayDriver: Sendable {
     func connect(_ index: Int, count: Int = 1) async throws -> [RelayConnection] {
         var opened: [RelayConnection] = []
         for _ in 0..<count {
-            let connection = try await RelayConnection.open(targets.relays[index].url, on: group, timeout: context.settings.timeout(5))
+            let connection = try await RelayConnection.open(
+                targets.relays[index].url, on: group, timeout: context.settings.timeout(5))
             connections.withLockedValue { $0.append(connection) }
             opened.append(connection)
         }
@@ -74,7 +77,8 @@ final class RelayDriver: Sendable {
             return sequence
         }
         let content = "meshbench \(context.recorder.scenario) \(nonce) event \(number)"
-        let event = author.sign(kind: kind, content: content, tags: tags, createdAt: Int64(Date().timeIntervalSince1970))
+        let event = author.sign(
+            kind: kind, content: content, tags: tags, createdAt: Int64(Date().timeIntervalSince1970))
         context.published(event)
         return event
     }
@@ -114,10 +118,14 @@ final class RelayDriver: Sendable {
     }
 
     /// Waits until subscription `id` on `connection` has received `event`; returns its arrival.
-    func awaitDelivery(of event: NostrEvent, subscription id: String, on connection: RelayConnection) async throws -> ContinuousClock.Instant {
+    func awaitDelivery(
+        of event: NostrEvent, subscription id: String, on connection: RelayConnection
+    ) async throws -> ContinuousClock.Instant {
         let url = connection.url.description
         let eventID = event.id
-        return try await connection.inbox.wait(for: "event \(eventID.prefix(12))… on subscription \(id)", timeout: silence) { state in
+        return try await connection.inbox.wait(
+            for: "event \(eventID.prefix(12))… on subscription \(id)", timeout: silence
+        ) { state in
             if let reason = state.closed[id] { throw RelayFailure.closed(url: url, subscription: id, reason: reason) }
             return state.deliveries[id]?[eventID]
         }
@@ -148,7 +156,8 @@ enum ExternalScenarioError: Error, CustomStringConvertible {
         case .noTargets(let scenario):
             return "\(scenario) measures relays from outside: give them with --target ws://HOST:PORT or --targets FILE"
         case let .tooFewTargets(scenario, needed, given):
-            return "\(scenario) needs at least \(needed) relays; \(given) given (--target is repeatable, or use --targets FILE)"
+            return
+                "\(scenario) needs at least \(needed) relays; \(given) given (--target is repeatable, or use --targets FILE)"
         }
     }
 }

@@ -22,8 +22,10 @@ public enum RelayPreflight {
                 let connection = try await RelayConnection.open(relay.url, on: group, timeout: timeout)
                 await connection.close()
                 let (information, missing) = await RelayInformation.fetch(relay.url, on: group, timeout: timeout)
-                identities.append(Identity(label: relay.label, url: relay.url.description, information: information,
-                                           missingInformation: missing))
+                identities.append(
+                    Identity(
+                        label: relay.label, url: relay.url.description, information: information,
+                        missingInformation: missing))
             }
         } catch {
             try? await group.shutdownGracefully()

@@ -10,7 +10,8 @@ import NostrClient
 public struct RelayPropagationScenario: ExternalScenario {
     public let name = "external.propagation"
     public let tier = 1
-    public let summary = "two or more relays: publish at each in turn, subscribe at all; latency per relay (and per hop with links), publish → last relay, exactly once everywhere (--events, default 100)"
+    public let summary =
+        "two or more relays: publish at each in turn, subscribe at all; latency per relay (and per hop with links), publish → last relay, exactly once everywhere (--events, default 100)"
     public let minimumTargets = 2
     let warmUp = 5
 
@@ -20,7 +21,8 @@ public struct RelayPropagationScenario: ExternalScenario {
         let events = context.settings.events(default: 100)
         let recorder = context.recorder
         guard let relayCount = context.settings.targets?.relays.count, relayCount >= minimumTargets else {
-            throw ExternalScenarioError.tooFewTargets(name, needed: minimumTargets, given: context.settings.targets?.relays.count ?? 0)
+            throw ExternalScenarioError.tooFewTargets(
+                name, needed: minimumTargets, given: context.settings.targets?.relays.count ?? 0)
         }
         recorder.declare("relay_latency", unit: "ms", better: .lower, meshSize: relayCount)
         recorder.declare("full_propagation_time", unit: "ms", better: .lower, meshSize: relayCount)
@@ -35,7 +37,8 @@ public struct RelayPropagationScenario: ExternalScenario {
             let author = driver.newAuthor()
             let subscription = driver.subscriptionID("propagation")
             for subscriber in subscribers {
-                try await driver.subscribe(subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
+                try await driver.subscribe(
+                    subscriber, id: subscription, filters: [NostrFilter(authors: [author.publicKeyHex])])
             }
             let hops = (0..<relayCount).map { targets.hops(from: $0) }
             let start = driver.clock.now
@@ -57,10 +60,12 @@ public struct RelayPropagationScenario: ExternalScenario {
                     guard index >= warmUp else { continue }
                     let t = (sent - start).milliseconds / 1_000
                     for arrival in arrivals where arrival.relay != origin {
-                        try recorder.sample("relay_latency", (arrival.at - sent).milliseconds, hops: hops[origin][arrival.relay],
-                                            node: arrival.relay, t: t, rep: rep)
+                        try recorder.sample(
+                            "relay_latency", (arrival.at - sent).milliseconds, hops: hops[origin][arrival.relay],
+                            node: arrival.relay, t: t, rep: rep)
                     }
-                    try recorder.sample("full_propagation_time", (last - sent).milliseconds, node: origin, t: t, rep: rep)
+                    try recorder.sample(
+                        "full_propagation_time", (last - sent).milliseconds, node: origin, t: t, rep: rep)
                 }
             }
             // Late duplicates: give copies still in flight a moment to arrive before counting.
@@ -69,8 +74,9 @@ public struct RelayPropagationScenario: ExternalScenario {
                 let heard = subscriber.inbox.snapshot
                 let received = heard.deliveries[subscription]?.count ?? 0
                 let copies = heard.duplicates[subscription] ?? 0
-                context.check("\(targets.relays[relay].label) has each event exactly once", received == published && copies == 0,
-                              "\(targets.relays[relay].url): \(received) of \(published) events, \(copies) extra copies")
+                context.check(
+                    "\(targets.relays[relay].label) has each event exactly once", received == published && copies == 0,
+                    "\(targets.relays[relay].url): \(received) of \(published) events, \(copies) extra copies")
             }
             if targets.links == nil {
                 try recorder.counter("hops_known", unit: "bool", value: 0)

@@ -35,9 +35,11 @@ public struct MemoryFootprint: Equatable, Sendable {
     /// The figures now, or nil where `/proc/self/status` cannot be read (not Linux).
     public static func current() -> MemoryFootprint? {
         guard let status = ProcFS.status(), let peak = status.kilobytes("VmHWM"), let rss = status.kilobytes("VmRSS"),
-              let heap = AllocatorTotals(mallocInfo: mallocInfoXML()) else { return nil }
-        return MemoryFootprint(peakRSSBytes: peak * 1024, rssBytes: rss * 1024,
-                               heapInUseBytes: heap.inUseBytes, heapArenaBytes: heap.systemBytes)
+            let heap = AllocatorTotals(mallocInfo: mallocInfoXML())
+        else { return nil }
+        return MemoryFootprint(
+            peakRSSBytes: peak * 1024, rssBytes: rss * 1024,
+            heapInUseBytes: heap.inUseBytes, heapArenaBytes: heap.systemBytes)
     }
 
     /// glibc's `malloc_info(0, …)` report, captured through an in-memory stream.
@@ -52,11 +54,12 @@ public struct MemoryFootprint: Equatable, Sendable {
         return String(cString: buffer)
     }
 
-
     /// Writes the footprint as one-point `series` records in MB (10⁶ bytes), at `t` seconds after
     /// the attempt began: memory series feed analyze's OOM-risk check.
     func record(into recorder: Recorder, at t: Double) throws {
-        let figures: [(String, Int)] = [("peak_rss", peakRSSBytes), ("heap_in_use", heapInUseBytes), ("heap_arena", heapArenaBytes)]
+        let figures: [(String, Int)] = [
+            ("peak_rss", peakRSSBytes), ("heap_in_use", heapInUseBytes), ("heap_arena", heapArenaBytes),
+        ]
         for (metric, bytes) in figures {
             try recorder.series(metric, unit: "MB", t: [t], values: [Double(bytes) / 1e6])
         }
@@ -73,17 +76,20 @@ struct AllocatorTotals: Equatable {
     init?(mallocInfo xml: String) {
         let totals = xml.range(of: "</heap>", options: .backwards).map { String(xml[$0.upperBound...]) } ?? xml
         guard let current = Self.size(of: "<system type=\"current\"", in: totals),
-              let fast = Self.size(of: "<total type=\"fast\"", in: totals),
-              let rest = Self.size(of: "<total type=\"rest\"", in: totals),
-              let mmapped = Self.size(of: "<total type=\"mmap\"", in: totals) else { return nil }
+            let fast = Self.size(of: "<total type=\"fast\"", in: totals),
+            let rest = Self.size(of: "<total type=\"rest\"", in: totals),
+            let mmapped = Self.size(of: "<total type=\"mmap\"", in: totals)
+        else { return nil }
         inUseBytes = current - fast - rest + mmapped
         systemBytes = current + mmapped
     }
 
     /// The `size="N"` attribute of the first element starting with `prefix`.
     static func size(of prefix: String, in xml: String) -> Int? {
-        guard let element = xml.range(of: prefix), let attribute = xml.range(of: "size=\"", range: element.upperBound..<xml.endIndex),
-              let close = xml[attribute.upperBound...].firstIndex(of: "\"") else { return nil }
+        guard let element = xml.range(of: prefix),
+            let attribute = xml.range(of: "size=\"", range: element.upperBound..<xml.endIndex),
+            let close = xml[attribute.upperBound...].firstIndex(of: "\"")
+        else { return nil }
         return Int(xml[attribute.upperBound..<close])
     }
 }

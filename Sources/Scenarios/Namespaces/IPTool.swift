@@ -9,7 +9,8 @@ struct IPTool: Sendable {
 
     /// Finds `ip` on the usual paths; nil when iproute2 is not installed.
     static func locate() -> IPTool? {
-        for path in ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"] where FileManager.default.isExecutableFile(atPath: path) {
+        for path in ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"]
+        where FileManager.default.isExecutableFile(atPath: path) {
             return IPTool(path: path)
         }
         return nil
@@ -41,7 +42,9 @@ struct IPTool: Sendable {
         process.waitUntilExit()
         let message = standardError.wait()
         guard process.terminationStatus == 0 else {
-            throw NamespaceError.command(arguments: arguments, status: process.terminationStatus, standardError: String(decoding: message, as: UTF8.self))
+            throw NamespaceError.command(
+                arguments: arguments, status: process.terminationStatus,
+                standardError: String(decoding: message, as: UTF8.self))
         }
         return String(decoding: out, as: UTF8.self)
     }

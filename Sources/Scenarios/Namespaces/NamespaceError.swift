@@ -15,13 +15,16 @@ public enum NamespaceError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notRoot:
-            return "network-namespace placement needs root (CAP_NET_ADMIN) to create namespaces, veth pairs and a bridge; run as root, or use the default in-process placement"
+            return
+                "network-namespace placement needs root (CAP_NET_ADMIN) to create namespaces, veth pairs and a bridge; run as root, or use the default in-process placement"
         case .noIPTool:
             return "network-namespace placement needs `ip` from iproute2; install it (apt-get install -y iproute2)"
         case let .command(arguments, status, standardError):
-            return "ip \(arguments.joined(separator: " ")) failed (exit \(status)): \(standardError.trimmingCharacters(in: .whitespacesAndNewlines))"
+            return
+                "ip \(arguments.joined(separator: " ")) failed (exit \(status)): \(standardError.trimmingCharacters(in: .whitespacesAndNewlines))"
         case .noFreeSubnet:
-            return "every subnet 198.18.0.0/24 … 198.18.255.0/24 has an address on this host; remove leftovers with `ip link` or free one"
+            return
+                "every subnet 198.18.0.0/24 … 198.18.255.0/24 has an address on this host; remove leftovers with `ip link` or free one"
         case let .node(index, reason):
             return "node \(index) (bench node-server in its namespace): \(reason)"
         }

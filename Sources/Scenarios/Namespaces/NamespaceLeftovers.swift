@@ -8,7 +8,9 @@ enum NamespaceLeftovers {
     @discardableResult
     static func remove(ip: IPTool, isAlive: (Int32) -> Bool = NamespaceLeftovers.isAlive) throws -> [String] {
         var removed: [String] = []
-        let namespaces = try ip.run(["netns", "list"]).split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        let namespaces = try ip.run(["netns", "list"]).split(separator: "\n").compactMap {
+            $0.split(separator: " ").first.map(String.init)
+        }
         for name in namespaces {
             guard let owner = NamespaceNames.owner(of: name), !isAlive(owner) else { continue }
             killProcesses(in: name, ip: ip)

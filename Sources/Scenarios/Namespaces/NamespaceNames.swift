@@ -44,10 +44,11 @@ struct NamespaceSubnet: Sendable, Equatable {
     /// The first subnet, counting from `start`, that no address on this host is in; reads
     /// `ip -4 -o addr show`.
     static func free(ip: IPTool, start: Int) throws -> NamespaceSubnet {
-        let used = Set(try ip.run(["-4", "-o", "addr", "show"]).split(separator: "\n").compactMap { line -> Int? in
-            guard let range = line.range(of: "inet 198.18.") else { return nil }
-            return Int(line[range.upperBound...].prefix { $0.isNumber })
-        })
+        let used = Set(
+            try ip.run(["-4", "-o", "addr", "show"]).split(separator: "\n").compactMap { line -> Int? in
+                guard let range = line.range(of: "inet 198.18.") else { return nil }
+                return Int(line[range.upperBound...].prefix { $0.isNumber })
+            })
         for offset in 0..<256 where !used.contains((start + offset) % 256) {
             return NamespaceSubnet(third: (start + offset) % 256)
         }

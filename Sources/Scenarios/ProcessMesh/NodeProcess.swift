@@ -48,23 +48,30 @@ final class NodeProcess: Sendable {
             }
         }
         let decoder = JSONDecoder()
-        channel.start(onLine: { [weak self] line in
-            guard let self, let reply = try? decoder.decode(NodeReply.self, from: line) else { return }
-            if reply.op == "arrival", let arrival = reply.arrival { return onArrival(arrival) }
-            guard let seq = reply.seq, let continuation = self.lock.withLockedValue({ $0.waiting.removeValue(forKey: seq) }) else { return }
-            if reply.op == "error" {
-                continuation.resume(throwing: ProcessMeshError.nodeFailed(node: self.index, reason: reply.message ?? "unknown error"))
-            } else {
-                continuation.resume(returning: reply)
-            }
-        }, onEnd: { [weak self] in self?.childEnded() })
+        channel.start(
+            onLine: { [weak self] line in
+                guard let self, let reply = try? decoder.decode(NodeReply.self, from: line) else { return }
+                if reply.op == "arrival", let arrival = reply.arrival { return onArrival(arrival) }
+                guard let seq = reply.seq,
+                    let continuation = self.lock.withLockedValue({ $0.waiting.removeValue(forKey: seq) })
+                else { return }
+                if reply.op == "error" {
+                    continuation.resume(
+                        throwing: ProcessMeshError.nodeFailed(
+                            node: self.index, reason: reply.message ?? "unknown error"))
+                } else {
+                    continuation.resume(returning: reply)
+                }
+            }, onEnd: { [weak self] in self?.childEnded() })
     }
 
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
 
     /// The last lines the child wrote to standard error.
-    var standardErrorTail: String { lock.withLockedValue { exchange in String(decoding: exchange.errorTail, as: UTF8.self) } }
+    var standardErrorTail: String {
+        lock.withLockedValue { exchange in String(decoding: exchange.errorTail, as: UTF8.self) }
+    }
 
     func request(_ command: NodeCommand) async throws -> NodeReply {
         try await withCheckedThrowingContinuation { continuation in
@@ -75,7 +82,8 @@ final class NodeProcess: Sendable {
                 return exchange.nextSeq
             }
             guard let seq else {
-                return continuation.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
+                return continuation.resume(
+                    throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
             }
             var numbered = command
             numbered.seq = seq
@@ -125,13 +133,15 @@ enum ProcessMeshError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .noExecutable:
-            return "--process-per-node needs the path of the bench executable to start `bench node` children; run bench from its built binary"
+            return
+                "--process-per-node needs the path of the bench executable to start `bench node` children; run bench from its built binary"
         case let .spawnFailed(node, executable, reason):
             return "node \(node): cannot start \(executable) node: \(reason)"
         case let .nodeFailed(node, reason):
             return "node \(node) (bench node process): \(reason)"
         case let .nodeExited(node, detail):
-            return "node \(node) (bench node process) exited unexpectedly" + (detail.isEmpty ? "" : "; its last standard error: \(detail.suffix(500))")
+            return "node \(node) (bench node process) exited unexpectedly"
+                + (detail.isEmpty ? "" : "; its last standard error: \(detail.suffix(500))")
         case .notIdle(let waited):
             return "node processes still had Prepares in flight after \(waited) s"
         }

@@ -17,17 +17,21 @@ public enum NodeServer {
         var node: StandaloneNode?
         for await line in lines {
             guard let command = try? decoder.decode(NodeCommand.self, from: line) else {
-                reply(NodeReply(seq: nil, op: "error").with(message: "undecodable command: \(String(decoding: line.prefix(200), as: UTF8.self))"))
+                reply(
+                    NodeReply(seq: nil, op: "error").with(
+                        message: "undecodable command: \(String(decoding: line.prefix(200), as: UTF8.self))"))
                 continue
             }
             do {
                 if command.op == "shutdown" { break }
                 if command.op == "start" {
-                    let started = try start(command, report: { arrival in
-                        var message = NodeReply(seq: nil, op: "arrival")
-                        message.arrival = arrival
-                        reply(message)
-                    })
+                    let started = try start(
+                        command,
+                        report: { arrival in
+                            var message = NodeReply(seq: nil, op: "arrival")
+                            message.arrival = arrival
+                            reply(message)
+                        })
                     node = started
                     var answer = NodeReply(seq: command.seq, op: "started")
                     answer.port = try await started.listen()
@@ -44,7 +48,9 @@ public enum NodeServer {
         reply(NodeReply(seq: nil, op: "stopped"))
     }
 
-    private static func start(_ command: NodeCommand, report: @escaping @Sendable (ArrivalWire) -> Void) throws -> StandaloneNode {
+    private static func start(
+        _ command: NodeCommand, report: @escaping @Sendable (ArrivalWire) -> Void
+    ) throws -> StandaloneNode {
         guard let id = command.id, let peers = command.peers, let seed = command.seed, let store = command.store else {
             throw NodeServerError.missingField(op: "start", fields: "id, peers, seed, store")
         }
@@ -52,7 +58,9 @@ public enum NodeServer {
         if let ttl = command.ttl { config.ttl = ttl }
         let node = try StandaloneNode(id: id, peers: peers, config: config, seed: seed, storePath: store)
         node.setArrivalHandler { eventID, arrival in
-            report(ArrivalWire(id: eventID, node: arrival.node, time: arrival.time, hops: arrival.hops, from: arrival.from))
+            report(
+                ArrivalWire(id: eventID, node: arrival.node, time: arrival.time, hops: arrival.hops, from: arrival.from)
+            )
             return true
         }
         return node
@@ -62,7 +70,9 @@ public enum NodeServer {
         var answer = NodeReply(seq: command.seq, op: "ok")
         switch command.op {
         case "dial":
-            guard let peer = command.peer, let port = command.port else { throw NodeServerError.missingField(op: "dial", fields: "peer, port") }
+            guard let peer = command.peer, let port = command.port else {
+                throw NodeServerError.missingField(op: "dial", fields: "peer, port")
+            }
             try await node.dial(peer: peer, port: port)
         case "await_links":
             let milliseconds = try bounded(command.timeoutMS ?? 10_000, "timeout_ms", of: "await_links", 0...3_600_000)
@@ -115,7 +125,8 @@ extension NodeReply {
 /// an invalid range, a huge timeout overflows nanoseconds).
 private func bounded(_ value: Int, _ field: String, of op: String, _ range: ClosedRange<Int>) throws -> Int {
     guard range.contains(value) else {
-        throw NodeServerError.outOfRange(op: op, field: field, value: value, allowed: "\(range.lowerBound)…\(range.upperBound)")
+        throw NodeServerError.outOfRange(
+            op: op, field: field, value: value, allowed: "\(range.lowerBound)…\(range.upperBound)")
     }
     return value
 }
@@ -130,8 +141,11 @@ enum NodeServerError: Error, CustomStringConvertible {
         switch self {
         case .notStarted(let op): return "bench node: '\(op)' before 'start'; send start {id, peers, seed, store} first"
         case let .missingField(op, fields): return "bench node: '\(op)' needs \(fields)"
-        case let .outOfRange(op, field, value, allowed): return "bench node: '\(op)' \(field) \(value) is out of range; allowed: \(allowed)"
-        case .unknownCommand(let op): return "bench node: unknown command '\(op)'; valid: start, dial, await_links, publish, subscribe, counters, timings, idle, shutdown"
+        case let .outOfRange(op, field, value, allowed):
+            return "bench node: '\(op)' \(field) \(value) is out of range; allowed: \(allowed)"
+        case .unknownCommand(let op):
+            return
+                "bench node: unknown command '\(op)'; valid: start, dial, await_links, publish, subscribe, counters, timings, idle, shutdown"
         }
     }
 }

@@ -15,11 +15,14 @@ public final class ServedMesh: Sendable {
 
     /// Starts the nodes and waits until every link is ready. The TTL covers the longest simple
     /// path, as in measurement meshes, so every event reaches every node.
-    public static func start(topology: Topology, seed: UInt64, executable: String?, storage: URL,
-                             linkTimeout: Double) async throws -> ServedMesh {
+    public static func start(
+        topology: Topology, seed: UInt64, executable: String?, storage: URL,
+        linkTimeout: Double
+    ) async throws -> ServedMesh {
         let node = BenchSettings(seed: seed, workDirectory: storage.path).measurementNode(nodes: topology.nodeCount)
-        let mesh = try await ProcessMesh.start(topology: topology, node: node, seed: seed, executable: executable,
-                                               storage: storage, linkTimeout: linkTimeout)
+        let mesh = try await ProcessMesh.start(
+            topology: topology, node: node, seed: seed, executable: executable,
+            storage: storage, linkTimeout: linkTimeout)
         return ServedMesh(mesh: mesh, topology: topology)
     }
 
@@ -34,8 +37,9 @@ public final class ServedMesh: Sendable {
     public func targetsFile() throws -> Data {
         let relays = clientURLs.enumerated().map { ["label": "node-\($0.offset)", "url": $0.element] }
         let links = topology.edges.map { ["node-\($0.a)", "node-\($0.b)"] }
-        return try JSONSerialization.data(withJSONObject: ["relays": relays, "links": links, "placement": "process-per-node"] as [String: Any],
-                                          options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return try JSONSerialization.data(
+            withJSONObject: ["relays": relays, "links": links, "placement": "process-per-node"] as [String: Any],
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     /// Stops every node (killing any that does not exit within 5 s) and removes their stores.

@@ -37,11 +37,15 @@ public final class Recorder: Sendable {
     }
 
     /// Records one value of a declared metric, with where and when it was taken.
-    public func sample(_ metric: String, _ value: Double, hops: Int? = nil, node: Int? = nil,
-                       t: Double? = nil, rep: Int? = nil) throws {
+    public func sample(
+        _ metric: String, _ value: Double, hops: Int? = nil, node: Int? = nil,
+        t: Double? = nil, rep: Int? = nil
+    ) throws {
         let key = MetricKey(scenario: scenario, metric: metric)
         try blocks.withLockedValue { blocks in
-            guard var block = blocks.open[key] else { throw RecorderError.undeclaredMetric(scenario: scenario, metric: metric) }
+            guard var block = blocks.open[key] else {
+                throw RecorderError.undeclaredMetric(scenario: scenario, metric: metric)
+            }
             block.append(value, hops: hops, node: node, t: t, rep: rep)
             guard block.values.count >= blockSize else {
                 blocks.open[key] = block
@@ -82,7 +86,8 @@ public enum RecorderError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .undeclaredMetric(let scenario, let metric):
-            return "scenario \(scenario) recorded metric '\(metric)' without declaring it: call recorder.declare(\"\(metric)\", unit:better:) first"
+            return
+                "scenario \(scenario) recorded metric '\(metric)' without declaring it: call recorder.declare(\"\(metric)\", unit:better:) first"
         }
     }
 }
@@ -122,8 +127,10 @@ private struct PendingBlock {
 
     func record(for key: MetricKey) -> SampleRecord {
         func aligned<T>(_ array: [T]) -> [T]? { array.count == values.count ? array : nil }
-        return .samples(SamplesBlock(scenario: key.scenario, metric: key.metric, unit: unit, better: better,
-                                     values: values, hops: aligned(hops), node: aligned(node), t: aligned(t),
-                                     rep: aligned(rep), meshSize: meshSize, slaClass: slaClass))
+        return .samples(
+            SamplesBlock(
+                scenario: key.scenario, metric: key.metric, unit: unit, better: better,
+                values: values, hops: aligned(hops), node: aligned(node), t: aligned(t),
+                rep: aligned(rep), meshSize: meshSize, slaClass: slaClass))
     }
 }

@@ -21,9 +21,10 @@ enum ProcessStats {
     /// The process's figures now, or nil when it has exited (its /proc entry is gone).
     static func snapshot(pid: Int32) -> ProcessSnapshot? {
         guard let cpu = ProcFS.cpuTime(pid: pid), let status = ProcFS.status(pid: pid) else { return nil }
-        return ProcessSnapshot(rssBytes: (status.kilobytes("VmRSS") ?? 0) * 1024,
-                               anonymousBytes: (status.kilobytes("RssAnon") ?? 0) * 1024,
-                               userSeconds: cpu.userSeconds, systemSeconds: cpu.systemSeconds)
+        return ProcessSnapshot(
+            rssBytes: (status.kilobytes("VmRSS") ?? 0) * 1024,
+            anonymousBytes: (status.kilobytes("RssAnon") ?? 0) * 1024,
+            userSeconds: cpu.userSeconds, systemSeconds: cpu.systemSeconds)
     }
 
     static var current: ProcessSnapshot? { snapshot(pid: getpid()) }

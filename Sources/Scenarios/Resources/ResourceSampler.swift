@@ -52,7 +52,8 @@ final class ResourceSampler: Sendable {
                     buffer.append("process_heap", unit: "MB", t: t, value: Double(process.anonymousBytes) / 1_048_576)
                     try context.recorder.sample("process_rss", Double(process.rssBytes) / 1_048_576, t: t)
                     if let before = previousProcess {
-                        let share = CPUShare(from: before, to: process, wallSeconds: wall.timeIntervalSince(previousWall))
+                        let share = CPUShare(
+                            from: before, to: process, wallSeconds: wall.timeIntervalSince(previousWall))
                         buffer.append("process_cpu_user", unit: "%", t: t, value: share.userPercent)
                         buffer.append("process_cpu_system", unit: "%", t: t, value: share.systemPercent)
                         try context.recorder.sample("process_cpu", share.userPercent + share.systemPercent, t: t)
@@ -63,13 +64,15 @@ final class ResourceSampler: Sendable {
                     guard let now = ProcessStats.snapshot(pid: pid) else { continue }
                     let mb = Double(now.rssBytes) / 1_048_576
                     buffer.append("node_rss", unit: "MB", node: node, t: t, value: mb)
-                    buffer.append("node_heap", unit: "MB", node: node, t: t, value: Double(now.anonymousBytes) / 1_048_576)
+                    buffer.append(
+                        "node_heap", unit: "MB", node: node, t: t, value: Double(now.anonymousBytes) / 1_048_576)
                     try context.recorder.sample("node_rss", mb, node: node, t: t)
                     if let before = previousNodes[node] {
                         let share = CPUShare(from: before, to: now, wallSeconds: wall.timeIntervalSince(previousWall))
                         buffer.append("node_cpu_user", unit: "%", node: node, t: t, value: share.userPercent)
                         buffer.append("node_cpu_system", unit: "%", node: node, t: t, value: share.systemPercent)
-                        try context.recorder.sample("node_cpu", share.userPercent + share.systemPercent, node: node, t: t)
+                        try context.recorder.sample(
+                            "node_cpu", share.userPercent + share.systemPercent, node: node, t: t)
                     }
                     previousNodes[node] = now
                 }
@@ -98,8 +101,9 @@ final class ResourceSampler: Sendable {
             deepest = max(deepest, try await network.counters(of: node).queueDepthMax)
         }
         try context.recorder.counter("queue_depth", unit: "frames", value: Int64(deepest))
-        context.check("send queues stay below 1,000 frames", deepest < 1_000,
-                      "a node's send queue reached \(deepest) frames")
+        context.check(
+            "send queues stay below 1,000 frames", deepest < 1_000,
+            "a node's send queue reached \(deepest) frames")
         return buffer
     }
 }
@@ -142,11 +146,14 @@ struct NodeReadings {
             if previous.counters.indices.contains(node) {
                 let p = previous.counters[node]
                 buffer.append("bytes_in", unit: "B/s", node: node, t: t, value: Double(c.bytesIn - p.bytesIn) / seconds)
-                buffer.append("bytes_out", unit: "B/s", node: node, t: t, value: Double(c.bytesOut - p.bytesOut) / seconds)
+                buffer.append(
+                    "bytes_out", unit: "B/s", node: node, t: t, value: Double(c.bytesOut - p.bytesOut) / seconds)
                 let writes = storeCounts[node] - previous.storeCounts[node]
                 if writes > 0 {
                     let nanos = storeNanos[node] - previous.storeNanos[node]
-                    buffer.append("store_write_latency", unit: "us", node: node, t: t, value: Double(nanos) / Double(writes) / 1e3)
+                    buffer.append(
+                        "store_write_latency", unit: "us", node: node, t: t, value: Double(nanos) / Double(writes) / 1e3
+                    )
                 }
             }
             buffer.append("open_connections", unit: "connections", node: node, t: t, value: Double(c.openConnections))

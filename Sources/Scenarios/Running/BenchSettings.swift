@@ -21,10 +21,12 @@ public struct BenchSettings: Sendable {
     /// The relays external scenarios measure (`--target`, `--targets`); nil for mesh runs.
     public var targets: RelayTargets?
 
-    public init(seed: UInt64 = 1, repetitions: Int = 1, injectedDelayMicros: Int = 0,
-                timeoutMultiplier: Double = 1, overrides: ScenarioOverrides = ScenarioOverrides(),
-                processPerNode: Bool = false, nodeExecutable: String? = nil, workDirectory: String,
-                targets: RelayTargets? = nil) {
+    public init(
+        seed: UInt64 = 1, repetitions: Int = 1, injectedDelayMicros: Int = 0,
+        timeoutMultiplier: Double = 1, overrides: ScenarioOverrides = ScenarioOverrides(),
+        processPerNode: Bool = false, nodeExecutable: String? = nil, workDirectory: String,
+        targets: RelayTargets? = nil
+    ) {
         self.seed = seed
         self.repetitions = repetitions
         self.injectedDelayMicros = injectedDelayMicros

@@ -15,8 +15,10 @@ public struct ScenarioOverrides: Sendable, Equatable {
     /// Seconds between resource samples (default 1).
     public var sampleInterval: Double?
 
-    public init(nodes: Int? = nil, duration: Double? = nil, rate: Double? = nil, events: Int? = nil,
-                degree: Int? = nil, topology: TopologyFamily? = nil, sampleInterval: Double? = nil) {
+    public init(
+        nodes: Int? = nil, duration: Double? = nil, rate: Double? = nil, events: Int? = nil,
+        degree: Int? = nil, topology: TopologyFamily? = nil, sampleInterval: Double? = nil
+    ) {
         self.nodes = nodes
         self.duration = duration
         self.rate = rate
@@ -38,10 +40,13 @@ public struct ScenarioOverrides: Sendable, Equatable {
         if let nodes, nodes < 2 { throw .invalid("--nodes must be at least 2 (got \(nodes))") }
         // Upper bounds too: each value becomes whole nanoseconds (UInt64) or an event count (Int).
         if let duration, !(duration > 0 && duration <= Self.maximumDuration) {
-            throw .invalid("--duration must be positive and at most \(Int(Self.maximumDuration)) s (7 days), e.g. 60s, 5m (got \(duration))")
+            throw .invalid(
+                "--duration must be positive and at most \(Int(Self.maximumDuration)) s (7 days), e.g. 60s, 5m (got \(duration))"
+            )
         }
         if let rate, !(rate > 0 && rate <= Self.maximumRate) {
-            throw .invalid("--rate must be a positive number of events per second, at most \(Int(Self.maximumRate)) (got \(rate))")
+            throw .invalid(
+                "--rate must be a positive number of events per second, at most \(Int(Self.maximumRate)) (got \(rate))")
         }
         if let events, !(1...Self.maximumEvents).contains(events) {
             throw .invalid("--events must be 1 to \(Self.maximumEvents) (got \(events))")
@@ -52,7 +57,8 @@ public struct ScenarioOverrides: Sendable, Equatable {
         if let degree {
             guard degree >= 1 else { throw .invalid("--degree must be at least 1 (got \(degree))") }
             if let nodes, degree >= nodes {
-                throw .invalid("--degree \(degree) must be smaller than --nodes \(nodes) (a node has at most n − 1 peers)")
+                throw .invalid(
+                    "--degree \(degree) must be smaller than --nodes \(nodes) (a node has at most n − 1 peers)")
             }
         }
         if let nodes {
@@ -71,6 +77,8 @@ public struct ScenarioOverrides: Sendable, Equatable {
 public enum OverrideError: Error, CustomStringConvertible, Equatable {
     case invalid(String)
     public var description: String {
-        switch self { case .invalid(let message): return message }
+        switch self {
+        case .invalid(let message): return message
+        }
     }
 }

@@ -18,8 +18,10 @@ public final class ScenarioRunner {
     private let logger = Logger(label: "meshbench.scenarios")
 
     /// `onPublish` sees every event the scenarios publish (for `--dump-events`).
-    public init(settings: BenchSettings, sink: RecordSink, progress: ProgressReporter,
-                onPublish: (@Sendable (NostrEvent) -> Void)? = nil) {
+    public init(
+        settings: BenchSettings, sink: RecordSink, progress: ProgressReporter,
+        onPublish: (@Sendable (NostrEvent) -> Void)? = nil
+    ) {
         self.settings = settings
         self.sink = sink
         self.progress = progress
@@ -66,16 +68,20 @@ public final class ScenarioRunner {
         if let thrown { checks.append(CheckResult(name: "completes", passed: false, detail: thrown)) }
         if checks.isEmpty { checks.append(CheckResult(name: "completes", passed: true, detail: "")) }
         let passed = checks.allSatisfy(\.passed)
-        logger.debug("attempt \(passed ? "passed" : "failed")", metadata: [
-            "scenario": "\(scenario.name)", "attempt": "\(attempt)", "duration_ms": "\(Int(durationMS))",
-            "failed_checks": "\(checks.filter { !$0.passed }.map(\.name))",
-        ])
+        logger.debug(
+            "attempt \(passed ? "passed" : "failed")",
+            metadata: [
+                "scenario": "\(scenario.name)", "attempt": "\(attempt)", "duration_ms": "\(Int(durationMS))",
+                "failed_checks": "\(checks.filter { !$0.passed }.map(\.name))",
+            ])
         if passed { try spool.forward(to: sink) } else { spool.discard() }
         for check in checks {
-            try sink.write(.outcome(OutcomeRecord(
-                test: "\(scenario.name)/\(check.name)", tier: scenario.tier, attempt: attempt,
-                status: check.passed ? .pass : .fail, durationMS: durationMS,
-                message: check.passed ? "" : check.detail)))
+            try sink.write(
+                .outcome(
+                    OutcomeRecord(
+                        test: "\(scenario.name)/\(check.name)", tier: scenario.tier, attempt: attempt,
+                        status: check.passed ? .pass : .fail, durationMS: durationMS,
+                        message: check.passed ? "" : check.detail)))
         }
         for check in checks where !check.passed { progress.note("\(scenario.name)/\(check.name): \(check.detail)") }
         return passed

@@ -8,23 +8,31 @@ import Nostr
 enum MeshSession {
     private static let logger = Logger(label: "meshbench.mesh")
 
-    static func with<T>(_ topology: Topology, node: NodeConfig = NodeConfig(), context: ScenarioContext,
-                        seedOffset: UInt64 = 0, _ body: (MeshNetwork) async throws -> T) async throws -> T {
+    static func with<T>(
+        _ topology: Topology, node: NodeConfig = NodeConfig(), context: ScenarioContext,
+        seedOffset: UInt64 = 0, _ body: (MeshNetwork) async throws -> T
+    ) async throws -> T {
         var nodeConfig = node
         nodeConfig.forwardDelayMicroseconds = UInt64(context.settings.injectedDelayMicros)
-        let config = MeshConfig(topology: topology, node: nodeConfig, transport: .loopback,
-                                seed: context.settings.seed &+ seedOffset,
-                                storageDirectory: URL(fileURLWithPath: context.settings.workDirectory))
+        let config = MeshConfig(
+            topology: topology, node: nodeConfig, transport: .loopback,
+            seed: context.settings.seed &+ seedOffset,
+            storageDirectory: URL(fileURLWithPath: context.settings.workDirectory))
         let network = try await MeshNetwork.start(config)
-        logger.debug("mesh up", metadata: ["topology": "\(topology.name)", "links": "\(topology.edges.count)",
-                                           "storage": "\(network.storageFolder.path)"])
+        logger.debug(
+            "mesh up",
+            metadata: [
+                "topology": "\(topology.name)", "links": "\(topology.edges.count)",
+                "storage": "\(network.storageFolder.path)",
+            ])
         do {
             let result = try await body(network)
             try await network.shutdown()
             logger.debug("mesh shut down", metadata: ["topology": "\(topology.name)"])
             return result
         } catch {
-            logger.debug("mesh shut down after an error", metadata: ["topology": "\(topology.name)", "error": "\(error)"])
+            logger.debug(
+                "mesh shut down after an error", metadata: ["topology": "\(topology.name)", "error": "\(error)"])
             try? await network.shutdown()
             throw error
         }
@@ -49,14 +57,16 @@ struct PropagationProbe {
         let start = await network.now()
         let event = try await network.publish(from: publisher, content: content)
         context.published(event)
-        let arrivals = try await network.awaitPropagation(of: event.id, to: targets,
-                                                          timeoutNanoseconds: UInt64(context.settings.timeout(5) * 1e9))
+        let arrivals = try await network.awaitPropagation(
+            of: event.id, to: targets,
+            timeoutNanoseconds: UInt64(context.settings.timeout(5) * 1e9))
         await network.forgetArrivals(of: event.id)
         guard record else { return arrivals }
         for node in targets {
             guard let arrival = arrivals[node] else { continue }
-            try context.recorder.sample(metric, Double(arrival.time &- start) / 1e6, hops: arrival.hops, node: node,
-                                        t: Double(start &- scenarioStart) / 1e9, rep: rep)
+            try context.recorder.sample(
+                metric, Double(arrival.time &- start) / 1e6, hops: arrival.hops, node: node,
+                t: Double(start &- scenarioStart) / 1e9, rep: rep)
         }
         return arrivals
     }
@@ -66,15 +76,18 @@ extension MeshSession {
     /// Like `with`, for sustained-load scenarios that can also run with `--process-per-node`:
     /// the mesh is then made of `bench node` child processes, stopped (or killed) when the body
     /// ends, whatever happened.
-    static func withLoadMesh<T>(_ topology: Topology, node: NodeConfig = NodeConfig(), context: ScenarioContext,
-                                _ body: (MeshUnderTest) async throws -> T) async throws -> T {
+    static func withLoadMesh<T>(
+        _ topology: Topology, node: NodeConfig = NodeConfig(), context: ScenarioContext,
+        _ body: (MeshUnderTest) async throws -> T
+    ) async throws -> T {
         guard context.settings.processPerNode else {
             return try await with(topology, node: node, context: context) { try await body($0) }
         }
-        let mesh = try await ProcessMesh.start(topology: topology, node: node, seed: context.settings.seed,
-                                               executable: context.settings.nodeExecutable,
-                                               storage: URL(fileURLWithPath: context.settings.workDirectory),
-                                               linkTimeout: context.settings.timeout(10))
+        let mesh = try await ProcessMesh.start(
+            topology: topology, node: node, seed: context.settings.seed,
+            executable: context.settings.nodeExecutable,
+            storage: URL(fileURLWithPath: context.settings.workDirectory),
+            linkTimeout: context.settings.timeout(10))
         do {
             let result = try await body(mesh)
             await mesh.shutdown()

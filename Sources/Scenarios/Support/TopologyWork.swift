@@ -24,11 +24,14 @@ struct TopologyWork: Equatable {
     func check(_ work: WorkCounters, events: Int, in context: ScenarioContext) {
         let pairs: [(String, Int, Int)] = [
             ("frames", work.framesOut, framesPerEvent), ("verifications", work.verifications, verificationsPerEvent),
-            ("store writes", work.storeWrites, storeWritesPerEvent), ("duplicates", work.duplicatesDropped, duplicatesPerEvent),
+            ("store writes", work.storeWrites, storeWritesPerEvent),
+            ("duplicates", work.duplicatesDropped, duplicatesPerEvent),
         ]
         for (what, measured, perEvent) in pairs {
-            context.check("\(what) per event match the topology", measured == perEvent * events,
-                          "\(measured) \(what) over \(events) events; the topology predicts \(perEvent) per event (\(perEvent * events))")
+            context.check(
+                "\(what) per event match the topology", measured == perEvent * events,
+                "\(measured) \(what) over \(events) events; the topology predicts \(perEvent) per event (\(perEvent * events))"
+            )
         }
     }
 }

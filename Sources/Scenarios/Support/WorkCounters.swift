@@ -26,11 +26,12 @@ struct WorkCounters {
 
     /// The work done since `baseline` (link set-up frames are not part of any event's cost).
     func subtracting(_ baseline: WorkCounters) -> WorkCounters {
-        WorkCounters(framesOut: framesOut - baseline.framesOut, bytesOut: bytesOut - baseline.bytesOut,
-                     verifications: verifications - baseline.verifications,
-                     storeWrites: storeWrites - baseline.storeWrites,
-                     duplicatesDropped: duplicatesDropped - baseline.duplicatesDropped,
-                     deliveries: deliveries - baseline.deliveries)
+        WorkCounters(
+            framesOut: framesOut - baseline.framesOut, bytesOut: bytesOut - baseline.bytesOut,
+            verifications: verifications - baseline.verifications,
+            storeWrites: storeWrites - baseline.storeWrites,
+            duplicatesDropped: duplicatesDropped - baseline.duplicatesDropped,
+            deliveries: deliveries - baseline.deliveries)
     }
 
     /// Writes `<name>_per_event` counters. The workload is deterministic, so each total divides
@@ -49,11 +50,13 @@ struct WorkCounters {
         ]
         for (metric, unit, total) in figures {
             if metric == "bytes_per_event", !exactBytes, events > 0 {
-                try context.recorder.counter(metric, unit: unit, value: Int64((Double(total) / Double(events)).rounded()))
+                try context.recorder.counter(
+                    metric, unit: unit, value: Int64((Double(total) / Double(events)).rounded()))
                 continue
             }
-            let even = context.check("\(metric) is whole", events > 0 && total % events == 0,
-                                     "\(total) \(unit) over \(events) events is not a whole number per event")
+            let even = context.check(
+                "\(metric) is whole", events > 0 && total % events == 0,
+                "\(total) \(unit) over \(events) events is not a whole number per event")
             if even { try context.recorder.counter(metric, unit: unit, value: Int64(total / events)) }
         }
     }

@@ -19,8 +19,9 @@ public struct PropagationScenario: Scenario {
         context.recorder.declare("latency", unit: "ms", better: .lower, meshSize: 3, slaClass: "propagation")
         for rep in 0..<context.settings.repetitions {
             try await MeshSession.with(topology, context: context, seedOffset: UInt64(rep)) { network in
-                let probe = PropagationProbe(network: network, context: context, publisher: 0,
-                                             metric: "latency", targets: [1, 2])
+                let probe = PropagationProbe(
+                    network: network, context: context, publisher: 0,
+                    metric: "latency", targets: [1, 2])
                 // Link set-up (auth, REQ exchange) is not part of any event's cost.
                 let setup = try await WorkCounters.total(of: network)
                 let start = await network.now()
@@ -29,21 +30,25 @@ public struct PropagationScenario: Scenario {
                 }
                 var wrongHops = 0
                 for sequence in warmup..<(warmup + events) {
-                    let arrivals = try await probe.publish(sequence: sequence, rep: rep, record: true, scenarioStart: start)
+                    let arrivals = try await probe.publish(
+                        sequence: sequence, rep: rep, record: true, scenarioStart: start)
                     if arrivals[1]?.hops != 1 || arrivals[2]?.hops != 2 { wrongHops += 1 }
                 }
                 try await network.awaitIdle(timeoutNanoseconds: UInt64(context.settings.timeout(5) * 1e9))
                 let published = warmup + events
                 for node in 0..<3 {
                     let stored = try await network.storedEventCount(node: node)
-                    context.check("node \(node) stores each event once", stored == published,
-                                  "repetition \(rep): node \(node) stored \(stored) events, \(published) were published")
+                    context.check(
+                        "node \(node) stores each event once", stored == published,
+                        "repetition \(rep): node \(node) stored \(stored) events, \(published) were published")
                 }
                 let publisher = try await network.counters(of: 0)
-                context.check("no echo to the publisher", publisher.eventPreparesIn == 0,
-                              "repetition \(rep): the publisher received \(publisher.eventPreparesIn) copies of its own events")
-                context.check("hop counts match the line", wrongHops == 0,
-                              "repetition \(rep): \(wrongHops) events arrived with hop counts other than 1 and 2")
+                context.check(
+                    "no echo to the publisher", publisher.eventPreparesIn == 0,
+                    "repetition \(rep): the publisher received \(publisher.eventPreparesIn) copies of its own events")
+                context.check(
+                    "hop counts match the line", wrongHops == 0,
+                    "repetition \(rep): \(wrongHops) events arrived with hop counts other than 1 and 2")
                 if rep == 0 {
                     try await WorkCounters.total(of: network).subtracting(setup).record(events: published, in: context)
                     try await PhaseRecorder.record(network, context: context)

@@ -22,10 +22,14 @@ public struct BurstScenario: Scenario {
 
     public static let short = BurstScenario(
         name: "tier2.burst-10", tier: 2, before: 5, burstDuration: 5, after: 25,
-        summary: "10-node mesh: 20 events/s for 5 s, a 500 events/s burst for 5 s, 20 events/s for 25 s: recovery time, events dropped, latency per phase")
+        summary:
+            "10-node mesh: 20 events/s for 5 s, a 500 events/s burst for 5 s, 20 events/s for 25 s: recovery time, events dropped, latency per phase"
+    )
     public static let long = BurstScenario(
         name: "tier3.burst-recovery-10", tier: 3, before: 10, burstDuration: 30, after: 60,
-        summary: "10-node mesh: 10 s at 20 events/s, the story's 30 s burst at 500 events/s, its full 60 s recovery window: recovery time, drops, lasting degradation")
+        summary:
+            "10-node mesh: 10 s at 20 events/s, the story's 30 s burst at 500 events/s, its full 60 s recovery window: recovery time, drops, lasting degradation"
+    )
 
     init(name: String, tier: Int, before: Double, burstDuration: Double, after: Double, summary: String) {
         self.name = name
@@ -43,8 +47,10 @@ public struct BurstScenario: Scenario {
 
     public func configuration(_ settings: BenchSettings) -> [String: Double] {
         let (rate, duration) = burst(settings)
-        return ["burst_start_s": before, "burst_duration_s": duration, "burst_rate_events_per_s": rate,
-                "steady_rate_events_per_s": steadyRate]
+        return [
+            "burst_start_s": before, "burst_duration_s": duration, "burst_rate_events_per_s": rate,
+            "steady_rate_events_per_s": steadyRate,
+        ]
     }
 
     public func run(_ context: ScenarioContext) async throws {
@@ -55,11 +61,14 @@ public struct BurstScenario: Scenario {
         let recorder = context.recorder
         recorder.declare("latency", unit: "ms", better: .lower, meshSize: size, slaClass: "propagation")
         let log = CompletionLog()
-        try await MeshSession.withLoadMesh(topology, node: settings.measurementNode(nodes: size), context: context) { network in
+        try await MeshSession.withLoadMesh(topology, node: settings.measurementNode(nodes: size), context: context) {
+            network in
             let load = SustainedLoad(
-                phases: [LoadPhase(rate: steadyRate, duration: before, publishers: [0]),
-                         LoadPhase(rate: rate, duration: duration, publishers: [0]),
-                         LoadPhase(rate: steadyRate, duration: after, publishers: [0])],
+                phases: [
+                    LoadPhase(rate: steadyRate, duration: before, publishers: [0]),
+                    LoadPhase(rate: rate, duration: duration, publishers: [0]),
+                    LoadPhase(rate: steadyRate, duration: after, publishers: [0]),
+                ],
                 latencyMetrics: { _ in ["latency"] },
                 drainTimeout: 30,
                 // Past the story's recovery limit the answer is known: stop waiting.
@@ -70,8 +79,10 @@ public struct BurstScenario: Scenario {
             guard missing == 0 else {
                 // Not delivered by the recovery deadline: late or lost, either way not recovered.
                 try recorder.counter("events_undelivered_at_deadline", unit: "deliveries", value: Int64(missing))
-                context.check("recovers within \(Int(Self.recoveryLimit)) s of the burst", false,
-                              "\(missing) deliveries were still outstanding \(Int(Self.recoveryLimit) + 10) s after the burst ended")
+                context.check(
+                    "recovers within \(Int(Self.recoveryLimit)) s of the burst", false,
+                    "\(missing) deliveries were still outstanding \(Int(Self.recoveryLimit) + 10) s after the burst ended"
+                )
                 return
             }
             try recorder.counter("events_dropped", unit: "deliveries", value: 0)
@@ -79,15 +90,23 @@ public struct BurstScenario: Scenario {
             let burstStart = outcome.origin + UInt64(before * 1e9), burstEnd = burstStart + UInt64(duration * 1e9)
             let phases = log.summary(burstStart: burstStart, burstEnd: burstEnd)
             let recovered = phases.recoveredAt != UInt64.max
-            let recovery = recovered ? max(0, Double(Int64(bitPattern: phases.recoveredAt &- burstEnd)) / 1e9) : .infinity
-            if recovered { try recorder.counter("burst_recovery", unit: "ms", value: Int64((recovery * 1e3).rounded())) }
-            context.check("recovers within \(Int(Self.recoveryLimit)) s of the burst", recovery <= Self.recoveryLimit,
-                          recovered ? String(format: "steady state returned %.1f s after the burst ended", recovery)
-                                    : "no event published after the burst reached every node at its pre-burst speed")
+            let recovery =
+                recovered ? max(0, Double(Int64(bitPattern: phases.recoveredAt &- burstEnd)) / 1e9) : .infinity
+            if recovered {
+                try recorder.counter("burst_recovery", unit: "ms", value: Int64((recovery * 1e3).rounded()))
+            }
+            context.check(
+                "recovers within \(Int(Self.recoveryLimit)) s of the burst", recovery <= Self.recoveryLimit,
+                recovered
+                    ? String(format: "steady state returned %.1f s after the burst ended", recovery)
+                    : "no event published after the burst reached every node at its pre-burst speed")
             // No lasting degradation: after recovery, latency is back near its pre-burst level.
-            context.check("latency after the burst returns to its steady level",
-                          phases.afterMedianMS <= 2 * phases.beforeMedianMS + 2,
-                          String(format: "median propagation time %.2f ms before the burst, %.2f ms after recovery", phases.beforeMedianMS, phases.afterMedianMS))
+            context.check(
+                "latency after the burst returns to its steady level",
+                phases.afterMedianMS <= 2 * phases.beforeMedianMS + 2,
+                String(
+                    format: "median propagation time %.2f ms before the burst, %.2f ms after recovery",
+                    phases.beforeMedianMS, phases.afterMedianMS))
         }
     }
 }
@@ -118,13 +137,16 @@ final class CompletionLog: Sendable {
         func median(_ list: [(published: UInt64, completed: UInt64)]) -> Double {
             let sorted = list.map(ms).sorted()
             guard !sorted.isEmpty else { return 0 }
-            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            return sorted.count % 2 == 1
+                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         }
         let before = median(all.filter { $0.published < burstStart })
-        let lastBurst = all.filter { $0.published >= burstStart && $0.published < burstEnd }.map(\.completed).max() ?? burstEnd
+        let lastBurst =
+            all.filter { $0.published >= burstStart && $0.published < burstEnd }.map(\.completed).max() ?? burstEnd
         let firstSteady = all.first { $0.published >= burstEnd && Self.isSteady(ms($0), beforeMedianMS: before) }
         let recovered = max(lastBurst, firstSteady?.completed ?? UInt64.max)
-        return Summary(recoveredAt: recovered, beforeMedianMS: before,
-                       afterMedianMS: median(all.filter { $0.published > recovered }))
+        return Summary(
+            recoveredAt: recovered, beforeMedianMS: before,
+            afterMedianMS: median(all.filter { $0.published > recovered }))
     }
 }

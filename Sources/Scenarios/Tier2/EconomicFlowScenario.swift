@@ -8,7 +8,8 @@ import Mesh
 public struct EconomicFlowScenario: Scenario {
     public let name = "tier2.economic-flow-5hop"
     public let tier = 2
-    public let summary = "6-node line, 5 hops paid hop by hop: fees kept per relay, links net to zero, final amount exact, underpaid event rejected at the hop where it runs short"
+    public let summary =
+        "6-node line, 5 hops paid hop by hop: fees kept per relay, links net to zero, final amount exact, underpaid event rejected at the hop where it runs short"
     let events = 50
 
     public init() {}
@@ -30,20 +31,26 @@ public struct EconomicFlowScenario: Scenario {
             for node in 0...hops { ledgers.append(try await network.ledgers(of: node)) }
             for a in 0..<hops {
                 let sum = (ledgers[a][a + 1]?.balance ?? 0) + (ledgers[a + 1][a]?.balance ?? 0)
-                context.check("every link nets to zero", sum == 0,
-                              "link \(a)–\(a + 1): node \(a) sees \(ledgers[a][a + 1]?.balance ?? 0) msat, node \(a + 1) sees \(ledgers[a + 1][a]?.balance ?? 0) msat")
+                context.check(
+                    "every link nets to zero", sum == 0,
+                    "link \(a)–\(a + 1): node \(a) sees \(ledgers[a][a + 1]?.balance ?? 0) msat, node \(a + 1) sees \(ledgers[a + 1][a]?.balance ?? 0) msat"
+                )
             }
             let n = Int64(measured)
             let net = ledgers.map { $0.values.reduce(Int64(0)) { $0 + $1.balance } }
-            context.check("the publisher pays the full amount", net[0] == -n * Int64(amount),
-                          "node 0 nets \(net[0]) msat over \(measured) events, expected \(-n * Int64(amount))")
+            context.check(
+                "the publisher pays the full amount", net[0] == -n * Int64(amount),
+                "node 0 nets \(net[0]) msat over \(measured) events, expected \(-n * Int64(amount))")
             for relay in 1..<hops {
-                context.check("each relay keeps exactly its fee", net[relay] == n * Int64(fee),
-                              "relay \(relay) nets \(net[relay]) msat, expected \(n * Int64(fee)) (\(fee) per event)")
+                context.check(
+                    "each relay keeps exactly its fee", net[relay] == n * Int64(fee),
+                    "relay \(relay) nets \(net[relay]) msat, expected \(n * Int64(fee)) (\(fee) per event)")
             }
             let final = Int64(amount) - Int64(hops - 1) * Int64(fee)
-            context.check("the final node receives the amount minus the fees", net[hops] == n * final,
-                          "node \(hops) nets \(net[hops]) msat, expected \(n * final) (\(amount) − \(hops - 1) × \(fee) per event)")
+            context.check(
+                "the final node receives the amount minus the fees", net[hops] == n * final,
+                "node \(hops) nets \(net[hops]) msat, expected \(n * final) (\(amount) − \(hops - 1) × \(fee) per event)"
+            )
             try context.recorder.counter("publisher_paid_msat_per_event", unit: "msat", value: Int64(amount))
             try context.recorder.counter("relay_fee_msat_per_event", unit: "msat", value: Int64(fee))
             try context.recorder.counter("final_received_msat_per_event", unit: "msat", value: final)
@@ -54,9 +61,11 @@ public struct EconomicFlowScenario: Scenario {
             try await network.awaitIdle(timeoutNanoseconds: context.settings.timeoutNanoseconds(5))
             let lastHop = try await network.counters(of: hops)
             let storedAtLast = try await network.storedEventCount(node: hops)
-            context.check("an underpaid event is rejected at the hop where it runs short",
-                          arrivals.count == hops && lastHop.rejectsSent["F04"] == 1 && storedAtLast == measured,
-                          "reached \(arrivals.count) of nodes 0–\(hops - 1); node \(hops) rejects \(lastHop.rejectsSent), stored \(storedAtLast) (expected \(measured))")
+            context.check(
+                "an underpaid event is rejected at the hop where it runs short",
+                arrivals.count == hops && lastHop.rejectsSent["F04"] == 1 && storedAtLast == measured,
+                "reached \(arrivals.count) of nodes 0–\(hops - 1); node \(hops) rejects \(lastHop.rejectsSent), stored \(storedAtLast) (expected \(measured))"
+            )
         }
     }
 }

@@ -6,7 +6,8 @@ import Mesh
 public struct FiveHopScenario: Scenario {
     public let name = "tier2.five-hop-10"
     public let tier = 2
-    public let summary = "10-node line, TTL 5, 1,000 events from node 0: latency by hop count 1–5 and the 5-hop latency distribution"
+    public let summary =
+        "10-node line, TTL 5, 1,000 events from node 0: latency by hop count 1–5 and the 5-hop latency distribution"
     let events = 1_000
     let warmup = 20
 
@@ -34,16 +35,20 @@ public struct FiveHopScenario: Scenario {
                         if arrival.hops != node { wrongHops += 1 }
                         let ms = Double(arrival.time &- sent) / 1e6
                         try recorder.sample("latency", ms, hops: arrival.hops, node: node, t: t, rep: rep)
-                        if node == hops { try recorder.sample("five_hop_latency", ms, hops: hops, node: node, t: t, rep: rep) }
+                        if node == hops {
+                            try recorder.sample("five_hop_latency", ms, hops: hops, node: node, t: t, rep: rep)
+                        }
                     }
                 }
                 try await network.awaitIdle(timeoutNanoseconds: settings.timeoutNanoseconds(5))
-                context.check("node k is reached at k hops", wrongHops == 0,
-                              "repetition \(rep): \(wrongHops) deliveries had a hop count other than the node's distance")
+                context.check(
+                    "node k is reached at k hops", wrongHops == 0,
+                    "repetition \(rep): \(wrongHops) deliveries had a hop count other than the node's distance")
                 for node in (hops + 1)..<topology.nodeCount {
                     let stored = try await network.storedEventCount(node: node)
-                    context.check("TTL stops events after \(hops) hops", stored == 0,
-                                  "repetition \(rep): node \(node) stored \(stored) events")
+                    context.check(
+                        "TTL stops events after \(hops) hops", stored == 0,
+                        "repetition \(rep): node \(node) stored \(stored) events")
                 }
                 if rep == 0 { try await PhaseRecorder.record(network, context: context) }
             }

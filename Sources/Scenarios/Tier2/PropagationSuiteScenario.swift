@@ -20,11 +20,15 @@ public struct PropagationSuiteScenario: Scenario {
     /// 5-node ring: the full propagation suite (story AC 4, tier 2).
     public static let five = PropagationSuiteScenario(
         name: "tier2.propagation-5", nodes: 5, family: .ring, degree: 2, events: 200, checksTTL: false,
-        summary: "5-node ring, 200 events from every node in turn: each reaches all others once, duplicates dropped, work per event exact")
+        summary:
+            "5-node ring, 200 events from every node in turn: each reaches all others once, duplicates dropped, work per event exact"
+    )
     /// 10-node random 4-regular mesh: propagation + dedup + TTL, the 10-node latency distribution (AC 2).
     public static let ten = PropagationSuiteScenario(
         name: "tier2.propagation-10", nodes: 10, family: .randomRegular, degree: 4, events: 1_000, checksTTL: true,
-        summary: "10-node random 4-regular mesh, 1,000 events (9,000 deliveries): full-propagation and single-hop latency, dedup, work per event, TTL on a 10-node line")
+        summary:
+            "10-node random 4-regular mesh, 1,000 events (9,000 deliveries): full-propagation and single-hop latency, dedup, work per event, TTL on a 10-node line"
+    )
 
     init(name: String, nodes: Int, family: TopologyFamily, degree: Int, events: Int, checksTTL: Bool, summary: String) {
         self.name = name
@@ -41,14 +45,17 @@ public struct PropagationSuiteScenario: Scenario {
         let topology = try family.build(nodes: nodes, degree: degree, seed: settings.seed)
         let measured = settings.events(default: events)
         let recorder = context.recorder
-        recorder.declare("latency", unit: "ms", better: .lower, meshSize: nodes,
-                         slaClass: nodes == 10 ? "full_propagation" : "propagation")
+        recorder.declare(
+            "latency", unit: "ms", better: .lower, meshSize: nodes,
+            slaClass: nodes == 10 ? "full_propagation" : "propagation")
         recorder.declare("single_hop_latency", unit: "ms", better: .lower, meshSize: nodes, slaClass: "single_hop")
         recorder.declare("propagation_time", unit: "ms", better: .lower, meshSize: nodes)
         try recorder.counter("diameter", unit: "hops", value: Int64(topology.diameter ?? -1))
         for rep in 0..<settings.repetitions {
-            try await MeshSession.with(topology, node: settings.measurementNode(nodes: nodes), context: context,
-                                       seedOffset: UInt64(rep)) { network in
+            try await MeshSession.with(
+                topology, node: settings.measurementNode(nodes: nodes), context: context,
+                seedOffset: UInt64(rep)
+            ) { network in
                 let probe = SequentialProbe(network: network, context: context)
                 let start = await network.now()
                 for sequence in 0..<warmup { _ = try await probe.publish(from: sequence % nodes, sequence: sequence) }
@@ -69,7 +76,8 @@ public struct PropagationSuiteScenario: Scenario {
                     }
                     try recorder.sample("propagation_time", Double(last &- sent) / 1e6, node: publisher, t: t, rep: rep)
                     if rep == 0 && sequence == warmup {
-                        try TopologyTrace.record(topology, publisher: publisher, sent: sent, arrivals: arrivals, recorder: recorder)
+                        try TopologyTrace.record(
+                            topology, publisher: publisher, sent: sent, arrivals: arrivals, recorder: recorder)
                     }
                 }
                 try await network.awaitIdle(timeoutNanoseconds: settings.timeoutNanoseconds(5))
@@ -77,8 +85,9 @@ public struct PropagationSuiteScenario: Scenario {
                 TopologyWork(topology).check(work, events: measured, in: context)
                 for node in 0..<nodes {
                     let stored = try await network.storedEventCount(node: node)
-                    context.check("every node stores each event once", stored == warmup + measured,
-                                  "repetition \(rep): node \(node) stored \(stored) events, \(warmup + measured) were published")
+                    context.check(
+                        "every node stores each event once", stored == warmup + measured,
+                        "repetition \(rep): node \(node) stored \(stored) events, \(warmup + measured) were published")
                 }
                 if rep == 0 {
                     try work.record(events: measured, in: context)
@@ -89,4 +98,3 @@ public struct PropagationSuiteScenario: Scenario {
         if checksTTL { try await TTLCheck.run(context) }
     }
 }
-

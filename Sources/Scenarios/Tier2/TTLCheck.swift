@@ -17,16 +17,19 @@ enum TTLCheck {
                 wrongHops += (1...reach).filter { arrivals[$0]?.hops != $0 }.count
             }
             try await network.awaitIdle(timeoutNanoseconds: context.settings.timeoutNanoseconds(5))
-            context.check("TTL: node k is reached at k hops", wrongHops == 0,
-                          "\(wrongHops) arrivals at nodes 1–\(reach) had a hop count other than their distance")
+            context.check(
+                "TTL: node k is reached at k hops", wrongHops == 0,
+                "\(wrongHops) arrivals at nodes 1–\(reach) had a hop count other than their distance")
             for beyond in (reach + 1)..<topology.nodeCount {
                 let stored = try await network.storedEventCount(node: beyond)
-                context.check("TTL: nodes beyond \(reach) hops never see the event", stored == 0,
-                              "node \(beyond) (\(beyond) hops away) stored \(stored) events with TTL \(reach)")
+                context.check(
+                    "TTL: nodes beyond \(reach) hops never see the event", stored == 0,
+                    "node \(beyond) (\(beyond) hops away) stored \(stored) events with TTL \(reach)")
             }
             let last = try await network.counters(of: reach)
-            context.check("TTL: the node at \(reach) hops stops every event", last.ttlExhausted == events,
-                          "node \(reach) counted \(last.ttlExhausted) TTL-exhausted events of \(events)")
+            context.check(
+                "TTL: the node at \(reach) hops stops every event", last.ttlExhausted == events,
+                "node \(reach) counted \(last.ttlExhausted) TTL-exhausted events of \(events)")
         }
     }
 }

@@ -11,7 +11,8 @@ import Mesh
 public struct NamespaceMeshScenario: Scenario {
     public let name = "tier3.netns-10"
     public let tier = 3
-    public let summary = "10-node random 4-regular mesh, every node a node server in its own network namespace on a bridge (root needed): external.propagation and external.mesh-ingest by address, set-up and tear-down time"
+    public let summary =
+        "10-node random 4-regular mesh, every node a node server in its own network namespace on a bridge (root needed): external.propagation and external.mesh-ingest by address, set-up and tear-down time"
     let nodes = 10
 
     public init() {}
@@ -24,9 +25,10 @@ public struct NamespaceMeshScenario: Scenario {
         try recorder.counter("links", unit: "links", value: Int64(topology.edges.count))
         recorder.declare("namespace_setup_time", unit: "ms", better: .lower, meshSize: topology.nodeCount)
         recorder.declare("namespace_teardown_time", unit: "ms", better: .lower, meshSize: topology.nodeCount)
-        let mesh = try await NamespaceMesh.start(topology: topology, seed: settings.seed, executable: settings.nodeExecutable,
-                                                 storage: URL(fileURLWithPath: settings.workDirectory), readyTimeout: settings.timeout(60),
-                                                 injectedDelayMicros: settings.injectedDelayMicros)
+        let mesh = try await NamespaceMesh.start(
+            topology: topology, seed: settings.seed, executable: settings.nodeExecutable,
+            storage: URL(fileURLWithPath: settings.workDirectory), readyTimeout: settings.timeout(60),
+            injectedDelayMicros: settings.injectedDelayMicros)
         do {
             try await drive(mesh, context)
         } catch {

@@ -7,7 +7,8 @@ import Mesh
 public struct ResourceSoakScenario: Scenario {
     public let name = "tier3.resources-soak-10"
     public let tier = 3
-    public let summary = "10-node mesh at 50 events/s network-wide for 150 s (--duration 10m for the story's leak window): RSS, heap, CPU, bytes, connections, queue depth, store size and write latency per second"
+    public let summary =
+        "10-node mesh at 50 events/s network-wide for 150 s (--duration 10m for the story's leak window): RSS, heap, CPU, bytes, connections, queue depth, store size and write latency per second"
     let rate: Double = 50
     let duration: Double = 150
 
@@ -18,10 +19,14 @@ public struct ResourceSoakScenario: Scenario {
         let size = settings.nodes(default: 10)
         let topology = try settings.meshTopology(nodes: size)
         context.recorder.declare("latency", unit: "ms", better: .lower, meshSize: size, slaClass: "propagation")
-        try await MeshSession.withLoadMesh(topology, node: settings.measurementNode(nodes: size), context: context) { network in
+        try await MeshSession.withLoadMesh(topology, node: settings.measurementNode(nodes: size), context: context) {
+            network in
             let load = SustainedLoad(
-                phases: [LoadPhase(rate: settings.rate(default: rate), duration: settings.duration(default: duration),
-                                   publishers: Array(0..<size))],
+                phases: [
+                    LoadPhase(
+                        rate: settings.rate(default: rate), duration: settings.duration(default: duration),
+                        publishers: Array(0..<size))
+                ],
                 latencyMetrics: { _ in ["latency"] })
             _ = try await load.run(on: network, context: context)
         }

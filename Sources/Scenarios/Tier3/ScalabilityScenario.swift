@@ -15,7 +15,9 @@ public struct ScalabilityScenario: Scenario {
 
     public static func size(_ nodes: Int, events: Int, duration: Double) -> ScalabilityScenario {
         ScalabilityScenario(
-            name: "tier3.scalability-\(nodes)", summary: "\(nodes)-node random 4-regular mesh: diameter, latency of \(events) events × \(nodes - 1) deliveries at light load, then all nodes publishing at capacity (≤ 64 in flight) for \(Int(duration)) s: throughput, latency under load, resources",
+            name: "tier3.scalability-\(nodes)",
+            summary:
+                "\(nodes)-node random 4-regular mesh: diameter, latency of \(events) events × \(nodes - 1) deliveries at light load, then all nodes publishing at capacity (≤ 64 in flight) for \(Int(duration)) s: throughput, latency under load, resources",
             nodes: nodes, events: events, duration: duration)
     }
 
@@ -28,8 +30,9 @@ public struct ScalabilityScenario: Scenario {
         try recorder.counter("diameter", unit: "hops", value: Int64(diameter))
         try recorder.counter("links", unit: "links", value: Int64(topology.edges.count))
         if size == 25 {
-            context.check("diameter at 25 nodes is at most 5 hops", diameter <= 5 && diameter >= 0,
-                          "\(topology.name) has diameter \(diameter)")
+            context.check(
+                "diameter at 25 nodes is at most 5 hops", diameter <= 5 && diameter >= 0,
+                "\(topology.name) has diameter \(diameter)")
         }
         recorder.declare("latency", unit: "ms", better: .lower, meshSize: size, slaClass: "propagation")
         recorder.declare("propagation_time", unit: "ms", better: .lower, meshSize: size)
@@ -47,15 +50,22 @@ public struct ScalabilityScenario: Scenario {
                 for (target, arrival) in arrivals where target != publisher {
                     maxHops = max(maxHops, arrival.hops)
                     last = max(last, arrival.time)
-                    try recorder.sample("latency", Double(arrival.time &- sent) / 1e6, hops: arrival.hops, node: target, t: t)
+                    try recorder.sample(
+                        "latency", Double(arrival.time &- sent) / 1e6, hops: arrival.hops, node: target, t: t)
                 }
                 try recorder.sample("propagation_time", Double(last &- sent) / 1e6, node: publisher, t: t)
-                if sequence == 0 { try TopologyTrace.record(topology, publisher: publisher, sent: sent, arrivals: arrivals, recorder: recorder) }
+                if sequence == 0 {
+                    try TopologyTrace.record(
+                        topology, publisher: publisher, sent: sent, arrivals: arrivals, recorder: recorder)
+                }
             }
             try recorder.counter("max_hops_observed", unit: "hops", value: Int64(maxHops))
             let load = SustainedLoad(
-                phases: [LoadPhase(rate: settings.overrides.rate, duration: settings.duration(default: duration),
-                                   publishers: Array(0..<size))],
+                phases: [
+                    LoadPhase(
+                        rate: settings.overrides.rate, duration: settings.duration(default: duration),
+                        publishers: Array(0..<size))
+                ],
                 latencyMetrics: { _ in ["latency_under_load"] },
                 throughputSLAClass: "network_wide", drainTimeout: 20)
             _ = try await load.run(on: network, context: context)

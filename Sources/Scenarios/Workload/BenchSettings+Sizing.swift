@@ -11,7 +11,8 @@ extension BenchSettings {
     /// `--degree` (default: the family's), seeded by the run seed so a rerun builds the same graph.
     func meshTopology(nodes: Int, family defaultFamily: TopologyFamily = .randomRegular) throws -> Topology {
         let family = overrides.topology ?? defaultFamily
-        return try family.build(nodes: nodes, degree: overrides.degree ?? family.defaultDegree(nodes: nodes), seed: seed)
+        return try family.build(
+            nodes: nodes, degree: overrides.degree ?? family.defaultDegree(nodes: nodes), seed: seed)
     }
 
     /// The node config of measurement meshes. The TTL covers the longest simple path (n − 1 hops),

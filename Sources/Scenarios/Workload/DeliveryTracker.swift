@@ -47,8 +47,10 @@ final class DeliveryTracker: Sendable {
 
     /// `origin`: network time of t = 0 for the `t` of samples. `targetsPerEvent`: nodes each event
     /// must reach besides its publisher.
-    init(recorder: Recorder, targetsPerEvent: Int, origin: UInt64, metrics: @escaping MetricChoice,
-         onComplete: (@Sendable (_ publishedAt: UInt64, _ completedAt: UInt64) -> Void)? = nil) {
+    init(
+        recorder: Recorder, targetsPerEvent: Int, origin: UInt64, metrics: @escaping MetricChoice,
+        onComplete: (@Sendable (_ publishedAt: UInt64, _ completedAt: UInt64) -> Void)? = nil
+    ) {
         self.onComplete = onComplete
         self.recorder = recorder
         self.targetsPerEvent = targetsPerEvent
@@ -152,7 +154,8 @@ final class DeliveryTracker: Sendable {
                 let second = Int((arrival.time &- origin) / 1_000_000_000)
                 if second >= 0 {
                     if state.completedPerSecond.count <= second {
-                        state.completedPerSecond.append(contentsOf: repeatElement(0, count: second + 1 - state.completedPerSecond.count))
+                        state.completedPerSecond.append(
+                            contentsOf: repeatElement(0, count: second + 1 - state.completedPerSecond.count))
                     }
                     state.completedPerSecond[second] += 1
                 }

@@ -28,13 +28,17 @@ public struct KneeRule: Sendable, Equatable {
             failures.append("p95 \(Self.format(p95)) ms ≥ SLA \(Self.format(slaP95MS)) ms")
         }
         if generatorLagMS > maximumGeneratorLagMS {
-            failures.append("the generator fell \(Self.format(generatorLagMS)) ms behind its schedule (the driver could not offer this rate)")
+            failures.append(
+                "the generator fell \(Self.format(generatorLagMS)) ms behind its schedule (the driver could not offer this rate)"
+            )
         }
         let passed = failures.isEmpty
-        let reason = passed
+        let reason =
+            passed
             ? "all \(outcome.offered) accepted and delivered, p95 \(p95.map(Self.format) ?? "–") ms < \(Self.format(slaP95MS)) ms"
             : failures.joined(separator: "; ")
-        return RampStep(rate: rate, outcome: outcome, p95MS: p95, generatorLagMS: generatorLagMS, passed: passed, reason: reason)
+        return RampStep(
+            rate: rate, outcome: outcome, p95MS: p95, generatorLagMS: generatorLagMS, passed: passed, reason: reason)
     }
 
     /// The highest rate such that it and every lower step passed; nil when the first step failed.

@@ -5,10 +5,12 @@ import Mesh
 /// delivery's time goes (AC 2 latency breakdown). Each node keeps its most recent records only;
 /// at most `perNodeLimit` of them are recorded per node to keep large meshes' files small.
 enum PhaseRecorder {
-    static var phases: [(String, KeyPath<PhaseTiming, UInt64>)] { [
-        ("phase.decode", \.decode), ("phase.verify", \.verify), ("phase.store", \.store),
-        ("phase.match", \.match), ("phase.forward", \.forward),
-    ] }
+    static var phases: [(String, KeyPath<PhaseTiming, UInt64>)] {
+        [
+            ("phase.decode", \.decode), ("phase.verify", \.verify), ("phase.store", \.store),
+            ("phase.match", \.match), ("phase.forward", \.forward),
+        ]
+    }
 
     static func record(_ network: MeshUnderTest, context: ScenarioContext, perNodeLimit: Int = 2_000) async throws {
         for (metric, _) in phases {

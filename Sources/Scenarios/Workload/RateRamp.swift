@@ -41,7 +41,9 @@ public struct RateRamp: Sendable {
         for rate in rates {
             // The count is rounded to a whole event; a rate × duration beyond Int is refused.
             let planned = (rate * stepSeconds).rounded()
-            guard planned >= 1, planned < Double(Int.max) else { throw RampError.badStep(rate: rate, seconds: stepSeconds) }
+            guard planned >= 1, planned < Double(Int.max) else {
+                throw RampError.badStep(rate: rate, seconds: stepSeconds)
+            }
             let count = Int(planned)
             try await load.prepareStep(rate: rate, count: count)
             let start = clock.now
@@ -58,7 +60,8 @@ public struct RateRamp: Sendable {
                     offered = dueNow
                 }
                 if offered < count {
-                    try await clock.sleep(until: start + .seconds(Double(offered) / rate), tolerance: .microseconds(100))
+                    try await clock.sleep(
+                        until: start + .seconds(Double(offered) / rate), tolerance: .microseconds(100))
                 }
             }
             let outcome = try await load.finishStep(drainSeconds: drainSeconds)
@@ -67,7 +70,9 @@ public struct RateRamp: Sendable {
             try onStep(step)
             if !step.passed { break }
         }
-        return RampResult(steps: steps, knee: KneeRule.knee(of: steps), reachedTop: steps.count == rates.count && steps.allSatisfy(\.passed))
+        return RampResult(
+            steps: steps, knee: KneeRule.knee(of: steps),
+            reachedTop: steps.count == rates.count && steps.allSatisfy(\.passed))
     }
 }
 
@@ -129,7 +134,8 @@ public enum RampError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .badStep(rate, seconds):
-            return "a ramp step of \(rate) events/s for \(seconds) s offers no whole event or too many; choose rates ≥ 1/duration"
+            return
+                "a ramp step of \(rate) events/s for \(seconds) s offers no whole event or too many; choose rates ≥ 1/duration"
         }
     }
 }

@@ -19,7 +19,9 @@ final class SequentialProbe {
     }
 
     /// Returns the network time just before publishing and every node's arrival.
-    func publish(from publisher: Int, sequence: Int, amount: UInt64? = nil) async throws -> (sent: UInt64, arrivals: [Int: Arrival]) {
+    func publish(
+        from publisher: Int, sequence: Int, amount: UInt64? = nil
+    ) async throws -> (sent: UInt64, arrivals: [Int: Arrival]) {
         let key = keys[publisher] ?? network.keyPair(of: publisher)
         keys[publisher] = key
         // Fixed-width content keeps every event the same size, so bytes per event is exact.
@@ -28,8 +30,9 @@ final class SequentialProbe {
         let sent = await network.now()
         try await network.publish(event, from: publisher, amount: amount)
         context.published(event)
-        let arrivals = try await network.awaitPropagation(of: event.id, to: targets,
-                                                          timeoutNanoseconds: context.settings.timeoutNanoseconds(5))
+        let arrivals = try await network.awaitPropagation(
+            of: event.id, to: targets,
+            timeoutNanoseconds: context.settings.timeoutNanoseconds(5))
         await network.forgetArrivals(of: event.id)
         return (sent, arrivals)
     }

@@ -40,25 +40,29 @@ struct SustainedLoad {
     func run(on network: MeshUnderTest, context: ScenarioContext) async throws -> Outcome {
         let targets = network.nodeCount - 1
         let origin = await network.now()
-        let tracker = DeliveryTracker(recorder: context.recorder, targetsPerEvent: targets, origin: origin,
-                                      metrics: latencyMetrics, onComplete: onComplete)
+        let tracker = DeliveryTracker(
+            recorder: context.recorder, targetsPerEvent: targets, origin: origin,
+            metrics: latencyMetrics, onComplete: onComplete)
         // Duplicates of earlier work may still be in flight: start counting from a quiet mesh.
         try await network.awaitIdle(timeoutNanoseconds: context.settings.timeoutNanoseconds(10))
         let before = try await WorkCounters.total(of: network)
         tracker.attach(to: network)
         defer { tracker.detach(from: network) }
-        let sampler = ResourceSampler(network: network, context: context, origin: origin,
-                                      inFlight: { tracker.inFlightCount })
+        let sampler = ResourceSampler(
+            network: network, context: context, origin: origin,
+            inFlight: { tracker.inFlightCount })
         sampler.start()
-        var generator = LoadGenerator(network: network, context: context, tracker: tracker,
-                                      publishers: Set(phases.flatMap(\.publishers)))
+        var generator = LoadGenerator(
+            network: network, context: context, tracker: tracker,
+            publishers: Set(phases.flatMap(\.publishers)))
         var drained = false
         var backlog = 0
         do {
             try await generator.run(phases)
             backlog = tracker.inFlightCount
-            drained = try await generator.drain(timeout: context.settings.timeout(drainTimeout),
-                                                deadline: drainDeadline.map(context.settings.timeout))
+            drained = try await generator.drain(
+                timeout: context.settings.timeout(drainTimeout),
+                deadline: drainDeadline.map(context.settings.timeout))
         } catch {
             _ = try? await sampler.stop()
             throw error
@@ -71,39 +75,46 @@ struct SustainedLoad {
         try context.recorder.counter("events_published", unit: "events", value: Int64(published))
         try context.recorder.counter("events_expected", unit: "deliveries", value: Int64(expected))
         try context.recorder.counter("events_delivered", unit: "deliveries", value: Int64(delivered))
-        context.check("every event reaches every node", drained && delivered == expected,
-                      "\(delivered) of \(expected) deliveries arrived (\(expected - delivered) missing; e.g. events \(tracker.missing().joined(separator: ", ")))")
+        context.check(
+            "every event reaches every node", drained && delivered == expected,
+            "\(delivered) of \(expected) deliveries arrived (\(expected - delivered) missing; e.g. events \(tracker.missing().joined(separator: ", ")))"
+        )
 
         // One sample per whole second from the start until the last full second with deliveries:
         // the drain after the schedule ends counts too, so a mesh that falls behind shows a
         // lower rate over a longer time, never a flattering one. The final partial second is left out.
         let perSecond = tracker.completionsPerSecond()
         let loadSeconds = Int(phases.reduce(0) { $0 + $1.duration })
-        context.recorder.declare(throughputMetric, unit: "events/s", better: .higher, meshSize: network.nodeCount,
-                                 slaClass: throughputSLAClass)
+        context.recorder.declare(
+            throughputMetric, unit: "events/s", better: .higher, meshSize: network.nodeCount,
+            slaClass: throughputSLAClass)
         let lastFull = max(loadSeconds, perSecond.count - 1)
         for (second, count) in perSecond.enumerated() where second < max(1, lastFull) {
             try context.recorder.sample(throughputMetric, Double(count), t: Double(second))
         }
-        try context.recorder.series(throughputMetric, unit: "events/s", t: perSecond.indices.map { Double($0) },
-                                    values: perSecond.map(Double.init))
+        try context.recorder.series(
+            throughputMetric, unit: "events/s", t: perSecond.indices.map { Double($0) },
+            values: perSecond.map(Double.init))
 
         let elapsed = Double(tracker.lastCompletion &- origin) / 1e9
         guard drained else {
             // Work per event is only defined once every event is done; the failed delivery check
             // above already says what is missing.
-            return Outcome(published: published, delivered: delivered, completionsPerSecond: perSecond,
-                           elapsed: elapsed, generatorLagMS: Double(generator.maximumLag) / 1e6, backlogAtEnd: backlog,
-                           series: series, origin: origin)
+            return Outcome(
+                published: published, delivered: delivered, completionsPerSecond: perSecond,
+                elapsed: elapsed, generatorLagMS: Double(generator.maximumLag) / 1e6, backlogAtEnd: backlog,
+                series: series, origin: origin)
         }
         try await network.awaitIdle(timeoutNanoseconds: UInt64(context.settings.timeout(10) * 1e9))
         let work = try await WorkCounters.total(of: network).subtracting(before)
         TopologyWork(network.topology).check(work, events: published, in: context)
         try work.record(events: published, in: context, exactBytes: network.nodeCount <= 10)
-        try context.recorder.counter("generator_lag_max", unit: "ms", value: Int64((Double(generator.maximumLag) / 1e6).rounded()))
+        try context.recorder.counter(
+            "generator_lag_max", unit: "ms", value: Int64((Double(generator.maximumLag) / 1e6).rounded()))
         try context.recorder.counter("backlog_at_end", unit: "events", value: Int64(backlog))
-        return Outcome(published: published, delivered: delivered, completionsPerSecond: perSecond,
-                       elapsed: elapsed, generatorLagMS: Double(generator.maximumLag) / 1e6, backlogAtEnd: backlog, series: series,
-                       origin: origin)
+        return Outcome(
+            published: published, delivered: delivered, completionsPerSecond: perSecond,
+            elapsed: elapsed, generatorLagMS: Double(generator.maximumLag) / 1e6, backlogAtEnd: backlog, series: series,
+            origin: origin)
     }
 }

@@ -34,7 +34,8 @@ public enum TopologyFamily: String, CaseIterable, Sendable {
     public func build(nodes: Int, degree: Int, seed: UInt64) throws(TopologyError) -> Topology {
         switch self {
         case .randomRegular: return try .randomRegular(nodes: nodes, degree: degree, seed: seed)
-        case .smallWorld: return try .smallWorld(nodes: nodes, degree: degree, rewiring: Self.smallWorldRewiring, seed: seed)
+        case .smallWorld:
+            return try .smallWorld(nodes: nodes, degree: degree, rewiring: Self.smallWorldRewiring, seed: seed)
         case .fullMesh: return try .fullMesh(nodes: nodes)
         case .ring: return try .ring(nodes: nodes)
         case .line: return try .line(nodes: nodes)

@@ -12,10 +12,13 @@ enum ForeignFixtures {
 
     /// Foundation's JSONSerialization on Linux misreads some numbers by a few ulp (LocatedJSONTests
     /// shows the adapters' parser is exact), so values read by it are compared within 8 ulp.
-    static func assertSame(_ mine: [Double]?, _ foundation: [Double]?, _ message: String = "",
-                           file: StaticString = #filePath, line: UInt = #line) {
+    static func assertSame(
+        _ mine: [Double]?, _ foundation: [Double]?, _ message: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard let mine, let foundation, mine.count == foundation.count else {
-            return XCTFail("\(String(describing: mine)) vs \(String(describing: foundation)) \(message)", file: file, line: line)
+            return XCTFail(
+                "\(String(describing: mine)) vs \(String(describing: foundation)) \(message)", file: file, line: line)
         }
         for (a, b) in zip(mine, foundation) where abs(a - b) > 8 * a.ulp {
             XCTFail("\(a) vs \(b) \(message)", file: file, line: line)
@@ -60,7 +63,8 @@ enum ForeignFixtures {
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporary(_ text: String, name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("adapters-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "adapters-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(name).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -68,8 +72,10 @@ enum ForeignFixtures {
     }
 
     /// The error opening `path` gives, as the message analyze prints.
-    static func importError(_ path: String, format: InputFormat = .auto, file: StaticString = #filePath,
-                            line: UInt = #line) -> String {
+    static func importError(
+        _ path: String, format: InputFormat = .auto, file: StaticString = #filePath,
+        line: UInt = #line
+    ) -> String {
         do {
             _ = try BenchmarkInput.open(path: path, format: format)
             XCTFail("\(path) was accepted", file: file, line: line)

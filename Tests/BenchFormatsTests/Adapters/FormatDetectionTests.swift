@@ -32,7 +32,8 @@ final class FormatDetectionTests: XCTestCase {
     }
 
     func testAGzippedExportIsReadLikeThePlainOne() throws {
-        let plain = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ForeignFixtures.path("hyperfine/hyperfine-two-commands.json"))))
+        let plain = [UInt8](
+            try Data(contentsOf: URL(fileURLWithPath: ForeignFixtures.path("hyperfine/hyperfine-two-commands.json"))))
         let path = try ForeignFixtures.temporary("", name: "h.json.gz")
         try Data(try Gzip.compress(plain)).write(to: URL(fileURLWithPath: path))
         let run = try ForeignFixtures.open(path)
@@ -46,10 +47,13 @@ final class FormatDetectionTests: XCTestCase {
 
     func testUnknownJSONAsksForTheFormatAndTheOptionOverridesDetection() throws {
         let path = try ForeignFixtures.temporary(#"{"runs": [1, 2]}"#, name: "x.json")
-        XCTAssertEqual(ForeignFixtures.importError(path),
-                       "\(path):1: auto-detected: a JSON document of none of the known kinds (no `results`, `context`, `machine_info` or `schema` key near the start). "
-                       + "Name its format with --input-format hyperfine, google-benchmark, pytest-benchmark, go or meshbench.")
+        XCTAssertEqual(
+            ForeignFixtures.importError(path),
+            "\(path):1: auto-detected: a JSON document of none of the known kinds (no `results`, `context`, `machine_info` or `schema` key near the start). "
+                + "Name its format with --input-format hyperfine, google-benchmark, pytest-benchmark, go or meshbench.")
         let text = try ForeignFixtures.temporary("BenchmarkA 1 2 ns/op\n", name: "a.txt")
-        XCTAssertTrue(ForeignFixtures.importError(text, format: .hyperfine).hasPrefix("\(text):1:1: hyperfine JSON: malformed JSON"))
+        XCTAssertTrue(
+            ForeignFixtures.importError(text, format: .hyperfine).hasPrefix(
+                "\(text):1:1: hyperfine JSON: malformed JSON"))
     }
 }

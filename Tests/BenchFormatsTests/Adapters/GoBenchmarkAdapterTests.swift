@@ -28,9 +28,13 @@ final class GoBenchmarkAdapterTests: XCTestCase {
         let run = try ForeignFixtures.open(ForeignFixtures.path("go/go-spec-edge-cases.txt"))
         let samples = ForeignFixtures.samples(run)
         // Lines that are not result lines are ignored, the bare name `Benchmark` is one.
-        XCTAssertEqual(Set(samples.keys.map { String($0.split(separator: " ").first ?? "") }),
-                       ["go/Benchmark", "go/BenchmarkDecode/text=digits/level=speed/size=1e4-8",
-                        "compress/flate/BenchmarkEncode/text=digits/level=speed/size=1e4-8", "compress/flate/BenchmarkFloatForms-8"])
+        XCTAssertEqual(
+            Set(samples.keys.map { String($0.split(separator: " ").first ?? "") }),
+            [
+                "go/Benchmark", "go/BenchmarkDecode/text=digits/level=speed/size=1e4-8",
+                "compress/flate/BenchmarkEncode/text=digits/level=speed/size=1e4-8",
+                "compress/flate/BenchmarkFloatForms-8",
+            ])
         XCTAssertEqual(samples["go/Benchmark ns/op"]?.values, [1200])
         let decode = "go/BenchmarkDecode/text=digits/level=speed/size=1e4-8"
         XCTAssertEqual(samples["\(decode) ns/op"]?.values, [154125, 151003])
@@ -38,7 +42,8 @@ final class GoBenchmarkAdapterTests: XCTestCase {
         XCTAssertEqual(samples["\(decode) L1-miss-ns/op"]?.unit, "ns", "the last hyphen word is the measurement")
         XCTAssertEqual(samples["\(decode) L1-miss-ns/op"]?.values, [1520, 1498])
         XCTAssertEqual(samples["\(decode) allocs/op"]?.values, [7, 7])
-        XCTAssertEqual(samples["compress/flate/BenchmarkEncode/text=digits/level=speed/size=1e4-8 MB/s"]?.values, [20.71, 20.86])
+        XCTAssertEqual(
+            samples["compress/flate/BenchmarkEncode/text=digits/level=speed/size=1e4-8 MB/s"]?.values, [20.71, 20.86])
         XCTAssertEqual(samples["compress/flate/BenchmarkFloatForms-8 ns/op"]?.values, [1500])
         XCTAssertEqual(samples["compress/flate/BenchmarkFloatForms-8 frac/op"]?.values, [0.25])
         let header = run.run.header
@@ -56,10 +61,12 @@ final class GoBenchmarkAdapterTests: XCTestCase {
     }
 
     func testAResultLineCutOffAtTheEndIsTruncatedUnlessPartialIsAllowed() throws {
-        let path = try ForeignFixtures.temporary("goos: linux\nBenchmarkA-2 100 5 ns/op\nBenchmarkA-2 100 6 ns/op", name: "g.txt")
-        XCTAssertEqual(ForeignFixtures.importError(path),
-                       "\(path):3: Go benchmark text: truncated: the file ends inside this result line (no newline after it). "
-                       + "The output was cut off; re-run the benchmarks, or pass --allow-partial to drop this line.")
+        let path = try ForeignFixtures.temporary(
+            "goos: linux\nBenchmarkA-2 100 5 ns/op\nBenchmarkA-2 100 6 ns/op", name: "g.txt")
+        XCTAssertEqual(
+            ForeignFixtures.importError(path),
+            "\(path):3: Go benchmark text: truncated: the file ends inside this result line (no newline after it). "
+                + "The output was cut off; re-run the benchmarks, or pass --allow-partial to drop this line.")
         let partial = try ForeignFixtures.open(path, allowPartial: true)
         XCTAssertTrue(partial.isPartial)
         XCTAssertEqual(ForeignFixtures.samples(partial)["go/BenchmarkA-2 ns/op"]?.values, [5])
@@ -67,13 +74,19 @@ final class GoBenchmarkAdapterTests: XCTestCase {
 
     func testBadValuesAndAMachineChangeNameTheirLine() throws {
         let nan = try ForeignFixtures.temporary("BenchmarkA-2 100 5 ns/op\nBenchmarkA-2 100 NaN ns/op\n", name: "g.txt")
-        XCTAssertTrue(ForeignFixtures.importError(nan).hasPrefix("\(nan):2: Go benchmark text: `NaN ns/op` is not a finite number"))
+        XCTAssertTrue(
+            ForeignFixtures.importError(nan).hasPrefix(
+                "\(nan):2: Go benchmark text: `NaN ns/op` is not a finite number"))
         let comma = try ForeignFixtures.temporary("BenchmarkA-2 100 5,5 ns/op\n", name: "g.txt")
-        XCTAssertTrue(ForeignFixtures.importError(comma).hasPrefix("\(comma):1: Go benchmark text: `5,5` (before ns/op) is not a number"))
-        let moved = try ForeignFixtures.temporary("cpu: A\nBenchmarkA-2 100 5 ns/op\ncpu: B\nBenchmarkA-2 100 5 ns/op\n", name: "g.txt")
-        XCTAssertEqual(ForeignFixtures.importError(moved),
-                       "\(moved):3: Go benchmark text: `cpu: B` changes the machine after results measured with `cpu: A`. "
-                       + "Give one machine's results per file: split the file at this line.")
+        XCTAssertTrue(
+            ForeignFixtures.importError(comma).hasPrefix(
+                "\(comma):1: Go benchmark text: `5,5` (before ns/op) is not a number"))
+        let moved = try ForeignFixtures.temporary(
+            "cpu: A\nBenchmarkA-2 100 5 ns/op\ncpu: B\nBenchmarkA-2 100 5 ns/op\n", name: "g.txt")
+        XCTAssertEqual(
+            ForeignFixtures.importError(moved),
+            "\(moved):3: Go benchmark text: `cpu: B` changes the machine after results measured with `cpu: A`. "
+                + "Give one machine's results per file: split the file at this line.")
         let none = try ForeignFixtures.temporary("PASS\nok  \tpkg\t0.1s\n", name: "g.txt")
         XCTAssertTrue(ForeignFixtures.importError(none, format: .go).contains("no benchmark result lines"))
     }

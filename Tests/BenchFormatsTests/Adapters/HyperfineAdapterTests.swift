@@ -15,8 +15,11 @@ final class HyperfineAdapterTests: XCTestCase {
             ForeignFixtures.assertSame(block.values, result["times"] as? [Double], command)
             XCTAssertEqual(block.unit, "s")
             XCTAssertEqual(block.better, .lower)
-            ForeignFixtures.assertSame(samples["hyperfine/\(command) (mean user time)"]?.values, [try XCTUnwrap(result["user"] as? Double)])
-            ForeignFixtures.assertSame(samples["hyperfine/\(command) (mean system time)"]?.values, [try XCTUnwrap(result["system"] as? Double)])
+            ForeignFixtures.assertSame(
+                samples["hyperfine/\(command) (mean user time)"]?.values, [try XCTUnwrap(result["user"] as? Double)])
+            ForeignFixtures.assertSame(
+                samples["hyperfine/\(command) (mean system time)"]?.values, [try XCTUnwrap(result["system"] as? Double)]
+            )
             XCTAssertEqual(ForeignFixtures.counters(run)["hyperfine/\(command) (failed runs)"]?.value, 0)
         }
         XCTAssertEqual(ForeignFixtures.outcomes(run).map(\.status), [.pass, .pass])
@@ -25,7 +28,9 @@ final class HyperfineAdapterTests: XCTestCase {
     func testTheHeaderSaysWhatHyperfineDoesNotRecord() throws {
         let run = try ForeignFixtures.open(ForeignFixtures.path("hyperfine/hyperfine-two-commands.json")).run.header
         XCTAssertEqual(run.config["source_format"], .string("hyperfine"))
-        XCTAssertEqual(run.config["host_unknown"], .array(["cpu_model", "cpus", "memory_mb", "os", "kernel", "swift"].map(JSONValue.string)))
+        XCTAssertEqual(
+            run.config["host_unknown"],
+            .array(["cpu_model", "cpus", "memory_mb", "os", "kernel", "swift"].map(JSONValue.string)))
         XCTAssertTrue(run.host.fingerprint.hasPrefix("hyperfine-"))
         XCTAssertEqual(run.git.commit, "unknown")
         XCTAssertTrue(run.runID.hasPrefix("hyperfine-"))
@@ -44,17 +49,21 @@ final class HyperfineAdapterTests: XCTestCase {
         XCTAssertEqual(outcome.status, .fail)
         XCTAssertEqual(outcome.test, "flaky: exits 1 on odd seconds")
         XCTAssertEqual(outcome.message, "\(failures) of \(codes.count) runs failed (exit codes: 1)")
-        XCTAssertEqual(ForeignFixtures.counters(run)["hyperfine/flaky: exits 1 on odd seconds (failed runs)"]?.value, Int64(failures))
+        XCTAssertEqual(
+            ForeignFixtures.counters(run)["hyperfine/flaky: exits 1 on odd seconds (failed runs)"]?.value,
+            Int64(failures))
     }
 
     func testParametersGoToTheHeader() throws {
         let run = try ForeignFixtures.open(ForeignFixtures.path("hyperfine/hyperfine-parameter-list.json"))
-        XCTAssertEqual(run.run.header.config["parameters"],
-                       .object(["sleep 0.001": .object(["ms": .string("1")]), "sleep 0.003": .object(["ms": .string("3")])]))
+        XCTAssertEqual(
+            run.run.header.config["parameters"],
+            .object(["sleep 0.001": .object(["ms": .string("1")]), "sleep 0.003": .object(["ms": .string("3")])]))
     }
 
     func testATruncatedExportNamesTheLineAndSaysItWasCutOff() throws {
-        let text = try String(contentsOfFile: ForeignFixtures.path("hyperfine/hyperfine-two-commands.json"), encoding: .utf8)
+        let text = try String(
+            contentsOfFile: ForeignFixtures.path("hyperfine/hyperfine-two-commands.json"), encoding: .utf8)
         let cut = String(text.prefix(text.count / 2))
         let path = try ForeignFixtures.temporary(cut, name: "h.json")
         let lines = cut.split(separator: "\n", omittingEmptySubsequences: false).count
@@ -65,7 +74,8 @@ final class HyperfineAdapterTests: XCTestCase {
     }
 
     func testAWrongValueNamesItsLineAndPath() throws {
-        let path = try ForeignFixtures.temporary("""
+        let path = try ForeignFixtures.temporary(
+            """
             {
               "results": [
                 {
@@ -78,12 +88,15 @@ final class HyperfineAdapterTests: XCTestCase {
               ]
             }
             """, name: "h.json")
-        XCTAssertEqual(ForeignFixtures.importError(path),
-                       "\(path):7: hyperfine JSON: `results[0].times[1]` is a string, not a number. Give the file exactly as hyperfine --export-json FILE wrote it.")
+        XCTAssertEqual(
+            ForeignFixtures.importError(path),
+            "\(path):7: hyperfine JSON: `results[0].times[1]` is a string, not a number. Give the file exactly as hyperfine --export-json FILE wrote it."
+        )
     }
 
     func testANegativeTimeIsRefusedAtItsLine() throws {
-        let path = try ForeignFixtures.temporary(#"{"results": [{"command": "x",\#n "times": [0.5, -1]}]}"#, name: "h.json")
+        let path = try ForeignFixtures.temporary(
+            #"{"results": [{"command": "x",\#n "times": [0.5, -1]}]}"#, name: "h.json")
         let message = ForeignFixtures.importError(path)
         XCTAssertTrue(message.hasPrefix("\(path):2: hyperfine JSON: values[1] = -1.0 s is negative"), message)
     }

@@ -22,8 +22,10 @@ final class LocatedJSONTests: XCTestCase {
     }
 
     func testEveryFixtureParsesToWhatFoundationReads() throws {
-        for file in ["hyperfine/hyperfine-two-commands.json", "google-benchmark/google-benchmark-repetitions.json",
-                     "pytest-benchmark/pytest-benchmark-data.json", "pytest-benchmark/pytest-benchmark-saved-summary.json"] {
+        for file in [
+            "hyperfine/hyperfine-two-commands.json", "google-benchmark/google-benchmark-repetitions.json",
+            "pytest-benchmark/pytest-benchmark-data.json", "pytest-benchmark/pytest-benchmark-saved-summary.json",
+        ] {
             let data = try Data(contentsOf: URL(fileURLWithPath: ForeignFixtures.path(file)))
             same(try LocatedJSONParser.parse([UInt8](data)), try JSONSerialization.jsonObject(with: data), file)
         }
@@ -32,9 +34,12 @@ final class LocatedJSONTests: XCTestCase {
     /// hyperfine (Rust) prints each time as the shortest text that reads back to the same double,
     /// as Swift's `description` does: reading exactly gives back the same text for every number.
     func testEveryNumberReadsBackToTheTextTheHarnessPrinted() throws {
-        let text = try String(contentsOfFile: ForeignFixtures.path("hyperfine/hyperfine-two-commands.json"), encoding: .utf8)
-        let tokens = text.split(whereSeparator: { " \n,[]:".contains($0) }).filter { $0.first.map { $0.isNumber } ?? false }
-            .filter { $0.contains(".") && Double($0) != nil }
+        let text = try String(
+            contentsOfFile: ForeignFixtures.path("hyperfine/hyperfine-two-commands.json"), encoding: .utf8)
+        let tokens = text.split(whereSeparator: { " \n,[]:".contains($0) }).filter {
+            $0.first.map { $0.isNumber } ?? false
+        }
+        .filter { $0.contains(".") && Double($0) != nil }
         XCTAssertEqual(tokens.count, 34, "every time and statistic (the exit codes are integers)")
         var read: [Double] = []
         func collect(_ node: LocatedJSON) {
@@ -50,7 +55,8 @@ final class LocatedJSONTests: XCTestCase {
     }
 
     func testValuesKnowTheirLineAndEscapesDecode() throws {
-        let doc = try LocatedJSONParser.parse(Array("{\n \"a\": [1,\n  \"x\\u00e9\\ud83d\\ude00\\n\"],\n \"b\": -2.5e-3\n}".utf8))
+        let doc = try LocatedJSONParser.parse(
+            Array("{\n \"a\": [1,\n  \"x\\u00e9\\ud83d\\ude00\\n\"],\n \"b\": -2.5e-3\n}".utf8))
         XCTAssertEqual(doc.line, 1)
         XCTAssertEqual(doc["a"]?.line, 2)
         XCTAssertEqual(doc["a"]?.array?[1].line, 3)
@@ -66,7 +72,10 @@ final class LocatedJSONTests: XCTestCase {
             ("{\"a\": 1e999}", 1, 7, false, "number outside the range of a 64-bit float"),
             ("{\"a\": 1} x", 1, 10, false, "unexpected `x` after the JSON value; write exactly one JSON document"),
             ("[01]", 1, 3, false, "expected a number without leading zeros, found `1`"),
-            ("[\"\\ud800\"]", 1, 3, false, "invalid escape (high surrogate without a low surrogate); use a JSON escape such as \\n or \\u00e9"),
+            (
+                "[\"\\ud800\"]", 1, 3, false,
+                "invalid escape (high surrogate without a low surrogate); use a JSON escape such as \\n or \\u00e9"
+            ),
         ]
         for (text, line, column, ended, detail) in cases {
             do {

@@ -29,15 +29,18 @@ final class PytestBenchmarkAdapterTests: XCTestCase {
         let commit = try XCTUnwrap(json["commit_info"] as? [String: Any])
         XCTAssertEqual(header.host.cpuModel, cpu["brand_raw"] as? String)
         XCTAssertEqual(header.host.cpus, cpu["count"] as? Int)
-        XCTAssertEqual(header.host.os, "\(try XCTUnwrap(machine["system"] as? String)), kernel \(try XCTUnwrap(machine["release"] as? String))")
+        XCTAssertEqual(
+            header.host.os,
+            "\(try XCTUnwrap(machine["system"] as? String)), kernel \(try XCTUnwrap(machine["release"] as? String))")
         XCTAssertEqual(header.host.swift, "CPython \(try XCTUnwrap(machine["python_version"] as? String))")
         XCTAssertEqual(header.git.commit, commit["id"] as? String)
         XCTAssertEqual(header.git.branch, commit["branch"] as? String)
         XCTAssertEqual(header.config["host_unknown"], .array([.string("memory_mb")]))
         XCTAssertNotNil(header.config["machine_info"])
         let datetime = try XCTUnwrap(json["datetime"] as? String)
-        XCTAssertEqual(header.startedAt.timeIntervalSince1970,
-                       try XCTUnwrap(ISO8601.parse(String(datetime.prefix(23)) + "Z")).timeIntervalSince1970, accuracy: 0.001)
+        XCTAssertEqual(
+            header.startedAt.timeIntervalSince1970,
+            try XCTUnwrap(ISO8601.parse(String(datetime.prefix(23)) + "Z")).timeIntervalSince1970, accuracy: 0.001)
     }
 
     func testASavedFileWithoutDataKeepsOnlyTheMeanMarkedAsSummary() throws {
@@ -48,21 +51,27 @@ final class PytestBenchmarkAdapterTests: XCTestCase {
         for benchmark in benchmarks {
             let stats = try XCTUnwrap(benchmark["stats"] as? [String: Any])
             XCTAssertNil(stats["data"])
-            let metric = "pytest-benchmark/\(try XCTUnwrap(benchmark["fullname"] as? String)) (mean of \(try XCTUnwrap(stats["rounds"] as? Int)) rounds, summary only)"
+            let metric =
+                "pytest-benchmark/\(try XCTUnwrap(benchmark["fullname"] as? String)) (mean of \(try XCTUnwrap(stats["rounds"] as? Int)) rounds, summary only)"
             ForeignFixtures.assertSame(samples[metric]?.values, [try XCTUnwrap(stats["mean"] as? Double)], metric)
         }
-        guard case .array(let marked)? = run.run.header.config["summary_only"] else { return XCTFail("summary_only missing") }
+        guard case .array(let marked)? = run.run.header.config["summary_only"] else {
+            return XCTFail("summary_only missing")
+        }
         XCTAssertEqual(marked.count, benchmarks.count)
     }
 
     func testAMissingStatsObjectNamesTheBenchmarkLine() throws {
-        let path = try ForeignFixtures.temporary("""
+        let path = try ForeignFixtures.temporary(
+            """
             {"machine_info": {}, "commit_info": {},
              "benchmarks": [
                {"name": "test_a", "fullname": "t.py::test_a"}
              ]}
             """, name: "p.json")
-        XCTAssertEqual(ForeignFixtures.importError(path),
-                       "\(path):3: pytest-benchmark JSON: `benchmarks[0]` has no `stats`. Give the file exactly as pytest --benchmark-json=FILE wrote it.")
+        XCTAssertEqual(
+            ForeignFixtures.importError(path),
+            "\(path):3: pytest-benchmark JSON: `benchmarks[0]` has no `stats`. Give the file exactly as pytest --benchmark-json=FILE wrote it."
+        )
     }
 }
