@@ -1,17 +1,17 @@
-import Foundation
+import NIOConcurrencyHelpers
 
 /// How many events handed to one node for publishing have not left it yet (queued on its event
 /// loop, or held for link credit), with a bound: a caller handing over more waits for room. This
 /// is where an overload ends up — as the load generator's lag — instead of in a send queue or
 /// an event loop's task queue that nobody sees.
-///
-/// Thread safety: `@unchecked Sendable` because every stored property is read and written only
-/// under `lock`; the generator's task reserves, the node's event loop releases.
-final class PublishAdmission: @unchecked Sendable {
+/// The generator's task reserves, the node's event loop releases.
+final class PublishAdmission: Sendable {
     let limit: Int
-    private let lock = NSLock()
-    private var outstanding = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private struct State {
+        var outstanding = 0
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state = NIOLockedValueBox(State())
 
     init(limit: Int) { self.limit = max(1, limit) }
 
@@ -20,9 +20,9 @@ final class PublishAdmission: @unchecked Sendable {
     func reserve(_ count: Int) async {
         while !tryReserve(count) {
             await withCheckedContinuation { continuation in
-                let mustWait = lock.withLock {
-                    guard outstanding >= limit else { return false }
-                    waiters.append(continuation)
+                let mustWait = state.withLockedValue { state in
+                    guard state.outstanding >= limit else { return false }
+                    state.waiters.append(continuation)
                     return true
                 }
                 if !mustWait { continuation.resume() }
@@ -32,25 +32,25 @@ final class PublishAdmission: @unchecked Sendable {
 
     /// Counts `count` more without waiting (a caller already on the node's loop).
     func add(_ count: Int) {
-        lock.withLock { outstanding += count }
+        state.withLockedValue { $0.outstanding += count }
     }
 
     /// `count` events left the node (published, or failed); wakes the waiters once there is room.
     func release(_ count: Int) {
         guard count > 0 else { return }
-        let woken: [CheckedContinuation<Void, Never>] = lock.withLock {
-            outstanding -= count
-            guard outstanding < limit else { return [] }
-            defer { waiters.removeAll() }
-            return waiters
+        let woken: [CheckedContinuation<Void, Never>] = state.withLockedValue { state in
+            state.outstanding -= count
+            guard state.outstanding < limit else { return [] }
+            defer { state.waiters.removeAll() }
+            return state.waiters
         }
         for waiter in woken { waiter.resume() }
     }
 
     private func tryReserve(_ count: Int) -> Bool {
-        lock.withLock {
-            guard outstanding < limit else { return false }
-            outstanding += count
+        state.withLockedValue { state in
+            guard state.outstanding < limit else { return false }
+            state.outstanding += count
             return true
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Mesh
 import Nostr
+import NIOConcurrencyHelpers
 
 /// The ramp's load on a mesh this bench runs (in process, or a process per node): a step's
 /// events are signed before its clock starts, handed to their publishers in turn when due
@@ -65,20 +66,18 @@ final class MeshRampLoad: RampLoad {
 
 /// Full-propagation latencies (ms) of the events completed since the last `reset`, fed by the
 /// tracker's completion callback on the nodes' threads.
-final class CompletionLatencies: @unchecked Sendable {
-    // Invariant: `latencies` is only touched under `lock`.
-    private let lock = NSLock()
-    private var latencies: [Double] = []
+final class CompletionLatencies: Sendable {
+    private let latencies = NIOLockedValueBox<[Double]>([])
 
     func record(publishedAt: UInt64, completedAt: UInt64) {
         let ms = Double(completedAt &- publishedAt) / 1e6
-        lock.withLock { latencies.append(ms) }
+        latencies.withLockedValue { $0.append(ms) }
     }
 
     /// Returns the latencies recorded so far and starts anew.
     @discardableResult
     func reset() -> [Double] {
-        lock.withLock {
+        latencies.withLockedValue { latencies in
             defer { latencies = [] }
             return latencies
         }
