@@ -46,17 +46,9 @@ final class RelayInformationResponder: ChannelInboundHandler, RemovableChannelHa
             answering = true
         case .end where answering:
             answering = false
-            var headers = HTTPHeaders()
-            headers.add(name: "Content-Type", value: "application/nostr+json")
-            headers.add(name: "Access-Control-Allow-Origin", value: "*")
-            headers.add(name: "Content-Length", value: "\(document.count)")
-            var body = context.channel.allocator.buffer(capacity: document.count)
-            body.writeBytes(document)
-            context.write(
-                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil
-            )
-            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            context.writeHTTPResponse(
+                .ok, contentType: "application/nostr+json", body: document,
+                extraHeaders: [("Access-Control-Allow-Origin", "*")])
         case .body where answering, .end where answering:
             break
         default:

@@ -27,17 +27,9 @@ final class NodeStatusResponder: ChannelInboundHandler, RemovableChannelHandler 
         case .end where answering != nil:
             let (status, body) = page(answering ?? "")
             answering = nil
-            var headers = HTTPHeaders()
-            headers.add(name: "Content-Type", value: "application/json")
-            headers.add(name: "Content-Length", value: "\(body.count)")
-            headers.add(name: "Connection", value: "close")
-            var buffer = context.channel.allocator.buffer(capacity: body.count)
-            buffer.writeBytes(body)
-            context.write(
-                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
-                promise: nil)
-            context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
+            context.writeHTTPResponse(
+                status, contentType: "application/json", body: body, extraHeaders: [("Connection", "close")]
+            ).assumeIsolated().whenComplete { _ in
                 context.close(promise: nil)
             }
         case .body where answering != nil:

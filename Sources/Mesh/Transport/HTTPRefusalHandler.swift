@@ -59,14 +59,9 @@ final class HTTPRefusalHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func respond(_ status: HTTPResponseStatus, context: ChannelHandlerContext) {
-        let body = "\(status.code) \(status.reasonPhrase)\n"
-        var headers = HTTPHeaders()
-        headers.add(name: "Connection", value: "close")
-        headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
-        headers.add(name: "Content-Length", value: "\(body.utf8.count)")
-        context.write(
-            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        context.writeHTTPResponse(
+            status, contentType: "text/plain; charset=utf-8",
+            body: Array("\(status.code) \(status.reasonPhrase)\n".utf8),
+            extraHeaders: [("Connection", "close")])
     }
 }
