@@ -15,7 +15,8 @@ struct BenchCommand: AsyncParsableCommand {
               bench --tier 1 | analyze | render --out artifacts
               bench --tier 1 --out run.jsonl.gz --repetitions 3
               bench --list
-              bench --target ws://127.0.0.1:7777 --tier 1 | analyze | render --out artifacts
+              bench --target ws://127.0.0.1:7777 --tier 1 | analyze \\
+                  | render --out artifacts
               bench serve --nodes 10 --topology regular --degree 4
               bench trace --nodes 10 --topology regular --degree 4
               bench topology --nodes 25 --topology small-world --degree 4

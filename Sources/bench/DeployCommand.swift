@@ -18,9 +18,11 @@ struct DeployKubernetesCommand: ParsableCommand {
         commandName: "kubernetes",
         abstract: "Write Kubernetes manifests for a mesh of node servers and a Job that measures it.",
         discussion: """
-            Writes DIR/mesh.yaml (ConfigMap, headless Service, StatefulSet) and DIR/bench-job.yaml
-            (the Job that runs bench --targets against the pods). Example:
-              bench deploy kubernetes --nodes 25 --topology regular --degree 4 --image registry.example.com/meshbench:1.0 --out k8s
+            Writes DIR/mesh.yaml (ConfigMap, headless Service, StatefulSet) and
+            DIR/bench-job.yaml (the Job that runs bench --targets against the pods).
+            Example:
+              bench deploy kubernetes --nodes 25 --topology regular --degree 4 \\
+                  --image registry.example.com/meshbench:1.0 --out k8s
             """)
 
     @OptionGroup var shape: MeshShapeOptions

@@ -11,10 +11,13 @@ struct NetnsServeCommand: AsyncParsableCommand {
         abstract:
             "Run a mesh of node servers, each in its own network namespace (root), for outside NIP-01 clients until stopped.",
         discussion: """
-            Prints one line per node, `node-<i><TAB>ws://198.18.X.Y:7000/nostr`, then `ready`.
+            Prints one line per node, `node-<i><TAB>ws://198.18.X.Y:7000/nostr`,
+            then `ready`.
             Example:
-              bench netns-serve --nodes 10 --topology regular --degree 4 --targets-out mesh.json &
-              bench --targets mesh.json --scenario external.propagation | analyze | render --out artifacts
+              bench netns-serve --nodes 10 --topology regular --degree 4 \\
+                  --targets-out mesh.json &
+              bench --targets mesh.json --scenario external.propagation | analyze \\
+                  | render --out artifacts
             """)
 
     @OptionGroup var shape: MeshShapeOptions

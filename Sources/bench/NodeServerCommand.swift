@@ -11,10 +11,11 @@ struct NodeServerCommand: AsyncParsableCommand {
         abstract:
             "Run one relay node as a standalone server: peers over BTP-NIPs, NIP-01 clients, /healthz /readyz /counters.",
         discussion: """
-            Prints `listening HOST:PORT` once bound and `ready` once every link is up; runs until
-            SIGINT or SIGTERM. Examples:
+            Prints `listening HOST:PORT` once bound and `ready` once every link is up;
+            runs until SIGINT or SIGTERM. Examples:
               bench node-server --index 0 --listen 127.0.0.1:7000 --peer 1=127.0.0.1:7001
-              bench node-server --mesh mesh.json --index-from-hostname --listen 0.0.0.0:7000 --store /data/node.sqlite
+              bench node-server --mesh mesh.json --index-from-hostname \\
+                  --listen 0.0.0.0:7000 --store /data/node.sqlite
             """)
 
     @Option(help: "This node's index in the mesh.")

@@ -13,9 +13,11 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run a mesh of relay nodes (one process each) for outside NIP-01 clients until stopped.",
         discussion: """
-            Prints one line per node, `node-<i><TAB>ws://127.0.0.1:PORT/nostr`, then `ready`.
+            Prints one line per node, `node-<i><TAB>ws://127.0.0.1:PORT/nostr`,
+            then `ready`.
             Example:
-              bench serve --nodes 10 --topology regular --degree 4 --targets-out mesh.json &
+              bench serve --nodes 10 --topology regular --degree 4 \\
+                  --targets-out mesh.json &
               bench --targets mesh.json --tier 1 | analyze | render --out artifacts
             """)
 

@@ -33,10 +33,12 @@ final class CommandLineGoldenTests: XCTestCase {
 
     /// Runs `tool arguments` in the scratch folder and compares the transcript with `golden`.
     /// The scratch folder's path reads `$WORK`, so transcripts do not depend on where tests run.
+    /// Returns the standard output.
+    @discardableResult
     func assertTranscript(
         _ golden: String, _ tool: String, _ arguments: [String], stdin: Data? = nil,
         file: StaticString = #filePath, line: UInt = #line
-    ) throws {
+    ) throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "100"
         environment["NO_COLOR"] = "1"
@@ -48,25 +50,34 @@ final class CommandLineGoldenTests: XCTestCase {
         GoldenFile.assertMatches(
             transcript.replacingOccurrences(of: scratch.url.path, with: "$WORK"),
             Self.goldenFolder.appendingPathComponent(golden + ".txt"), file: file, line: line)
+        return run.stdoutText
     }
 
     func write(_ text: String, _ name: String) throws {
         try Data(text.utf8).write(to: scratch.url.appendingPathComponent(name))
     }
 
+    /// Walks each tool's command tree from its own `--help` (the SUBCOMMANDS section), so a new
+    /// subcommand cannot ship without a golden help transcript.
     func testHelpOfEveryToolAndSubcommand() throws {
-        let commands: [(String, [String])] = [
-            ("bench", []), ("bench", ["run"]), ("bench", ["trace"]), ("bench", ["topology"]), ("bench", ["node"]),
-            ("bench", ["serve"]), ("bench", ["deploy", "kubernetes"]),
-            ("analyze", []), ("analyze", ["run"]), ("analyze", ["compare"]), ("analyze", ["noise"]),
-            ("analyze", ["trends"]),
-            ("analyze", ["prune"]),
-            ("render", []), ("render", ["report"]), ("render", ["trends"]), ("render", ["flamegraph"]),
-            ("render", ["baseline-doc"]),
-        ]
-        for (tool, subcommand) in commands {
-            try assertTranscript((["help", tool] + subcommand).joined(separator: "-"), tool, subcommand + ["--help"])
+        var pending: [(tool: String, path: [String])] = [("bench", []), ("analyze", []), ("render", [])]
+        var visited: [String] = []
+        while let (tool, path) = pending.popLast() {
+            let name = (["help", tool] + path).joined(separator: "-")
+            visited.append(name)
+            let help = try assertTranscript(name, tool, path + ["--help"])
+            pending += Self.subcommands(inHelp: help).map { (tool, path + [$0]) }
         }
+        XCTAssertEqual(visited.count, 21, "tools and subcommands found: \(visited.sorted())")
+    }
+
+    /// The names listed under `SUBCOMMANDS:` (lines indented by two spaces, first word).
+    static func subcommands(inHelp help: String) -> [String] {
+        guard let section = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first else { return [] }
+        return section.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.isEmpty }
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
     }
 
     /// Ten latencies; the same in another order; the same 1.6 times slower: PASS with no
