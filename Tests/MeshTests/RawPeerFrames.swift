@@ -26,17 +26,26 @@ func answer(to requestId: UInt32, from client: RawWebSocketClient, secret: [UInt
 }
 
 /// A BTP MESSAGE with an ILP Prepare of `amount` to node 0 carrying `nostr` (default: the
-/// codec's `["EVENT", event]`) with `ttl` as sent by node 1, with the link's condition.
+/// codec's `["EVENT", event]`) with `ttl` as sent by `sender` (default: node 1), with the link's
+/// condition.
 func eventPrepare(
     _ event: NostrEvent, requestId: UInt32, secret: [UInt8], expiresAt: Date = Date().addingTimeInterval(30),
-    amount: UInt64 = 1_000, nostr: [UInt8]? = nil, ttl: Int = 5
+    amount: UInt64 = 1_000, nostr: [UInt8]? = nil, ttl: Int = 5, sender: String = RelayNode.address(of: 1)
 ) throws -> [UInt8] {
-    let data = try BTPNIPsPacket(
+    let data = try eventPacket(event, amount: amount, nostr: nostr, ttl: ttl, sender: sender)
+    return prepareMessage(data: data, requestId: requestId, secret: secret, expiresAt: expiresAt, amount: amount)
+}
+
+/// The serialised BTP-NIPs EVENT packet `eventPrepare` carries.
+func eventPacket(
+    _ event: NostrEvent, amount: UInt64 = 1_000, nostr: [UInt8]? = nil, ttl: Int = 5,
+    sender: String = RelayNode.address(of: 1)
+) throws -> [UInt8] {
+    try BTPNIPsPacket(
         type: .event, payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
         nostr: nostr ?? NostrMessage.event(event).jsonBytes(),
-        metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: ttl)
+        metadata: BTPNIPsMetadata(timestamp: 0, sender: sender, ttl: ttl)
     ).serialize()
-    return prepareMessage(data: data, requestId: requestId, secret: secret, expiresAt: expiresAt, amount: amount)
 }
 
 /// A BTP MESSAGE with an ILP Prepare of `amount` to node 0 carrying any `data`, whose condition
