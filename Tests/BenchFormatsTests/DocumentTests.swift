@@ -277,6 +277,19 @@ final class DocumentTests: XCTestCase {
         XCTAssertTrue(HistoryFolder.readAll(from: dir.appendingPathComponent("none").path).entries.isEmpty)
     }
 
+    /// A history path that exists but cannot be listed is said, not read silently as no history.
+    func testAHistoryPathThatIsNotAFolderIsAWarning() throws {
+        let notAFolder = dir.appendingPathComponent("history").path
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: notAFolder))
+        let (entries, warnings) = HistoryFolder.readAll(from: notAFolder)
+        XCTAssertEqual(entries, [])
+        XCTAssertEqual(
+            warnings,
+            [
+                "\(notAFolder): cannot list the history folder (it is not a folder; remove it or make it one); no history was read"
+            ])
+    }
+
     /// `analyze prune` is one commit under the history folder's lock, as `--record` takes it:
     /// it waits for a holder, removes every old entry together and leaves nothing behind.
     func testPruneWaitsForTheHistoryLockAndRemovesAllOldEntriesTogether() throws {
