@@ -15,9 +15,7 @@ final class PeerPrepareRejectTests: XCTestCase {
         // Star: hub 0 with leaves 1 and 2; the test client takes node 1's place.
         let config = MeshConfig(
             topology: try .star(nodes: 3), node: NodeConfig(maximumPacketAmount: 10_000), seed: seed)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(config) { network in
-            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, _ in
             let secret = link.sharedSecret
             let event = network.keyPair(of: 1).sign(kind: 1, content: "rejected", createdAt: 1_700_000_000)
 
@@ -43,7 +41,6 @@ final class PeerPrepareRejectTests: XCTestCase {
             XCTAssertEqual(storedAtHub, 0)
             XCTAssertEqual(hub.openConnections, 2, "rejects keep the connection")
         }
-        try await group.shutdownGracefully()
     }
 
     func testAForwardThatCannotBeSerialisedIsCountedAndItsUpstreamPrepareRejected() async throws {
@@ -51,9 +48,7 @@ final class PeerPrepareRejectTests: XCTestCase {
         // one-byte sender; the hub's forward names the hub as sender, outgrows the limit and
         // cannot be sent to leaf 2, so the hub must not be paid for relaying it.
         let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(config) { network in
-            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, _ in
             let sign = { (content: String) in
                 network.keyPair(of: 1).sign(kind: 1, content: content, createdAt: 1_700_000_000)
             }
@@ -74,14 +69,11 @@ final class PeerPrepareRejectTests: XCTestCase {
             let storedAtLeaf = try await network.storedEventCount(node: 2)
             XCTAssertEqual(storedAtLeaf, 0)
         }
-        try await group.shutdownGracefully()
     }
 
     func testTTLAboveTheNodesOwnIsClampedSoHopCountsStayPositive() async throws {
         let config = MeshConfig(topology: try .star(nodes: 3), node: NodeConfig(ttl: 5), seed: seed)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(config) { network in
-            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, _ in
             let event = network.keyPair(of: 1).sign(kind: 1, content: "far-reaching", createdAt: 1_700_000_000)
             let frame = try eventPrepare(event, requestId: 2, secret: link.sharedSecret, ttl: 50)
             try await client.sendBinary(frame)
@@ -93,6 +85,5 @@ final class PeerPrepareRejectTests: XCTestCase {
             XCTAssertEqual(arrivals[0]?.hops, 1)
             XCTAssertEqual(arrivals[2]?.hops, 2)
         }
-        try await group.shutdownGracefully()
     }
 }

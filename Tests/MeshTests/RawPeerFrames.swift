@@ -1,7 +1,9 @@
 import Foundation
 import Interledger
 import NIOCore
+import NIOPosix
 import Nostr
+import XCTest
 @testable import Mesh
 
 // What a test client standing in for a node's peer sends and reads on a raw WebSocket link.
@@ -77,6 +79,23 @@ func isFulfilled(_ packet: BTPPacket?, for frame: [UInt8], secret: [UInt8]) thro
         case let .prepare(prepare) = try ILPPacket(bytes: prepareData.data)
     else { return false }
     return fulfill.fulfillment == ILPCondition.fulfillment(sharedSecret: secret, data: prepare.data)
+}
+
+extension XCTestCase {
+    /// Runs `body` on a mesh of `config` in which a raw test client has taken node 1's place on
+    /// its link to hub 0, authenticated with node 1's credentials (`authAnswer` is the hub's reply).
+    func withNodeOneImpersonated(
+        _ config: MeshConfig, seed: UInt64,
+        _ body: (MeshNetwork, RawWebSocketClient, LinkCredentials, _ authAnswer: BTPPacket?) async throws -> Void
+    ) async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(config) { network in
+            let (client, link, authAnswer) = try await impersonate(
+                node: 1, toward: 0, in: network, seed: seed, group: group)
+            try await body(network, client, link, authAnswer)
+        }
+        try await group.shutdownGracefully()
+    }
 }
 
 /// Stops `node` and connects a raw client to `hub` in its place with the link's own credentials,
