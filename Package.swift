@@ -141,7 +141,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
-        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats", nioLocks]),
+        .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats", "ExecutableTesting", nioLocks]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Mesh"]),
         .testTarget(
             name: "ScenariosTests",

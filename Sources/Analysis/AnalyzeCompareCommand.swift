@@ -105,7 +105,8 @@ public struct AnalyzeCompareCommand {
             else { continue }
             paired.append((i, comparison))
         }
-        let qs = (try? BenjaminiHochberg.adjust(paired.map(\.comparison.test.p))) ?? paired.map(\.comparison.test.p)
+        // A p-value outside [0, 1] is a bug in a test, not a verdict: it stops the comparison (exit 3).
+        let qs = try BenjaminiHochberg.adjust(paired.map(\.comparison.test.p))
         for (k, p) in paired.enumerated() {
             let m = doc.metrics[p.index]
             let c = p.comparison

@@ -64,6 +64,7 @@ public enum PairedRepetitions {
                 + " noise measured in this job: round-to-round sd \(ChangeRule.formatPct(roundNoisePct, signed: false));"
                 + " minimum detectable effect ≈ \(ChangeRule.formatPct(mdePct, signed: false)) at 80 % power"
             if let warnPct, mdePct > warnPct,
+                // Advice only: with no answer (no noise measured) the sentence is left out.
                 let needed = try? PairedRepetitions.roundsNeeded(
                     noisePct: roundNoisePct, effectPct: warnPct, alpha: alpha, power: 0.95)
             {

@@ -51,7 +51,7 @@ public enum RunAnalyzer {
             run: run.header, generatedAt: options.generatedAt, verdict: .pass, verdictReason: "",
             metrics: summarized.map(\.result))
         if let baseline {
-            notes += compareWithBaseline(
+            notes += try compareWithBaseline(
                 &doc, summarized: summarized, baseline: baseline, run: run,
                 thresholds: thresholds, options: options)
             doc.missing = MissingMetrics.find(in: run, baseline: baseline)
@@ -88,7 +88,7 @@ public enum RunAnalyzer {
     static func compareWithBaseline(
         _ doc: inout ResultsDocument, summarized: [SummarizedMetric], baseline: Baseline,
         run: RunSamples, thresholds: Thresholds, options: AnalysisOptions
-    ) -> [String] {
+    ) throws -> [String] {
         let machines = MachineComparability(baseline: baseline.run.host, run: run.header.host)
         let sameClass = machines.sameClass
         let relayMismatch =
@@ -165,7 +165,8 @@ public enum RunAnalyzer {
             }
         }
         // Benjamini–Hochberg over every metric tested in this run: q controls the false discovery rate.
-        let qs = (try? BenjaminiHochberg.adjust(tested.map(\.comparison.p))) ?? tested.map(\.comparison.p)
+        // A p-value outside [0, 1] is a bug in a test, not a verdict: it stops the analysis (exit 3).
+        let qs = try BenjaminiHochberg.adjust(tested.map(\.comparison.p))
         for (k, t) in tested.enumerated() {
             let c = t.comparison
             let m = doc.metrics[t.index]

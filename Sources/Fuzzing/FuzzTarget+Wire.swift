@@ -81,7 +81,7 @@ enum WireSeeds {
     static var btpNIPs: [[UInt8]] {
         [(BTPNIPsMessageType.event, nostrEvent), (.req, Array(##"["REQ","s",{"kinds":[1],"#e":["\"}"]}]"##.utf8))]
             .compactMap { type, nostr in
-                try? BTPNIPsPacket(
+                try? BTPNIPsPacket(  // fixed fields that always serialise; FuzzTargetTests runs every seed
                     type: type, payment: BTPNIPsPayment(msat: 1000, purpose: "relay"), nostr: nostr,
                     metadata: BTPNIPsMetadata(timestamp: 1_767_225_600, sender: "g.mesh.node1", ttl: 5)
                 ).serialize()

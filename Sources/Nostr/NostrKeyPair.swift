@@ -43,6 +43,7 @@ public struct NostrKeyPair: Sendable {
             withUnsafeBytes(of: seed.bigEndian) { material.append(contentsOf: $0) }
             withUnsafeBytes(of: Int64(index).bigEndian) { material.append(contentsOf: $0) }
             withUnsafeBytes(of: attempt.bigEndian) { material.append(contentsOf: $0) }
+            // A hash outside the curve's order (p ≈ 2⁻¹²⁸) is skipped: the next attempt is used.
             if let pair = try? NostrKeyPair(secretKey: Array(SHA256.hash(data: material))) { return pair }
             attempt += 1
         }

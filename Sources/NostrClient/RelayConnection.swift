@@ -75,7 +75,7 @@ public final class RelayConnection: Sendable {
             deadline.cancel()
         } catch {
             deadline.cancel()
-            try? await channel.close()
+            try? await channel.close()  // best effort: the connect error below is the one reported
             if let known = error as? RelayConnectError { throw known }
             throw failure("\(error)")
         }
@@ -101,6 +101,7 @@ public final class RelayConnection: Sendable {
     /// Sends a WebSocket close and closes the socket; completes when it is closed.
     public func close() async {
         let channel = channel
+        // Closing is best effort: a connection already gone needs no close frame.
         try? await channel.eventLoop.submit {
             var data = channel.allocator.buffer(capacity: 2)
             data.write(webSocketErrorCode: .normalClosure)

@@ -90,11 +90,11 @@ public enum HTTPGet {
         do {
             channel = try await bootstrap.connect(host: url.host, port: url.port).get()
             let result = try await answer.futureResult.get()
-            try? await channel?.close()
+            try? await channel?.close()  // the document is in; a failed close changes nothing
             return result
         } catch {
             answer.fail(error)
-            try? await channel?.close()
+            try? await channel?.close()  // best effort: the fetch's error is the one reported
             throw error
         }
     }

@@ -94,6 +94,8 @@ public final class OutputFolder {
     /// What an earlier render of `family` left: its list, and (for folders written before lists
     /// existed) any file whose name the family owns. Only plain names inside the folder.
     private func staleFiles(of family: Family, in folder: String) -> Set<String> {
+        // A folder without a list (a first render) or one we cannot list has no stale files we
+        // know of; a folder we cannot write is reported by the commit that follows.
         var names = Set<String>()
         if let list = try? String(contentsOfFile: folder + "/" + family.listFile, encoding: .utf8) {
             names.formUnion(list.split(separator: "\n").map(String.init))

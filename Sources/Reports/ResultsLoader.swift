@@ -45,6 +45,7 @@ public enum ResultsLoader {
             schema = try JSONDecoder().decode(SchemaProbe.self, from: bytes).schema ?? ""
         } catch {
             // Raw samples are JSON Lines: the whole input is not one JSON value, its first line is.
+            // A first line that names nothing leaves the errors below as the ones reported.
             if let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first,
                 let probe = try? JSONDecoder().decode(SchemaProbe.self, from: Data(firstLine)),
                 probe.schema?.hasPrefix("meshbench.samples/") == true || probe.type == "run"

@@ -11,7 +11,7 @@ struct ValueText {
 
     /// One value with its best display unit.
     func value(_ value: Double, unit: String) -> String {
-        guard let parsed = try? ParsedUnit(unit) else {
+        guard let parsed = ParsedUnit.known(unit) else {
             return escaped(formatter.format(value, .plain(symbol: unit)))
         }
         return escaped(formatter.format(parsed.base(value), parsed.dimension))
@@ -19,7 +19,7 @@ struct ValueText {
 
     /// Several values of one row or column in one shared display unit, so they compare at a glance.
     func values(_ values: [Double], unit: String) -> [String] {
-        guard let parsed = try? ParsedUnit(unit) else {
+        guard let parsed = ParsedUnit.known(unit) else {
             return values.map { escaped(formatter.format($0, .plain(symbol: unit))) }
         }
         let base = values.map(parsed.base)
@@ -42,7 +42,7 @@ struct ValueText {
 
     /// Whether the unit is a duration (latency tables and the spectrum chart take only those).
     static func isDuration(_ unit: String) -> Bool {
-        guard let parsed = try? ParsedUnit(unit) else { return false }
+        guard let parsed = ParsedUnit.known(unit) else { return false }
         if case .duration = parsed.dimension { return true }
         return false
     }

@@ -78,6 +78,7 @@ public struct GrowthModelComparison: Sendable {
         better = exponentialRMSE < linearRMSE ? .exponential : .linear
         let (best, worst) = (min(linearRMSE, exponentialRMSE), max(linearRMSE, exponentialRMSE))
         improvement = worst > 0 ? 1 - best / worst : 0
+        // nil when the added regressor is collinear with the line: no J-test, as with three points.
         exponentialJTest = x.count >= 4 ? try? AddedRegressorTest(x: x, y: y, z: x.map { scale * exp(rate * $0) }) : nil
     }
 }

@@ -63,16 +63,23 @@ extension ParsedUnit {
     /// Resolves a unit string. "us" and "µs"/"μs" are all microseconds; "x/s" is a rate of x;
     /// "count", "1" and any other single word are counts of that noun.
     public init(_ unit: String) throws(UnitParseError) {
+        guard let parsed = Self.known(unit) else { throw .unknownUnit(unit) }
+        self = parsed
+    }
+
+    /// The unit when the vocabulary knows it, nil otherwise: for the places that show an unknown
+    /// unit as written (a label, a plain count) instead of refusing it. Readers that must refuse
+    /// one use `init(_:)`, whose error names the unit.
+    public static func known(_ unit: String) -> ParsedUnit? {
         let trimmed = unit.trimmingWhitespace()
-        if let spelling = Self.spellingBySymbol[trimmed] {
-            self.init(dimension: spelling.dimension, toBase: spelling.toBase)
+        if let spelling = spellingBySymbol[trimmed] {
+            return ParsedUnit(dimension: spelling.dimension, toBase: spelling.toBase)
         } else if trimmed.hasSuffix("/s"), trimmed.count > 2 {
-            self.init(dimension: .rate(noun: String(trimmed.dropLast(2))), toBase: 1)
+            return ParsedUnit(dimension: .rate(noun: String(trimmed.dropLast(2))), toBase: 1)
         } else if !trimmed.isEmpty, trimmed.allSatisfy({ $0.isLetter || $0 == "_" }) {
-            self.init(dimension: .count(noun: trimmed), toBase: 1)
-        } else {
-            throw .unknownUnit(unit)
+            return ParsedUnit(dimension: .count(noun: trimmed), toBase: 1)
         }
+        return nil
     }
 
     /// The ASCII spelling files use for a named unit ("µs" → "us", "sec" → "s", "bytes" → "B"),

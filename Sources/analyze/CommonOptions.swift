@@ -4,6 +4,16 @@ import BenchFormats
 import CommandLineSupport
 import Foundation
 
+/// `--input-format`, for every command that reads samples files.
+struct InputFormatOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.",
+            valueName: "FORMAT"))
+    var inputFormat: InputFormat = .auto
+}
+
 /// Options shared by the commands that produce results.
 struct ResultOptions: ParsableArguments {
     @Option(
@@ -19,12 +29,7 @@ struct ResultOptions: ParsableArguments {
     @Flag(name: .long, help: "Accept a samples file without its `end` record (an interrupted run); the results say so.")
     var allowPartial = false
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.",
-            valueName: "FORMAT"))
-    var inputFormat: InputFormat = .auto
+    @OptionGroup var input: InputFormatOption
 
     @Option(
         name: .long,
@@ -51,7 +56,7 @@ struct ResultOptions: ParsableArguments {
         command.out = out
         command.thresholdsPath = thresholds
         command.allowPartial = allowPartial
-        command.inputFormat = inputFormat
+        command.inputFormat = input.inputFormat
         command.failOn = failOn
         command.options.seed = seed
         command.options.requireTimings = requireTimings

@@ -30,12 +30,7 @@ struct NoiseSubcommand: ParsableCommand, StatusCommand {
     @Flag(name: .long, help: "Accept samples files without their `end` record.")
     var allowPartial = false
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Format of the inputs: auto (by content), meshbench, hyperfine, google-benchmark, pytest-benchmark or go.",
-            valueName: "FORMAT"))
-    var inputFormat: InputFormat = .auto
+    @OptionGroup var input: InputFormatOption
 
     @Flag(name: .long, help: "Do not print the summary on standard error.")
     var quiet = false
@@ -48,7 +43,7 @@ struct NoiseSubcommand: ParsableCommand, StatusCommand {
         command.thresholdsPath = thresholds
         command.updateBaseline = updateBaseline
         command.allowPartial = allowPartial
-        command.inputFormat = inputFormat
+        command.inputFormat = input.inputFormat
         return try command.execute(log: { if !quiet { Console.error($0) } })
     }
 }

@@ -93,7 +93,7 @@ struct MeshbenchFuzz: ParsableCommand {
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("meshbench-fuzz-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        defer { try? FileManager.default.removeItem(at: scratch) }  // our scratch folder: a leftover costs disk only
         let harness = try target.start(scratch: scratch.path)
         if let folder = writeSeeds {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -31,12 +31,9 @@ struct ReportCommand: ParsableCommand {
                 outputPath: out, templateDirectory: templateOptions.directory, scale: drawing.scale,
                 thresholdsPath: DefaultFile.resolve(thresholds, default: BenchmarksLayout.thresholds)))
         let written = try pipeline.run(inputPath: input)
-        let progress = drawing.progress
-        progress.say(
+        drawing.progress.say(
             "render: wrote \(written.files.count) files to \(written.folder.path): \(written.files.joined(separator: ", "))"
         )
-        for chart in written.charts where !chart.isDrawn {
-            progress.say("render: no \(chart.file): \(chart.missingReason ?? "")")
-        }
+        drawing.sayMissing(written.charts, command: "render")
     }
 }

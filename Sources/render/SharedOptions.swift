@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// `--templates DIR`, shared by every subcommand that writes Markdown.
 struct TemplateOptions: ParsableArguments {
@@ -27,6 +28,13 @@ struct DrawingOptions: ParsableArguments {
     }
 
     var progress: Progress { Progress(quiet: quiet) }
+
+    /// Says which charts were left out and why, after `command` ("render", "render trends").
+    func sayMissing(_ charts: [ChartOutcome], command: String) {
+        for chart in charts where !chart.isDrawn {
+            progress.say("\(command): no \(chart.file): \(chart.missingReason ?? "")")
+        }
+    }
 }
 
 /// A repository file used when it exists unless the user names another: `--thresholds` and

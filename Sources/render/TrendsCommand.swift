@@ -40,8 +40,6 @@ struct TrendsCommand: ParsableCommand {
                 baselinePath: DefaultFile.resolve(baseline, default: BenchmarksLayout.baseline)))
         let written = try pipeline.run(inputPath: input)
         drawing.progress.say("render trends: wrote \(written.files.count) files to \(written.folder.path)")
-        for chart in written.charts where !chart.isDrawn {
-            drawing.progress.say("render trends: no \(chart.file): \(chart.missingReason ?? "")")
-        }
+        drawing.sayMissing(written.charts, command: "render trends")
     }
 }

@@ -52,10 +52,14 @@ enum Fixture {
 
     /// A baseline recorded from `records` (as `--update-baseline` would).
     static func baseline(_ records: [SampleRecord], host: String = "host-a") throws -> Baseline {
-        let r = try run(records, host: host)
-        let summarized = try r.metrics.map { try MetricSummarizer.summarize($0) }
+        try baseline(from: try run(records, host: host))
+    }
+
+    /// A baseline recorded from a run the test assembled itself.
+    static func baseline(from run: RunSamples) throws -> Baseline {
+        let summarized = try run.metrics.map { try MetricSummarizer.summarize($0) }
         return BaselineBuilder.build(
-            run: r, summarized: summarized, previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
+            run: run, summarized: summarized, previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
     }
 
     /// The repository's committed thresholds (story 11.6), so tests check the configuration CI uses.
@@ -72,11 +76,19 @@ enum Fixture {
     ) throws -> ResultsDocument {
         var options = AnalysisOptions()
         options.ignoreHost = ignoreHost
+        return try analyze(
+            try run(current, host: host), against: try baseline.map { try Fixture.baseline($0, host: baselineHost) },
+            thresholds: thresholds, options: options)
+    }
+
+    /// `analyze run` on a run and a baseline the test built or adjusted (a noise floor, another
+    /// machine), with a fixed generation time so documents compare.
+    static func analyze(
+        _ current: RunSamples, against baseline: Baseline?, thresholds: Thresholds = Fixture.thresholds,
+        options: AnalysisOptions = AnalysisOptions()
+    ) throws -> ResultsDocument {
+        var options = options
         options.generatedAt = Date(timeIntervalSince1970: 1_735_689_600)
-        return try RunAnalyzer.analyze(
-            try run(current, host: host),
-            baseline: try baseline.map { try Fixture.baseline($0, host: baselineHost) },
-            thresholds: thresholds, options: options
-        ).document
+        return try RunAnalyzer.analyze(current, baseline: baseline, thresholds: thresholds, options: options).document
     }
 }

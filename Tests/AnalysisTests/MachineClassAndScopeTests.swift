@@ -49,17 +49,10 @@ final class MachineClassAndScopeTests: XCTestCase {
             for (i, r) in records.enumerated() { try b.add(r, record: i + 2) }
             return try b.build()
         }
-        let base = try run(baseline, baselineHost)
-        let stored = BaselineBuilder.build(
-            run: base, summarized: try base.metrics.map { try MetricSummarizer.summarize($0) },
-            previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
+        let stored = try Fixture.baseline(from: try run(baseline, baselineHost))
         var options = AnalysisOptions()
-        options.generatedAt = Date(timeIntervalSince1970: 0)
         options.requireTimings = requireTimings
-        return try RunAnalyzer.analyze(
-            try run(current, runHost), baseline: stored, thresholds: thresholds,
-            options: options
-        ).document
+        return try Fixture.analyze(try run(current, runHost), against: stored, thresholds: thresholds, options: options)
     }
 
     let slower = Fixture.normal(n: 200, mean: 160, cv: 0.1, seed: 2)

@@ -49,12 +49,7 @@ final class NoiseAndPairingTests: XCTestCase {
         let cur = Fixture.normal(n: 200, mean: 108, cv: 0.05, seed: 31)
         var baseline = try Fixture.baseline([Fixture.latency(base)])
         baseline.metrics[0].noiseFloorPct = 10
-        var options = AnalysisOptions()
-        options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(
-            try Fixture.run([Fixture.latency(cur)]), baseline: baseline,
-            thresholds: Fixture.thresholds, options: options
-        ).document
+        let doc = try Fixture.analyze(try Fixture.run([Fixture.latency(cur)]), against: baseline)
         let change = try XCTUnwrap(doc.metrics[0].change)
         // +8 % is significant with n = 200 but inside the measured ±10 % run-to-run noise.
         XCTAssertEqual(change.verdict, .noise, change.reason)

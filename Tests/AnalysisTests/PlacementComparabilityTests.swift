@@ -65,12 +65,7 @@ final class PlacementComparabilityTests: XCTestCase {
                 ]),
             ])
         let inProcess = try samples(records, ["placement": .string("in-process")])
-        let baseline = BaselineBuilder.build(
-            run: inProcess, summarized: try inProcess.metrics.map { try MetricSummarizer.summarize($0) },
-            previous: nil, recordedAt: Date(timeIntervalSince1970: 0))
-        let document = try RunAnalyzer.analyze(
-            mixed, baseline: baseline, thresholds: Fixture.thresholds, options: AnalysisOptions()
-        ).document
+        let document = try Fixture.analyze(mixed, against: try Fixture.baseline(from: inProcess))
         let verdicts = Dictionary(uniqueKeysWithValues: document.metrics.map { ($0.scenario, $0.change?.verdict) })
         XCTAssertEqual(verdicts["tier3.netns-10"], .notComparable)
         XCTAssertNotEqual(verdicts["tier3.stress"], .notComparable, "the in-process scenario's timings are compared")

@@ -52,12 +52,7 @@ final class RunToRunNoiseTests: XCTestCase {
         var baseline = try Fixture.baseline([Fixture.latency(base)])
         baseline.metrics[0].noiseFloorPct = floor
         baseline.metrics[0].noiseFloorRuns = floor == nil ? nil : 10
-        var options = AnalysisOptions()
-        options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(
-            try Fixture.run([Fixture.latency(cur)]), baseline: baseline,
-            thresholds: Fixture.thresholds, options: options
-        ).document
+        let doc = try Fixture.analyze(try Fixture.run([Fixture.latency(cur)]), against: baseline)
         return try XCTUnwrap(doc.metrics[0].change)
     }
 
@@ -106,12 +101,7 @@ final class RunToRunNoiseTests: XCTestCase {
         var baseline = try Fixture.baseline([reps(5, 100, seed: 60)])
         baseline.metrics[0].noiseFloorPct = 6
         baseline.metrics[0].noiseFloorRuns = 10
-        var options = AnalysisOptions()
-        options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(
-            try Fixture.run([reps(3, 125, seed: 70)]), baseline: baseline,
-            thresholds: Fixture.thresholds, options: options
-        ).document
+        let doc = try Fixture.analyze(try Fixture.run([reps(3, 125, seed: 70)]), against: baseline)
         let change = try XCTUnwrap(doc.metrics[0].change)
         XCTAssertEqual(change.testLevel, .runs)
         XCTAssertTrue(change.reason.contains("run-to-run noise 6.0 % from 10 A/A runs"), change.reason)

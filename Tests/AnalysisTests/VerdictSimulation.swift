@@ -42,12 +42,7 @@ struct VerdictSimulation {
                 baseline.metrics[i].noiseFloorRuns = floorRuns
             }
         }
-        var options = AnalysisOptions()
-        options.generatedAt = Date(timeIntervalSince1970: 0)
-        let doc = try RunAnalyzer.analyze(
-            try Fixture.run(records(candidateRepetitions, shifted: shift)), baseline: baseline,
-            thresholds: Fixture.thresholds, options: options
-        ).document
+        let doc = try Fixture.analyze(try Fixture.run(records(candidateRepetitions, shifted: shift)), against: baseline)
         let verdicts = doc.metrics.sorted { $0.scenario < $1.scenario }.map { $0.change?.verdict }
         return (verdicts[0], Array(verdicts.dropFirst()))
     }

@@ -146,11 +146,7 @@ final class AnalyzeEndToEndTests: AnalyzeWorkspaceTestCase {
     func testTruncatedGzipIsRefused() throws {
         let plain = try write(
             SamplesText.file([SamplesText.samplesLine(Array(repeating: 1.5, count: 5000))]), "big.jsonl")
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        gzip.arguments = ["-kf", plain.path]
-        try gzip.run()
-        gzip.waitUntilExit()
+        XCTAssertEqual(try BuiltExecutable(program: "/bin/gzip").run(["-kf", plain.path]).status, 0)
         let whole = try Data(contentsOf: URL(fileURLWithPath: plain.path + ".gz"))
         let cut = dir.appendingPathComponent("cut.jsonl.gz")
         try whole.prefix(whole.count - 12).write(to: cut)

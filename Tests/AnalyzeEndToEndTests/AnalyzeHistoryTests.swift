@@ -72,6 +72,17 @@ final class AnalyzeHistoryTests: AnalyzeWorkspaceTestCase {
         XCTAssertEqual(left, ["2025-03-07T000000Z-bad.json"], "readable entries pruned, the unreadable one left alone")
     }
 
+    /// A history path that is a file: exit 2, and the message says why nothing was read (the
+    /// listing error used to be dropped, so it read as an empty history).
+    func testAHistoryPathThatIsAFileIsNamedWithTheReason() throws {
+        let history = dir.appendingPathComponent("history-file")
+        try Data("not a folder".utf8).write(to: history)
+        let r = try AnalyzeBinary.run(["trends", "--history-dir", history.path], in: dir)
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains("\(history.path): cannot list the history folder (it is not a folder"), r.stderr)
+    }
+
     func testFewerThanFiveRunsSayInsufficientHistory() throws {
         let r = try AnalyzeBinary.run(["--record", "--no-baseline", try run(0, base: 100)], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -7,22 +7,10 @@ import XCTest
 final class AnalyzePipeAndShapeTests: AnalyzeWorkspaceTestCase {
     /// Runs `sh -c script` in the scratch folder with `$ANALYZE` set to the built binary.
     func shell(_ script: String) throws -> (status: Int32, stdout: Data) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script]
-        p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["ANALYZE"] = try AnalyzeBinary.url().path
-        p.environment = env
-        let outURL = dir.appendingPathComponent(".shell-out")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try out.close()
-        return (p.terminationStatus, try Data(contentsOf: outURL))
+        let run = try BuiltExecutable(program: "/bin/sh").run(["-c", script], in: dir, environment: env)
+        return (run.status, run.stdout)
     }
 
     func sampleFile() throws -> String {

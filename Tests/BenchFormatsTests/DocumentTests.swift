@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import XCTest
 @testable import BenchFormats
+import ExecutableTesting
 
 final class DocumentTests: XCTestCase {
     private var dir: URL!
@@ -260,7 +261,7 @@ final class DocumentTests: XCTestCase {
         let older = try HistoryFolder.write(entry(0, "run-a"), to: folder)
         XCTAssertEqual((older as NSString).lastPathComponent, "2025-01-01T120000Z-run-a.json.gz")
         XCTAssertEqual((newer as NSString).lastPathComponent, "2025-01-11T120000Z-run_b.json.gz")
-        XCTAssertEqual(try Fixtures.run("/usr/bin/gzip", ["-t", older]).status, 0)
+        XCTAssertEqual(try BuiltExecutable(program: "/usr/bin/gzip").run(["-t", older]).status, 0)
 
         let corrupt = (folder as NSString).appendingPathComponent("2025-01-05T000000Z-bad.json.gz")
         try Data([0x1f, 0x8b, 0x08, 0x00, 0x01]).write(to: URL(fileURLWithPath: corrupt))
@@ -275,6 +276,19 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(removed, [older])
         XCTAssertEqual(HistoryFolder.readAll(from: folder).entries.map(\.run.runID), ["run/b"])
         XCTAssertTrue(HistoryFolder.readAll(from: dir.appendingPathComponent("none").path).entries.isEmpty)
+    }
+
+    /// A history path that exists but cannot be listed is said, not read silently as no history.
+    func testAHistoryPathThatIsNotAFolderIsAWarning() throws {
+        let notAFolder = dir.appendingPathComponent("history").path
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: notAFolder))
+        let (entries, warnings) = HistoryFolder.readAll(from: notAFolder)
+        XCTAssertEqual(entries, [])
+        XCTAssertEqual(
+            warnings,
+            [
+                "\(notAFolder): cannot list the history folder (it is not a folder; remove it or make it one); no history was read"
+            ])
     }
 
     /// `analyze prune` is one commit under the history folder's lock, as `--record` takes it:

@@ -67,19 +67,6 @@ enum Fixtures {
             as: UTF8.self)
     }
 
-    static func run(_ command: String, _ args: [String]) throws -> (status: Int32, output: Data) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: command)
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = Pipe()
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, data)
-    }
-
     /// Peak resident set size of this process, in kB (Linux ru_maxrss unit).
     static func maxRSSKiB() -> Int {
         var usage = rusage()

@@ -1,3 +1,4 @@
+import ExecutableTesting
 import Foundation
 import XCTest
 @testable import BenchFormats
@@ -11,7 +12,7 @@ final class GzipTests: XCTestCase {
 
     func testFileGzippedByTheCLIIsRead() throws {
         let plain = try Fixtures.writeSamples(gzip: false, in: dir, name: "cli.jsonl")
-        XCTAssertEqual(try Fixtures.run("/usr/bin/gzip", ["-k", plain]).status, 0)
+        XCTAssertEqual(try BuiltExecutable(program: "/usr/bin/gzip").run(["-k", plain]).status, 0)
         // Named without .gz on purpose: detection is by magic bytes, not by name.
         let misnamed = dir.appendingPathComponent("cli-compressed.jsonl").path
         try FileManager.default.moveItem(atPath: plain + ".gz", toPath: misnamed)
@@ -22,11 +23,11 @@ final class GzipTests: XCTestCase {
 
     func testOurGzipPassesGzipTestAndZcat() throws {
         let ours = try Fixtures.writeSamples(gzip: true, in: dir, name: "ours.jsonl.gz")
-        XCTAssertEqual(try Fixtures.run("/usr/bin/gzip", ["-t", ours]).status, 0)
-        let zcat = try Fixtures.run("/usr/bin/zcat", [ours])
+        XCTAssertEqual(try BuiltExecutable(program: "/usr/bin/gzip").run(["-t", ours]).status, 0)
+        let zcat = try BuiltExecutable(program: "/usr/bin/zcat").run([ours])
         XCTAssertEqual(zcat.status, 0)
         let plain = try Fixtures.writeSamples(gzip: false, in: dir, name: "plain.jsonl")
-        XCTAssertEqual(zcat.output, try Data(contentsOf: URL(fileURLWithPath: plain)))
+        XCTAssertEqual(zcat.stdout, try Data(contentsOf: URL(fileURLWithPath: plain)))
     }
 
     func testConcatenatedGzipMembersReadAsOneStream() throws {

@@ -2,7 +2,8 @@ import Foundation
 import NIOConcurrencyHelpers
 
 /// Runs one of MeshBench's built executables (`bench`, `analyze`, `render`) the way CI does:
-/// found in the build products folder next to the test bundle (`.build/<config>/NAME`).
+/// found in the build products folder next to the test bundle (`.build/<config>/NAME`); or any
+/// other program the tests need, by its path.
 public struct BuiltExecutable {
     public struct Run {
         public let status: Int32
@@ -29,6 +30,11 @@ public struct BuiltExecutable {
             }
         }
         throw NotBuilt(name: name, searched: starts.map(\.path))
+    }
+
+    /// A program of the system (`/usr/bin/gzip`, `/usr/bin/env` for python3…), run the same way.
+    public init(program path: String) {
+        url = URL(fileURLWithPath: path)
     }
 
     public struct NotBuilt: Error, CustomStringConvertible {

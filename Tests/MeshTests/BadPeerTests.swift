@@ -14,10 +14,7 @@ final class BadPeerTests: XCTestCase {
         // Star: hub 0 with leaves 1 and 2. Node 1 is stopped and the test client takes its place
         // with node 1's credentials; node 2 stays an honest peer.
         let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(config) { network in
-            let (client, link, authAnswer) = try await impersonate(
-                node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, authAnswer in
             XCTAssertEqual(authAnswer?.type, .response)
 
             let key = network.keyPair(of: 1)
@@ -63,7 +60,6 @@ final class BadPeerTests: XCTestCase {
             let arrivals = try await network.awaitPropagation(of: event.id, to: [0, 2])
             XCTAssertEqual(arrivals[0]?.hops, 1)
         }
-        try await group.shutdownGracefully()
     }
 
     func testPeerThatNeverAuthenticatesGetsAnErrorAndIsDisconnected() async throws {

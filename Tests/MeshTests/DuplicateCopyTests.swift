@@ -14,9 +14,7 @@ final class DuplicateCopyTests: XCTestCase {
     func testDuplicateCopiesAreFulfilledOnceVerifiedPricedAndCaughtWhateverTheirSerialisation() async throws {
         // Star: hub 0 with leaves 1 and 2; the test client takes node 1's place.
         let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(config) { network in
-            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, _ in
             let secret = link.sharedSecret
 
             let event = network.keyPair(of: 1).sign(kind: 1, content: "copied", createdAt: 1_700_000_000)
@@ -59,6 +57,5 @@ final class DuplicateCopyTests: XCTestCase {
             XCTAssertEqual(leaf.storeWrites, 1)
             XCTAssertEqual(leaf.duplicatesDropped, 0)
         }
-        try await group.shutdownGracefully()
     }
 }

@@ -55,9 +55,8 @@ final class HostileSQLStringTests: XCTestCase {
     }
 
     func testEventIdThatIsSQLIsRejectedAndLeavesTheStoreIntact() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(MeshConfig(topology: try .star(nodes: 3), seed: seed)) { network in
-            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(MeshConfig(topology: try .star(nodes: 3), seed: seed), seed: seed) {
+            network, client, link, _ in
             let honest = try await network.publish(from: 2)
             _ = try await network.awaitPropagation(of: honest.id, to: [0])
 
@@ -70,6 +69,5 @@ final class HostileSQLStringTests: XCTestCase {
             let stored = try await network.query(node: 0, filters: [NostrFilter()])
             XCTAssertEqual(stored, [honest])
         }
-        try await group.shutdownGracefully()
     }
 }

@@ -15,9 +15,7 @@ final class PeerPrepareRejectTests: XCTestCase {
         // Star: hub 0 with leaves 1 and 2; the test client takes node 1's place.
         let config = MeshConfig(
             topology: try .star(nodes: 3), node: NodeConfig(maximumPacketAmount: 10_000), seed: seed)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(config) { network in
-            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, _ in
             let secret = link.sharedSecret
             let event = network.keyPair(of: 1).sign(kind: 1, content: "rejected", createdAt: 1_700_000_000)
 
@@ -43,14 +41,39 @@ final class PeerPrepareRejectTests: XCTestCase {
             XCTAssertEqual(storedAtHub, 0)
             XCTAssertEqual(hub.openConnections, 2, "rejects keep the connection")
         }
-        try await group.shutdownGracefully()
+    }
+
+    func testAForwardThatCannotBeSerialisedIsCountedAndItsUpstreamPrepareRejected() async throws {
+        // The client, in node 1's place, sends a packet exactly at the ILP data limit with a
+        // one-byte sender; the hub's forward names the hub as sender, outgrows the limit and
+        // cannot be sent to leaf 2, so the hub must not be paid for relaying it.
+        let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, _ in
+            let sign = { (content: String) in
+                network.keyPair(of: 1).sign(kind: 1, content: content, createdAt: 1_700_000_000)
+            }
+            let room = BTPNIPsPacket.maximumPacketLength - (try eventPacket(sign(""), sender: "x")).count
+            let event = sign(String(repeating: "a", count: room))
+            XCTAssertEqual(try eventPacket(event, sender: "x").count, BTPNIPsPacket.maximumPacketLength)
+            let frame = try eventPrepare(event, requestId: 2, secret: link.sharedSecret, sender: "x")
+            try await client.sendBinary(frame)
+            let answered = try await answer(to: 2, from: client, secret: link.sharedSecret)
+            XCTAssertEqual(try rejectCode(answered), "F99")
+
+            let hub = try await network.counters(of: 0)
+            XCTAssertEqual(hub.forwardsUnserializable, 1)
+            XCTAssertEqual(hub.eventPreparesOut, 0, "no forward left the hub")
+            XCTAssertEqual(hub.rejectsSent, ["F99": 1])
+            let storedAtHub = try await network.storedEventCount(node: 0)
+            XCTAssertEqual(storedAtHub, 1, "the event stays stored where it arrived")
+            let storedAtLeaf = try await network.storedEventCount(node: 2)
+            XCTAssertEqual(storedAtLeaf, 0)
+        }
     }
 
     func testTTLAboveTheNodesOwnIsClampedSoHopCountsStayPositive() async throws {
         let config = MeshConfig(topology: try .star(nodes: 3), node: NodeConfig(ttl: 5), seed: seed)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        try await withNetwork(config) { network in
-            let (client, link, _) = try await impersonate(node: 1, toward: 0, in: network, seed: seed, group: group)
+        try await withNodeOneImpersonated(config, seed: seed) { network, client, link, _ in
             let event = network.keyPair(of: 1).sign(kind: 1, content: "far-reaching", createdAt: 1_700_000_000)
             let frame = try eventPrepare(event, requestId: 2, secret: link.sharedSecret, ttl: 50)
             try await client.sendBinary(frame)
@@ -62,6 +85,5 @@ final class PeerPrepareRejectTests: XCTestCase {
             XCTAssertEqual(arrivals[0]?.hops, 1)
             XCTAssertEqual(arrivals[2]?.hops, 2)
         }
-        try await group.shutdownGracefully()
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import Interledger
 import NIOCore
+import NIOPosix
 import Nostr
+import XCTest
 @testable import Mesh
 
 // What a test client standing in for a node's peer sends and reads on a raw WebSocket link.
@@ -26,17 +28,26 @@ func answer(to requestId: UInt32, from client: RawWebSocketClient, secret: [UInt
 }
 
 /// A BTP MESSAGE with an ILP Prepare of `amount` to node 0 carrying `nostr` (default: the
-/// codec's `["EVENT", event]`) with `ttl` as sent by node 1, with the link's condition.
+/// codec's `["EVENT", event]`) with `ttl` as sent by `sender` (default: node 1), with the link's
+/// condition.
 func eventPrepare(
     _ event: NostrEvent, requestId: UInt32, secret: [UInt8], expiresAt: Date = Date().addingTimeInterval(30),
-    amount: UInt64 = 1_000, nostr: [UInt8]? = nil, ttl: Int = 5
+    amount: UInt64 = 1_000, nostr: [UInt8]? = nil, ttl: Int = 5, sender: String = RelayNode.address(of: 1)
 ) throws -> [UInt8] {
-    let data = try BTPNIPsPacket(
+    let data = try eventPacket(event, amount: amount, nostr: nostr, ttl: ttl, sender: sender)
+    return prepareMessage(data: data, requestId: requestId, secret: secret, expiresAt: expiresAt, amount: amount)
+}
+
+/// The serialised BTP-NIPs EVENT packet `eventPrepare` carries.
+func eventPacket(
+    _ event: NostrEvent, amount: UInt64 = 1_000, nostr: [UInt8]? = nil, ttl: Int = 5,
+    sender: String = RelayNode.address(of: 1)
+) throws -> [UInt8] {
+    try BTPNIPsPacket(
         type: .event, payment: BTPNIPsPayment(msat: amount, purpose: "relay"),
         nostr: nostr ?? NostrMessage.event(event).jsonBytes(),
-        metadata: BTPNIPsMetadata(timestamp: 0, sender: RelayNode.address(of: 1), ttl: ttl)
+        metadata: BTPNIPsMetadata(timestamp: 0, sender: sender, ttl: ttl)
     ).serialize()
-    return prepareMessage(data: data, requestId: requestId, secret: secret, expiresAt: expiresAt, amount: amount)
 }
 
 /// A BTP MESSAGE with an ILP Prepare of `amount` to node 0 carrying any `data`, whose condition
@@ -68,6 +79,23 @@ func isFulfilled(_ packet: BTPPacket?, for frame: [UInt8], secret: [UInt8]) thro
         case let .prepare(prepare) = try ILPPacket(bytes: prepareData.data)
     else { return false }
     return fulfill.fulfillment == ILPCondition.fulfillment(sharedSecret: secret, data: prepare.data)
+}
+
+extension XCTestCase {
+    /// Runs `body` on a mesh of `config` in which a raw test client has taken node 1's place on
+    /// its link to hub 0, authenticated with node 1's credentials (`authAnswer` is the hub's reply).
+    func withNodeOneImpersonated(
+        _ config: MeshConfig, seed: UInt64,
+        _ body: (MeshNetwork, RawWebSocketClient, LinkCredentials, _ authAnswer: BTPPacket?) async throws -> Void
+    ) async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(config) { network in
+            let (client, link, authAnswer) = try await impersonate(
+                node: 1, toward: 0, in: network, seed: seed, group: group)
+            try await body(network, client, link, authAnswer)
+        }
+        try await group.shutdownGracefully()
+    }
 }
 
 /// Stops `node` and connects a raw client to `hub` in its place with the link's own credentials,

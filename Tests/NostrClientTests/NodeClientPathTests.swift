@@ -8,20 +8,7 @@ import XCTest
 /// Our nodes as NIP-01 servers: a client on `/nostr` publishes, the event is verified, stored,
 /// forwarded over BTP-NIPs and delivered to matching subscriptions at every node; `REQ` returns
 /// stored events then `EOSE`; bad events and bad messages get `OK false` and `NOTICE`.
-final class NodeClientPathTests: XCTestCase {
-    /// Made per test in setUp: XCTest creates every test's instance before the first test runs,
-    /// so a group made at init would run threads through the whole suite (and other tests'
-    /// cleanup checks).
-    private var group: MultiThreadedEventLoopGroup!
-
-    override func setUp() async throws {
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    }
-
-    override func tearDown() async throws {
-        try await group.shutdownGracefully()
-    }
-
+final class NodeClientPathTests: EventLoopTestCase {
     private func url(_ network: MeshNetwork, node: Int) async throws -> RelayURL {
         let port = try await network.listenerPort(of: node)
         return try RelayURL("ws://127.0.0.1:\(try XCTUnwrap(port))/nostr")

@@ -6,20 +6,7 @@ import XCTest
 
 /// Every way a relay can fail to be one at start ends in an error naming the address, what was
 /// tried and what happened, within the bounded wait, never a hang.
-final class RelayConnectErrorTests: XCTestCase {
-    /// Made per test in setUp: XCTest creates every test's instance before the first test runs,
-    /// so a group made at init would run threads through the whole suite (and other tests'
-    /// cleanup checks).
-    private var group: MultiThreadedEventLoopGroup!
-
-    override func setUp() async throws {
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    }
-
-    override func tearDown() async throws {
-        try await group.shutdownGracefully()
-    }
-
+final class RelayConnectErrorTests: EventLoopTestCase {
     /// A TCP server on 127.0.0.1 that writes `reply` (if any) to every connection and keeps it open.
     private func server(reply: String?) async throws -> (Channel, Int) {
         let channel = try await ServerBootstrap(group: group)

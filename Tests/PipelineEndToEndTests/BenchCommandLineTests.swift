@@ -103,17 +103,10 @@ final class BenchCommandLineTests: XCTestCase {
     private func verifyElsewhere(_ events: String) throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/verify_nostr_events.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, events]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 127 {
+        let run = try BuiltExecutable(program: "/usr/bin/env").run(["python3", script.path, events])
+        if run.status == 127 {
             throw XCTSkip("python3 is not installed: the independent BIP-340 check needs it")
         }
-        XCTAssertEqual(process.terminationStatus, 0, text)
+        XCTAssertEqual(run.status, 0, run.stdoutText + run.stderr)
     }
 }

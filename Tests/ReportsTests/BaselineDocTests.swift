@@ -6,12 +6,7 @@ import XCTest
 
 /// `render baseline-doc`: docs/performance-baseline.md from a baseline and thresholds, against
 /// its golden file (regenerate with MESHBENCH_UPDATE_GOLDEN=1), valid GFM, escaped names.
-final class BaselineDocTests: XCTestCase {
-    private var scratch: ScratchFolder!
-
-    override func setUpWithError() throws { scratch = try ScratchFolder(name) }
-    override func tearDown() { scratch?.remove() }
-
+final class BaselineDocTests: ScratchTestCase {
     private func render() throws -> String {
         let baseline = scratch.path("baseline.json"), thresholds = scratch.path("thresholds.json")
         try TrendFixtures.baseline.write(to: baseline)

@@ -6,12 +6,7 @@ import XCTest
 
 /// Every PNG of the chart set, checked as a reader would: there, the right size (× scale),
 /// not blank, nothing running off the edge; and a chart without data is left out with a reason.
-final class ChartImageTests: XCTestCase {
-    private var scratch: ScratchFolder!
-
-    override func setUpWithError() throws { scratch = try ScratchFolder(name) }
-    override func tearDown() { scratch?.remove() }
-
+final class ChartImageTests: ScratchTestCase {
     private func draw(_ document: ResultsDocument, scale: Double = 1) throws -> [ChartOutcome] {
         let folder = try OutputFolder(path: scratch.path("charts"))
         let outcomes = try ChartSet.standard.draw(LoadedResults(document), into: folder, scale: scale)

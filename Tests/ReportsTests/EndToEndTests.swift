@@ -5,17 +5,7 @@ import XCTest
 
 /// `render` as CI runs it: the built binary on a results file, checked for every file it must
 /// write, and for every bad input: exit 2, a message naming the problem, nothing written.
-final class EndToEndTests: XCTestCase {
-    private var scratch: ScratchFolder!
-    private var render: BuiltExecutable!
-
-    override func setUpWithError() throws {
-        render = try BuiltExecutable("render")
-        scratch = try ScratchFolder(name)
-    }
-
-    override func tearDown() { scratch?.remove() }
-
+final class EndToEndTests: RenderTestCase {
     func testResultsWithBaselineProduceEveryExpectedFile() throws {
         let input = try scratch.write(Fixtures.json(Fixtures.withBaseline), to: "results.json")
         let out = scratch.path("artifacts")

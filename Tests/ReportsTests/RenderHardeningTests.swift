@@ -5,17 +5,7 @@ import XCTest
 
 /// Issue 12 as render meets it: hostile or mistaken input ends with exit 2 and a message, never
 /// a trap or unbounded memory; the output folder ends with exactly one run's files.
-final class RenderHardeningTests: XCTestCase {
-    private var scratch: ScratchFolder!
-    private var render: BuiltExecutable!
-
-    override func setUpWithError() throws {
-        render = try BuiltExecutable("render")
-        scratch = try ScratchFolder(name)
-    }
-
-    override func tearDown() { scratch?.remove() }
-
+final class RenderHardeningTests: RenderTestCase {
     // Class 1.
 
     func testAQueueDepthOf1e300IsDrawnNotATrap() throws {

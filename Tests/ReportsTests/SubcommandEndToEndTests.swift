@@ -6,17 +6,7 @@ import XCTest
 /// `render trends`, `render flamegraph` and `render baseline-doc` as CI runs them: the built
 /// binary, checked for what it writes, and for each bad input: exit 2, a message naming the
 /// file (and line), nothing written.
-final class SubcommandEndToEndTests: XCTestCase {
-    private var scratch: ScratchFolder!
-    private var render: BuiltExecutable!
-
-    override func setUpWithError() throws {
-        render = try BuiltExecutable("render")
-        scratch = try ScratchFolder(name)
-    }
-
-    override func tearDown() { scratch?.remove() }
-
+final class SubcommandEndToEndTests: RenderTestCase {
     /// Runs in the scratch folder, so the repository's .benchmarks files are not picked up by default.
     private func run(_ arguments: [String], stdin: Data? = nil) throws -> BuiltExecutable.Run {
         try render.run(arguments, stdin: stdin, in: scratch.url)

@@ -8,12 +8,7 @@ import XCTest
 /// `render trends` through its pipeline: trends.md against its golden file (regenerate with
 /// MESHBENCH_UPDATE_GOLDEN=1), every PNG drawn, sized and unclipped, and the document's
 /// behaviour with too little history, no baseline and a section it cannot read.
-final class TrendReportTests: XCTestCase {
-    private var scratch: ScratchFolder!
-
-    override func setUpWithError() throws { scratch = try ScratchFolder(name) }
-    override func tearDown() { scratch?.remove() }
-
+final class TrendReportTests: ScratchTestCase {
     private func render(
         _ results: LoadedResults, baseline: Baseline? = TrendFixtures.baseline
     ) throws -> (markdown: String, written: ReportPipeline.Written) {

@@ -1,4 +1,5 @@
 import BenchFormats
+import ExecutableTesting
 import Foundation
 import Mesh
 import NIOPosix
@@ -139,21 +140,14 @@ final class NamespaceMeshTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
             throw XCTSkip("no setpriv (util-linux) to drop root")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = [
+        let run = try BuiltExecutable(program: "/usr/bin/setpriv").run([
             "--reuid=65534", "--regid=65534", "--clear-groups", bench, "--scenario", "tier3.netns-10", "--quiet",
-        ]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus != 2 && message.contains("Permission denied") {
+        ])
+        let message = run.stderr
+        if run.status != 2 && message.contains("Permission denied") {
             throw XCTSkip("user nobody cannot run \(bench) (its folder is private): \(message)")
         }
-        XCTAssertEqual(process.terminationStatus, 2, message)
+        XCTAssertEqual(run.status, 2, message)
         XCTAssertTrue(message.contains("tier3.netns-10: network-namespace placement needs root"), message)
     }
 }

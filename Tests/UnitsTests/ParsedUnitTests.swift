@@ -48,4 +48,16 @@ final class ParsedUnitTests: XCTestCase {
         }
         XCTAssertThrowsError(try ParsedUnit(""))
     }
+
+    /// `known` is the same vocabulary without the error: it agrees with `init` on every spelling.
+    func testKnownAgreesWithTheThrowingInitializer() throws {
+        for unit in ["ns", "\u{00B5}s", "\u{03BC}s", " ms ", "min", "KiB", "bytes", "events/s", "%", "count", "writes"]
+        {
+            XCTAssertEqual(ParsedUnit.known(unit), try ParsedUnit(unit), unit)
+        }
+        for unit in ["m/s\u{00B2}", "", "/s", "2 ms"] {
+            XCTAssertNil(ParsedUnit.known(unit), unit)
+            XCTAssertThrowsError(try ParsedUnit(unit), unit)
+        }
+    }
 }

@@ -60,6 +60,7 @@ public enum TrendAnalysis {
         // Benjamini–Hochberg across the metrics' first splits: a metric keeps its change points
         // only when its first split survives the correction.
         let tested = fitted.filter { searches[$0] != nil }
+        // Permutation p-values, (1 + k) / (1 + N), lie in (0, 1]: all that `adjust` checks.
         let qs = (try? BenjaminiHochberg.adjust(tested.map { searches[$0]!.firstSplitPValue })) ?? tested.map { _ in 1 }
         for (i, q) in zip(tested, qs) where q < alpha {
             results[i].changePoints = searches[i]!.changePoints.map(\.index)
@@ -86,6 +87,7 @@ public enum TrendAnalysis {
         let values = trend.points.map(\.value)
         let origin = trend.points[0].t
         let days = trend.points.map { $0.t.timeIntervalSince(origin) / 86_400 }
+        // No line through runs that all share one time: such a window is called stable.
         if let fit = try? LinearRegression(x: days, y: values) {
             trend.slopePerDay = fit.slope
             trend.slopeCI = Interval(low: fit.slopeInterval.lower, high: fit.slopeInterval.upper)
@@ -95,16 +97,23 @@ public enum TrendAnalysis {
         } else {
             trend.direction = .stable
         }
+        // No robust scale (identical residuals): no point stands out, so none is flagged.
         if let anomalies = try? anomalyIndices(days: days, values: values) {
             for i in anomalies { trend.points[i].anomaly = true }
         }
+        // For comparison only: a rule that cannot run adds no text.
         if let sigma = try? MeanSigmaOutlierRule.outlierIndices(values, k: sigmaRuleK), !sigma.isEmpty {
             trend.anomalyRule +=
                 "; for comparison the non-robust mean ± \(Int(sigmaRuleK))σ rule (no trend removed) flags points \(sigma.map(String.init).joined(separator: ", "))"
         }
-        return try? ChangePointDetection.search(
-            values, alpha: alpha, permutations: permutations,
-            minimumSegmentLength: minimumSegmentLength, seed: seed)
+        do {
+            return try ChangePointDetection.search(
+                values, alpha: alpha, permutations: permutations,
+                minimumSegmentLength: minimumSegmentLength, seed: seed)
+        } catch {
+            trend.anomalyRule += "; change points not searched: \(error)"
+            return nil
+        }
     }
 
     /// Points whose residual from the Theil–Sen line has |robust z| > `robustZThreshold`.

@@ -174,7 +174,7 @@ enum GoBenchmarkAdapter {
             if text.hasSuffix("/s") { return (text, .higher) }
             guard text.hasSuffix("/op") else { return (text, .lower) }
             let measure = String(text.dropLast(3).split(separator: "-").last ?? "")
-            guard let parsed = try? ParsedUnit(measure), parsed.dimension == .duration || measure == "B",
+            guard let parsed = ParsedUnit.known(measure), parsed.dimension == .duration || measure == "B",
                 let symbol = ParsedUnit.canonicalSymbol(measure)
             else { return (text, .lower) }  // a count per op
             return (symbol, .lower)

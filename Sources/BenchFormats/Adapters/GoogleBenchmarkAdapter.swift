@@ -197,7 +197,7 @@ enum GoogleBenchmarkAdapter {
         _ entry: LocatedJSON, _ path: String, _ fields: JSONFields
     ) throws(ImportError) -> (String, Double) {
         let unit = try fields.optionalString(entry, "time_unit", path) ?? "ns"
-        guard timeUnits.contains(unit), let parsed = try? ParsedUnit(unit) else {
+        guard timeUnits.contains(unit), let parsed = ParsedUnit.known(unit) else {
             throw fields.fail(
                 entry["time_unit"] ?? entry,
                 "`\(path).time_unit` is \"\(unit)\"; Google Benchmark writes ns, us, ms or s")

@@ -118,6 +118,7 @@ struct ImportedRunBuilder {
     /// When the file was written: the best stand-in for the run's start when the format has no date.
     private static func modificationDate(_ path: String) -> Date? {
         guard path != "<stdin>" else { return nil }
+        // Only a stand-in: a file without a readable date leaves the run undated, as stdin does.
         return (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 

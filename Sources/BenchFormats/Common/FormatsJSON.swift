@@ -52,6 +52,7 @@ public enum ISO8601 {
 
     public static func parse(_ text: String) -> Date? {
         let utc = TimeZone(identifier: "UTC")!
+        // Two spellings tried in turn; nil (neither) is the caller's error to report.
         if let d = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: utc).parse(text) {
             return d
         }

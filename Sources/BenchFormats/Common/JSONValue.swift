@@ -12,7 +12,7 @@ public enum JSONValue: Codable, Hashable, Sendable {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() {
             self = .null
-        } else if let b = try? c.decode(Bool.self) {
+        } else if let b = try? c.decode(Bool.self) {  // each `try?` asks "is it this type?"; none: thrown below
             self = .bool(b)
         } else if let n = try? c.decode(Double.self) {
             self = .number(n)

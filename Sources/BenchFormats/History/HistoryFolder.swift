@@ -42,10 +42,20 @@ public enum HistoryFolder {
     }
 
     /// Every readable entry, oldest first. A corrupt or foreign file is skipped with a warning
-    /// naming it (one bad file must not hide 90 days of history). A missing folder is empty history.
+    /// naming it (one bad file must not hide 90 days of history). A missing folder is empty history;
+    /// anything else there that cannot be listed is a warning, never taken silently for no history.
     public static func readAll(from folder: String) -> (entries: [HistoryEntry], warnings: [String]) {
         CommitRecovery.settle(folder: folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            guard FileManager.default.fileExists(atPath: folder) else { return ([], []) }
+            return (
+                [],
+                ["\(folder): cannot list the history folder (\(listingFailure(folder, error))); no history was read"]
+            )
+        }
         var entries: [HistoryEntry] = []
         var warnings: [String] = []
         for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
@@ -69,11 +79,17 @@ public enum HistoryFolder {
         do { lock = try DirectoryLock(folder: folder) } catch { throw .output(error) }
         defer { withExtendedLifetime(lock) {} }
         CommitRecovery.settle(folder: folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw .io(file: folder, operation: "list the history folder", message: listingFailure(folder, error))
+        }
         let commit = FileCommit()
         var removed: [String] = []
         for name in names.sorted() where name.hasSuffix(".json.gz") || name.hasSuffix(".json") {
             let path = (folder as NSString).appendingPathComponent(name)
+            // An unreadable file is left alone: readAll names it in a warning.
             guard let entry = try? HistoryEntry.read(from: path),
                 entry.recordedAt < cutoff
             else { continue }
@@ -82,5 +98,11 @@ public enum HistoryFolder {
         }
         do { try commit.commit() } catch { throw .output(error) }
         return removed
+    }
+
+    /// Why a folder could not be listed, in words a user can act on.
+    private static func listingFailure(_ folder: String, _ error: Error) -> String {
+        OutputTarget.isDirectory(folder)
+            ? "\(error.localizedDescription)" : "it is not a folder; remove it or make it one"
     }
 }

@@ -173,6 +173,7 @@ enum CommitRecovery {
             // Unlinked meanwhile: its writer (or another recovery) finished it.
             guard fstat(fd, &info) == 0, info.st_nlink > 0,
                 let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8),
+                // Unfinished (a folder we cannot change): the journal stays for the next recovery.
                 let journal = CommitJournal.parse(text), (try? journal.perform()) != nil
             else { continue }
             for copy in Set(journal.copies + [folder + "/" + name]) { unlink(copy) }
@@ -189,6 +190,7 @@ enum CommitRecovery {
     /// Before a commit writes in `folder`: journals settled, abandoned temporary files deleted.
     static func recover(folder: String) {
         settle(folder: folder)
+        // Best effort, as settle: the commit that follows reports a folder it cannot use.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where TemporaryFile.isAbandoned(name, in: folder) {
             unlink(folder + "/" + name)

@@ -48,7 +48,8 @@ public enum DocumentFile {
         do {
             probe = try decoder.decode(Probe.self, from: data)
         } catch {
-            // JSON Lines (a samples file) is not one JSON document; its first line names it.
+            // JSON Lines (a samples file) is not one JSON document; its first line names it. A
+            // first line that names nothing leaves the decoding error below as the one reported.
             if let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first,
                 let lineProbe = try? decoder.decode(Probe.self, from: Data(firstLine)), let found = lineProbe.schema
             {

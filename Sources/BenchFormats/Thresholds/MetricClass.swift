@@ -10,13 +10,13 @@ public enum MetricClass: String, Codable, Hashable, Sendable, CaseIterable {
     /// such units can never be negative.
     public static func isTime(_ unit: String) -> Bool {
         // An unknown unit is no time: such a metric is a counter (the reader accepts any unit).
-        (try? ParsedUnit(unit))?.dimension == .duration
+        ParsedUnit.known(unit)?.dimension == .duration
     }
 
     /// Class from the unit: time → latency, `…/s` → throughput, bytes → memory, `%` → cpu,
     /// anything else (counts, unknown units) → counter.
     public static func classify(unit: String) -> MetricClass {
-        switch (try? ParsedUnit(unit))?.dimension {  // unknown units fall to `.counter`, below
+        switch ParsedUnit.known(unit)?.dimension {  // unknown units fall to `.counter`, below
         case .duration?: return .latency
         case .rate?: return .throughput
         case .bytes?: return .memory

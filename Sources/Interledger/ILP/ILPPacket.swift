@@ -67,16 +67,28 @@ public enum ILPPacket: Hashable, Sendable {
     }
 }
 
+extension ILPPacket {
+    /// Decodes bytes that must hold one type of packet (`pick` returns it); another type is an
+    /// error naming both type ids.
+    static func decode<T>(
+        _ bytes: [UInt8], expecting typeID: UInt8, _ pick: (ILPPacket) -> T?
+    ) throws(ILPDecodingError) -> T {
+        let packet = try ILPPacket(bytes: bytes)
+        guard let picked = pick(packet) else {
+            throw ILPDecodingError(
+                field: "ILP packet type", offset: 0,
+                problem: .unexpectedPacketType(expected: typeID, found: packet.typeID))
+        }
+        return picked
+    }
+}
+
 extension ILPPrepare {
     /// Decodes bytes that must hold a Prepare.
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
-        let packet = try ILPPacket(bytes: bytes)
-        guard case let .prepare(prepare) = packet else {
-            throw ILPDecodingError(
-                field: "ILP packet type", offset: 0,
-                problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+        self = try ILPPacket.decode(bytes, expecting: Self.typeID) {
+            if case let .prepare(prepare) = $0 { prepare } else { nil }
         }
-        self = prepare
     }
 
     public func serialize() -> [UInt8] { ILPPacket.prepare(self).serialize() }
@@ -85,13 +97,9 @@ extension ILPPrepare {
 extension ILPFulfill {
     /// Decodes bytes that must hold a Fulfill.
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
-        let packet = try ILPPacket(bytes: bytes)
-        guard case let .fulfill(fulfill) = packet else {
-            throw ILPDecodingError(
-                field: "ILP packet type", offset: 0,
-                problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+        self = try ILPPacket.decode(bytes, expecting: Self.typeID) {
+            if case let .fulfill(fulfill) = $0 { fulfill } else { nil }
         }
-        self = fulfill
     }
 
     public func serialize() -> [UInt8] { ILPPacket.fulfill(self).serialize() }
@@ -100,13 +108,9 @@ extension ILPFulfill {
 extension ILPReject {
     /// Decodes bytes that must hold a Reject.
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
-        let packet = try ILPPacket(bytes: bytes)
-        guard case let .reject(reject) = packet else {
-            throw ILPDecodingError(
-                field: "ILP packet type", offset: 0,
-                problem: .unexpectedPacketType(expected: Self.typeID, found: packet.typeID))
+        self = try ILPPacket.decode(bytes, expecting: Self.typeID) {
+            if case let .reject(reject) = $0 { reject } else { nil }
         }
-        self = reject
     }
 
     public func serialize() -> [UInt8] { ILPPacket.reject(self).serialize() }

@@ -30,6 +30,23 @@ public struct BilateralLedger: Hashable, Sendable {
         public internal(set) var rejectedAmount: UInt64 = 0
 
         public init() {}
+
+        /// Counts one Prepare of this direction; a fulfilled one's amount was applied to the balance.
+        mutating func count(_ amount: UInt64, _ outcome: Outcome) {
+            switch outcome {
+            case .fulfilled:
+                fulfilledCount += 1
+                fulfilledAmount = Flow.saturatingSum(fulfilledAmount, amount)
+            case .rejected:
+                rejectedCount += 1
+                rejectedAmount = Flow.saturatingSum(rejectedAmount, amount)
+            }
+        }
+
+        private static func saturatingSum(_ total: UInt64, _ amount: UInt64) -> UInt64 {
+            let (sum, overflow) = total.addingReportingOverflow(amount)
+            return overflow ? .max : sum
+        }
     }
 
     /// How a Prepare ended.
@@ -53,33 +70,14 @@ public struct BilateralLedger: Hashable, Sendable {
 
     /// Records the outcome of a Prepare we sent to the peer.
     public mutating func recordSent(amount: UInt64, outcome: Outcome) throws(BilateralLedgerError) {
-        switch outcome {
-        case .fulfilled:
-            balance = try apply(amount, negate: true)
-            sent.fulfilledCount += 1
-            sent.fulfilledAmount = Self.saturatingSum(sent.fulfilledAmount, amount)
-        case .rejected:
-            sent.rejectedCount += 1
-            sent.rejectedAmount = Self.saturatingSum(sent.rejectedAmount, amount)
-        }
+        if outcome == .fulfilled { balance = try apply(amount, negate: true) }
+        sent.count(amount, outcome)
     }
 
     /// Records the outcome of a Prepare the peer sent to us.
     public mutating func recordReceived(amount: UInt64, outcome: Outcome) throws(BilateralLedgerError) {
-        switch outcome {
-        case .fulfilled:
-            balance = try apply(amount, negate: false)
-            received.fulfilledCount += 1
-            received.fulfilledAmount = Self.saturatingSum(received.fulfilledAmount, amount)
-        case .rejected:
-            received.rejectedCount += 1
-            received.rejectedAmount = Self.saturatingSum(received.rejectedAmount, amount)
-        }
-    }
-
-    private static func saturatingSum(_ total: UInt64, _ amount: UInt64) -> UInt64 {
-        let (sum, overflow) = total.addingReportingOverflow(amount)
-        return overflow ? .max : sum
+        if outcome == .fulfilled { balance = try apply(amount, negate: false) }
+        received.count(amount, outcome)
     }
 
     private func apply(_ amount: UInt64, negate: Bool) throws(BilateralLedgerError) -> Int64 {

@@ -50,6 +50,7 @@ package final class NodeWireFuzzer {
         maximumFrameBytes: 4_096, dedupCapacity: 1_024, timingRecordCapacity: 64,
         authDeadlineMilliseconds: 10_000, maximumInboundConnections: 1)
     static let seed: UInt64 = 1
+    // A literal address that always parses; nil would only leave the channel's remote unset.
     private static let peerAddress = try? SocketAddress(ipAddress: "127.0.0.1", port: 40_000)
 
     private let node: RelayNode
@@ -78,7 +79,7 @@ package final class NodeWireFuzzer {
         host = LoopbackNodeHost(loop: loop, node: node, clockBase: 0)
     }
 
-    deinit { try? loop.syncShutdownGracefully() }
+    deinit { try? loop.syncShutdownGracefully() }  // an embedded loop: nothing left to fail
 
     /// Runs one input; returns how it ended ("closed before the deadline: malformedFrames", …).
     package func run(_ input: [UInt8]) throws -> String {
@@ -121,6 +122,7 @@ package final class NodeWireFuzzer {
             ending = "open, authenticated"
         }
 
+        // Leftover outbound data and an already closed channel are expected; the checks follow.
         _ = try? channel.finish(acceptAlreadyClosed: true)
         _ = try? occupant?.finish(acceptAlreadyClosed: true)
         loop.run()

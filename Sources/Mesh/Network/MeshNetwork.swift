@@ -37,7 +37,7 @@ public actor MeshNetwork {
         do {
             try await network.formMesh()
         } catch {
-            try? await network.shutdown()
+            try? await network.shutdown()  // best effort: the error that stopped us is the one reported
             throw error
         }
         return network
@@ -51,7 +51,7 @@ public actor MeshNetwork {
         do {
             result = try await body(network)
         } catch {
-            try? await network.shutdown()
+            try? await network.shutdown()  // best effort: the error that stopped us is the one reported
             throw error
         }
         try await network.shutdown()
@@ -388,6 +388,7 @@ public actor MeshNetwork {
         case let .loopback(real): try await real.shutdown()
         case let .simulated(sim): sim.shutdown()
         }
+        // The stores' folder under the temporary directory: a leftover costs disk, not results.
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -23,9 +23,15 @@ public struct NodeCounters: Sendable, Equatable, Codable {
     public var deliveries = 0
     /// Events that arrived with TTL too small to forward any further.
     public var ttlExhausted = 0
-    /// Accepted events whose forward could not be serialised, so no peer got them although the
-    /// upstream payment was fulfilled (0 unless a packet outgrows the ILP data limit).
+    /// Accepted events whose forward could not be serialised, so no peer got them and their
+    /// upstream Prepare was rejected (F99) (0 unless a packet outgrows the ILP data limit).
     public var forwardsUnserializable = 0
+    /// Fulfilled or rejected Prepares left out of a peer's ledger because the balance would
+    /// overflow (0 unless more than 9.2 × 10¹⁸ msat move over one link).
+    public var ledgerOverflows = 0
+    /// Links closed as they opened because this node's own REQ could not be serialised (0 unless
+    /// `peerSubscriptionKinds` outgrows the ILP data limit).
+    public var requestsUnserializable = 0
     /// ILP Rejects this node sent, by RFC 27 code ("F04", "F99", …).
     public var rejectsSent: [String: Int] = [:]
     /// ILP Rejects this node received for its own Prepares, by code.

@@ -90,9 +90,10 @@ extension RelayNode {
                         creditClass: nextTTL, now: now, afterNanoseconds: config.forwardDelayMicroseconds * 1_000)
                 }
             } catch {
-                // The event is stored and delivered here and the upstream payment stands; the
-                // forward is lost, and counted so a run that drops forwards cannot look clean.
+                // No peer gets the event, so the upstream sender is not paid for relaying it: the
+                // Prepare is rejected (the event stays stored and delivered here), and counted.
                 counters.forwardsUnserializable += 1
+                return finish(.reject(reject(.F99_applicationError, "cannot forward event \(event.id): \(error)")))
             }
         }
         timing.forward = lap(&mark)

@@ -89,6 +89,8 @@ extension RelayNode {
                 subscriptionId: "mesh-\(id)", filters: [filter], sender: address,
                 timestamp: timestampMilliseconds(now))
         else {
+            // Without its REQ the link carries nothing: close it, and count why.
+            counters.requestsUnserializable += 1
             host?.close(connection)
             return
         }
@@ -113,7 +115,11 @@ extension RelayNode {
                 counters.invalidFulfillments += 1
                 return
             }
-            if !pending.isSubscription { try? ledgers[peer]?.recordSent(amount: pending.amount, outcome: .fulfilled) }
+            if !pending.isSubscription {
+                do { try ledgers[peer]?.recordSent(amount: pending.amount, outcome: .fulfilled) } catch {
+                    counters.ledgerOverflows += 1
+                }
+            }
             if pending.isSubscription {
                 connections[connection]?.sentREQFulfilled = true
                 announceIfReady(connection, peer: peer)
@@ -121,7 +127,9 @@ extension RelayNode {
         case let .reject(reject):
             counters.rejectsReceived[reject.code.code, default: 0] += 1
             if !pending.isSubscription {
-                try? ledgers[peer]?.recordSent(amount: pending.amount, outcome: .rejected(reject.code))
+                do { try ledgers[peer]?.recordSent(amount: pending.amount, outcome: .rejected(reject.code)) } catch {
+                    counters.ledgerOverflows += 1
+                }
             }
         case .prepare:
             counters.malformedFrames += 1

@@ -213,11 +213,19 @@ final class RelayNode {
         switch result {
         case let .fulfill(fulfillment):
             ilp = ILPFulfill(fulfillment: fulfillment, data: []).serialize()
-            if book { try? ledgers[peer]?.recordReceived(amount: amount, outcome: .fulfilled) }
+            if book {
+                do { try ledgers[peer]?.recordReceived(amount: amount, outcome: .fulfilled) } catch {
+                    counters.ledgerOverflows += 1
+                }
+            }
         case let .reject(reject):
             ilp = reject.serialize()
             counters.rejectsSent[reject.code.code, default: 0] += 1
-            if book { try? ledgers[peer]?.recordReceived(amount: amount, outcome: .rejected(reject.code)) }
+            if book {
+                do { try ledgers[peer]?.recordReceived(amount: amount, outcome: .rejected(reject.code)) } catch {
+                    counters.ledgerOverflows += 1
+                }
+            }
         }
         send(BTPPacket.response(requestId: requestId, protocolData: [.ilp(ilp)]).serialize(), on: connection)
     }

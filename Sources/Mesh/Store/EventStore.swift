@@ -69,6 +69,8 @@ public final class EventStore {
     /// Closes the database (idempotent); the statements are finalized first so no handle leaks.
     public func close() {
         guard let handle = db else { return }
+        // The transports commit every batch (`RelayNode.commitStore` counts a failure); this only
+        // covers a batch cut short by shutdown, after the run and its counters are over.
         try? commit()
         db = nil
         for statement in [
@@ -147,6 +149,7 @@ public final class EventStore {
             try release.run("release savepoint of event \(row.id)")
             return inserted
         } catch {
+            // Undo what can be undone; the insert's own error is the one the caller must see.
             try? rollbackToSavepoint.run("roll back event \(row.id)")
             try? release.run("release savepoint of event \(row.id)")
             throw error

@@ -68,6 +68,6 @@ struct LatencySpectrumChart: ReportChart {
 
     /// Factor to the chart's base unit (nanoseconds) for a duration unit string.
     static func toBase(_ unit: String) -> Double {
-        (try? ParsedUnit(unit))?.toBase ?? 1
+        ParsedUnit.known(unit)?.toBase ?? 1
     }
 }

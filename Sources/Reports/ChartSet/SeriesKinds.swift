@@ -7,7 +7,7 @@ import Units
 /// (`queue…` is queue depth, `…rss…` is resident memory). Documented in templates/README.md for
 /// scenario authors.
 enum SeriesKinds {
-    static func dimension(_ series: Series) -> Dimension? { (try? ParsedUnit(series.unit))?.dimension }
+    static func dimension(_ series: Series) -> Dimension? { ParsedUnit.known(series.unit)?.dimension }
 
     /// Events per second only: byte rates (`bytes_in`, `bytes_out` in B/s) are link traffic, and
     /// drawing them on an events/s axis would mislabel them.
@@ -60,7 +60,7 @@ enum SeriesKinds {
 
     /// Base-unit values of a series.
     static func points(_ series: Series) -> [DataPoint] {
-        let toBase = (try? ParsedUnit(series.unit))?.toBase ?? 1
+        let toBase = ParsedUnit.known(series.unit)?.toBase ?? 1
         return zip(series.t, series.values).map { DataPoint(x: $0 * 1e9, y: $1 * toBase) }
     }
 }

@@ -9,7 +9,7 @@ struct TrendBaselines: Sendable {
         let value: Double
         let unit: String
         /// In the chart's base unit (nanoseconds, bytes...).
-        var base: Double { ((try? ParsedUnit(unit))?.toBase ?? 1) * value }
+        var base: Double { (ParsedUnit.known(unit)?.toBase ?? 1) * value }
     }
 
     private let summaries: [MetricKey: (summary: MetricSummary, unit: String)]
@@ -42,7 +42,7 @@ struct TrendBaselines: Sendable {
         case .max: value = summary.max
         default: return nil
         }
-        let baselineUnit = try? ParsedUnit(entry.unit), trendUnit = try? ParsedUnit(trend.unit)
+        let baselineUnit = ParsedUnit.known(entry.unit), trendUnit = ParsedUnit.known(trend.unit)
         guard entry.unit == trend.unit || (baselineUnit != nil && baselineUnit?.dimension == trendUnit?.dimension)
         else { return nil }
         return Value(value: value, unit: entry.unit)

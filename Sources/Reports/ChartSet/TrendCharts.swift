@@ -88,7 +88,7 @@ struct TrendCharts {
 
     static func single(_ trend: TrendResult, baseline: TrendBaselines.Value?) -> ChartPlan {
         guard trend.points.count >= 2 else { return .noData("fewer than two runs in the window") }
-        let parsed = try? ParsedUnit(trend.unit)
+        let parsed = ParsedUnit.known(trend.unit)
         let toBase = parsed?.toBase ?? 1
         let latest = latestDate([trend])
         let x = trend.points.map { days($0.t, before: latest) }

@@ -166,17 +166,8 @@ public struct TrendsViewModel: Sendable {
     /// What the document lacked or says about itself. A trend document has no metrics by design,
     /// so the report's "no metrics" notice does not apply here.
     private static func notices(_ results: LoadedResults) -> [String] {
-        var notices: [String] = []
-        if results.isNewerSchema {
-            notices.append(
-                "This file declares schema " + MarkdownEscaping.text(results.schema)
-                    + ", which this render does not know (it reads " + SchemaName.results
-                    + "): trends it could read are shown.")
-        }
-        for problem in results.problems where !problem.hasPrefix("section \"metrics\"") {
-            notices.append("Not shown: " + MarkdownEscaping.text(problem) + ".")
-        }
-        notices += results.notes.map(MarkdownEscaping.text)
-        return notices
+        Notices.unreadable(results, shown: "trends it could read are shown.") {
+            $0.hasPrefix("section \"metrics\"")
+        } + results.notes.map(MarkdownEscaping.text)
     }
 }

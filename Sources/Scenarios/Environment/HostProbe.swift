@@ -39,6 +39,7 @@ public enum HostProbe {
 
     static func operatingSystem() -> String {
         var pretty = "Linux"
+        // A label for the report: a system without a readable os-release is called "Linux".
         if let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8) {
             for line in text.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
                 pretty = String(line.dropFirst("PRETTY_NAME=".count)).trimmingCharacters(

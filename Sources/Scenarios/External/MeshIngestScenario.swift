@@ -101,6 +101,8 @@ enum NodeCounterTotals {
     static func read(_ targets: RelayTargets, group: EventLoopGroup, timeout: Double) async -> NodeCounters? {
         var total = NodeCounters()
         for relay in targets.relays {
+            // Any relay without readable counters makes the total unknown: recorded as
+            // `node_counters_read` 0, beside the scenario's other figures.
             guard
                 let status = try? await NodeStatusReader.fetch(
                     relay.url, page: "/counters", on: group, timeout: timeout),

@@ -28,10 +28,10 @@ public enum RelayPreflight {
                         missingInformation: missing))
             }
         } catch {
-            try? await group.shutdownGracefully()
+            try? await group.shutdownGracefully()  // best effort: the preflight's error is the one reported
             throw error
         }
-        try? await group.shutdownGracefully()
+        try? await group.shutdownGracefully()  // the answers are in; nothing waits on these threads
         return identities
     }
 

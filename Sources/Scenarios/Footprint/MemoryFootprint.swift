@@ -23,7 +23,7 @@ public struct MemoryFootprint: Equatable, Sendable {
     @discardableResult
     public static func resetPeak() -> Bool {
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
-        defer { try? handle.close() }
+        defer { try? handle.close() }  // the write's outcome is the answer; closing frees the descriptor
         do {
             try handle.write(contentsOf: Data("5".utf8))
             return true

@@ -33,6 +33,7 @@ struct IPTool: Sendable {
             throw NamespaceError.command(arguments: arguments, status: -1, standardError: "\(error)")
         }
         if let input {
+            // A command that did not read its input fails, and its status and standard error say why.
             try? feed.fileHandleForWriting.write(contentsOf: Data(input.utf8))
             try? feed.fileHandleForWriting.close()
         }

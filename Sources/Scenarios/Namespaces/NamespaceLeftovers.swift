@@ -14,6 +14,7 @@ enum NamespaceLeftovers {
         for name in namespaces {
             guard let owner = NamespaceNames.owner(of: name), !isAlive(owner) else { continue }
             killProcesses(in: name, ip: ip)
+            // Reported by what it removed; what could not be deleted is tried again next run.
             if (try? ip.run(["netns", "delete", name])) != nil { removed.append(name) }
         }
         // `N: name@peer: <…>` per line; a bridge outlives its namespaces, and so does a host end
@@ -25,13 +26,14 @@ enum NamespaceLeftovers {
         }
         for name in links {
             guard let owner = NamespaceNames.owner(of: name), !isAlive(owner) else { continue }
-            if (try? ip.run(["link", "delete", name])) != nil { removed.append(name) }
+            if (try? ip.run(["link", "delete", name])) != nil { removed.append(name) }  // as above
         }
         return removed
     }
 
     /// SIGKILLs every process in namespace `name` (`ip netns pids`).
     static func killProcesses(in name: String, ip: IPTool) {
+        // A namespace already gone has no processes to kill.
         let pids = ((try? ip.run(["netns", "pids", name])) ?? "").split(separator: "\n").compactMap { Int32($0) }
         for pid in pids { kill(pid, SIGKILL) }
     }

@@ -185,6 +185,7 @@ public final class NamespaceMesh: @unchecked Sendable {
     }
 
     private func output(of node: Int, _ kind: String) -> String {
+        // Quoted in an error already being reported: a missing log adds nothing to quote.
         let data = (try? Data(contentsOf: folder.appendingPathComponent("node-\(node).\(kind)"))) ?? Data()
         return "\n" + String(decoding: data, as: UTF8.self)
     }
@@ -200,6 +201,7 @@ public final class NamespaceMesh: @unchecked Sendable {
             tornDown = true
             return (self.children, namespacesMade, bridgeMade)
         }
+        // Teardown is best effort step by step: what fails here, NamespaceLeftovers removes later.
         for child in children { try? child.stdin.fileHandleForWriting.close() }
         for child in children where child.process.isRunning { kill(child.process.processIdentifier, SIGTERM) }
         let deadline = Date().addingTimeInterval(5)

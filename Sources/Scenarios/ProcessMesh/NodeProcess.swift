@@ -34,7 +34,8 @@ final class NodeProcess: Sendable {
         } catch {
             throw ProcessMeshError.spawnFailed(node: index, executable: executable, reason: "\(error)")
         }
-        // The parent's copies of the child's ends must close, or end of file never arrives.
+        // The parent's copies of the child's ends must close, or end of file never arrives; a
+        // close that fails leaves nothing open to close.
         try? toChild.fileHandleForReading.close()
         try? fromChild.fileHandleForWriting.close()
         try? errors.fileHandleForWriting.close()
@@ -42,15 +43,21 @@ final class NodeProcess: Sendable {
             let chunk = handle.availableData
             guard let self else { return }
             if chunk.isEmpty { handle.readabilityHandler = nil; return }
-            self.lock.withLockedValue { exchange in
-                exchange.errorTail.append(chunk)
-                if exchange.errorTail.count > 4_096 { exchange.errorTail.removeFirst(exchange.errorTail.count - 4_096) }
-            }
+            self.keepInErrorTail(chunk)
         }
         let decoder = JSONDecoder()
         channel.start(
             onLine: { [weak self] line in
-                guard let self, let reply = try? decoder.decode(NodeReply.self, from: line) else { return }
+                guard let self else { return }
+                let reply: NodeReply
+                do {
+                    reply = try decoder.decode(NodeReply.self, from: line)
+                } catch {
+                    // No `seq` to answer: kept beside the child's standard error, which the
+                    // failure of any waiting request quotes.
+                    let text = String(decoding: line.prefix(200), as: UTF8.self)
+                    return self.keepInErrorTail(Data("unreadable reply from the child (\(error)): \(text)\n".utf8))
+                }
                 if reply.op == "arrival", let arrival = reply.arrival { return onArrival(arrival) }
                 guard let seq = reply.seq,
                     let continuation = self.lock.withLockedValue({ $0.waiting.removeValue(forKey: seq) })
@@ -87,26 +94,38 @@ final class NodeProcess: Sendable {
             }
             var numbered = command
             numbered.seq = seq
-            let line = try? encoder.encode(numbered)
-            if line == nil || !channel.send(line!) {
-                if let waiter = lock.withLockedValue({ $0.waiting.removeValue(forKey: seq) }) {
-                    waiter.resume(throwing: ProcessMeshError.nodeExited(node: index, detail: standardErrorTail))
-                }
+            let failure: ProcessMeshError
+            do {
+                if channel.send(try encoder.encode(numbered)) { return }
+                failure = .nodeExited(node: index, detail: standardErrorTail)
+            } catch {
+                failure = .nodeFailed(node: index, reason: "command \(command.op) cannot be encoded: \(error)")
             }
+            lock.withLockedValue { $0.waiting.removeValue(forKey: seq) }?.resume(throwing: failure)
         }
     }
 
     /// Asks the child to stop and waits up to `grace` seconds; a child still alive then is killed.
     func stop(grace: Double) async {
         if process.isRunning {
-            let line = try? encoder.encode(NodeCommand(op: "shutdown"))
-            if let line { channel.send(line) }
+            // A command of one string always encodes; without it the child is killed below.
+            if let line = try? encoder.encode(NodeCommand(op: "shutdown")) { channel.send(line) }
         }
         let deadline = Date().addingTimeInterval(grace)
+        // Cancelled, the sleep returns at once: the deadline still bounds the wait.
         while process.isRunning && Date() < deadline { try? await Task.sleep(nanoseconds: 10_000_000) }
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+        }
+    }
+
+    /// Keeps the last 4 KiB of what the child said on standard error (and of replies that were
+    /// not replies), for the error messages.
+    private func keepInErrorTail(_ chunk: Data) {
+        lock.withLockedValue { exchange in
+            exchange.errorTail.append(chunk)
+            if exchange.errorTail.count > 4_096 { exchange.errorTail.removeFirst(exchange.errorTail.count - 4_096) }
         }
     }
 

@@ -44,7 +44,14 @@ public enum NodeServer {
                 reply(NodeReply(seq: command.seq, op: "error").with(message: "\(error)"))
             }
         }
-        try? await node?.shutdown()
+        do {
+            try await node?.shutdown()
+        } catch {
+            // Nobody waits for an answer now; standard error reaches the parent's error tail (and
+            // a closed standard error has nowhere to say it). Not a Logger: its default handler
+            // writes to standard output, the reply channel.
+            try? FileHandle.standardError.write(contentsOf: Data("node shutdown failed: \(error)\n".utf8))
+        }
         reply(NodeReply(seq: nil, op: "stopped"))
     }
 
@@ -108,8 +115,18 @@ private final class ReplyWriter: Sendable {
     init(channel: LineChannel) { self.channel = channel }
 
     @Sendable func send(_ message: NodeReply) {
-        guard let data = lock.withLock({ try? encoder.encode(message) }) else { return }
-        channel.send(data)
+        let data: Data? = lock.withLock {
+            do {
+                return try encoder.encode(message)
+            } catch {
+                // Still answer the request, or its sender waits for nothing; an error reply holds
+                // strings only and always encodes.
+                let failure = NodeReply(seq: message.seq, op: "error").with(
+                    message: "reply \(message.op) cannot be encoded: \(error)")
+                return try? encoder.encode(failure)
+            }
+        }
+        if let data { channel.send(data) }
     }
 }
 

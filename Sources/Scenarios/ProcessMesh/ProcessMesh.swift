@@ -180,6 +180,7 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
         await withTaskGroup(of: Void.self) { group in
             for child in children { group.addTask { await child.stop(grace: 5) } }
         }
+        // The stores' folder under the temporary directory: a leftover costs disk, not results.
         try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -49,6 +49,7 @@ final class AttemptSpool: Sendable {
         discard()
     }
 
+    /// Best effort: our own spool file of an attempt being thrown away; a leftover costs disk only.
     func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(at: url)

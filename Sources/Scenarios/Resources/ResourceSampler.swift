@@ -43,7 +43,7 @@ final class ResourceSampler: Sendable {
             let pids = network.nodeProcessIDs ?? []
             var previousNodes = pids.map { ProcessStats.snapshot(pid: $0) }
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))  // cancelled: the loop ends
                 let now = await network.now()
                 let t = Double(now &- origin) / 1e9
                 let wall = Date()

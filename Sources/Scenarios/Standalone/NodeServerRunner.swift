@@ -21,6 +21,7 @@ public enum NodeServerRunner {
             .path
         defer {
             if temporaryStore {
+                // Our own temporary store; a leftover costs disk only.
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
             }
         }
@@ -30,7 +31,7 @@ public enum NodeServerRunner {
         do {
             port = try await node.serve(host: plan.listen.host, port: plan.listen.port)
         } catch {
-            try? await node.shutdown()
+            try? await node.shutdown()  // best effort: the listen error below is the one to report
             throw StandaloneConfigError.invalid(
                 place: "--listen \(plan.listen)",
                 reason: "cannot bind: \(error). Is the address on this host and the port free?")
@@ -51,6 +52,7 @@ public enum NodeServerRunner {
         try await node.keepDialling(plan.dialled)
         let readiness = Task {
             while !Task.isCancelled {
+                // Polled until ready: a status that cannot be read yet is asked again.
                 if let status = try? await node.status(), status.ready {
                     log(
                         "node \(plan.index): ready, links up to \(status.linksReady.map(String.init).joined(separator: ", "))"
@@ -58,7 +60,7 @@ public enum NodeServerRunner {
                     announce("ready")
                     return
                 }
-                try? await Task.sleep(nanoseconds: 50_000_000)
+                try? await Task.sleep(nanoseconds: 50_000_000)  // cancelled: the loop ends
             }
         }
         await stop()

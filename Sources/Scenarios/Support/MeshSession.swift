@@ -33,7 +33,7 @@ enum MeshSession {
         } catch {
             logger.debug(
                 "mesh shut down after an error", metadata: ["topology": "\(topology.name)", "error": "\(error)"])
-            try? await network.shutdown()
+            try? await network.shutdown()  // best effort: the error logged above is the one thrown
             throw error
         }
     }
