@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics", "Units"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Units"]),
-        .target(name: "Profiling"),
+        .target(name: "Profiling", dependencies: ["BenchFormats", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Reports",
             dependencies: [
@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
-                "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Interledger", "Charts", "Units",
+                "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Reports",
                 "Profiling", "CommandLineSupport",
                 argumentParser,
                 nioLocks,

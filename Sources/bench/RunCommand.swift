@@ -4,6 +4,7 @@ import BenchFormats
 import Foundation
 import Nostr
 import NostrClient
+import Profiling
 import Scenarios
 
 /// The default subcommand: runs a tier (or named scenarios) and streams raw samples.
