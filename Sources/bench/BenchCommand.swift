@@ -34,6 +34,7 @@ struct BenchCommand: AsyncParsableCommand {
         await ToolMain.run(BenchCommand.self, name: "bench") { error in
             switch error {
             case let usage as UsageError: .report(usage.description, code: ToolExit.badInput)
+            case let level as UnknownLogLevel: .report(level.description, code: ToolExit.badInput)
             case let setup as RunSetupError: .report(setup.description, code: ToolExit.badInput)
             case let profile as ProfileSessionError: .report(profile.description, code: ToolExit.badInput)
             // Only `bench trace --png` draws (through Reports).
