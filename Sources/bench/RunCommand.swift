@@ -1,8 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
-import BenchFormats
 import Foundation
-import NostrClient
 import Profiling
 import Scenarios
 

@@ -75,9 +75,8 @@ struct TraceCommand: AsyncParsableCommand {
                 "commit \(GitProbe.current().commit.prefix(7)) · \(ISO8601.day(Date())) · host \(HostProbe.current().fingerprint.prefix(12)) · mode \(trace.mode) · bench trace"
         )
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try Console.output(String(decoding: try encoder.encode(trace), as: UTF8.self) + "\n")
+            try Console.output(
+                String(decoding: try FormatsJSON.encoder(pretty: true).encode(trace), as: UTF8.self) + "\n")
         } else {
             try Console.output(trace.text())
         }

@@ -1,3 +1,4 @@
+import BenchFormats
 import Foundation
 import Mesh
 
@@ -47,11 +48,9 @@ public struct TopologySummary: Encodable, Sendable {
         case perNode = "per_node", edges
     }
 
-    /// Pretty-printed with sorted keys, so the output is stable from run to run.
+    /// Pretty-printed with sorted keys like every MeshBench file, so the output is stable.
     public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try FormatsJSON.encoder(pretty: true).encode(self), as: UTF8.self)
     }
 
     public func text() -> String {
