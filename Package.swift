@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["BenchFormats", "Statistics", "Units"]),
         .target(name: "Units"),
         .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Units"]),
-        .target(name: "Profiling"),
+        .target(name: "Profiling", dependencies: ["BenchFormats", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Reports",
             dependencies: [
@@ -94,13 +94,17 @@ let package = Package(
         .executableTarget(name: "embed-templates"),
         // The command-line layers.
         /// The shared `main` of the three tools: exit codes, usage errors, standard error.
-        .target(name: "CommandLineSupport", dependencies: ["CStandardStreams", argumentParser]),
+        .target(
+            name: "CommandLineSupport",
+            dependencies: [
+                "CStandardStreams", argumentParser, nioLocks, .product(name: "Logging", package: "swift-log"),
+            ]),
         /// Reopens closed standard descriptors before main, so no file or socket takes their numbers.
         .target(name: "CStandardStreams"),
         .executableTarget(
             name: "bench",
             dependencies: [
-                "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Interledger", "Charts", "Units",
+                "Scenarios", "BenchFormats", "Nostr", "NostrClient", "Mesh", "Reports",
                 "Profiling", "CommandLineSupport",
                 argumentParser,
                 nioLocks,
@@ -158,6 +162,9 @@ let package = Package(
             ], exclude: ["Golden"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling"]),
         .testTarget(name: "ProcFSTests", dependencies: ["ProcFS"]),
+        .testTarget(
+            name: "CommandLineSupportTests",
+            dependencies: ["CommandLineSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "BenchToolsEndToEndTests", dependencies: ["ExecutableTesting", "bench"]),
         .testTarget(
             name: "PipelineEndToEndTests",

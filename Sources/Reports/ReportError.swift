@@ -14,7 +14,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case templateMissing(name: String, searched: [String])
     case templateUnreadable(path: String, reason: String)
     case templateInvalid(path: String, line: Int, column: Int, text: String, reason: String)
-    case outputNotWritable(path: String, reason: String)
+    /// `option` is the flag that named the path, so the message says which one to change.
+    case outputNotWritable(path: String, reason: String, option: String = "--out")
     case foldedStacksInvalid(path: String, line: Int, reason: String)
     case historyUnreadable(path: String, reason: String)
     case baselineUnreadable(path: String, reason: String)
@@ -54,8 +55,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case .templateInvalid(let path, let line, let column, let text, let reason):
             let shown = text.trimmingCharacters(in: .whitespaces)
             return "\(path):\(line):\(column): invalid template: \(reason)" + (shown.isEmpty ? "" : " (line: \(shown))")
-        case .outputNotWritable(let path, let reason):
-            return "\(path): output folder is not writable (\(reason)); choose another with --out"
+        case .outputNotWritable(let path, let reason, let option):
+            return "\(path): output folder is not writable (\(reason)); choose another with \(option)"
         case .foldedStacksInvalid(let path, let line, let reason):
             return
                 "\(path):\(line): not a folded stack line (\(reason)); expected `frame;frame;frame COUNT` as written by stackcollapse or `bench --profile`"

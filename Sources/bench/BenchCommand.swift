@@ -2,6 +2,9 @@ import ArgumentParser
 import BenchFormats
 import CommandLineSupport
 import Foundation
+import Profiling
+import Reports
+import Scenarios
 
 /// `bench`: runs mesh scenarios and writes raw samples. A thin layer: the scenarios live in the
 /// Scenarios module. Exit codes: 0 ok, 1 a scenario failed twice, 2 bad usage, 3 internal error.
@@ -32,6 +35,11 @@ struct BenchCommand: AsyncParsableCommand {
         await ToolMain.run(BenchCommand.self, name: "bench") { error in
             switch error {
             case let usage as UsageError: .report(usage.description, code: ToolExit.badInput)
+            case let level as UnknownLogLevel: .report(level.description, code: ToolExit.badInput)
+            case let setup as RunSetupError: .report(setup.description, code: ToolExit.badInput)
+            case let profile as ProfileSessionError: .report(profile.description, code: ToolExit.badInput)
+            // Only `bench trace --png` draws (through Reports).
+            case let report as ReportError: .report(report.description, code: report.exitCode)
             // `bench | head`: the reader has all it wanted; like any Unix filter, stop quietly.
             case SamplesError.readerClosed: .quiet(code: ToolExit.success)
             default: nil

@@ -2,8 +2,8 @@ import ArgumentParser
 import NostrClient
 import Scenarios
 
-/// `--target` / `--targets`: which relays an external run measures and which scenarios it runs.
-/// Mistakes are usage errors (exit 2) that name the flag and the fix.
+/// `--target` / `--targets`: which relays an external run measures, and which scenarios may go
+/// with them. Mistakes are usage errors (exit 2) that name the flag and the fix.
 enum ExternalSelection {
     static func validate(scenarios names: [String], urls: [String], file: String?, processPerNode: Bool) throws {
         let external = !urls.isEmpty || file != nil
@@ -36,26 +36,6 @@ enum ExternalSelection {
         } catch {
             throw UsageError(error.description)
         }
-    }
-
-    /// A tier's external scenarios that the number of relays allows, plus those named.
-    static func scenarios(tier: Int?, names: [String], targets: RelayTargets) throws -> [Scenario] {
-        var chosen: [Scenario] = tier.map { ScenarioCatalog.external(inTier: $0, relays: targets.relays.count) } ?? []
-        for name in names where !chosen.contains(where: { $0.name == name }) {
-            guard let scenario = ScenarioCatalog.externalScenario(named: name) else { continue }
-            guard targets.relays.count >= scenario.minimumTargets else {
-                throw UsageError(
-                    "\(name) needs at least \(scenario.minimumTargets) relays; \(targets.relays.count) given (repeat --target or use --targets FILE)"
-                )
-            }
-            chosen.append(scenario)
-        }
-        if chosen.isEmpty, let tier {
-            throw UsageError(
-                "tier \(tier) has no external scenario; external tiers: \(Set(ScenarioCatalog.external.map(\.tier)).sorted().map(String.init).joined(separator: ", ")) (bench --list)"
-            )
-        }
-        return chosen
     }
 
     /// Connects to every relay once and reads its NIP-11 document; an unreachable relay is exit 2.

@@ -1,9 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
-import BenchFormats
 import Foundation
-import Nostr
-import NostrClient
+import Profiling
 import Scenarios
 
 /// The default subcommand: runs a tier (or named scenarios) and streams raw samples.
@@ -147,49 +145,27 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         try DiagnosticLogging.bootstrap(verbose: verbose)
+        let progress = ProgressReporter(quiet: quiet)
         if profile && !ProfileSession.isChild {
-            let status = try ProfileSession(outputFolder: profileOut).run(progress: ProgressReporter(quiet: quiet).note)
+            let status = try ProfileSession(outputFolder: profileOut).run(progress: progress.note)
             if status != 0 { throw ExitCode(status) }
             return
         }
         let targets = try ExternalSelection.targets(urls: targetURLs, file: targetsFile)
-        let selected = try NamespacePlacementCheck.admit(
-            try selection(targets: targets), named: scenarios,
-            note: ProgressReporter(quiet: quiet).note)
+        let selected = try ScenarioSelection.admitNamespaceScenarios(
+            try ScenarioSelection.scenarios(tier: tier, names: scenarios, targets: targets), named: scenarios,
+            note: progress.note)
         // Every relay must answer before anything is written: an unreachable one is exit 2.
         let identities = try await ExternalSelection.identify(targets, timeoutMultiplier: timeoutMultiplier)
-        let workDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("meshbench-run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workDirectory) }
-
         let settings = BenchSettings(
             seed: seed, repetitions: repetitions, injectedDelayMicros: injectDelayMicros,
-            timeoutMultiplier: timeoutMultiplier,
-            overrides: overrides, processPerNode: processPerNode,
-            nodeExecutable: Bundle.main.executablePath,
-            workDirectory: workDirectory.path, targets: targets)
-        let header = RunHeader(
-            runID: RunIdentifier.make(), startedAt: Date(), tier: tier ?? selected.map(\.tier).max() ?? 1,
-            seed: seed, git: GitProbe.current(), host: HostProbe.current(), mode: .real,
-            config: configuration(selected, settings: settings)
-                .merging(identities.map { RelayPreflight.configuration($0, links: targets?.links) } ?? [:]) { $1 })
-        let writer: SamplesWriter
-        do {
-            writer = try SamplesWriter(path: out ?? "-", run: header, gzip: out?.hasSuffix(".gz") ?? false)
-        } catch {
-            throw UsageError("\(error)")
-        }
-        let dump = try dumpEvents.map(EventDump.init(path:))
-        defer { dump?.close() }
-
-        let progress = ProgressReporter(quiet: quiet)
-        let onPublish: (@Sendable (NostrEvent) -> Void)? = dump.map { dump in { @Sendable event in dump.append(event) }
-        }
-        let runner = ScenarioRunner(settings: settings, sink: writer, progress: progress, onPublish: onPublish)
-        runner.recordsFootprint = profile || ProfileSession.isChild
-        let failed = try await runner.run(selected)
-        try writer.finish()
+            timeoutMultiplier: timeoutMultiplier, overrides: overrides, processPerNode: processPerNode,
+            nodeExecutable: Bundle.main.executablePath, workDirectory: BenchRun.freshWorkDirectory(), targets: targets)
+        let run = BenchRun(
+            scenarios: selected, tier: tier, settings: settings,
+            relayConfiguration: identities.map { RelayPreflight.configuration($0, links: targets?.links) } ?? [:],
+            samplesPath: out, dumpEventsPath: dumpEvents, recordsFootprint: profile || ProfileSession.isChild)
+        let failed = try await run.run(progress: progress)
         if !failed.isEmpty {
             progress.note("failed twice: \(failed.joined(separator: ", "))")
             throw ExitCode(1)
@@ -197,53 +173,4 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private var timeoutMultiplier: Double { ProcessInfo.processInfo.environment["CI"] == "true" ? 2 : 1 }
-
-    private func selection(targets: RelayTargets?) throws -> [Scenario] {
-        if let targets { return try ExternalSelection.scenarios(tier: tier, names: scenarios, targets: targets) }
-        var chosen = tier.map(ScenarioCatalog.scenarios(inTier:)) ?? []
-        for name in scenarios where !chosen.contains(where: { $0.name == name }) {
-            if let scenario = ScenarioCatalog.scenario(named: name) { chosen.append(scenario) }
-        }
-        return chosen
-    }
-
-    private func configuration(_ selected: [Scenario], settings: BenchSettings) -> [String: JSONValue] {
-        var config: [String: JSONValue] = [
-            "process_model": .string(settings.processModel),
-            "placement": .string(settings.placement(of: selected)),
-            "scenario_placements": .object(
-                Dictionary(
-                    selected.map { ($0.name, .string(settings.placement(of: $0))) },
-                    uniquingKeysWith: { first, _ in first })),
-            "sample_interval_s": .number(settings.sampleInterval),
-            "scenarios": .array(selected.map { .string($0.name) }),
-            "repetitions": .number(Double(settings.repetitions)),
-            "inject_delay_us": .number(Double(settings.injectedDelayMicros)),
-            "timeout_multiplier": .number(settings.timeoutMultiplier),
-            "transport": .string(
-                settings.processPerNode
-                    ? "loopback WebSocket, one OS process per node"
-                    : "loopback WebSocket, in-process nodes"),
-        ]
-        let given = settings.overrides
-        let overrides: [(String, Double?)] = [
-            ("nodes", given.nodes.map(Double.init)), ("duration_s", given.duration), ("rate_events_per_s", given.rate),
-            ("events", given.events.map(Double.init)), ("degree", given.degree.map(Double.init)),
-        ]
-        for (key, value) in overrides { if let value { config[key] = .number(value) } }
-        if let family = given.topology { config["topology"] = .string(family.rawValue) }
-        // Scenario parameters (the burst window) at the top level, where charts look for them.
-        for scenario in selected {
-            for (key, value) in scenario.configuration(settings) { config[key] = .number(value) }
-        }
-        return config
-    }
-}
-
-/// A run id that sorts by time and is unique per run: `20261128T233546Z-1a2b3c`.
-enum RunIdentifier {
-    static func make(now: Date = Date()) -> String {
-        let suffix = UUID().uuidString.prefix(6).lowercased()
-        return "\(ISO8601.basicSeconds(now))-\(suffix)"
-    }
 }

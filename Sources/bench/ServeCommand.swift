@@ -2,7 +2,6 @@ import ArgumentParser
 import BenchFormats
 import CommandLineSupport
 import Foundation
-import NIOConcurrencyHelpers
 import Scenarios
 
 /// `bench serve`: starts a mesh of our nodes as separate processes and prints their NIP-01
@@ -56,46 +55,5 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         await mesh.stop()
-    }
-}
-
-/// Resumes once SIGINT or SIGTERM arrives (their default actions are turned off, so the mesh
-/// can be stopped cleanly). `@unchecked Sendable` because Dispatch's signal sources do not say
-/// they are. Invariant: `sources` is written only in `init`; `continuation` and `stopped`, touched
-/// by the awaiting task and the signal queue, are under `lock`.
-final class StopSignal: @unchecked Sendable {
-    private let lock = NIOLock()
-    private var sources: [DispatchSourceSignal] = []
-    private var continuation: CheckedContinuation<Void, Never>?
-    private var stopped = false
-
-    init() {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.fire() }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = lock.withLock { () -> Bool in
-                if stopped { return true }
-                self.continuation = continuation
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
-    }
-
-    private func fire() {
-        let waiting = lock.withLock { () -> CheckedContinuation<Void, Never>? in
-            stopped = true
-            defer { continuation = nil }
-            return continuation
-        }
-        waiting?.resume()
     }
 }

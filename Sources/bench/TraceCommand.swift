@@ -3,6 +3,7 @@ import BenchFormats
 import CommandLineSupport
 import Foundation
 import Mesh
+import Reports
 import Scenarios
 
 /// `bench trace`: publishes one event on a fresh mesh and prints its way through it hop by hop.
@@ -59,6 +60,8 @@ struct TraceCommand: AsyncParsableCommand {
     func run() async throws {
         try DiagnosticLogging.bootstrap(verbose: verbose)
         let topology = try shape.build()
+        // Checked before the mesh runs: a bad --png fails at once.
+        let picture = try png.map(TracePicture.init(path:))
         var node = NodeConfig()
         node.ttl = ttl
         let multiplier = ProcessInfo.processInfo.environment["CI"] == "true" ? 2.0 : 1.0
@@ -66,20 +69,14 @@ struct TraceCommand: AsyncParsableCommand {
             topology: topology, node: node, publisher: publisher, seed: shape.seed, warmup: warmup,
             kind: kind, timeoutNanoseconds: UInt64(timeout * multiplier * 1e9))
         let trace = try await tracer.trace()
-        if let png {
-            let git = GitProbe.current()
-            let host = HostProbe.current()
-            let date = ISO8601.day(Date())
-            try trace.writePicture(
-                to: png,
-                sourceLine:
-                    "commit \(git.commit.prefix(7)) · \(date) · host \(host.fingerprint.prefix(12)) · mode \(trace.mode) · bench trace"
-            )
-        }
+        try picture?.write(
+            trace,
+            sourceLine:
+                "commit \(GitProbe.current().commit.prefix(7)) · \(ISO8601.day(Date())) · host \(HostProbe.current().fingerprint.prefix(12)) · mode \(trace.mode) · bench trace"
+        )
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try Console.output(String(decoding: try encoder.encode(trace), as: UTF8.self) + "\n")
+            try Console.output(
+                String(decoding: try FormatsJSON.encoder(pretty: true).encode(trace), as: UTF8.self) + "\n")
         } else {
             try Console.output(trace.text())
         }

@@ -18,28 +18,20 @@ struct TopologyChart: ReportChart {
         guard topology.nodes <= InputCap.drawnGraphNodes.value else {
             return .noData("\(topology.nodes) nodes: \(InputCap.drawnGraphNodes.refusal)")
         }
-        let arrival = Dictionary(topology.arrivals.map { ($0.node, $0) }, uniquingKeysWith: { first, _ in first })
-        let nodes = (0..<topology.nodes).map { index in
-            GraphNode(label: "\(index)", value: arrival[index].map { $0.ms * 1e6 })
-        }
-        let edges = topology.edges.filter { $0.a < topology.nodes && $0.b < topology.nodes }.map {
-            GraphEdge(from: $0.a, to: $0.b)
-        }
-        let layout: GraphLayout =
-            topology.kind == "ring" || topology.kind == "full"
-            ? .circular
-            : .forceDirected(seed: results.run?.seed ?? 1)
+        let graph = MeshGraph(
+            nodeCount: topology.nodes, edges: topology.edges.map { ($0.a, $0.b) },
+            arrivalNanos: Dictionary(
+                topology.arrivals.map { ($0.node, $0.ms * 1e6) }, uniquingKeysWith: { first, _ in first }),
+            publisher: topology.publisher, seed: results.run?.seed ?? 1)
         let reached = topology.arrivals.count
-        let chart = GraphChart(
+        let chart = graph.chart(
             title: title,
             subtitle: (topology.scenario.map { "\($0): " } ?? "")
-                + "\(topology.kind), \(topology.nodes) nodes, diameter \(topology.diameter) hops; colour: arrival time of a traced event",
-            nodes: nodes, edges: edges, layout: layout, valueTitle: "Arrival", valueDimension: .duration,
-            markedNode: topology.publisher,
-            markedLabel: topology.publisher.map { "publisher (node \($0))" } ?? "publisher")
+                + "\(topology.kind), \(topology.nodes) nodes, diameter \(topology.diameter) hops; colour: arrival time of a traced event"
+        )
         let slowest = topology.arrivals.max { $0.ms < $1.ms }
         let alt =
-            "Graph of a \(topology.kind) mesh of \(topology.nodes) nodes and \(edges.count) links, diameter \(topology.diameter); "
+            "Graph of a \(topology.kind) mesh of \(topology.nodes) nodes and \(graph.edges.count) links, diameter \(topology.diameter); "
             + "the traced event reached \(reached) nodes"
             + (slowest.map {
                 ", the last (node \($0.node), \($0.hops) hops) after \(ValueText().value($0.ms, unit: "ms"))"

@@ -1,9 +1,10 @@
+import BenchFormats
 import Foundation
 
 extension EventTrace {
     /// The hop-by-hop table `bench trace` prints: one line per node in arrival order, then the
     /// nodes not reached and the totals.
-    func text() -> String {
+    public func text() -> String {
         var out = ""
         out += "event     \(eventID) (kind \(kind)) published by node \(publisher)\n"
         out +=
@@ -15,7 +16,7 @@ extension EventTrace {
             "decode", "verify", "store", "match", "forward", "total µs",
         ]
         let widths = [4, 3, 10, 4, 6, 8, 4, 6, 6, 4, 7, 7, 7, 7, 7, 8]
-        out += zip(header, widths).map { pad($0, $1) }.joined(separator: "  ") + "\n"
+        out += zip(header, widths).map { rightAligned($0, $1) }.joined(separator: "  ") + "\n"
         for hop in arrivals {
             let from: String = hop.from.map { String($0) } ?? "—"
             let paid: String = hop.paidMsat.map { String($0) } ?? "—"
@@ -30,13 +31,14 @@ extension EventTrace {
             } else {
                 cells += ["—", "—", "—", "—", "—", "—"]
             }
-            out += zip(cells, widths).map { pad($0, $1) }.joined(separator: "  ") + "\n"
+            out += zip(cells, widths).map { rightAligned($0, $1) }.joined(separator: "  ") + "\n"
         }
         out += "\namounts in msat; kept = paid − forwarded each (the hop's fee), or all of it where the event stops;\n"
         out += "net = the node's ledger change over all peers (duplicates are paid too); phases in µs.\n\n"
         out += "paths (first arrivals):\n"
         for hop in arrivals where hop.node != publisher {
-            out += "  \(pad(String(hop.node), 3)): " + hop.path.map(String.init).joined(separator: " → ") + "\n"
+            out +=
+                "  \(rightAligned(String(hop.node), 3)): " + hop.path.map(String.init).joined(separator: " → ") + "\n"
         }
         for miss in missed {
             out += "not reached: node \(miss.node) — \(miss.reason)\n"

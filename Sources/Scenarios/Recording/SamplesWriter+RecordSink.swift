@@ -1,4 +1,4 @@
 import BenchFormats
-import Scenarios
 
+/// A run's records go straight into the samples file.
 extension SamplesWriter: RecordSink {}

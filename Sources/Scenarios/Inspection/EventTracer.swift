@@ -1,12 +1,11 @@
-import Foundation
-import Interledger
+import BenchFormats
 import Logging
 import Mesh
 
 /// Starts a mesh, publishes warm-up events and then the traced one, and reads back what the
 /// nodes recorded: arrivals (time, hops, sender), ledgers (before/after, so only the traced
 /// event's payments count), duplicate counters and the per-node phase timing record.
-struct EventTracer {
+public struct EventTracer: Sendable {
     let topology: Topology
     let node: NodeConfig
     let publisher: Int
@@ -17,7 +16,22 @@ struct EventTracer {
     let timeoutNanoseconds: UInt64
     let logger = Logger(label: "meshbench.trace")
 
-    func trace() async throws -> EventTrace {
+    public init(
+        topology: Topology, node: NodeConfig, publisher: Int, seed: UInt64, warmup: Int, kind: Int,
+        timeoutNanoseconds: UInt64
+    ) {
+        self.topology = topology
+        self.node = node
+        self.publisher = publisher
+        self.seed = seed
+        self.warmup = warmup
+        self.kind = kind
+        self.timeoutNanoseconds = timeoutNanoseconds
+    }
+
+    /// Runs the mesh on loopback WebSockets (real transports, as the scenarios measure) and
+    /// returns the traced event's record.
+    public func trace() async throws -> EventTrace {
         logger.debug("starting mesh", metadata: ["topology": "\(topology.name)", "nodes": "\(topology.nodeCount)"])
         return try await MeshNetwork.withRunning(
             MeshConfig(topology: topology, node: node, transport: .loopback, seed: seed)
@@ -49,7 +63,7 @@ struct EventTracer {
         var hops: [EventTrace.Hop] = []
         var ledgerSum: Int64 = 0
         for index in 0..<topology.nodeCount {
-            let change = NodeChange(before: before[index], after: after[index])
+            let change = NodeLedgerChange(before: before[index], after: after[index])
             ledgerSum += change.net
             guard let arrival = arrivals[index] else { continue }
             let paid = arrival.from.map { change.received(from: $0) }
@@ -82,7 +96,7 @@ struct EventTracer {
     }
 
     /// Publisher → … → node along the peers each first copy came from.
-    private func path(to node: Int, arrivals: [Int: Arrival]) -> [Int] {
+    private func path(to node: Int, arrivals: [Int: Mesh.Arrival]) -> [Int] {
         var path = [node]
         var current = node
         while let from = arrivals[current]?.from, !path.contains(from), path.count <= topology.nodeCount {
@@ -92,66 +106,15 @@ struct EventTracer {
         return path.reversed()
     }
 
-    private func snapshot(_ network: MeshNetwork) async throws -> [NodeState] {
-        var states: [NodeState] = []
+    private func snapshot(_ network: MeshNetwork) async throws -> [NodeLedgerState] {
+        var states: [NodeLedgerState] = []
         for index in 0..<topology.nodeCount {
             states.append(
-                NodeState(
+                NodeLedgerState(
                     ledgers: try await network.ledgers(of: index),
                     duplicates: try await network.counters(of: index).duplicatesDropped,
                     timings: try await network.timings(of: index)))
         }
         return states
-    }
-}
-
-/// What the trace reads from one node at one moment.
-struct NodeState {
-    let ledgers: [Int: BilateralLedger]
-    let duplicates: Int
-    let timings: PhaseTimingLog
-}
-
-/// One node's change between two snapshots: what the traced event alone did there.
-struct NodeChange {
-    let before: NodeState
-    let after: NodeState
-
-    func received(from peer: Int) -> UInt64 {
-        (after.ledgers[peer]?.received.fulfilledAmount ?? 0) &- (before.ledgers[peer]?.received.fulfilledAmount ?? 0)
-    }
-
-    /// Prepares this node sent for the event (fulfilled or rejected).
-    var forwards: Int {
-        after.ledgers.keys.reduce(0) { sum, peer in
-            let a = after.ledgers[peer]!.sent, b = before.ledgers[peer]?.sent ?? BilateralLedger.Flow()
-            return sum + (a.fulfilledCount - b.fulfilledCount) + (a.rejectedCount - b.rejectedCount)
-        }
-    }
-
-    /// The amount of each forwarded Prepare (a node forwards one amount to every target).
-    var forwardedEach: UInt64? {
-        let count = forwards
-        guard count > 0 else { return nil }
-        let amount = after.ledgers.keys.reduce(UInt64(0)) { sum, peer in
-            let a = after.ledgers[peer]!.sent, b = before.ledgers[peer]?.sent ?? BilateralLedger.Flow()
-            return sum + (a.fulfilledAmount &- b.fulfilledAmount) + (a.rejectedAmount &- b.rejectedAmount)
-        }
-        return amount / UInt64(count)
-    }
-
-    var net: Int64 {
-        after.ledgers.keys.reduce(Int64(0)) { $0 + after.ledgers[$1]!.balance - (before.ledgers[$1]?.balance ?? 0) }
-    }
-
-    var duplicates: Int { after.duplicates - before.duplicates }
-
-    /// The phase record the traced event added (nil at the publisher, which does not decode or verify).
-    var phases: EventTrace.Phases? {
-        guard after.timings.count > before.timings.count, let last = after.timings.records.last else { return nil }
-        return EventTrace.Phases(
-            decode: Double(last.decode) / 1e3, verify: Double(last.verify) / 1e3,
-            store: Double(last.store) / 1e3, match: Double(last.match) / 1e3,
-            forward: Double(last.forward) / 1e3)
     }
 }
