@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Scenarios
 
@@ -31,13 +32,11 @@ struct NetnsServeCommand: AsyncParsableCommand {
     func run() async throws {
         let topology = try shape.build()
         do { try NamespaceMesh.checkPrivileges() } catch { throw UsageError("\(error)") }
-        let storage = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "meshbench-netns-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: storage) }
+        let storage = try NodeStoreFolder(purpose: "netns")
+        defer { storage.remove() }
         let mesh = try await NamespaceMesh.start(
             topology: topology, seed: shape.seed, executable: Bundle.main.executablePath,
-            storage: storage, readyTimeout: 60)
+            storage: storage.url, readyTimeout: 60)
         do {
             if let targetsOut {
                 do {

@@ -29,14 +29,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let topology = try shape.build()
-        let storage = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "meshbench-serve-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: storage) }
+        let storage = try NodeStoreFolder(purpose: "serve")
+        defer { storage.remove() }
         let stop = StopSignal()
         let mesh = try await ServedMesh.start(
             topology: topology, seed: shape.seed, executable: Bundle.main.executablePath,
-            storage: storage, linkTimeout: 30)
+            storage: storage.url, linkTimeout: 30)
         do {
             if let targetsOut {
                 do {
