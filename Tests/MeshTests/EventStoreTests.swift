@@ -63,6 +63,58 @@ final class EventStoreTests: XCTestCase {
         }
     }
 
+    func testTheWALIsCheckpointedBeforeItOutgrowsItsBound() throws {
+        // One event per commit: each commit appends every page it touched (the table and four
+        // indexes) to the WAL, so 800 commits write well over 1,000 pages. The commit that takes
+        // the WAL to `walCheckpointPages` checkpoints it, and the WAL is then reused from its
+        // start, so the file never holds much more than that plus one commit.
+        let path = folder.appendingPathComponent("wal.sqlite").path
+        let store = try EventStore(path: path)
+        defer { store.close() }
+        for index in 0..<800 {
+            // Ids in scattered order, as event ids (hashes) are: each lands on its own index page.
+            let id = String(repeating: String(format: "%016llx", UInt64(index) &* 0x9E37_79B9_7F4A_7C15), count: 4)
+            let json = Array(#"{"content":"\#(String(repeating: "x", count: 300))"}"#.utf8)
+            try store.insert(
+                StoredEventRow(
+                    id: id, pubkey: String(repeating: "ab", count: 32), createdAt: 1_700_000_000 + Int64(index),
+                    kind: 1, tags: [], json: json))
+            try store.commit()
+        }
+        XCTAssertEqual(try store.count(), 800)
+        let walBytes = try XCTUnwrap(
+            FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int, "the store runs in WAL mode")
+        // A WAL frame is a page (4,096 bytes) plus a 24-byte header; the file has a 32-byte header.
+        let frames = (walBytes - 32) / (4_096 + 24)
+        XCTAssertLessThanOrEqual(
+            frames, EventStore.walCheckpointPages + 50, "the WAL grew to \(frames) pages without a checkpoint")
+        // Until a checkpoint the database file holds only the empty schema: the rows reached it.
+        let databaseBytes = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        XCTAssertGreaterThan(databaseBytes, 800 * 300, "no checkpoint copied the events into the database file")
+    }
+
+    func testALastEventIsCommittedWithoutLaterTraffic() async throws {
+        // The loopback transport commits on a timer (`storeCommitIntervalMicroseconds`), not when
+        // the next batch of work comes: the last event of a run must still reach the database
+        // file, where another connection (here, a second store on the same file) sees it.
+        let config = MeshConfig(topology: try .line(nodes: 2), transport: .loopback)
+        try await withNetwork(config) { network in
+            let event = try await network.publish(from: 0, content: "the last one")
+            _ = try await network.awaitPropagation(of: event.id)
+            for node in 0..<2 {
+                let reader = try EventStore(path: network.storePath(of: node))
+                defer { reader.close() }
+                var seen = try reader.count()
+                // Generous: the commit is due after 20 ms; a loaded machine may take longer.
+                for _ in 0..<500 where seen == 0 {
+                    try await Task.sleep(nanoseconds: 20_000_000)
+                    seen = try reader.count()
+                }
+                XCTAssertEqual(seen, 1, "node \(node)'s event is not committed")
+            }
+        }
+    }
+
     func testClosedStoreNamesItsPath() throws {
         let path = folder.appendingPathComponent("closed.sqlite").path
         let store = try EventStore(path: path)

@@ -19,6 +19,8 @@ final class RateRampTests: XCTestCase {
                 offered: 20, accepted: 20, completed: 20, latenciesMS: latencies), generatorLagMS: 3)
         XCTAssertFalse(over.passed, "p95 equal to the SLA is not under it")
         XCTAssertEqual(over.reason, "p95 19.1 ms ≥ SLA 19.1 ms")
+        XCTAssertEqual(over.failed, [.p95OverSLA])
+        XCTAssertEqual(kept.failed, [])
 
         let lost = rule.judge(
             rate: 400,
@@ -31,6 +33,7 @@ final class RateRampTests: XCTestCase {
             lost.reason,
             "2 of 20 not accepted; 3 of 20 not delivered; first failure: OK false \"rate-limited\"; "
                 + "the generator fell 250 ms behind its schedule (the driver could not offer this rate)")
+        XCTAssertEqual(lost.failed, [.notAccepted, .notDelivered, .failure, .generatorLag])
     }
 
     func testKneeIsTheTopOfTheUnbrokenRunOfPassingSteps() {

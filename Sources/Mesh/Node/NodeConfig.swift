@@ -43,6 +43,10 @@ public struct NodeConfig: Sendable, Equatable {
     public var publishBacklogLimit: Int
     /// Extra delay before this node forwards an event (µs): the per-hop regression knob, or a slow node.
     public var forwardDelayMicroseconds: UInt64
+    /// Longest time (µs) a stored event waits in the open transaction before the group commit
+    /// (loopback transport; 0: commit after every batch of work). Each commit appends every page
+    /// it touched to the WAL, so committing each event alone wrote ~25 KB of WAL per event per node.
+    public var storeCommitIntervalMicroseconds: UInt64
     /// What this node asks its peers for at link setup (the filters of its REQ); default: everything.
     public var peerSubscriptionKinds: [Int]?
     /// Per-event phase records kept (most recent first forgotten); totals are kept regardless.
@@ -68,6 +72,7 @@ public struct NodeConfig: Sendable, Equatable {
         linkCreditWindow: Int = 16,
         publishBacklogLimit: Int = 256,
         forwardDelayMicroseconds: UInt64 = 0,
+        storeCommitIntervalMicroseconds: UInt64 = 20_000,
         peerSubscriptionKinds: [Int]? = nil,
         timingRecordCapacity: Int = 4_096,
         authDeadlineMilliseconds: Int64 = 10_000,
@@ -85,6 +90,7 @@ public struct NodeConfig: Sendable, Equatable {
         self.linkCreditWindow = max(1, linkCreditWindow)
         self.publishBacklogLimit = max(1, publishBacklogLimit)
         self.forwardDelayMicroseconds = forwardDelayMicroseconds
+        self.storeCommitIntervalMicroseconds = storeCommitIntervalMicroseconds
         self.peerSubscriptionKinds = peerSubscriptionKinds
         self.timingRecordCapacity = timingRecordCapacity
         self.authDeadlineMilliseconds = authDeadlineMilliseconds

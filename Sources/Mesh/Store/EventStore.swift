@@ -82,11 +82,18 @@ public final class EventStore {
         sqlite3_close_v2(handle)
     }
 
+    /// WAL pages at which a commit checkpoints (SQLite's default, 4 MB). A checkpoint syncs the
+    /// WAL and the database file on the committing thread — the node's event loop — so it must
+    /// stay small: with 10,000 pages (40 MB) every node of a 10-node mesh, all storing the same
+    /// events, checkpointed within the same moment and both loops stalled for 1.3–1.6 s
+    /// (docs/bottlenecks.md, "Issue 15: the knee's tail stall").
+    static let walCheckpointPages = 1_000
+
     static let schema = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA temp_store = MEMORY;
-        PRAGMA wal_autocheckpoint = 10000;
+        PRAGMA wal_autocheckpoint = \(walCheckpointPages);
         CREATE TABLE IF NOT EXISTS events (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,

@@ -162,6 +162,11 @@ struct CapacityRamp {
             try recorder.counter("\(label).queue_depth", unit: "frames", value: Int64(deepest))
         }
         try recorder.counter("\(label).passed", unit: "bool", value: step.passed ? 1 : 0)
+        // Which rule conditions failed it, so a failed step says why (the reason's words are in
+        // the scenario's check when the lowest step fails).
+        for condition in step.failed {
+            try recorder.counter("\(label).failed.\(condition.rawValue)", unit: "bool", value: 1)
+        }
     }
 
     private static func deliveries(of network: MeshUnderTest) async throws -> [Int] {

@@ -35,38 +35,57 @@ public struct KneeRule: Sendable, Equatable {
 
     public func judge(rate: Double, outcome: RampStepOutcome, generatorLagMS: Double) -> RampStep {
         let p95 = try? Quantile.of(outcome.latenciesMS, p: 0.95)
-        var failures: [String] = []
+        var failures: [(condition: Condition, text: String)] = []
         if outcome.accepted < outcome.offered {
-            failures.append("\(outcome.offered - outcome.accepted) of \(outcome.offered) not accepted")
+            failures.append((.notAccepted, "\(outcome.offered - outcome.accepted) of \(outcome.offered) not accepted"))
         }
         if outcome.completed < outcome.offered {
-            failures.append("\(outcome.offered - outcome.completed) of \(outcome.offered) not delivered")
+            failures.append(
+                (.notDelivered, "\(outcome.offered - outcome.completed) of \(outcome.offered) not delivered"))
         }
-        if let failure = outcome.firstFailure { failures.append("first failure: \(failure)") }
+        if let failure = outcome.firstFailure { failures.append((.failure, "first failure: \(failure)")) }
         if let p95, !(p95 < slaP95MS) {
-            failures.append("p95 \(Self.format(p95)) ms ≥ SLA \(Self.format(slaP95MS)) ms")
+            failures.append((.p95OverSLA, "p95 \(Self.format(p95)) ms ≥ SLA \(Self.format(slaP95MS)) ms"))
         }
         let backlogLimit = max(maximumBacklogFraction * Double(outcome.offered), rate * slaP95MS / 1_000)
         if Double(outcome.backlogAtEnd) > backlogLimit {
             failures.append(
-                "\(outcome.backlogAtEnd) of \(outcome.offered) still in flight when the step's schedule ended "
-                    + "(more than \(Self.format(backlogLimit)): the backlog grew)")
+                (
+                    .backlogGrew,
+                    "\(outcome.backlogAtEnd) of \(outcome.offered) still in flight when the step's schedule ended "
+                        + "(more than \(Self.format(backlogLimit)): the backlog grew)"
+                ))
         }
         if let deepest = outcome.deepestQueue, deepest >= queueDepthLimit {
-            failures.append("a send queue reached \(deepest) frames (limit < \(queueDepthLimit))")
+            failures.append((.queueFull, "a send queue reached \(deepest) frames (limit < \(queueDepthLimit))"))
         }
         if generatorLagMS > maximumGeneratorLagMS {
             failures.append(
-                "the generator fell \(Self.format(generatorLagMS)) ms behind its schedule (the driver could not offer this rate)"
-            )
+                (
+                    .generatorLag,
+                    "the generator fell \(Self.format(generatorLagMS)) ms behind its schedule (the driver could not offer this rate)"
+                ))
         }
         let passed = failures.isEmpty
         let reason =
             passed
             ? "all \(outcome.offered) accepted and delivered, p95 \(p95.map(Self.format) ?? "–") ms < \(Self.format(slaP95MS)) ms"
-            : failures.joined(separator: "; ")
+            : failures.map(\.text).joined(separator: "; ")
         return RampStep(
-            rate: rate, outcome: outcome, p95MS: p95, generatorLagMS: generatorLagMS, passed: passed, reason: reason)
+            rate: rate, outcome: outcome, p95MS: p95, generatorLagMS: generatorLagMS, passed: passed, reason: reason,
+            failed: failures.map(\.condition))
+    }
+
+    /// The conditions a step can fail, by the names the samples record (`step.r<rate>.failed.<name>`).
+    public enum Condition: String, Sendable, CaseIterable {
+        case notAccepted = "not_accepted"
+        case notDelivered = "not_delivered"
+        /// The system reported a failure (e.g. `OK false`).
+        case failure
+        case p95OverSLA = "p95_over_sla"
+        case backlogGrew = "backlog_grew"
+        case queueFull = "queue_full"
+        case generatorLag = "generator_lag"
     }
 
     /// The highest rate such that it and every lower step passed; nil when the first step failed.

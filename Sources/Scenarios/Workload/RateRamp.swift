@@ -140,6 +140,8 @@ public struct RampStep: Sendable, Equatable {
     public var passed: Bool
     /// Why the step passed or failed, in words.
     public var reason: String
+    /// Every condition the step failed, in the order of `reason` (empty when it passed).
+    public var failed: [KneeRule.Condition] = []
 }
 
 public struct RampResult: Sendable, Equatable {
