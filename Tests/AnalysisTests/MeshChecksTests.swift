@@ -211,6 +211,29 @@ final class MeshChecksTests: XCTestCase {
         XCTAssertEqual(try only("leak", [series("rss", unit: "MB", t: t, values: flat)]).first?.status, .pass)
     }
 
+    /// With a process per node the nodes' memory is judged; the driving bench's `process_…`
+    /// series (its memory holds the run's measurements) are fitted and shown, not judged.
+    func testWithAProcessPerNodeTheNodesAreJudgedNotTheDriver() throws {
+        let t = (0..<121).map { Double($0) * 5 }
+        let leaking = t.map { 100 + 0.02 * $0 }
+        let flat: [Double] = t.indices.map { i -> Double in i % 2 == 0 ? 45.5 : 44.5 }
+        let results = try only(
+            "leak",
+            [
+                series("process_rss", unit: "MB", t: t, values: leaking),
+                series("node_rss", unit: "MB", t: t, values: flat),
+            ])
+        let driver = try XCTUnwrap(results.first { $0.detail.contains("process_rss") })
+        XCTAssertEqual(driver.status, .skipped, driver.detail)
+        XCTAssertTrue(driver.detail.hasPrefix("not judged (the driving bench, not a node"), driver.detail)
+        // Still fitted: 0.02 MB/s · 600 s / 102.4 MB = 11.71875 %, exact for a straight line.
+        XCTAssertEqual(try XCTUnwrap(driver.measured), 11.71875, accuracy: 1e-9)
+        XCTAssertEqual(results.first { $0.detail.contains("node_rss") }?.status, .pass)
+        // Without node series (every node in bench's process) bench's memory is the mesh's: judged.
+        let inProcess = try only("leak", [series("process_rss", unit: "MB", t: t, values: leaking)]).first
+        XCTAssertEqual(inProcess?.status, .fail, inProcess?.detail ?? "")
+    }
+
     func testAMinuteOfWarmUpGrowthIsNotJudgedAsALeak() throws {
         // A 59 s run whose RSS climbs from 30 to 60 MB while caches fill: extrapolated to ten
         // minutes it would be hundreds of percent, so it is not judged, and the detail says how
