@@ -211,6 +211,64 @@ final class MeshChecksTests: XCTestCase {
         XCTAssertEqual(try only("leak", [series("rss", unit: "MB", t: t, values: flat)]).first?.status, .pass)
     }
 
+    /// With a process per node the nodes' memory is judged; the driving bench's `process_…`
+    /// series (its memory holds the run's measurements) are fitted and shown, not judged.
+    func testWithAProcessPerNodeTheNodesAreJudgedNotTheDriver() throws {
+        let t = (0..<121).map { Double($0) * 5 }
+        let leaking = t.map { 100 + 0.02 * $0 }
+        let flat: [Double] = t.indices.map { i -> Double in i % 2 == 0 ? 45.5 : 44.5 }
+        let results = try only(
+            "leak",
+            [
+                series("process_rss", unit: "MB", t: t, values: leaking),
+                series("node_rss", unit: "MB", t: t, values: flat),
+            ])
+        let driver = try XCTUnwrap(results.first { $0.detail.contains("process_rss") })
+        XCTAssertEqual(driver.status, .skipped, driver.detail)
+        XCTAssertTrue(driver.detail.hasPrefix("not judged (the driving bench, not a node"), driver.detail)
+        // Still fitted: 0.02 MB/s · 600 s / 102.4 MB = 11.71875 %, exact for a straight line.
+        XCTAssertEqual(try XCTUnwrap(driver.measured), 11.71875, accuracy: 1e-9)
+        XCTAssertEqual(results.first { $0.detail.contains("node_rss") }?.status, .pass)
+        // Without node series (every node in bench's process) bench's memory is the mesh's: judged.
+        let inProcess = try only("leak", [series("process_rss", unit: "MB", t: t, values: leaking)]).first
+        XCTAssertEqual(inProcess?.status, .fail, inProcess?.detail ?? "")
+    }
+
+    /// A bounded cache that fills for 270 s (the soak's dedup window) and is level afterwards:
+    /// with the 20 % warm-up (120 s) its filling reads as a leak; declared as the scenario's
+    /// `memory_warm_up`, the fit starts at 270 s and sees the level part only.
+    func testADeclaredWarmUpLeavesABoundedCachesFillingOut() throws {
+        let t = (0..<601).map(Double.init)
+        // 8 MB + 3 MB filling linearly over 270 s, then level (± 0.01 MB): fitted from 120 s, +15.3 %.
+        let filling: [Double] = t.map {
+            8 + 3 * min($0, 270) / 270 + ($0.truncatingRemainder(dividingBy: 2) == 0 ? 0.01 : -0.01)
+        }
+        let plain = try only("leak", [series("node_heap", unit: "MB", t: t, values: filling)]).first
+        XCTAssertEqual(plain?.status, .fail, plain?.detail ?? "")
+        XCTAssertEqual(try XCTUnwrap(plain?.measured), 15.314, accuracy: 0.001)  // OLS in Python
+        let declared = try only(
+            "leak",
+            [
+                series("node_heap", unit: "MB", t: t, values: filling),
+                .counter(CounterRecord(scenario: "tier3.soak", metric: "memory_warm_up", unit: "s", value: 270)),
+            ]
+        ).first
+        XCTAssertEqual(declared?.status, .pass, declared?.detail ?? "")
+        XCTAssertEqual(try XCTUnwrap(declared?.measured), 0, accuracy: 0.05)
+        XCTAssertTrue(declared!.detail.contains("from 330 s after the warm-up"), declared!.detail)
+        // Too little left after a declared warm-up: not judged, and the detail says why.
+        let short = Array(t.prefix(401))
+        let skipped = try only(
+            "leak",
+            [
+                series("node_heap", unit: "MB", t: short, values: Array(filling.prefix(401))),
+                .counter(CounterRecord(scenario: "tier3.soak", metric: "memory_warm_up", unit: "s", value: 270)),
+            ]
+        ).first
+        XCTAssertEqual(skipped?.status, .skipped, skipped?.detail ?? "")
+        XCTAssertTrue(skipped!.detail.contains("the scenario's 270 s for its bounded caches to fill"), skipped!.detail)
+    }
+
     func testAMinuteOfWarmUpGrowthIsNotJudgedAsALeak() throws {
         // A 59 s run whose RSS climbs from 30 to 60 MB while caches fill: extrapolated to ten
         // minutes it would be hundreds of percent, so it is not judged, and the detail says how

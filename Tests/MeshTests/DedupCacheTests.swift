@@ -1,37 +1,79 @@
 import XCTest
 @testable import Mesh
 
-/// The bounded FIFO of accepted events: ids for the whole capacity, message digests for a shorter
-/// window, each forgotten oldest first, and a digest never outliving its id.
+/// Accepted events remembered for a time window and at most `capacity` of them: ids and message
+/// digests each forgotten oldest first, and a digest never outliving its id.
 final class DedupCacheTests: XCTestCase {
     private func message(_ i: Int) -> [UInt8] { Array("[\"EVENT\",{\"n\":\(i)}]".utf8) }
 
+    @discardableResult
+    private func insert(_ i: Int, into cache: inout DedupCache, at now: UInt64) -> Bool {
+        cache.insert("id\(i)", kind: i, message: DedupCache.digest(ofMessage: message(i)), now: now)
+    }
+
+    private func knowsDigest(_ i: Int, _ cache: DedupCache) -> Bool {
+        cache.kind(ofMessage: DedupCache.digest(ofMessage: message(i))) != nil
+    }
+
     func testDigestsAreForgottenBeforeTheirIdsAndBothOldestFirst() {
-        var cache = DedupCache(capacity: 3, messageCapacity: 2)
-        for i in 1...3 {
-            XCTAssertTrue(cache.insert("id\(i)", kind: i, message: DedupCache.digest(ofMessage: message(i))))
-        }
+        var cache = DedupCache(capacity: 3, window: .max, messageCapacity: 2)
+        for i in 1...3 { XCTAssertTrue(insert(i, into: &cache, at: UInt64(i))) }
         XCTAssertFalse(
-            cache.insert("id2", kind: 2, message: DedupCache.digest(ofMessage: message(2))), "an id is accepted once")
-        XCTAssertNil(
-            cache.kind(ofMessage: DedupCache.digest(ofMessage: message(1))),
-            "the oldest digest left the 2-message window")
+            cache.insert("id2", kind: 2, message: DedupCache.digest(ofMessage: message(2)), now: 4),
+            "an id is accepted once")
+        XCTAssertFalse(knowsDigest(1, cache), "the oldest digest left the 2-message window")
         XCTAssertEqual(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(2))), 2)
         XCTAssertEqual(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(3))), 3)
         XCTAssertTrue(cache.contains("id1"), "its id is still known")
 
-        cache.insert("id4", kind: 4, message: DedupCache.digest(ofMessage: message(4)))
+        insert(4, into: &cache, at: 5)
         XCTAssertFalse(cache.contains("id1"), "beyond 3 events the oldest id is forgotten")
         XCTAssertTrue(cache.contains("id2") && cache.contains("id3") && cache.contains("id4"))
-        XCTAssertNil(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(2))))
+        XCTAssertFalse(knowsDigest(2, cache))
+        XCTAssertEqual(cache.forgottenEarly, 1, "forgotten for room, within its window")
     }
 
     func testTheDigestWindowNeverExceedsTheIdCapacity() {
-        var cache = DedupCache(capacity: 2, messageCapacity: 10)
+        var cache = DedupCache(capacity: 2, window: .max, messageCapacity: 10)
         XCTAssertEqual(cache.messageCapacity, 2)
-        for i in 1...3 { cache.insert("id\(i)", kind: 1, message: DedupCache.digest(ofMessage: message(i))) }
+        for i in 1...3 { insert(i, into: &cache, at: UInt64(i)) }
         XCTAssertFalse(cache.contains("id1"))
-        XCTAssertNil(cache.kind(ofMessage: DedupCache.digest(ofMessage: message(1))), "no digest outlives its id")
+        XCTAssertFalse(knowsDigest(1, cache), "no digest outlives its id")
+    }
+
+    /// An id accepted at t is known until t + window (exclusive), then forgotten with its digest,
+    /// without counting as forgotten early.
+    func testIdsAndDigestsAreForgottenOneWindowAfterTheyWereAccepted() {
+        var cache = DedupCache(capacity: 100, window: 100)
+        insert(1, into: &cache, at: 0)
+        insert(2, into: &cache, at: 50)
+        insert(3, into: &cache, at: 99)
+        XCTAssertTrue(cache.contains("id1"), "99 ns after it was accepted, inside the window")
+        insert(4, into: &cache, at: 100)
+        XCTAssertFalse(cache.contains("id1"), "a whole window after it was accepted")
+        XCTAssertFalse(knowsDigest(1, cache))
+        XCTAssertTrue(cache.contains("id2") && knowsDigest(2, cache))
+        XCTAssertEqual(cache.count, 3)
+        insert(5, into: &cache, at: 150)
+        XCTAssertFalse(cache.contains("id2"))
+        XCTAssertEqual(cache.count, 3)
+        XCTAssertEqual(cache.forgottenEarly, 0)
+        XCTAssertTrue(insert(1, into: &cache, at: 151), "a forgotten id is new again")
+    }
+
+    /// At a steady r events per second the cache settles at r × window ids and stays there
+    /// (50 events/s, a 150 s window: 7,500), far below the count cap: memory is level.
+    func testASteadyRateSettlesAtRateTimesWindow() {
+        let second: UInt64 = 1_000_000_000
+        var cache = DedupCache(capacity: 100_000, window: 150 * second)
+        var counts: [Int] = []
+        for i in 0..<(50 * 600) {
+            insert(i, into: &cache, at: UInt64(i) * second / 50)
+            if i % 50 == 49 { counts.append(cache.count) }
+        }
+        XCTAssertEqual(counts[99], 5_000, "still filling after 100 s")
+        XCTAssertEqual(Set(counts[150...]), [7_500], "level from one window on")
+        XCTAssertEqual(cache.forgottenEarly, 0)
     }
 }
 

@@ -33,6 +33,10 @@ final class ProcessPerNodeTests: XCTestCase {
         let counters = try await mesh.counters(of: 2)
         XCTAssertEqual(counters.storeWrites, 1)
         XCTAssertEqual(counters.openConnections, 2)
+        XCTAssertEqual(counters.dedupIds, 1, "a counter the in-process mesh reports crosses the process boundary")
+        let reported = try await mesh.heap(of: 2)
+        let heap = try XCTUnwrap(reported, "a node process reports its own heap")
+        XCTAssertGreaterThan(heap.inUseBytes, 0)
 
         await mesh.shutdown()
         for pid in pids {

@@ -41,10 +41,11 @@ final class Tier3ScenarioTests: XCTestCase {
         XCTAssertEqual(failed, [], failureMessages(sink))
         for metric in [
             "process_rss", "process_heap", "process_cpu_user", "process_cpu_system", "bytes_in", "bytes_out",
-            "open_connections", "queue_depth", "store_size", "in_flight_events",
+            "open_connections", "queue_depth", "store_size", "in_flight_events", "dedup_ids", "process_heap_in_use",
         ] {
             XCTAssertFalse(sink.series(metric).isEmpty, "no \(metric) series")
         }
+        XCTAssertTrue(sink.series("dedup_ids").contains { $0.values.contains { $0 > 0 } }, "no node remembered an id")
         // Every node keeps its 3 links open (4 nodes, random 3-regular = full mesh).
         XCTAssertTrue(sink.series("open_connections").allSatisfy { $0.values.allSatisfy { $0 == 3 } })
     }

@@ -1,55 +1,93 @@
 import Crypto
 import DequeModule
 
-/// The events a node has already accepted, bounded: beyond `capacity` the oldest is forgotten
-/// (FIFO), so memory stays flat under any load. Ids are kept as `EventKey`s (32 bytes inline, no
-/// heap object each), about half the memory of their hex strings. An event forgotten and seen again would be treated
-/// as new; the capacity is sized well above the events in flight.
+/// The events a node has already accepted, remembered for a time window and bounded in count.
+///
+/// An id is remembered for `window` ns of network time after it was accepted: long enough for
+/// every copy of the event to arrive (`NodeConfig.dedupWindowNanoseconds`), so duplicate
+/// detection is as strong as an unbounded set for the mesh's propagation; afterwards it is
+/// forgotten, so the memory held is the events accepted within one window (rate × window), level
+/// under a steady load instead of filling up to a count cap over the run. `capacity` bounds the
+/// count under any rate: beyond it the oldest id is forgotten before its window ends and counted
+/// in `forgottenEarly`, so a weakened detection is visible. Both evictions take the oldest entry
+/// of a FIFO: O(1) per accepted event (amortised over the deque's and set's growth). No storage is
+/// reserved up front: a reserved ring that the FIFO walks through touched its pages one by one and
+/// read as resident-memory growth over the whole run. Ids are kept as `EventKey`s (32 bytes
+/// inline, no heap object each).
 ///
 /// Recent events are also known by the SHA-256 of the raw `["EVENT", event]` message that carried
 /// them. Relays forward that message byte for byte, so in a mesh every duplicate copy carries the
 /// same bytes and is recognised from their digest alone, before any Nostr JSON is decoded. A
 /// byte-identical message decodes to the same event, so answering it from the digest is exactly
 /// what the full pipeline would do; a copy serialised differently, or arriving after its digest
-/// was forgotten, is caught by its id after decoding.
+/// was forgotten, is caught by its id after decoding. A digest never outlives its id.
 struct DedupCache {
-    private var ids: Set<EventKey>
-    private var order: Deque<EventKey>
+    private var ids: Set<EventKey> = []
+    /// Accepted ids, oldest first, with the network time (ns) each was accepted.
+    private var order: Deque<(key: EventKey, acceptedAt: UInt64)> = []
     let capacity: Int
+    /// Network time (ns) an id is remembered after it was accepted.
+    let window: UInt64
+    /// Ids forgotten before their window ended because `capacity` was reached.
+    private(set) var forgottenEarly = 0
     /// Kind of the event each recent message carried: a duplicate must still pay its price.
     private var kindByMessage: [SHA256Digest: Int] = [:]
-    private var messageOrder: Deque<SHA256Digest> = []
+    private var messageOrder: Deque<(digest: SHA256Digest, acceptedAt: UInt64)> = []
     /// Digests kept: duplicate copies arrive within moments of the first, so a short window
-    /// catches them all while the id set, sized for the whole run, keeps no digests.
+    /// catches them all while the id set keeps no digests.
     let messageCapacity: Int
 
-    init(capacity: Int, messageCapacity: Int = 4_096) {
+    init(capacity: Int, window: UInt64, messageCapacity: Int = 4_096) {
         self.capacity = max(1, capacity)
+        self.window = window
         self.messageCapacity = max(1, min(messageCapacity, self.capacity))
-        ids = Set(minimumCapacity: min(self.capacity, 1 << 16))
-        order = Deque(minimumCapacity: min(self.capacity, 1 << 16))
     }
 
     static func digest(ofMessage bytes: [UInt8]) -> SHA256Digest {
         bytes.withUnsafeBytes { SHA256.hash(data: $0) }
     }
 
+    /// Ids remembered now.
+    var count: Int { ids.count }
+
     func contains(_ id: String) -> Bool { ids.contains(EventKey(id: id)) }
 
     /// The kind of the accepted event whose message had exactly this digest, if still known.
     func kind(ofMessage digest: SHA256Digest) -> Int? { kindByMessage[digest] }
 
-    /// Adds an accepted event and the digest of the message that carried it; `false` if its id
-    /// was already there.
+    /// Adds an event accepted at network time `now` and the digest of the message that carried
+    /// it, after forgetting what outlived the window; `false` if its id was already there.
     @discardableResult
-    mutating func insert(_ id: String, kind: Int, message: SHA256Digest) -> Bool {
+    mutating func insert(_ id: String, kind: Int, message: SHA256Digest, now: UInt64) -> Bool {
+        forgetExpired(now: now)
         let key = EventKey(id: id)
         guard ids.insert(key).inserted else { return false }
-        order.append(key)
-        if order.count > capacity, let oldest = order.popFirst() { ids.remove(oldest) }
-        if kindByMessage.updateValue(kind, forKey: message) == nil { messageOrder.append(message) }
-        if messageOrder.count > messageCapacity, let oldest = messageOrder.popFirst() { kindByMessage[oldest] = nil }
+        order.append((key, now))
+        if order.count > capacity, let oldest = order.popFirst() {
+            ids.remove(oldest.key)
+            forgottenEarly += 1
+        }
+        if kindByMessage.updateValue(kind, forKey: message) == nil { messageOrder.append((message, now)) }
+        if messageOrder.count > messageCapacity, let oldest = messageOrder.popFirst() {
+            kindByMessage[oldest.digest] = nil
+        }
         return true
+    }
+
+    /// Drops the ids and digests accepted a whole window before `now`, oldest first.
+    private mutating func forgetExpired(now: UInt64) {
+        while let oldest = order.first, expired(oldest.acceptedAt, now: now) {
+            order.removeFirst()
+            ids.remove(oldest.key)
+        }
+        while let oldest = messageOrder.first, expired(oldest.acceptedAt, now: now) {
+            messageOrder.removeFirst()
+            kindByMessage[oldest.digest] = nil
+        }
+    }
+
+    private func expired(_ acceptedAt: UInt64, now: UInt64) -> Bool {
+        now >= acceptedAt && now - acceptedAt >= window
     }
 }
 

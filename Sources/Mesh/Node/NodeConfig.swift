@@ -26,7 +26,8 @@ public struct NodeConfig: Sendable, Equatable {
     public var maximumPacketAmount: UInt64
     /// Largest WebSocket frame a node accepts; a larger one closes the connection (1009).
     public var maximumFrameBytes: Int
-    /// Event ids remembered for deduplication (oldest forgotten first).
+    /// Most event ids remembered for deduplication at once, whatever the rate (oldest forgotten
+    /// first, before their window ends only when this is reached; see `dedupWindowNanoseconds`).
     public var dedupCapacity: Int
     /// Frames a link may queue while the socket is not writable; beyond it frames are dropped.
     public var sendQueueLimit: Int
@@ -95,6 +96,19 @@ public struct NodeConfig: Sendable, Equatable {
         self.timingRecordCapacity = timingRecordCapacity
         self.authDeadlineMilliseconds = authDeadlineMilliseconds
         self.maximumInboundConnections = maximumInboundConnections
+    }
+
+    /// How long (network time) an accepted event's id is remembered for deduplication: `ttl` ×
+    /// Prepare expiry. A copy is processed only before its Prepare expires (R00 after), and it
+    /// travels at most `ttl` hops, each under a Prepare of that lifetime, so every copy that can
+    /// still be processed arrives within the window (docs/protocol.md §3, Dedup window).
+    /// Saturates at `UInt64.max` rather than overflow.
+    public var dedupWindowNanoseconds: UInt64 {
+        let hops = UInt64(max(1, ttl))
+        let milliseconds = UInt64(max(0, prepareExpiryMilliseconds))
+        let (perHop, overflowA) = milliseconds.multipliedReportingOverflow(by: 1_000_000)
+        let (window, overflowB) = perHop.multipliedReportingOverflow(by: hops)
+        return overflowA || overflowB ? .max : window
     }
 
     /// The amount a publisher attaches to a new event of `kind`.

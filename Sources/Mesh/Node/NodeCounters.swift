@@ -63,6 +63,12 @@ public struct NodeCounters: Sendable, Equatable, Codable {
     public var eventsHeld = 0
     public var eventsHeldMax = 0
     public var eventsRefusedBusy = 0
+    /// Event ids the dedup cache remembers now (a gauge: it rises to the events accepted within
+    /// the dedup window and stays there).
+    public var dedupIds = 0
+    /// Ids forgotten before their dedup window ended because the dedup capacity was reached: a
+    /// copy of such an event arriving later would be taken for a new event.
+    public var dedupForgottenEarly = 0
 
     public init() {}
 

@@ -51,7 +51,7 @@ extension RelayNode {
             return finish(.reject(reject(.F99_applicationError, "invalid event: \(error)")))
         }
         timing.verify = lap(&mark)
-        dedup.insert(event.id, kind: event.kind, message: incoming.message)
+        dedup.insert(event.id, kind: event.kind, message: incoming.message, now: now)
 
         do {
             try storeEvent(event)
@@ -105,7 +105,8 @@ extension RelayNode {
     /// with the configured TTL and `amount`. Transports call `admitPublish`, which waits for credit.
     func publish(_ event: NostrEvent, amount: UInt64, now: UInt64) throws {
         let message = BTPNIPsWire.eventMessage(event)
-        guard dedup.insert(event.id, kind: event.kind, message: DedupCache.digest(ofMessage: message)) else { return }
+        guard dedup.insert(event.id, kind: event.kind, message: DedupCache.digest(ofMessage: message), now: now)
+        else { return }
         try storeEvent(event)
         observer?.node(id, accepted: event.id, at: host?.networkTime ?? now, hops: 0, from: nil)
         counters.deliveries += localSubscriptions.matches(event).count + (clients?.deliverToClients(event) ?? 0)

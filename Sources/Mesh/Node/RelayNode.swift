@@ -72,7 +72,7 @@ final class RelayNode {
         self.store = store
         self.epoch = epoch
         self.timings = PhaseTimingLog(capacity: config.timingRecordCapacity)
-        self.dedup = DedupCache(capacity: config.dedupCapacity)
+        self.dedup = DedupCache(capacity: config.dedupCapacity, window: config.dedupWindowNanoseconds)
         self.held = HeldWork(classes: config.ttl + 1)
     }
 
@@ -99,6 +99,8 @@ final class RelayNode {
         snapshot.queueDepth = queue.current
         snapshot.queueDepthMax = queue.maximum
         snapshot.openConnections = connections.count
+        snapshot.dedupIds = dedup.count
+        snapshot.dedupForgottenEarly = dedup.forgottenEarly
         return snapshot
     }
 

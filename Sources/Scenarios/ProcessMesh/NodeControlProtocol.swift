@@ -8,6 +8,7 @@ import Nostr
 /// Commands (`op`): `start` {id, peers, seed, store, ttl} → `started` {port};
 /// `dial` {peer, port}; `await_links` {timeout_ms}; `publish` {event, amount?};
 /// `subscribe` {count} (local subscribers matching everything); `counters` → `counters`;
+/// `memory` → `heap_in_use`, `sqlite_in_use`;
 /// `timings` {limit} → `timings`; `idle` → `idle` {idle}; `shutdown` (then the child exits).
 /// Any failure → `error` {message}. End of standard input also shuts the child down, so a
 /// dying `bench` never leaves nodes behind.
@@ -44,13 +45,25 @@ struct NodeReply: Codable, Sendable {
     var port: Int?
     var message: String?
     var idle: Bool?
-    var counters: CounterWire?
+    /// Every counter the node keeps, as `NodeCounters` encodes itself: a counter added to the node
+    /// crosses the process boundary without a second list to keep in step.
+    var counters: NodeCounters?
+    /// Bytes the child's allocator has handed out and not freed (`memory`), over every arena.
+    var heapInUse: Int?
+    /// Of those, bytes SQLite holds (`memory`; `sqlite3_status64`).
+    var sqliteInUse: Int?
     var timings: TimingWire?
     var arrival: ArrivalWire?
 
     init(seq: Int?, op: String) {
         self.seq = seq
         self.op = op
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq, op, port, message, idle, counters, timings, arrival
+        case heapInUse = "heap_in_use"
+        case sqliteInUse = "sqlite_in_use"
     }
 }
 
@@ -60,37 +73,6 @@ struct ArrivalWire: Codable, Sendable {
     var time: UInt64
     var hops: Int
     var from: Int?
-}
-
-/// The counters a workload reads, as they cross the process boundary.
-struct CounterWire: Codable, Sendable {
-    var framesIn, framesOut, bytesIn, bytesOut: Int
-    var eventPreparesIn, eventPreparesOut, verifications, storeWrites, duplicatesDropped, deliveries: Int
-    var ttlExhausted, sendQueueDrops, queueDepth, queueDepthMax, openConnections, prepareTimeouts: Int
-    var rejectsSent: [String: Int]
-    var rejectsReceived: [String: Int]
-
-    init(_ c: NodeCounters) {
-        framesIn = c.framesIn; framesOut = c.framesOut; bytesIn = c.bytesIn; bytesOut = c.bytesOut
-        eventPreparesIn = c.eventPreparesIn; eventPreparesOut = c.eventPreparesOut
-        verifications = c.verifications; storeWrites = c.storeWrites
-        duplicatesDropped = c.duplicatesDropped; deliveries = c.deliveries; ttlExhausted = c.ttlExhausted
-        sendQueueDrops = c.sendQueueDrops; queueDepth = c.queueDepth; queueDepthMax = c.queueDepthMax
-        openConnections = c.openConnections; prepareTimeouts = c.prepareTimeouts
-        rejectsSent = c.rejectsSent; rejectsReceived = c.rejectsReceived
-    }
-
-    var counters: NodeCounters {
-        var c = NodeCounters()
-        c.framesIn = framesIn; c.framesOut = framesOut; c.bytesIn = bytesIn; c.bytesOut = bytesOut
-        c.eventPreparesIn = eventPreparesIn; c.eventPreparesOut = eventPreparesOut
-        c.verifications = verifications; c.storeWrites = storeWrites
-        c.duplicatesDropped = duplicatesDropped; c.deliveries = deliveries; c.ttlExhausted = ttlExhausted
-        c.sendQueueDrops = sendQueueDrops; c.queueDepth = queueDepth; c.queueDepthMax = queueDepthMax
-        c.openConnections = openConnections; c.prepareTimeouts = prepareTimeouts
-        c.rejectsSent = rejectsSent; c.rejectsReceived = rejectsReceived
-        return c
-    }
 }
 
 /// Phase timings as parallel arrays of ns (totals first), most recent records last.

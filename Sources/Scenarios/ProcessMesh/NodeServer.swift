@@ -91,7 +91,10 @@ public enum NodeServer {
             let count = try bounded(command.count ?? 1, "count", of: "subscribe", 0...100_000)
             try await node.addLocalSubscriptions((0..<count).map { (id: $0, filters: [NostrFilter()]) })
         case "counters":
-            answer.counters = CounterWire(try await node.counters())
+            answer.counters = try await node.counters()
+        case "memory":
+            answer.heapInUse = MemoryFootprint.current()?.heapInUseBytes
+            answer.sqliteInUse = SQLiteMemory.inUseBytes
         case "timings":
             let log = try await node.timings()
             let limit = try bounded(command.limit ?? 1_000, "limit", of: "timings", 0...Int.max)
@@ -162,7 +165,7 @@ enum NodeServerError: Error, CustomStringConvertible {
             return "bench node: '\(op)' \(field) \(value) is out of range; allowed: \(allowed)"
         case .unknownCommand(let op):
             return
-                "bench node: unknown command '\(op)'; valid: start, dial, await_links, publish, subscribe, counters, timings, idle, shutdown"
+                "bench node: unknown command '\(op)'; valid: start, dial, await_links, publish, subscribe, counters, memory, timings, idle, shutdown"
         }
     }
 }

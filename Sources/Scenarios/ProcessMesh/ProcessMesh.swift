@@ -117,10 +117,15 @@ final class ProcessMesh: MeshUnderTest, @unchecked Sendable {
     }
 
     func counters(of node: Int) async throws -> NodeCounters {
-        guard let wire = try await children[node].request(NodeCommand(op: "counters")).counters else {
+        guard let counters = try await children[node].request(NodeCommand(op: "counters")).counters else {
             throw ProcessMeshError.nodeFailed(node: node, reason: "counters reply without counters")
         }
-        return wire.counters
+        return counters
+    }
+
+    func heap(of node: Int) async throws -> NodeHeap? {
+        let reply = try await children[node].request(NodeCommand(op: "memory"))
+        return reply.heapInUse.map { NodeHeap(inUseBytes: $0, sqliteBytes: reply.sqliteInUse) }
     }
 
     func phaseTimings(of node: Int) async throws -> PhaseTimingSummary {

@@ -50,6 +50,11 @@ final class ResourceSampler: Sendable {
                 if let process = ProcessStats.current {
                     buffer.append("process_rss", unit: "MB", t: t, value: Double(process.rssBytes) / 1_048_576)
                     buffer.append("process_heap", unit: "MB", t: t, value: Double(process.anonymousBytes) / 1_048_576)
+                    if let allocator = MemoryFootprint.current() {
+                        buffer.append(
+                            "process_heap_in_use", unit: "MB", t: t,
+                            value: Double(allocator.heapInUseBytes) / 1_048_576)
+                    }
                     try context.recorder.sample("process_rss", Double(process.rssBytes) / 1_048_576, t: t)
                     if let before = previousProcess {
                         let share = CPUShare(
@@ -116,24 +121,29 @@ struct NodeReadings {
     var storeNanos: [UInt64] = []
     var storeCounts: [Int] = []
     var storeBytes: [Int] = []
+    /// Each node's own heap (process-per-node), nil where nodes share this process's allocator.
+    var heaps: [NodeHeap?] = []
 
     /// Asks every node at once: under load each answer waits for its node's event loop, and
     /// asking one node after another made a tick of a 100-node mesh take many seconds.
     static func read(_ network: MeshUnderTest) async throws -> NodeReadings {
         let count = network.nodeCount
-        let answers = try await withThrowingTaskGroup(of: (Int, NodeCounters, PhaseTiming, Int).self) { group in
+        let answers = try await withThrowingTaskGroup(of: (Int, NodeCounters, PhaseTiming, Int, NodeHeap?).self) {
+            group in
             for node in 0..<count {
                 group.addTask {
                     let totals = try await network.phaseTotals(of: node)
-                    return (node, try await network.counters(of: node), totals.totals, totals.count)
+                    let counters = try await network.counters(of: node)
+                    return (node, counters, totals.totals, totals.count, try await network.heap(of: node))
                 }
             }
-            var answers: [(Int, NodeCounters, PhaseTiming, Int)] = []
+            var answers: [(Int, NodeCounters, PhaseTiming, Int, NodeHeap?)] = []
             for try await answer in group { answers.append(answer) }
             return answers.sorted { $0.0 < $1.0 }
         }
         var readings = NodeReadings()
-        for (node, counters, totals, events) in answers {
+        for (node, counters, totals, events, heap) in answers {
+            readings.heaps.append(heap)
             readings.counters.append(counters)
             readings.storeNanos.append(totals.store)
             readings.storeCounts.append(events)
@@ -161,6 +171,14 @@ struct NodeReadings {
             buffer.append("open_connections", unit: "connections", node: node, t: t, value: Double(c.openConnections))
             buffer.append("queue_depth", unit: "frames", node: node, t: t, value: Double(c.queueDepth))
             buffer.append("store_size", unit: "MB", node: node, t: t, value: Double(storeBytes[node]) / 1_048_576)
+            buffer.append("dedup_ids", unit: "events", node: node, t: t, value: Double(c.dedupIds))
+            if let heap = heaps[node] {
+                buffer.append(
+                    "node_heap_in_use", unit: "MB", node: node, t: t, value: Double(heap.inUseBytes) / 1_048_576)
+                if let sqlite = heap.sqliteBytes {
+                    buffer.append("node_sqlite_heap", unit: "MB", node: node, t: t, value: Double(sqlite) / 1_048_576)
+                }
+            }
         }
     }
 }

@@ -1,8 +1,10 @@
+import Foundation
 import Mesh
 
 /// AC 1 scalability at one mesh size on a seeded random 4-regular graph (`--topology`,
 /// `--degree`): the measured diameter (BFS over the topology; the story requires ≤ 5 hops at 25
-/// nodes), full-propagation latency of every delivery at light load (closed loop), then the
+/// nodes), full-propagation latency of every delivery at light load (closed loop) with the nodes'
+/// phase timings of those events and the process's CPU meanwhile (`light_load_cpu`), then the
 /// network-wide capacity as the knee of an open-loop rate ramp beside the machine's ceiling
 /// (`CapacityRamp`), with latency per step and resources. The first
 /// event's arrivals are kept as the traced event of the topology chart (`trace.*` series).
@@ -41,6 +43,7 @@ public struct ScalabilityScenario: Scenario {
         try await MeshSession.with(topology, node: settings.measurementNode(nodes: size), context: context) { network in
             let probe = SequentialProbe(network: network, context: context)
             let start = await network.now()
+            let cpuBefore = ProcessStats.current, wallBefore = Date()
             var maxHops = 0
             let measured = settings.events(default: events)
             for sequence in 0..<measured {
@@ -61,11 +64,18 @@ public struct ScalabilityScenario: Scenario {
                 }
             }
             try recorder.counter("max_hops_observed", unit: "hops", value: Int64(maxHops))
+            if let before = cpuBefore, let after = ProcessStats.current {
+                let share = CPUShare(from: before, to: after, wallSeconds: Date().timeIntervalSince(wallBefore))
+                if let percent = Int64(exactly: (share.userPercent + share.systemPercent).rounded()) {
+                    try recorder.counter("light_load_cpu", unit: "%", value: percent)
+                }
+            }
+            // The light-load events' own records: per-hop processing without the ramp's saturation.
+            try await PhaseRecorder.record(network, context: context, perNodeLimit: max(50, 10_000 / size))
             let ramp = CapacityRamp(
                 publishers: Array(0..<size), throughputSLAClass: "network_wide",
                 stepSeconds: settings.duration(default: stepSeconds), drainSeconds: 10)
             _ = try await ramp.run(on: network, context: context)
-            try await PhaseRecorder.record(network, context: context, perNodeLimit: max(50, 10_000 / size))
         }
     }
 }

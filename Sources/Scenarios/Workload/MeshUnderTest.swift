@@ -26,6 +26,16 @@ protocol MeshUnderTest: AnyObject, Sendable {
     func addLocalSubscriptions(node: Int, _ subscriptions: [(id: Int, filters: [NostrFilter])]) async throws
     /// The OS process of each node, or nil when every node shares this process.
     var nodeProcessIDs: [Int32]? { get }
+    /// What a node's own process holds on its heap, or nil when the node shares this process's
+    /// allocator (its share cannot be told apart).
+    func heap(of node: Int) async throws -> NodeHeap?
+}
+
+/// A node process's heap: bytes its allocator handed out and not freed (every arena), and the
+/// part of them SQLite holds (nil where SQLite keeps no memory statistics).
+struct NodeHeap: Sendable, Equatable {
+    var inUseBytes: Int
+    var sqliteBytes: Int?
 }
 
 /// A node's phase timings: exact totals over every event, and the most recent per-event records.
@@ -52,6 +62,8 @@ extension MeshNetwork: MeshUnderTest {
     }
 
     nonisolated var nodeProcessIDs: [Int32]? { nil }
+
+    nonisolated func heap(of node: Int) async throws -> NodeHeap? { nil }
 }
 
 enum FileSize {
