@@ -31,7 +31,8 @@ extension NostrEvent {
 
     /// The 32-byte id digest, which is also the BIP-340 message that `sig` signs.
     func computeIDBytes() -> [UInt8] {
-        Array(SHA256.hash(data: canonicalJSON()))
+        // Through a raw buffer: `[UInt8]` would take swift-crypto's generic `DataProtocol` path.
+        canonicalJSON().withUnsafeBytes { SHA256.hash(data: $0) }.withUnsafeBytes { Array($0) }
     }
 }
 

@@ -76,6 +76,8 @@ public struct ProcCPUTime: Sendable, Equatable {
 
     public var userSeconds: Double
     public var systemSeconds: Double
+    /// User plus system: the CPU the process used.
+    public var totalSeconds: Double { userSeconds + systemSeconds }
 
     /// Reads utime (field 14) and stime (field 15). Field 2 (comm) may contain spaces and
     /// parentheses, so fields are counted after the last ')'.

@@ -118,6 +118,17 @@ enum Fixtures {
                 max: value,
                 meshSize: 50, sla: sla)
         }
+        // Its floor, (100.8 + 40.04) µs × 50 nodes = 7.04 ms (2 cores ÷ 7.04 ms = 284 events/s), and
+        // the CPU its mesh spent per event at the knee.
+        let perEvent = [
+            ("node_event_verify", 100.8), ("node_event_insert", 40.04), ("cpu_per_event_at_knee", 10_300.0),
+        ]
+        .map { metric, value in
+            MetricResult(
+                scenario: "scalability-50", metric: metric, unit: "us", better: .lower, n: 1, runs: 1,
+                mean: value, sd: nil, min: value, p50: value, p90: value, p95: value, p99: value, p999: value,
+                max: value, meshSize: 50)
+        }
         let hops = latency(
             "hops-line", offset: 5, scale: 4, meshSize: 6,
             byHops: (1...5).map { h in
@@ -157,7 +168,7 @@ enum Fixtures {
         return ResultsDocument(
             run: run, generatedAt: Date(timeIntervalSince1970: 1_738_325_400), verdict: .fail,
             verdictReason: "propagation-10/latency regressed past FAIL",
-            metrics: metrics + sizes + capacity + [hops] + phases,
+            metrics: metrics + sizes + capacity + perEvent + [hops] + phases,
             counters: [
                 CounterResult(
                     scenario: "propagation-10", metric: "frames_out", unit: "frames", value: 9000,

@@ -36,6 +36,15 @@ final class RateRampTests: XCTestCase {
         XCTAssertEqual(lost.failed, [.notAccepted, .notDelivered, .failure, .generatorLag])
     }
 
+    func testCPUPerEventDividesTheStepsCPUByItsCompletedEvents() {
+        // 1.5 s of CPU over 600 completed events: 2,500 µs each.
+        let step = RampStepOutcome(offered: 700, accepted: 700, completed: 600, latenciesMS: [], cpuSeconds: 1.5)
+        XCTAssertEqual(step.cpuMicrosecondsPerEvent ?? .nan, 2_500, accuracy: 1e-9)
+        let nothingCompleted = RampStepOutcome(offered: 5, accepted: 5, completed: 0, latenciesMS: [], cpuSeconds: 1)
+        XCTAssertNil(nothingCompleted.cpuMicrosecondsPerEvent, "no event to divide by")
+        XCTAssertNil(RampStepOutcome(offered: 5, accepted: 5, completed: 5, latenciesMS: []).cpuMicrosecondsPerEvent)
+    }
+
     func testKneeIsTheTopOfTheUnbrokenRunOfPassingSteps() {
         func step(_ rate: Double, _ passed: Bool) -> RampStep {
             RampStep(

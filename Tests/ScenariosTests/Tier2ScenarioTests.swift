@@ -84,6 +84,10 @@ final class Tier2ScenarioTests: XCTestCase {
         let ceiling = try XCTUnwrap(sink.values("ceiling").first)
         XCTAssertEqual(ceiling, cores / ((verify + insert) * 1e-6 * 5), accuracy: ceiling * 1e-12)
         XCTAssertEqual(try XCTUnwrap(sink.values("knee_efficiency").first), 100 * 5 / ceiling, accuracy: 1e-9)
+        // The mesh's CPU per event at the knee is the knee step's, whose counter is rounded to a µs.
+        let kneeCPU = try XCTUnwrap(sink.values("cpu_per_event_at_knee").first)
+        XCTAssertEqual(sink.counter("step.r5.cpu_per_event"), Int64(kneeCPU.rounded()))
+        XCTAssertEqual(sink.samples("cpu_per_event_at_knee").first?.unit, "us")
         // Every node delivers each of the knee step's 10 events to its 5 subscribers over the 2 s step.
         XCTAssertEqual(sink.values("delivery_rate"), Array(repeating: 25, count: 5))
         XCTAssertEqual(Set(sink.series("queue_depth").compactMap(\.node)), Set(0..<5))

@@ -30,6 +30,8 @@ final class RelayNode {
     var peerSubscriptions = SubscriptionMatcher<Int>()
 
     var credentials: [Int: LinkCredentials] = [:]
+    /// Each link partner's ILP address, formatted once: every Prepare to it names it.
+    var peerAddresses: [Int: String] = [:]
     /// Each link's secret keyed for HMAC once (`credentials[peer].sharedSecret`), for every Prepare.
     var fulfillmentKeys: [Int: ILPFulfillmentKey] = [:]
     var peerByToken: [String: Int] = [:]
@@ -81,6 +83,7 @@ final class RelayNode {
     /// Makes `peer` a known link partner (before any connection to or from it).
     func addLink(peer: Int, credentials link: LinkCredentials) {
         credentials[peer] = link
+        peerAddresses[peer] = RelayNode.address(of: peer)
         fulfillmentKeys[peer] = ILPFulfillmentKey(sharedSecret: link.sharedSecret)
         peerByToken[link.authToken] = peer
         if ledgers[peer] == nil { ledgers[peer] = BilateralLedger(peer: RelayNode.address(of: peer)) }
@@ -186,13 +189,15 @@ final class RelayNode {
         data: [UInt8], amount: UInt64, to peer: Int, isSubscription: Bool, creditClass: Int = 0,
         now: UInt64, afterNanoseconds delay: UInt64 = 0
     ) {
-        guard let connection = connectionByPeer[peer], let key = fulfillmentKeys[peer] else { return }
+        guard let connection = connectionByPeer[peer], let key = fulfillmentKeys[peer],
+            let destination = peerAddresses[peer]
+        else { return }
         let fulfillment = key.fulfillment(data: data)
         let condition = ILPCondition.condition(for: fulfillment)
         let expiry = now + UInt64(config.prepareExpiryMilliseconds) * 1_000_000
         let prepare = ILPPrepare(
             amount: amount, expiresAt: wallDate(expiry), executionCondition: condition,
-            destination: RelayNode.address(of: peer), data: data)
+            destination: destination, data: data)
         let requestId = takeRequestId()
         if requestId % 4_096 == 0 { sweepExpiredPrepares(now: now) }
         addPending(

@@ -7,9 +7,10 @@ public struct SLARow: Sendable {
     let ok: Bool
 }
 
-/// A capacity scenario's knee beside the machine's ceiling for its mesh size.
+/// A capacity scenario's knee beside the machine's ceiling for its mesh size, and the CPU its mesh
+/// spent per event at the knee beside the floor's (what every node must spend on an event).
 public struct CapacityRow: Sendable {
-    public let scenario, nodes, knee, ceiling, efficiency: String
+    public let scenario, nodes, knee, ceiling, efficiency, cpuPerEvent, floorPerEvent: String
 }
 
 public struct LatencyRow: Sendable {
@@ -171,17 +172,32 @@ enum TableRows {
         return text
     }
 
-    /// Every scenario that measured the machine's ceiling, with its knee (`throughput`) and the
-    /// knee's share of the ceiling; "–" where the ramp found no knee.
+    /// Every scenario that measured the machine's ceiling, with its knee (`throughput`), the
+    /// knee's share of the ceiling, the mesh's CPU per event at the knee and the floor's
+    /// ((verify + insert) × nodes); "–" where the ramp found no knee or a figure is missing.
     static func capacity(_ results: LoadedResults) -> [CapacityRow] {
         let text = ValueText(markdown: true)
         return results.metrics.filter { $0.metric == "ceiling" }.map { ceiling in
-            let knee = results.metrics.first { $0.scenario == ceiling.scenario && $0.metric == "throughput" }?.mean
+            func mean(_ metric: String) -> Double? {
+                results.metrics.first { $0.scenario == ceiling.scenario && $0.metric == metric }?.mean
+            }
+            let knee = mean("throughput")
+            var floor: Double?
+            if let verify = mean("node_event_verify"), let insert = mean("node_event_insert"),
+                let nodes = ceiling.meshSize
+            {
+                floor = (verify + insert) * Double(nodes)
+            }
+            // One display unit for the pair, so the gap reads at a glance.
+            let cpu = mean("cpu_per_event_at_knee")
+            let perEvent = text.values([cpu, floor].compactMap { $0 }, unit: "us")
             return CapacityRow(
                 scenario: MarkdownEscaping.text(ceiling.scenario), nodes: ceiling.meshSize.map(String.init) ?? "–",
                 knee: knee.map { text.value($0, unit: "events/s") } ?? "–",
                 ceiling: text.value(ceiling.mean, unit: "events/s"),
-                efficiency: knee.map { String(format: "%.0f %%", 100 * $0 / ceiling.mean) } ?? "–")
+                efficiency: knee.map { String(format: "%.0f %%", 100 * $0 / ceiling.mean) } ?? "–",
+                cpuPerEvent: cpu == nil ? "–" : perEvent[0],
+                floorPerEvent: floor == nil ? "–" : perEvent[perEvent.count - 1])
         }
     }
 

@@ -10,7 +10,8 @@ import Mesh
 /// `load_latency_at_knee` (full propagation at the knee step), `load_latency.r<rate>` for every
 /// step (ms, to chart latency against offered load; `load_` marks latency measured under a
 /// capacity load, which the scaling check leaves out), `node_event_verify` and `node_event_insert` (µs), `ceiling`
-/// (events/s) and `knee_efficiency` (% of the ceiling), per-step counters, `queue_depth` as the
+/// (events/s), `knee_efficiency` (% of the ceiling), `cpu_per_event_at_knee` (µs of the mesh's
+/// CPU per event at the knee step, beside the floor's (verify + insert) × nodes), per-step counters, `queue_depth` as the
 /// deepest send queue up to the end of the knee step (beyond the knee an unthrottled mesh's
 /// queues may overflow: the step fails, the run does not), and afterwards the
 /// exact work per event of every event offered, once the mesh delivered all of them.
@@ -74,6 +75,7 @@ struct CapacityRamp {
         recorder.declare(Self.kneeLatencyMetric, unit: "ms", better: .lower, meshSize: size)
         recorder.declare("throughput", unit: "events/s", better: .higher, meshSize: size, slaClass: throughputSLAClass)
         recorder.declare("knee_efficiency", unit: "%", better: .higher, meshSize: size)
+        recorder.declare(Self.kneeCPUMetric, unit: "us", better: .lower, meshSize: size)
 
         let origin = await network.now()
         let completions = CompletionLatencies()
@@ -91,7 +93,7 @@ struct CapacityRamp {
         let generator = LoadGenerator(network: network, context: context, tracker: tracker, publishers: Set(publishers))
         let load = MeshRampLoad(
             network: network, generator: generator, tracker: tracker, completions: completions,
-            publishers: publishers)
+            publishers: publishers, cpuClock: MeshCPUClock(of: network))
         var deliveriesPerStep: [Double: [Int]] = [:]
         let result: RampResult
         let drained: Bool
@@ -133,6 +135,7 @@ struct CapacityRamp {
         if let knee = result.knee, let kneeStep = result.steps.last(where: { $0.rate == knee }) {
             try recorder.sample("throughput", knee)
             try recorder.sample("knee_efficiency", 100 * knee / ceiling)
+            if let cpu = kneeStep.outcome.cpuMicrosecondsPerEvent { try recorder.sample(Self.kneeCPUMetric, cpu) }
             for latency in kneeStep.outcome.latenciesMS { try recorder.sample(Self.kneeLatencyMetric, latency) }
             kneeDeliveries = deliveriesPerStep[knee]
             if let deepest = kneeStep.outcome.deepestQueue {
@@ -150,6 +153,7 @@ struct CapacityRamp {
 
     static func stepMetric(_ rate: Double) -> String { "load_latency.r\(Int(rate))" }
     static let kneeLatencyMetric = "load_latency_at_knee"
+    static let kneeCPUMetric = "cpu_per_event_at_knee"
 
     /// One step's full-propagation latencies and what became of its events.
     private static func record(_ step: RampStep, in context: ScenarioContext) throws {
@@ -160,6 +164,9 @@ struct CapacityRamp {
         try recorder.counter("\(label).backlog_at_end", unit: "events", value: Int64(step.outcome.backlogAtEnd))
         if let deepest = step.outcome.deepestQueue {
             try recorder.counter("\(label).queue_depth", unit: "frames", value: Int64(deepest))
+        }
+        if let cpu = step.outcome.cpuMicrosecondsPerEvent, let micros = Int64(exactly: cpu.rounded()) {
+            try recorder.counter("\(label).cpu_per_event", unit: "us", value: micros)
         }
         try recorder.counter("\(label).passed", unit: "bool", value: step.passed ? 1 : 0)
         // Which rule conditions failed it, so a failed step says why (the reason's words are in

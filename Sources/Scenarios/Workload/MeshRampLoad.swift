@@ -8,7 +8,8 @@ import NIOConcurrencyHelpers
 /// (`LoadGenerator.publish`, without waiting for the nodes to send them), and followed by the
 /// `DeliveryTracker` to every node. An event is complete when its last node has it; its latency
 /// is the time to that node (full propagation). A step reports the deepest send queue any node
-/// reached so far (the nodes keep a running maximum).
+/// reached so far (the nodes keep a running maximum) and the CPU the mesh's processes used from
+/// the step's first offer to the end of its drain (`MeshCPUClock`).
 ///
 /// Thread safety: the ramp calls it from one task at a time; completions arrive on the nodes'
 /// threads through `CompletionLatencies`, which has its own lock.
@@ -21,12 +22,16 @@ final class MeshRampLoad: RampLoad {
     private var offered = 0
     private var nextPublisher = 0
     private let network: MeshUnderTest
+    private let cpuClock: MeshCPUClock
+    /// The CPU clock when the step's offers began (after its events were signed).
+    private var cpuAtStepStart: Double?
 
     init(
         network: MeshUnderTest, generator: LoadGenerator, tracker: DeliveryTracker, completions: CompletionLatencies,
-        publishers: [Int]
+        publishers: [Int], cpuClock: MeshCPUClock
     ) {
         self.network = network
+        self.cpuClock = cpuClock
         self.generator = generator
         self.tracker = tracker
         self.completions = completions
@@ -39,6 +44,7 @@ final class MeshRampLoad: RampLoad {
         batch = generator.signed(who)
         offered = 0
         completions.reset()
+        cpuAtStepStart = cpuClock.seconds()
     }
 
     func offer(_ indices: Range<Int>) async throws {
@@ -58,9 +64,11 @@ final class MeshRampLoad: RampLoad {
         var deepest = 0
         for node in 0..<network.nodeCount { deepest = max(deepest, try await network.counters(of: node).queueDepthMax) }
         let latencies = completions.reset()
+        var cpu: Double?
+        if let start = cpuAtStepStart, let end = cpuClock.seconds() { cpu = max(0, end - start) }
         return RampStepOutcome(
             offered: offered, accepted: offered, completed: latencies.count, latenciesMS: latencies,
-            backlogAtEnd: backlog, deepestQueue: deepest)
+            backlogAtEnd: backlog, deepestQueue: deepest, cpuSeconds: cpu)
     }
 }
 

@@ -114,18 +114,28 @@ public struct RampStepOutcome: Sendable, Equatable {
     public var backlogAtEnd: Int
     /// The deepest send queue (frames) any node reached so far, where the system reports it.
     public var deepestQueue: Int?
+    /// CPU time (s) the system under test used from the step's start to the end of its drain,
+    /// where its processes can be read (our own mesh); nil for a relay reached by address.
+    public var cpuSeconds: Double?
 
     public init(
         offered: Int, accepted: Int, completed: Int, latenciesMS: [Double], firstFailure: String? = nil,
-        backlogAtEnd: Int = 0, deepestQueue: Int? = nil
+        backlogAtEnd: Int = 0, deepestQueue: Int? = nil, cpuSeconds: Double? = nil
     ) {
         self.deepestQueue = deepestQueue
+        self.cpuSeconds = cpuSeconds
         self.offered = offered
         self.accepted = accepted
         self.completed = completed
         self.latenciesMS = latenciesMS
         self.firstFailure = firstFailure
         self.backlogAtEnd = backlogAtEnd
+    }
+
+    /// CPU per completed event (µs), nil without a CPU reading or a completed event.
+    public var cpuMicrosecondsPerEvent: Double? {
+        guard let cpuSeconds, completed > 0 else { return nil }
+        return cpuSeconds * 1e6 / Double(completed)
     }
 }
 
