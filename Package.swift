@@ -144,6 +144,7 @@ let package = Package(
                 "Mesh", "Nostr", "Interledger", "SeededRandom",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats", "ExecutableTesting", nioLocks]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Mesh"]),

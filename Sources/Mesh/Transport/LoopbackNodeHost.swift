@@ -20,6 +20,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// A group commit of the store's open transaction is scheduled on the loop.
     private var commitScheduled = false
     private let gauge = QueueGauge()
+    /// Masking keys for the frames of the links this node dialed (it is their client).
+    private let maskingKeys = MaskingKeySource()
     /// Events handed over for publishing that have not left the node yet, bounded.
     let admission: PublishAdmission
     /// Events handed to the node for publishing in this batch, and its held publishes at the end
@@ -218,7 +220,7 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     private func makeLink(_ channel: Channel, role: LinkRole, isClient: Bool) -> WebSocketLink {
         defer { nextLinkId += 1 }
         return WebSocketLink(
-            id: nextLinkId, role: role, channel: channel, isClient: isClient,
+            id: nextLinkId, role: role, channel: channel, maskingKeys: isClient ? maskingKeys : nil,
             queueLimit: node.config.sendQueueLimit, gauge: gauge)
     }
 

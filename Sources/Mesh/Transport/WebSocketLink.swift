@@ -36,18 +36,23 @@ final class WebSocketLink {
     let id: UInt64
     let role: LinkRole
     let channel: Channel
-    private let isClient: Bool
+    /// Keys for the frames this end masks: only a client masks (RFC 6455 §5.1).
+    private let maskingKeys: MaskingKeySource?
     private let queueLimit: Int
     private let gauge: QueueGauge
     private var queue: Deque<ByteBuffer> = []
     private var needsFlush = false
     private(set) var isClosed = false
 
-    init(id: UInt64, role: LinkRole, channel: Channel, isClient: Bool, queueLimit: Int, gauge: QueueGauge) {
+    /// `maskingKeys`: the node's key source on the client side of the connection, `nil` on the server side.
+    init(
+        id: UInt64, role: LinkRole, channel: Channel, maskingKeys: MaskingKeySource?, queueLimit: Int,
+        gauge: QueueGauge
+    ) {
         self.id = id
         self.role = role
         self.channel = channel
-        self.isClient = isClient
+        self.maskingKeys = maskingKeys
         self.queueLimit = queueLimit
         self.gauge = gauge
     }
@@ -90,7 +95,7 @@ final class WebSocketLink {
         markClosed()
         var data = channel.allocator.buffer(capacity: 2)
         data.write(webSocketErrorCode: code)
-        let frame = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: isClient ? .random() : nil, data: data)
+        let frame = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: maskingKeys?.next(), data: data)
         let channel = self.channel
         channel.writeAndFlush(frame).whenComplete { _ in channel.close(promise: nil) }
     }
@@ -104,7 +109,7 @@ final class WebSocketLink {
     }
 
     private func write(_ buffer: ByteBuffer) {
-        let frame = WebSocketFrame(fin: true, opcode: .binary, maskKey: isClient ? .random() : nil, data: buffer)
+        let frame = WebSocketFrame(fin: true, opcode: .binary, maskKey: maskingKeys?.next(), data: buffer)
         channel.write(frame, promise: nil)
         needsFlush = true
     }
