@@ -5,7 +5,7 @@ import XCTest
 @testable import Mesh
 
 /// The link's own frame encoder against NIO's: the same bytes on the wire, and frames NIO's
-/// decoder reads back with the same payloads.
+/// decoder reads back with the same payloads; and the receive side's unmasking copy.
 final class WebSocketFrameWritingTests: XCTestCase {
     private let lengths = [0, 1, 7, 8, 9, 125, 126, 127, 1_000, 65_535, 65_536]
     private let key: WebSocketMaskingKey = [0x9C, 0x01, 0xF0, 0x5A]
@@ -53,7 +53,8 @@ final class WebSocketFrameWritingTests: XCTestCase {
         }
     }
 
-    /// All frames in one buffer, as a link hands them to the channel, decode in order.
+    /// All frames in one buffer, as a link hands them to the channel, decode in order, and the
+    /// receive path's `unmaskedBytes` (here from payloads at unaligned offsets) is NIO's unmasking.
     func testFramesInOneBufferDecodeWithNIOsDecoderToTheSamePayloads() throws {
         var buffer = ByteBuffer()
         var expected: [(payload: [UInt8], maskKey: WebSocketMaskingKey?)] = []
@@ -73,6 +74,7 @@ final class WebSocketFrameWritingTests: XCTestCase {
             XCTAssertEqual(frame.opcode, .binary)
             XCTAssertEqual(frame.maskKey, maskKey)
             XCTAssertEqual(Array(frame.unmaskedData.readableBytesView), payload, "\(payload.count) bytes")
+            XCTAssertEqual(frame.unmaskedBytes, payload, "the receive path's copy, \(payload.count) bytes")
         }
         XCTAssertNil(try channel.readInbound(as: WebSocketFrame.self))
     }

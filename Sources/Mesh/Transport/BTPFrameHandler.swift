@@ -31,9 +31,7 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
         let frame = unwrapInboundIn(data)
         switch frame.opcode {
         case .binary:
-            var payload = frame.unmaskedData
-            let bytes = payload.readBytes(length: payload.readableBytes) ?? []
-            delegate?.link(link, received: bytes)
+            delegate?.link(link, received: frame.unmaskedBytes)
         case .ping:
             link.pong(frame.unmaskedData)
         case .pong:

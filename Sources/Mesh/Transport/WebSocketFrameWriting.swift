@@ -28,26 +28,8 @@ extension ByteBuffer {
         }
         writeBytes(maskKey)
         writeWithUnsafeMutableBytes(minimumWritableBytes: payload.count) { target in
-            Self.copyMasked(payload, into: target, key: maskKey)
+            WebSocketMasking.copy(payload, into: target, key: maskKey)
             return payload.count
-        }
-    }
-
-    /// `target[i] = source[i] ^ key[i % 4]`, eight bytes at a time.
-    private static func copyMasked(
-        _ source: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer, key: WebSocketMaskingKey
-    ) {
-        var pattern: UInt64 = 0
-        withUnsafeMutableBytes(of: &pattern) { for index in 0..<8 { $0[index] = key[index & 3] } }
-        var index = 0
-        while index + 8 <= source.count {
-            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
-            target.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < source.count {
-            target[index] = source[index] ^ key[index & 3]
-            index += 1
         }
     }
 }
