@@ -89,7 +89,7 @@ final class WebSocketLinkTests: XCTestCase {
     /// already written, then the close frame, forgets the queue and closes the channel.
     func testAClientMasksWithFreshKeysAndClosesAfterItsWrittenFrames() throws {
         var nextByte: UInt8 = 0
-        let keys = MaskingKeySource(capacity: 8) { buffer in
+        let keys = MaskingKeySource(capacity: 16) { buffer in
             for index in buffer.indices {
                 buffer[index] = nextByte
                 nextByte &+= 1
@@ -107,7 +107,7 @@ final class WebSocketLinkTests: XCTestCase {
 
         let frames = try writtenBuffers(setup.channel).flatMap { $0 }
         XCTAssertEqual(frames.map(\.opcode), [.binary, .connectionClose])
-        XCTAssertEqual(frames.map(\.maskKey), [[0, 1, 2, 3], [4, 5, 6, 7]])
+        XCTAssertEqual(frames.map(\.maskKey), [[3, 2, 1, 0], [11, 10, 9, 8]])
         XCTAssertEqual(payloads(frames), [[7, 7, 7, 7, 7], [0x03, 0xE9]])
         XCTAssertFalse(setup.channel.isActive, "the connection is closed after the close frame")
     }

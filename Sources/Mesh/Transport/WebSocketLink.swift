@@ -143,7 +143,7 @@ final class WebSocketLink {
                 encoded.clear()
             }
         }
-        encoded.writeWebSocketFrame(opcode: opcode, payload: payload, maskKey: maskingKeys?.next())
+        encoded.writeWebSocketFrame(opcode: opcode, payload: payload, maskKey: maskingKeys?.nextKey())
         if encoded.readableBytes >= Self.handOverBytes { handOver(promise: nil) }
     }
 
