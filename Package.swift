@@ -66,6 +66,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         // File contracts, measurement, statistics, verdicts, charts, reports.
         .target(name: "BenchFormats", dependencies: ["CZlib", "JSON", "Units"]),
@@ -144,6 +145,7 @@ let package = Package(
                 "Mesh", "Nostr", "Interledger", "SeededRandom",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ]),
         .testTarget(name: "BenchFormatsTests", dependencies: ["BenchFormats", "ExecutableTesting", nioLocks]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Mesh"]),

@@ -23,16 +23,3 @@ final class Secp256k1Context: @unchecked Sendable {
         pointer = context
     }
 }
-
-/// Operating-system randomness (getrandom on Linux) for context blinding and BIP-340 aux_rand.
-enum SecureRandom {
-    static func bytes(count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        var out: [UInt8] = []
-        out.reserveCapacity(count + 7)
-        while out.count < count {
-            withUnsafeBytes(of: generator.next() as UInt64) { out.append(contentsOf: $0) }
-        }
-        return Array(out.prefix(count))
-    }
-}

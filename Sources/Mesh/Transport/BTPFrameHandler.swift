@@ -6,19 +6,21 @@ import NIOWebSocket
 /// deadline) into counted closes.
 final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = WebSocketFrame
-    typealias OutboundOut = WebSocketFrame
 
-    private let makeLink: (Channel) -> WebSocketLink
+    /// Where the link's encoded frames enter the pipeline; `WebSocketEndpoint.addFrameHandlers`
+    /// places it in front of NIO's encoder.
+    let outlet = EncodedFrameOutlet()
+    private let makeLink: (Channel, EncodedFrameOutlet) -> WebSocketLink
     private weak var delegate: WebSocketLinkDelegate?
     private var link: WebSocketLink?
 
-    init(delegate: WebSocketLinkDelegate, makeLink: @escaping (Channel) -> WebSocketLink) {
+    init(delegate: WebSocketLinkDelegate, makeLink: @escaping (Channel, EncodedFrameOutlet) -> WebSocketLink) {
         self.delegate = delegate
         self.makeLink = makeLink
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        let link = makeLink(context.channel)
+        let link = makeLink(context.channel, outlet)
         self.link = link
         delegate?.linkOpened(link)
     }
@@ -29,13 +31,9 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
         let frame = unwrapInboundIn(data)
         switch frame.opcode {
         case .binary:
-            var payload = frame.unmaskedData
-            let bytes = payload.readBytes(length: payload.readableBytes) ?? []
-            delegate?.link(link, received: bytes)
+            delegate?.link(link, received: frame.unmaskedBytes)
         case .ping:
-            let pong = WebSocketFrame(
-                fin: true, opcode: .pong, maskKey: frame.maskKey == nil ? .random() : nil, data: frame.unmaskedData)
-            context.writeAndFlush(wrapOutboundOut(pong), promise: nil)
+            link.pong(frame.unmaskedData)
         case .pong:
             break
         case .connectionClose:

@@ -24,7 +24,7 @@ final class ListenerPipeline {
     init(
         maxFrameSize: Int, admission: ListenerAdmission, delegate: WebSocketLinkDelegate,
         clients: NostrClientDelegate, relayInformation: [UInt8], statusPage: NodeStatusResponder.Page? = nil,
-        makeLink: @escaping (Channel) -> WebSocketLink
+        makeLink: @escaping (Channel, EncodedFrameOutlet) -> WebSocketLink
     ) {
         self.maxFrameSize = maxFrameSize
         self.admission = admission

@@ -20,6 +20,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
     /// A group commit of the store's open transaction is scheduled on the loop.
     private var commitScheduled = false
     private let gauge = QueueGauge()
+    /// Masking keys for the frames of the links this node dialed (it is their client).
+    private let maskingKeys = MaskingKeySource()
     /// Events handed over for publishing that have not left the node yet, bounded.
     let admission: PublishAdmission
     /// Events handed to the node for publishing in this batch, and its held publishes at the end
@@ -75,8 +77,8 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
         loop.assertInEventLoop()
         return WebSocketEndpoint.dial(
             host: host, port: port, on: loop, maxFrameSize: node.config.maximumFrameBytes, delegate: self
-        ) { [unowned self] channel in
-            makeLink(channel, role: .dialer(peer: peer), isClient: true)
+        ) { [unowned self] channel, outlet in
+            makeLink(channel, outlet: outlet, role: .dialer(peer: peer), isClient: true)
         }
     }
 
@@ -210,15 +212,17 @@ final class LoopbackNodeHost: WebSocketLinkDelegate, RelayTransportHost, @unchec
             maxFrameSize: node.config.maximumFrameBytes, admission: admission, delegate: self,
             clients: self, relayInformation: RelayInformationDocument.bytes(node: node.id),
             statusPage: statusPage
-        ) { [unowned self] channel in
-            makeLink(channel, role: .listener, isClient: false)
+        ) { [unowned self] channel, outlet in
+            makeLink(channel, outlet: outlet, role: .listener, isClient: false)
         }
     }
 
-    private func makeLink(_ channel: Channel, role: LinkRole, isClient: Bool) -> WebSocketLink {
+    private func makeLink(
+        _ channel: Channel, outlet: EncodedFrameOutlet, role: LinkRole, isClient: Bool
+    ) -> WebSocketLink {
         defer { nextLinkId += 1 }
         return WebSocketLink(
-            id: nextLinkId, role: role, channel: channel, isClient: isClient,
+            id: nextLinkId, role: role, channel: channel, outlet: outlet, maskingKeys: isClient ? maskingKeys : nil,
             queueLimit: node.config.sendQueueLimit, gauge: gauge)
     }
 

@@ -34,7 +34,7 @@ enum WebSocketEndpoint {
         on loop: EventLoop,
         maxFrameSize: Int,
         delegate: WebSocketLinkDelegate,
-        makeLink: @escaping (Channel) -> WebSocketLink
+        makeLink: @escaping (Channel, EncodedFrameOutlet) -> WebSocketLink
     ) -> EventLoopFuture<Channel> {
         let handlerFactory = NIOLoopBound(HandlerFactory(delegate: delegate, makeLink: makeLink), eventLoop: loop)
         return ClientBootstrap(group: loop)
@@ -74,7 +74,10 @@ enum WebSocketEndpoint {
         )
         // Called on the channel's own loop, so the handlers are added synchronously.
         do {
-            try channel.pipeline.syncOperations.addHandlers([
+            let handlers = channel.pipeline.syncOperations
+            try handlers.addHandler(
+                handler.outlet, position: .before(handlers.handler(type: WebSocketFrameEncoder.self)))
+            try handlers.addHandlers([
                 FrameMaskingCheck(framesMustBeMasked: isServer), aggregator, handler,
             ])
             return channel.eventLoop.makeSucceededVoidFuture()
@@ -86,7 +89,7 @@ enum WebSocketEndpoint {
     /// Builds a fresh frame handler per connection (each holds its own link).
     struct HandlerFactory {
         let delegate: WebSocketLinkDelegate
-        let makeLink: (Channel) -> WebSocketLink
+        let makeLink: (Channel, EncodedFrameOutlet) -> WebSocketLink
         func make() -> BTPFrameHandler { BTPFrameHandler(delegate: delegate, makeLink: makeLink) }
     }
 }

@@ -32,24 +32,43 @@ enum LinkRole: Equatable {
 /// the channel's writability (NIO's write-buffer water marks): frames are written straight through
 /// while the channel is writable and queued otherwise; a full queue drops the frame (counted), so
 /// a slow peer costs memory up to the bound and no more.
+///
+/// The link encodes its frames itself, into one buffer that goes to the channel at `flush()` (or
+/// once it holds `handOverBytes`, so the channel's writability still follows within a batch): one
+/// write through the pipeline per batch instead of a `ByteBuffer`, a `WebSocketFrame` and NIO's
+/// encoder per frame (issue 15). The bytes on the wire are the ones NIO's encoder wrote.
 final class WebSocketLink {
+    /// Encoded frames go to the channel at the latest when this many bytes wait, a quarter of
+    /// NIO's default high water mark (64 KiB), so a batch overshoots it by little.
+    static let handOverBytes = 16 * 1024
+
     let id: UInt64
     let role: LinkRole
     let channel: Channel
-    private let isClient: Bool
+    private let outlet: EncodedFrameOutlet
+    /// Keys for the frames this end masks: only a client masks (RFC 6455 §5.1).
+    private let maskingKeys: MaskingKeySource?
     private let queueLimit: Int
     private let gauge: QueueGauge
-    private var queue: Deque<ByteBuffer> = []
+    private var queue: Deque<[UInt8]> = []
+    /// Frames encoded since the last hand-over to the channel.
+    private var encoded: ByteBuffer
     private var needsFlush = false
     private(set) var isClosed = false
 
-    init(id: UInt64, role: LinkRole, channel: Channel, isClient: Bool, queueLimit: Int, gauge: QueueGauge) {
+    /// `maskingKeys`: the node's key source on the client side of the connection, `nil` on the server side.
+    init(
+        id: UInt64, role: LinkRole, channel: Channel, outlet: EncodedFrameOutlet, maskingKeys: MaskingKeySource?,
+        queueLimit: Int, gauge: QueueGauge
+    ) {
         self.id = id
         self.role = role
         self.channel = channel
-        self.isClient = isClient
+        self.outlet = outlet
+        self.maskingKeys = maskingKeys
         self.queueLimit = queueLimit
         self.gauge = gauge
+        encoded = channel.allocator.buffer(capacity: 0)
     }
 
     /// Writes (or queues) one binary frame; call `flush()` after a batch. Returns `false` when the
@@ -57,42 +76,53 @@ final class WebSocketLink {
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {
         guard !isClosed else { return false }
-        var buffer = channel.allocator.buffer(capacity: bytes.count)
-        buffer.writeBytes(bytes)
         if queue.isEmpty && channel.isWritable {
-            write(buffer)
+            bytes.withUnsafeBytes { encode(.binary, payload: $0) }
             return true
         }
         guard queue.count < queueLimit else { return false }
-        queue.append(buffer)
+        queue.append(bytes)
         gauge.add(1)
         return true
     }
 
     func flush() {
+        handOver(promise: nil)
         guard needsFlush else { return }
         needsFlush = false
-        channel.flush()
+        outlet.flush()
     }
 
     /// The channel became writable again: drain what fits.
     func drain() {
-        while channel.isWritable, let buffer = queue.popFirst() {
+        while channel.isWritable, let bytes = queue.popFirst() {
             gauge.add(-1)
-            write(buffer)
+            bytes.withUnsafeBytes { encode(.binary, payload: $0) }
         }
         flush()
     }
 
-    /// Sends a WebSocket close frame with `code`, then closes the TCP connection.
+    /// Answers a ping at once, ahead of any queued frames.
+    func pong(_ payload: ByteBuffer) {
+        guard !isClosed else { return }
+        payload.withUnsafeReadableBytes { encode(.pong, payload: $0) }
+        flush()
+    }
+
+    /// Sends a WebSocket close frame with `code` after the frames already written, then closes the
+    /// TCP connection.
     func close(code: WebSocketErrorCode = .normalClosure) {
         guard !isClosed else { return }
         markClosed()
         var data = channel.allocator.buffer(capacity: 2)
         data.write(webSocketErrorCode: code)
-        let frame = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: isClient ? .random() : nil, data: data)
+        data.withUnsafeReadableBytes { encode(.connectionClose, payload: $0) }
         let channel = self.channel
-        channel.writeAndFlush(frame).whenComplete { _ in channel.close(promise: nil) }
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        handOver(promise: written)
+        needsFlush = false
+        outlet.flush()
     }
 
     /// Forgets queued frames once the connection is gone, so the gauge stays exact.
@@ -103,9 +133,29 @@ final class WebSocketLink {
         queue.removeAll()
     }
 
-    private func write(_ buffer: ByteBuffer) {
-        let frame = WebSocketFrame(fin: true, opcode: .binary, maskKey: isClient ? .random() : nil, data: buffer)
-        channel.write(frame, promise: nil)
+    private func encode(_ opcode: WebSocketOpcode, payload: UnsafeRawBufferPointer) {
+        if encoded.readableBytes == 0 {
+            // Reuses the last buffer's memory when the socket has let go of it (it usually has),
+            // unless a large frame grew it: then it is dropped.
+            if encoded.capacity > 4 * Self.handOverBytes {
+                encoded = channel.allocator.buffer(capacity: 0)
+            } else {
+                encoded.clear()
+            }
+        }
+        encoded.writeWebSocketFrame(opcode: opcode, payload: payload, maskKey: maskingKeys?.nextKey())
+        if encoded.readableBytes >= Self.handOverBytes { handOver(promise: nil) }
+    }
+
+    /// Passes the encoded frames to the channel (unflushed). The channel holds on to the buffer
+    /// until the socket took it, so the next `encode` starts over in it only if it is free again.
+    private func handOver(promise: EventLoopPromise<Void>?) {
+        guard encoded.readableBytes > 0 else {
+            promise?.succeed()
+            return
+        }
+        outlet.write(encoded, promise: promise)
+        encoded.moveReaderIndex(to: encoded.writerIndex)
         needsFlush = true
     }
 }
