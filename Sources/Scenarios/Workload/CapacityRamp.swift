@@ -9,12 +9,13 @@ import Mesh
 /// Records `throughput` (one sample: the knee, the figure the throughput SLAs judge),
 /// `load_latency_at_knee` (full propagation at the knee step), `load_latency.r<rate>` for every
 /// step (ms, to chart latency against offered load; `load_` marks latency measured under a
-/// capacity load, which the scaling check leaves out), `node_event_verify` and `node_event_insert` (µs), `ceiling`
-/// (events/s), `knee_efficiency` (% of the ceiling), `cpu_per_event_at_knee` (µs of the mesh's
-/// CPU per event at the knee step, beside the floor's (verify + insert) × nodes), per-step counters, `queue_depth` as the
-/// deepest send queue up to the end of the knee step (beyond the knee an unthrottled mesh's
-/// queues may overflow: the step fails, the run does not), and afterwards the
-/// exact work per event of every event offered, once the mesh delivered all of them.
+/// capacity load, which the scaling check leaves out), `node_event_verify` and
+/// `node_event_insert` (µs), `ceiling` (events/s), `knee_efficiency` (% of the ceiling),
+/// `cpu_per_event_at_knee` (µs of the mesh's CPU per event at the knee step, to set beside the
+/// floor's (verify + insert) × nodes), per-step counters, `queue_depth` as the deepest send queue
+/// up to the end of the knee step (beyond the knee an unthrottled mesh's queues may overflow: the
+/// step fails, the run does not), and afterwards the exact work per event of every event offered,
+/// once the mesh delivered all of them.
 struct CapacityRamp {
     var publishers: [Int]
     var throughputSLAClass: String
