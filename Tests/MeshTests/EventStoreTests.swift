@@ -63,16 +63,10 @@ final class EventStoreTests: XCTestCase {
         }
     }
 
-    func testTheWALIsCheckpointedBeforeItOutgrowsItsBound() throws {
-        // One event per commit: each commit appends every page it touched (the table and four
-        // indexes) to the WAL, so 800 commits write well over 1,000 pages. The commit that takes
-        // the WAL to `walCheckpointPages` checkpoints it, and the WAL is then reused from its
-        // start, so the file never holds much more than that plus one commit.
-        let path = folder.appendingPathComponent("wal.sqlite").path
-        let store = try EventStore(path: path)
-        defer { store.close() }
-        for index in 0..<800 {
-            // Ids in scattered order, as event ids (hashes) are: each lands on its own index page.
+    /// Inserts `count` events, one commit each. Ids come in scattered order, as event ids (hashes)
+    /// do, so each lands on its own index page: every commit appends several pages to the WAL.
+    private func commitOneByOne(_ count: Int, into store: EventStore, from first: Int = 0) throws {
+        for index in first..<(first + count) {
             let id = String(repeating: String(format: "%016llx", UInt64(index) &* 0x9E37_79B9_7F4A_7C15), count: 4)
             let json = Array(#"{"content":"\#(String(repeating: "x", count: 300))"}"#.utf8)
             try store.insert(
@@ -81,16 +75,51 @@ final class EventStoreTests: XCTestCase {
                     kind: 1, tags: [], json: json))
             try store.commit()
         }
-        XCTAssertEqual(try store.count(), 800)
-        let walBytes = try XCTUnwrap(
-            FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int, "the store runs in WAL mode")
-        // A WAL frame is a page (4,096 bytes) plus a 24-byte header; the file has a 32-byte header.
-        let frames = (walBytes - 32) / (4_096 + 24)
+    }
+
+    private func fileBytes(_ path: String) throws -> Int {
+        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, "\(path) exists")
+    }
+
+    /// A WAL frame is a page (4,096 bytes) plus a 24-byte header; the file has a 32-byte header.
+    private func walFrames(_ path: String) throws -> Int { (try fileBytes(path + "-wal") - 32) / (4_096 + 24) }
+
+    func testTheBackgroundCheckpointCopiesTheWALIntoTheDatabaseFile() throws {
+        // Enough one-event commits to pass `walCheckpointPages` but not the writer's own limit:
+        // only the background connection can have copied the rows into the database file.
+        let path = folder.appendingPathComponent("background.sqlite").path
+        let store = try EventStore(path: path)
+        defer { store.close() }
+        var committed = 0
+        while try walFrames(path) < Int(EventStore.walCheckpointPages) {
+            try commitOneByOne(10, into: store, from: committed)
+            committed += 10
+        }
+        XCTAssertLessThan(try walFrames(path), Int(EventStore.walCheckpointPages) * 2)
+        // Until a checkpoint the database file holds only the empty schema. The checkpoint runs on
+        // its own queue; wait for its result (generously: a sync can take long on a busy disk).
+        let deadline = Date().addingTimeInterval(60)
+        while try fileBytes(path) < committed * 300, Date() < deadline { usleep(10_000) }
+        XCTAssertGreaterThan(
+            try fileBytes(path), committed * 300, "no checkpoint copied the \(committed) events into the database file")
+        XCTAssertEqual(try store.count(), committed)
+    }
+
+    func testTheWALStaysWithinItsBoundWhateverTheBackgroundDoes() throws {
+        // 6,000 one-event commits write twice `inlinePages` of WAL. Whether or not the
+        // background checkpoints keep up, the WAL is reused from its start after a full
+        // checkpoint, or the writer checkpoints at `inlinePages` itself: never much more.
+        let path = folder.appendingPathComponent("bound.sqlite").path
+        let store = try EventStore(path: path)
+        defer { store.close() }
+        var largest = 0
+        for batch in 0..<120 {
+            try commitOneByOne(50, into: store, from: batch * 50)
+            largest = max(largest, try walFrames(path))
+        }
+        XCTAssertEqual(try store.count(), 6_000)
         XCTAssertLessThanOrEqual(
-            frames, EventStore.walCheckpointPages + 50, "the WAL grew to \(frames) pages without a checkpoint")
-        // Until a checkpoint the database file holds only the empty schema: the rows reached it.
-        let databaseBytes = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-        XCTAssertGreaterThan(databaseBytes, 800 * 300, "no checkpoint copied the events into the database file")
+            largest, Int(EventStore.walInlineCheckpointPages) + 50, "the WAL grew to \(largest) pages")
     }
 
     func testALastEventIsCommittedWithoutLaterTraffic() async throws {

@@ -12,7 +12,7 @@ struct StoredEventRow {
 }
 
 /// One node's event database: SQLite in WAL mode with `synchronous=NORMAL` (durable across a crash
-/// of the process, fsync only at checkpoints), an `events` table keyed by the unique event id,
+/// of the process, fsync only at checkpoints, which run in the background: `WALCheckpointer`), an `events` table keyed by the unique event id,
 /// indexes for NIP-01 queries and a `tags` table for single-letter tag filters.
 ///
 /// Not thread-safe by design: a store belongs to one node, whose state is touched on one event loop.
@@ -29,6 +29,7 @@ public final class EventStore {
     private let release: SQLiteStatement
     private let rollbackToSavepoint: SQLiteStatement
     private let commitStatement: SQLiteStatement
+    private let checkpointer: WALCheckpointer
 
     public init(path: String) throws(StoreError) {
         self.path = path
@@ -57,10 +58,13 @@ public final class EventStore {
             release = try SQLiteStatement(db: handle, path: path, sql: "RELEASE event")
             rollbackToSavepoint = try SQLiteStatement(db: handle, path: path, sql: "ROLLBACK TO event")
             commitStatement = try SQLiteStatement(db: handle, path: path, sql: "COMMIT")
+            checkpointer = try WALCheckpointer(
+                path: path, startPages: Self.walCheckpointPages, inlinePages: Self.walInlineCheckpointPages)
         } catch {
             sqlite3_close_v2(handle)
             throw error
         }
+        checkpointer.attach(to: handle)
         db = handle
     }
 
@@ -72,6 +76,7 @@ public final class EventStore {
         // The transports commit every batch (`RelayNode.commitStore` counts a failure); this only
         // covers a batch cut short by shutdown, after the run and its counters are over.
         try? commit()
+        checkpointer.close()
         db = nil
         for statement in [
             insertEvent, insertTag, countEvents, findEvent, begin, savepoint, release, rollbackToSavepoint,
@@ -82,18 +87,21 @@ public final class EventStore {
         sqlite3_close_v2(handle)
     }
 
-    /// WAL pages at which a commit checkpoints (SQLite's default, 4 MB). A checkpoint syncs the
-    /// WAL and the database file on the committing thread — the node's event loop — so it must
-    /// stay small: with 10,000 pages (40 MB) every node of a 10-node mesh, all storing the same
-    /// events, checkpointed within the same moment and both loops stalled for 1.3–1.6 s
-    /// (docs/bottlenecks.md, "Issue 15: the knee's tail stall").
-    static let walCheckpointPages = 1_000
+    /// WAL pages at which a commit starts a checkpoint in the background (16 MB; `WALCheckpointer`).
+    /// Off the loop, a larger WAL costs no stall, and it means fewer checkpoints and syncs: each
+    /// copies the pages that every commit touches (the indexes' inner pages, the tables' last
+    /// pages) once per 16 MB instead of once per 4 MB. At 4 MB the ten nodes' checkpoints kept the
+    /// disk so busy that the writers fell back to checkpointing themselves (a 10-node knee of 841
+    /// events/s against 1,000 at 16 MB; docs/bottlenecks.md, "checkpoints off the event loops").
+    static let walCheckpointPages: Int32 = 4_000
+
+    /// WAL pages (64 MB) at which the writer checkpoints itself, because the background fell behind.
+    static let walInlineCheckpointPages: Int32 = 4 * walCheckpointPages
 
     static let schema = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA temp_store = MEMORY;
-        PRAGMA wal_autocheckpoint = \(walCheckpointPages);
         CREATE TABLE IF NOT EXISTS events (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
