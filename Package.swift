@@ -131,7 +131,7 @@ let package = Package(
         .target(name: "ExecutableTesting", dependencies: [nioLocks], path: "Tests/ExecutableTesting"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom", nioLocks]),
-        .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
+        .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom", crypto]),
         .testTarget(
             name: "NostrClientTests",
             dependencies: [

@@ -31,8 +31,11 @@ extension NostrEvent {
 
     /// The 32-byte id digest, which is also the BIP-340 message that `sig` signs.
     func computeIDBytes() -> [UInt8] {
-        // Through a raw buffer: `[UInt8]` would take swift-crypto's generic `DataProtocol` path.
-        canonicalJSON().withUnsafeBytes { SHA256.hash(data: $0) }.withUnsafeBytes { Array($0) }
+        // Through the concrete `update(bufferPointer:)`: `SHA256.hash(data:)` takes swift-crypto's
+        // generic `DataProtocol` path even for a raw buffer (as Interledger's `SHA256.digest` says).
+        var hasher = SHA256()
+        canonicalJSON().withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes { Array($0) }
     }
 }
 

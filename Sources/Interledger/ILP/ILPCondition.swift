@@ -12,8 +12,7 @@ public enum ILPCondition {
 
     /// SHA-256(fulfillment): 32 bytes.
     public static func condition(for fulfillment: [UInt8]) -> [UInt8] {
-        // Through a raw buffer: `[UInt8]` would take swift-crypto's generic `DataProtocol` path.
-        fulfillment.withUnsafeBytes { SHA256.hash(data: $0) }.withUnsafeBytes { Array($0) }
+        fulfillment.withUnsafeBytes { SHA256.digest($0) }.withUnsafeBytes { Array($0) }
     }
 
     /// True when `fulfillment` is 32 bytes and hashes to `condition` (compared in constant time).

@@ -1,5 +1,6 @@
 import Crypto
 import DequeModule
+import Interledger
 
 /// The events a node has already accepted, remembered for a time window and bounded in count.
 ///
@@ -44,7 +45,7 @@ struct DedupCache {
     }
 
     static func digest(ofMessage bytes: [UInt8]) -> SHA256Digest {
-        bytes.withUnsafeBytes { SHA256.hash(data: $0) }
+        bytes.withUnsafeBytes { SHA256.digest($0) }
     }
 
     /// Ids remembered now.
