@@ -12,8 +12,9 @@ struct StoredEventRow {
 }
 
 /// One node's event database: SQLite in WAL mode with `synchronous=NORMAL` (durable across a crash
-/// of the process, fsync only at checkpoints, which run in the background: `WALCheckpointer`), an `events` table keyed by the unique event id,
-/// indexes for NIP-01 queries and a `tags` table for single-letter tag filters.
+/// of the process, fsync only at checkpoints, which run in the background: `WALCheckpointer`), an
+/// `events` table keyed by the unique event id, indexes for NIP-01 queries and a `tags` table for
+/// single-letter tag filters.
 ///
 /// Not thread-safe by design: a store belongs to one node, whose state is touched on one event loop.
 public final class EventStore {
