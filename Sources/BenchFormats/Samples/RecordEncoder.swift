@@ -5,11 +5,13 @@ import JSON
 /// (which carry the big number arrays) are written with `JSONWriter`, the rest by JSONEncoder;
 /// both give the same bytes JSONEncoder with `.sortedKeys` would, numbers aside (integers print
 /// without `.0`, others in Swift's shortest round-trip form, e.g. `0.1`, `1e-05`).
-struct RecordEncoder {
+public struct RecordEncoder {
     private let encoder = FormatsJSON.encoder(pretty: false)
 
+    public init() {}
+
     /// Appends the record and a trailing newline to `out`.
-    func append(_ record: SampleRecord, to out: inout [UInt8]) throws {
+    public func append(_ record: SampleRecord, to out: inout [UInt8]) throws {
         switch record {
         case .samples(let s):
             var w = JSONWriter(reservingCapacity: 256 + s.values.count * 12)
