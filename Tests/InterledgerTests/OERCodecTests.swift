@@ -126,4 +126,23 @@ final class OERCodecTests: XCTestCase {
         XCTAssertEqual(Array(writer.bytes.prefix(3)), [9, 0x81, 200])
         XCTAssertEqual(writer.bytes.count, 203)
     }
+
+    /// The short form (one octet, up to 127) and a two-octet long form (X.696 §8.6.5), each
+    /// checked against the prefix `writeLength` gives on its own, and the content left intact.
+    func testWriterEnvelopePrefixMatchesWriteLengthAtEveryForm() {
+        for count in [0, 1, 127, 128, 255, 256, 300, 65_535, 65_536] {
+            let content = (0..<count).map { UInt8(truncatingIfNeeded: $0 * 7) }
+            var writer = OERWriter()
+            writer.writeUInt8(9)
+            writer.writeEnvelope { $0.writeOctets(content) }
+            var expected = OERWriter()
+            expected.writeUInt8(9)
+            expected.writeLength(count)
+            expected.writeOctets(content)
+            XCTAssertEqual(writer.bytes, expected.bytes, "\(count) octets")
+        }
+        var twoOctets = OERWriter()
+        twoOctets.writeEnvelope { $0.writeOctets([UInt8](repeating: 1, count: 300)) }
+        XCTAssertEqual(Array(twoOctets.bytes.prefix(3)), [0x82, 0x01, 0x2C])
+    }
 }

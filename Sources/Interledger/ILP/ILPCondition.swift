@@ -12,15 +12,22 @@ public enum ILPCondition {
 
     /// SHA-256(fulfillment): 32 bytes.
     public static func condition(for fulfillment: [UInt8]) -> [UInt8] {
-        fulfillment.withUnsafeBytes { SHA256.digest($0) }.withUnsafeBytes { Array($0) }
+        digest(of: fulfillment).withUnsafeBytes { Array($0) }
     }
 
     /// True when `fulfillment` is 32 bytes and hashes to `condition` (compared in constant time).
     public static func isFulfilled(_ condition: [UInt8], by fulfillment: [UInt8]) -> Bool {
         guard fulfillment.count == ILPLimits.hashLength, condition.count == ILPLimits.hashLength else { return false }
-        let digest = Self.condition(for: fulfillment)
-        var difference: UInt8 = 0
-        for index in 0..<ILPLimits.hashLength { difference |= digest[index] ^ condition[index] }
-        return difference == 0
+        // Compared in the digest's own storage: an array of it would be one more allocation for
+        // every answer a node checks.
+        return digest(of: fulfillment).withUnsafeBytes { digest in
+            var difference: UInt8 = 0
+            for index in 0..<ILPLimits.hashLength { difference |= digest[index] ^ condition[index] }
+            return difference == 0
+        }
+    }
+
+    private static func digest(of fulfillment: [UInt8]) -> SHA256Digest {
+        fulfillment.withUnsafeBytes { SHA256.digest($0) }
     }
 }

@@ -78,8 +78,15 @@ public struct OERWriter {
         let start = bytes.count
         body(&self)
         let length = bytes.count - start
-        var prefix = OERWriter(reservingCapacity: 5)
-        prefix.writeLength(length)
-        bytes.insert(contentsOf: prefix.bytes, at: start)
+        // The prefix (at most five octets) is built in a tuple on the stack, not in an array of its own:
+        // every BTP and ILP packet has an envelope.
+        precondition(UInt64(length) <= UInt64(UInt32.max), "OER length \(length) out of range")
+        guard length >= 0x80 else { return bytes.insert(UInt8(length), at: start) }
+        let octets = Self.minimalOctets(UInt64(length))
+        var prefix = (UInt8(0x80 | octets), UInt8(0), UInt8(0), UInt8(0), UInt8(0))
+        withUnsafeMutableBytes(of: &prefix) { raw in
+            for index in 0..<octets { raw[1 + index] = UInt8(truncatingIfNeeded: length >> (8 * (octets - 1 - index))) }
+            bytes.insert(contentsOf: raw.prefix(1 + octets), at: start)
+        }
     }
 }
