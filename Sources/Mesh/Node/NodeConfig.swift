@@ -46,7 +46,8 @@ public struct NodeConfig: Sendable, Equatable {
     public var forwardDelayMicroseconds: UInt64
     /// Longest time (µs) a stored event waits in the open transaction before the group commit
     /// (loopback transport; 0: commit after every batch of work). Each commit appends every page
-    /// it touched to the WAL, so committing each event alone wrote ~25 KB of WAL per event per node.
+    /// it touched to the WAL, so committing each event alone wrote ~25 KB of WAL per event per node;
+    /// 100 ms rather than 20 writes a third less to the disk under load (docs/protocol.md).
     public var storeCommitIntervalMicroseconds: UInt64
     /// What this node asks its peers for at link setup (the filters of its REQ); default: everything.
     public var peerSubscriptionKinds: [Int]?
@@ -73,7 +74,7 @@ public struct NodeConfig: Sendable, Equatable {
         linkCreditWindow: Int = 16,
         publishBacklogLimit: Int = 256,
         forwardDelayMicroseconds: UInt64 = 0,
-        storeCommitIntervalMicroseconds: UInt64 = 20_000,
+        storeCommitIntervalMicroseconds: UInt64 = 100_000,
         peerSubscriptionKinds: [Int]? = nil,
         timingRecordCapacity: Int = 4_096,
         authDeadlineMilliseconds: Int64 = 10_000,
