@@ -78,8 +78,8 @@ public struct OERWriter {
         let start = bytes.count
         body(&self)
         let length = bytes.count - start
-        // The prefix (at most five octets) is built in a tuple on the stack, not in an array of its own:
-        // every BTP and ILP packet has an envelope.
+        // The prefix (at most five octets) is built in a tuple on the stack, not in an array of
+        // its own: every BTP and ILP packet has an envelope.
         precondition(UInt64(length) <= UInt64(UInt32.max), "OER length \(length) out of range")
         guard length >= 0x80 else { return bytes.insert(UInt8(length), at: start) }
         let octets = Self.minimalOctets(UInt64(length))
