@@ -31,13 +31,24 @@ public struct OERWriter {
 
     /// Writes a canonical OER length determinant.
     public mutating func writeLength(_ length: Int) {
+        Self.withLengthDeterminant(length) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Hands `body` the canonical OER length determinant of `length`: one octet up to 127, else
+    /// 0x80 | n and n big-endian octets. At most five octets, built on the stack, so an envelope
+    /// can insert its prefix without an array of its own.
+    private static func withLengthDeterminant(_ length: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
         precondition(length >= 0 && UInt64(length) <= UInt64(UInt32.max), "OER length \(length) out of range")
-        if length < 0x80 {
-            bytes.append(UInt8(length))
-        } else {
-            let octets = Self.minimalOctets(UInt64(length))
-            bytes.append(0x80 | UInt8(octets))
-            writeBigEndian(UInt64(length), octets: octets)
+        var determinant = (UInt8(0), UInt8(0), UInt8(0), UInt8(0), UInt8(0))
+        withUnsafeMutableBytes(of: &determinant) { raw in
+            guard length >= 0x80 else {
+                raw[0] = UInt8(length)
+                return body(UnsafeRawBufferPointer(rebasing: raw.prefix(1)))
+            }
+            let octets = minimalOctets(UInt64(length))
+            raw[0] = 0x80 | UInt8(octets)
+            for index in 0..<octets { raw[1 + index] = UInt8(truncatingIfNeeded: length >> (8 * (octets - 1 - index))) }
+            body(UnsafeRawBufferPointer(rebasing: raw.prefix(1 + octets)))
         }
     }
 
@@ -77,16 +88,6 @@ public struct OERWriter {
     public mutating func writeEnvelope(_ body: (inout OERWriter) -> Void) {
         let start = bytes.count
         body(&self)
-        let length = bytes.count - start
-        // The prefix (at most five octets) is built in a tuple on the stack, not in an array of
-        // its own: every BTP and ILP packet has an envelope.
-        precondition(UInt64(length) <= UInt64(UInt32.max), "OER length \(length) out of range")
-        guard length >= 0x80 else { return bytes.insert(UInt8(length), at: start) }
-        let octets = Self.minimalOctets(UInt64(length))
-        var prefix = (UInt8(0x80 | octets), UInt8(0), UInt8(0), UInt8(0), UInt8(0))
-        withUnsafeMutableBytes(of: &prefix) { raw in
-            for index in 0..<octets { raw[1 + index] = UInt8(truncatingIfNeeded: length >> (8 * (octets - 1 - index))) }
-            bytes.insert(contentsOf: raw.prefix(1 + octets), at: start)
-        }
+        Self.withLengthDeterminant(bytes.count - start) { bytes.insert(contentsOf: $0, at: start) }
     }
 }
