@@ -116,8 +116,8 @@ extension RelayNode {
                 return
             }
             if !pending.isSubscription {
-                do { try ledgers[peer]?.recordSent(amount: pending.amount, outcome: .fulfilled) } catch {
-                    counters.ledgerOverflows += 1
+                updateLedger(with: peer) { ledger throws(BilateralLedgerError) in
+                    try ledger.recordSent(amount: pending.amount, outcome: .fulfilled)
                 }
             }
             if pending.isSubscription {
@@ -127,8 +127,8 @@ extension RelayNode {
         case let .reject(reject):
             counters.rejectsReceived[reject.code.code, default: 0] += 1
             if !pending.isSubscription {
-                do { try ledgers[peer]?.recordSent(amount: pending.amount, outcome: .rejected(reject.code)) } catch {
-                    counters.ledgerOverflows += 1
+                updateLedger(with: peer) { ledger throws(BilateralLedgerError) in
+                    try ledger.recordSent(amount: pending.amount, outcome: .rejected(reject.code))
                 }
             }
         case .prepare:

@@ -221,20 +221,26 @@ final class RelayNode {
         case let .fulfill(fulfillment):
             ilp = ILPFulfill(fulfillment: fulfillment, data: []).serialize()
             if book {
-                do { try ledgers[peer]?.recordReceived(amount: amount, outcome: .fulfilled) } catch {
-                    counters.ledgerOverflows += 1
+                updateLedger(with: peer) { ledger throws(BilateralLedgerError) in
+                    try ledger.recordReceived(amount: amount, outcome: .fulfilled)
                 }
             }
         case let .reject(reject):
             ilp = reject.serialize()
             counters.rejectsSent[reject.code.code, default: 0] += 1
             if book {
-                do { try ledgers[peer]?.recordReceived(amount: amount, outcome: .rejected(reject.code)) } catch {
-                    counters.ledgerOverflows += 1
+                updateLedger(with: peer) { ledger throws(BilateralLedgerError) in
+                    try ledger.recordReceived(amount: amount, outcome: .rejected(reject.code))
                 }
             }
         }
         send(BTPPacket.response(requestId: requestId, protocolData: [.ilp(ilp)]).serialize(), on: connection)
+    }
+
+    /// Books an answered Prepare in the ledger with `peer` (`entry` records it as sent or
+    /// received); an entry the ledger cannot hold without overflowing is counted, not booked.
+    func updateLedger(with peer: Int, _ entry: (inout BilateralLedger) throws(BilateralLedgerError) -> Void) {
+        do { try ledgers.modifyValue(forKey: peer, entry) } catch { counters.ledgerOverflows += 1 }
     }
 
     func reject(_ code: ILPErrorCode, _ message: String) -> ILPReject {
@@ -259,15 +265,21 @@ final class RelayNode {
     // MARK: Pending Prepares (the network's quiescence signal)
 
     func addPending(_ pending: PendingPrepare, requestId: UInt32, on connection: ConnectionID) {
-        guard connections[connection] != nil else { return }
-        connections[connection]!.pending[requestId] = pending
-        if !pending.isSubscription { connections[connection]!.credit.take(pending.creditClass) }
+        let added: Void? = connections.modifyValue(forKey: connection) { state in
+            state.pending[requestId] = pending
+            if !pending.isSubscription { state.credit.take(pending.creditClass) }
+        }
+        guard added != nil else { return }
         adjustPending(by: 1)
     }
 
     func takePending(_ requestId: UInt32, on connection: ConnectionID) -> PendingPrepare? {
-        guard let pending = connections[connection]?.pending.removeValue(forKey: requestId) else { return nil }
-        if !pending.isSubscription { connections[connection]!.credit.give(pending.creditClass) }
+        let taken = connections.modifyValue(forKey: connection) { state -> PendingPrepare? in
+            guard let pending = state.pending.removeValue(forKey: requestId) else { return nil }
+            if !pending.isSubscription { state.credit.give(pending.creditClass) }
+            return pending
+        }
+        guard let pending = taken ?? nil else { return nil }
         adjustPending(by: -1)
         return pending
     }
