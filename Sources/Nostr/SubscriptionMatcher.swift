@@ -90,6 +90,8 @@ public struct SubscriptionMatcher<Key: Hashable> {
     public func matches(_ event: NostrEvent) -> [Key] {
         var matched: [Int] = []  // subscription numbers, possibly repeated
         func consider(_ slots: [Int]) {
+            // One allocation for a bucket's matches, not one per doubling while appending.
+            matched.reserveCapacity(matched.count + slots.count)
             for slot in slots where filters[slot].matches(event) {
                 matched.append(owners[slot])
             }

@@ -126,7 +126,9 @@ extension RelayNode {
     /// Peers whose REQ matches, whose link is up, never the peer the event came from; sorted so
     /// the simulation sends in a reproducible order.
     private func forwardTargets(for event: NostrEvent, excluding source: Int?) -> [Int] {
-        peerSubscriptions.matches(event).filter { $0 != source && connectionByPeer[$0] != nil }.sorted()
+        var targets = peerSubscriptions.matches(event).filter { $0 != source && connectionByPeer[$0] != nil }
+        targets.sort()
+        return targets
     }
 
     private func storeEvent(_ event: NostrEvent) throws {
