@@ -90,8 +90,10 @@ public struct SubscriptionMatcher<Key: Hashable> {
     public func matches(_ event: NostrEvent) -> [Key] {
         var matched: [Int] = []  // subscription numbers, possibly repeated
         func consider(_ slots: [Int]) {
-            // One allocation for a bucket's matches, not one per doubling while appending.
-            matched.reserveCapacity(matched.count + slots.count)
+            // Room for a bucket's matches in one allocation rather than one per doubling, still
+            // growing geometrically: an event whose many tags each hit a bucket stays linear.
+            let needed = matched.count + slots.count
+            if matched.capacity < needed { matched.reserveCapacity(Swift.max(needed, 2 * matched.capacity)) }
             for slot in slots where filters[slot].matches(event) {
                 matched.append(owners[slot])
             }
