@@ -1,3 +1,4 @@
+import CSQLite3
 import Foundation
 import Nostr
 import XCTest
@@ -142,6 +143,27 @@ final class EventStoreTests: XCTestCase {
                 XCTAssertEqual(seen, 1, "node \(node)'s event is not committed")
             }
         }
+    }
+
+    func testAStoreCountsItsOwnMemoryWithSQLitesGlobalStatisticsOff() throws {
+        let store = try EventStore(path: folder.appendingPathComponent("memory.sqlite").path)
+        XCTAssertTrue(SQLiteLibrary.memoryStatisticsOff, "the first store opens before SQLite initializes")
+        let empty = try XCTUnwrap(store.memoryInUse)
+        let key = NostrKeyPair.deterministic(seed: 3, index: 0)
+        // 400 events of ~1 KB fill more than 100 pages of the page cache.
+        for index in 0..<400 {
+            let content = String(repeating: "x", count: 900) + " \(index)"
+            XCTAssertTrue(try store.insert(row(key.sign(kind: 1, content: content, createdAt: 1_700_000_000))))
+        }
+        try store.commit()
+        let full = try XCTUnwrap(store.memoryInUse)
+        XCTAssertGreaterThan(full - empty, 100 * 4_096, "the page cache holds the new pages")
+        var current: Int64 = 0
+        var highwater: Int64 = 0
+        XCTAssertEqual(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &highwater, 0), SQLITE_OK)
+        XCTAssertEqual(current, 0, "no global count, so no process-wide mutex per allocation")
+        store.close()
+        XCTAssertNil(store.memoryInUse)
     }
 
     func testClosedStoreNamesItsPath() throws {

@@ -37,6 +37,7 @@ final class ProcessPerNodeTests: XCTestCase {
         let reported = try await mesh.heap(of: 2)
         let heap = try XCTUnwrap(reported, "a node process reports its own heap")
         XCTAssertGreaterThan(heap.inUseBytes, 0)
+        XCTAssertGreaterThan(try XCTUnwrap(heap.sqliteBytes, "and its store's share"), 0)
 
         await mesh.shutdown()
         for pid in pids {

@@ -86,6 +86,12 @@ public final class StandaloneNode: Sendable {
         return try await host.loop.submit { try host.node.store.count() }.get()
     }
 
+    /// Bytes the node's store holds in SQLite (`EventStore.memoryInUse`); nil once it is closed.
+    public func storeMemoryInUse() async throws -> Int? {
+        let host = host
+        return try await host.loop.submit { host.node.store.memoryInUse }.get()
+    }
+
     public func addLocalSubscriptions(_ subscriptions: [(id: Int, filters: [NostrFilter])]) async throws {
         let host = host
         try await host.loop.submit {

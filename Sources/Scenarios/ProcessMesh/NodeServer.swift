@@ -94,7 +94,7 @@ public enum NodeServer {
             answer.counters = try await node.counters()
         case "memory":
             answer.heapInUse = MemoryFootprint.current()?.heapInUseBytes
-            answer.sqliteInUse = SQLiteMemory.inUseBytes
+            answer.sqliteInUse = try await node.storeMemoryInUse()
         case "timings":
             let log = try await node.timings()
             let limit = try bounded(command.limit ?? 1_000, "limit", of: "timings", 0...Int.max)
