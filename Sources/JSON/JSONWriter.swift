@@ -90,14 +90,17 @@ public struct JSONWriter {
         appendArray(values) { $0.append(integer: $1) }
     }
 
-    /// `[e0,e1,…]`, each element written by `element`.
+    /// `[e0,e1,…]`, each element written by `element`. Inlinable so that callers in other modules
+    /// get it specialized: unspecialized, every call looked up generic metadata at run time (0.5 %
+    /// of a capacity ramp's CPU, serialising each stored event's and each verified id's tags).
+    @inlinable
     public mutating func appendArray<Element>(_ values: [Element], _ element: (inout JSONWriter, Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            element(&self, value)
+        append(byte: UInt8(ascii: "["))
+        for index in values.indices {
+            if index > 0 { append(byte: UInt8(ascii: ",")) }
+            element(&self, values[index])
         }
-        bytes.append(UInt8(ascii: "]"))
+        append(byte: UInt8(ascii: "]"))
     }
 
     /// Copies unescaped runs in bulk and escapes only the bytes that need it.

@@ -28,7 +28,7 @@ public struct SubscriptionMatcher<Key: Hashable> {
     private var owners: [Int] = []
     private var freeSlots: [Int] = []
     /// Dense subscription numbers, so a lookup can deduplicate owners by sorting small integers.
-    private var keysByNumber: [Key?] = []
+    @usableFromInline private(set) var keysByNumber: [Key?] = []
     private var freeNumbers: [Int] = []
     private var subscriptions: [Key: (number: Int, slots: [Int])] = [:]
     private var byID: [String: [Int]] = [:]
@@ -86,8 +86,17 @@ public struct SubscriptionMatcher<Key: Hashable> {
     }
 
     /// Keys of every subscription with at least one filter matching `event`, each once, in no
-    /// particular order.
+    /// particular order. Inlinable, and the search itself not generic, so that a caller in another
+    /// module gets it specialized for its key type: unspecialized, each call looked up the generic
+    /// metadata of `[Key?]` and `[Key]` at run time (about 0.5 % of a capacity ramp's CPU).
+    @inlinable
     public func matches(_ event: NostrEvent) -> [Key] {
+        matchingNumbers(event).map { keysByNumber[$0]! }
+    }
+
+    /// Numbers of the subscriptions `event` matches, each once.
+    @usableFromInline
+    func matchingNumbers(_ event: NostrEvent) -> [Int] {
         var matched: [Int] = []  // subscription numbers, possibly repeated
         func consider(_ slots: [Int]) {
             // Room for a bucket's matches in one allocation rather than one per doubling, still
@@ -107,17 +116,16 @@ public struct SubscriptionMatcher<Key: Hashable> {
         }
         if !byKind.isEmpty, let slots = byKind[event.kind] { consider(slots) }
         consider(scanList)
-        guard matched.count > 1 else { return matched.map { keysByNumber[$0]! } }
+        guard matched.count > 1 else { return matched }
         // A subscription can match through several filters or several tags: keep each once.
         matched.sort()
-        var keys: [Key] = []
-        keys.reserveCapacity(matched.count)
-        var previous = -1
-        for number in matched where number != previous {
-            keys.append(keysByNumber[number]!)
-            previous = number
+        var kept = 1
+        for index in 1..<matched.count where matched[index] != matched[kept - 1] {
+            matched[kept] = matched[index]
+            kept += 1
         }
-        return keys
+        matched.removeLast(matched.count - kept)
+        return matched
     }
 
     // MARK: Index maintenance
