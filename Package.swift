@@ -10,11 +10,12 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
     .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // OpenSSL's libcrypto, for SHA-256 only (Sources/Hashing says why).
+    .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     // glibc's <malloc.h> (malloc_info), part of libc6-dev: nothing to link.
     .systemLibrary(name: "CMalloc"),
 ]
 
-let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 /// NIO's `NIOLockedValueBox` and `NIOLock`: state shared between threads (the standard `Mutex`
 /// needs macOS 15).
@@ -28,7 +29,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
@@ -40,12 +40,14 @@ let package = Package(
         .target(name: "ProcFS"),
         /// The one JSON scanner and writer (no dependencies), under Nostr, Interledger and BenchFormats.
         .target(name: "JSON"),
-        .target(name: "Nostr", dependencies: ["CSecp256k1", "JSON", crypto]),
-        .target(name: "Interledger", dependencies: ["JSON", crypto]),
+        /// SHA-256 and HMAC-SHA256 with value-type states (event ids, ILP conditions, dedup digests).
+        .target(name: "Hashing", dependencies: ["COpenSSLCrypto"]),
+        .target(name: "Nostr", dependencies: ["CSecp256k1", "JSON", "Hashing"]),
+        .target(name: "Interledger", dependencies: ["JSON", "Hashing"]),
         .target(
             name: "Mesh",
             dependencies: [
-                "Nostr", "Interledger", "CSQLite3", "SeededRandom", crypto,
+                "Nostr", "Interledger", "CSQLite3", "SeededRandom", "Hashing",
                 nioLocks,
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -74,7 +76,7 @@ let package = Package(
             name: "Scenarios",
             dependencies: [
                 "Mesh", "Nostr", "NostrClient", "Interledger", "BenchFormats", "Statistics", "CMalloc", "ProcFS",
-                crypto,
+                "Hashing",
                 .product(name: "Logging", package: "swift-log"),
                 nioLocks,
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -131,7 +133,8 @@ let package = Package(
         .target(name: "ExecutableTesting", dependencies: [nioLocks], path: "Tests/ExecutableTesting"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"]),
         .testTarget(name: "NostrTests", dependencies: ["Nostr", "SeededRandom", nioLocks]),
-        .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom", crypto]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing", "SeededRandom"]),
+        .testTarget(name: "InterledgerTests", dependencies: ["Interledger", "SeededRandom"]),
         .testTarget(
             name: "NostrClientTests",
             dependencies: [

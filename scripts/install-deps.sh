@@ -4,7 +4,7 @@
 set -euo pipefail
 # hyperfine: the live hyperfine tests (Tests/PipelineEndToEndTests/ForeignPipelineTests.swift) run it.
 # iproute2 (ip, ss): the network-namespace mesh and its tests (Tests/ScenariosTests/NamespaceMeshTests.swift).
-packages=(libcairo2-dev zlib1g-dev libsecp256k1-dev libsqlite3-dev pkg-config fonts-dejavu-core hyperfine iproute2)
+packages=(libcairo2-dev zlib1g-dev libsecp256k1-dev libsqlite3-dev libssl-dev pkg-config fonts-dejavu-core hyperfine iproute2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

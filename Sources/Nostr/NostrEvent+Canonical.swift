@@ -1,4 +1,4 @@
-import Crypto
+import Hashing
 import JSON
 
 extension NostrEvent {
@@ -31,11 +31,7 @@ extension NostrEvent {
 
     /// The 32-byte id digest, which is also the BIP-340 message that `sig` signs.
     func computeIDBytes() -> [UInt8] {
-        // Through the concrete `update(bufferPointer:)`: `SHA256.hash(data:)` takes swift-crypto's
-        // generic `DataProtocol` path even for a raw buffer (as Interledger's `SHA256.digest` says).
-        var hasher = SHA256()
-        canonicalJSON().withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return hasher.finalize().withUnsafeBytes { Array($0) }
+        SHA256.hash(canonicalJSON()).bytes
     }
 }
 

@@ -1,4 +1,4 @@
-import Crypto
+import Hashing
 
 /// Why a secret key was refused.
 public enum NostrKeyError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -44,7 +44,7 @@ public struct NostrKeyPair: Sendable {
             withUnsafeBytes(of: Int64(index).bigEndian) { material.append(contentsOf: $0) }
             withUnsafeBytes(of: attempt.bigEndian) { material.append(contentsOf: $0) }
             // A hash outside the curve's order (p ≈ 2⁻¹²⁸) is skipped: the next attempt is used.
-            if let pair = try? NostrKeyPair(secretKey: Array(SHA256.hash(data: material))) { return pair }
+            if let pair = try? NostrKeyPair(secretKey: SHA256.hash(material).bytes) { return pair }
             attempt += 1
         }
     }

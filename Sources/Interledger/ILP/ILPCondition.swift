@@ -1,4 +1,4 @@
-import Crypto
+import Hashing
 
 /// Conditions and fulfillments as MeshBench derives them (docs/protocol.md §1, like STREAM):
 /// the receiver and sender share a per-peer secret, the fulfillment is
@@ -12,7 +12,7 @@ public enum ILPCondition {
 
     /// SHA-256(fulfillment): 32 bytes.
     public static func condition(for fulfillment: [UInt8]) -> [UInt8] {
-        digest(of: fulfillment).withUnsafeBytes { Array($0) }
+        SHA256.hash(fulfillment).bytes
     }
 
     /// True when `fulfillment` is 32 bytes and hashes to `condition` (compared in constant time).
@@ -20,14 +20,10 @@ public enum ILPCondition {
         guard fulfillment.count == ILPLimits.hashLength, condition.count == ILPLimits.hashLength else { return false }
         // Compared in the digest's own storage: an array of it would be one more allocation for
         // every answer a node checks.
-        return digest(of: fulfillment).withUnsafeBytes { digest in
+        return SHA256.hash(fulfillment).withUnsafeBytes { digest in
             var difference: UInt8 = 0
             for index in 0..<ILPLimits.hashLength { difference |= digest[index] ^ condition[index] }
             return difference == 0
         }
-    }
-
-    private static func digest(of fulfillment: [UInt8]) -> SHA256Digest {
-        fulfillment.withUnsafeBytes { SHA256.digest($0) }
     }
 }

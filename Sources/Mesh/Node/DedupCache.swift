@@ -1,5 +1,5 @@
-import Crypto
 import DequeModule
+import Hashing
 import Interledger
 
 /// The events a node has already accepted, remembered for a time window and bounded in count.
@@ -45,7 +45,7 @@ struct DedupCache {
     }
 
     static func digest(ofMessage bytes: [UInt8]) -> SHA256Digest {
-        bytes.withUnsafeBytes { SHA256.digest($0) }
+        SHA256.hash(bytes)
     }
 
     /// Ids remembered now.
@@ -105,7 +105,7 @@ struct EventKey: Hashable {
         if let key = id.withUTF8(Self.init(lowercaseHex:)) {
             self = key
         } else {
-            self = SHA256.hash(data: Array(id.utf8)).withUnsafeBytes(Self.init(bytes:))
+            self = SHA256.hash(Array(id.utf8)).withUnsafeBytes(Self.init(bytes:))
         }
     }
 

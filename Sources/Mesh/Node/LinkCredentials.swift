@@ -1,5 +1,5 @@
 import Foundation
-import Crypto
+import Hashing
 
 /// What two linked nodes agree on out of band: the BTP auth token the dialer presents and the
 /// shared secret both sides use for ILP conditions (fulfillment = HMAC-SHA256(secret, data)).
@@ -14,9 +14,9 @@ public struct LinkCredentials: Sendable, Equatable {
     }
 
     public static func derive(seed: UInt64, edge: Edge) -> LinkCredentials {
-        let key = SymmetricKey(data: withUnsafeBytes(of: seed.bigEndian) { Array($0) })
+        let hmac = HMACSHA256(key: withUnsafeBytes(of: seed.bigEndian) { Array($0) })
         func mac(_ label: String) -> [UInt8] {
-            Array(HMAC<SHA256>.authenticationCode(for: Array("\(label):\(edge.a)-\(edge.b)".utf8), using: key))
+            hmac.authenticationCode(for: Array("\(label):\(edge.a)-\(edge.b)".utf8)).bytes
         }
         let token = mac("btp-auth-token").prefix(16).map { String(format: "%02x", $0) }.joined()
         return LinkCredentials(authToken: token, sharedSecret: mac("ilp-shared-secret"))

@@ -1,6 +1,6 @@
 import BenchFormats
-import Crypto
 import Foundation
+import Hashing
 import ProcFS
 
 /// Describes the machine a run is measured on. The fingerprint hashes what makes timings
@@ -15,8 +15,8 @@ public enum HostProbe {
         let swift = swiftVersion
         // Memory is rounded to whole GiB so small reservations by the kernel do not change the identity.
         let identity = [cpuModel, String(cpus), String((memoryMB + 512) / 1024), os, swift].joined(separator: "|")
-        let digest = SHA256.hash(data: Array(identity.utf8))
-        let fingerprint = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(Array(identity.utf8))
+        let fingerprint = digest.bytes.prefix(8).map { String(format: "%02x", $0) }.joined()
         return HostInfo(
             fingerprint: fingerprint, cpuModel: cpuModel, cpus: cpus, memoryMB: memoryMB,
             os: os, swift: swift)
