@@ -42,4 +42,21 @@ final class ILPConditionTests: XCTestCase {
                     data: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8))),
             "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
+
+    func testTheSendersInlineFulfillmentGivesTheSameConditionAndAcceptsOnlyItself() {
+        let secret = Array("meshbench-secret".utf8), data = Array("hello".utf8)
+        let key = ILPFulfillmentKey(sharedSecret: secret)
+        let expected = key.fulfillmentDigest(data: data)
+        let fulfillment = ILPCondition.fulfillment(sharedSecret: secret, data: data)
+        XCTAssertEqual(expected.bytes, fulfillment)
+        XCTAssertEqual(ILPCondition.condition(for: expected), ILPCondition.condition(for: fulfillment))
+        XCTAssertTrue(ILPCondition.isFulfillment(fulfillment, equalTo: expected))
+        for index in 0..<32 {
+            var wrong = fulfillment
+            wrong[index] ^= 0x80
+            XCTAssertFalse(ILPCondition.isFulfillment(wrong, equalTo: expected), "byte \(index)")
+        }
+        XCTAssertFalse(ILPCondition.isFulfillment(Array(fulfillment.prefix(31)), equalTo: expected))
+        XCTAssertFalse(ILPCondition.isFulfillment(fulfillment + [0], equalTo: expected))
+    }
 }

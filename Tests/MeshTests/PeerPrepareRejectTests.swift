@@ -43,6 +43,51 @@ final class PeerPrepareRejectTests: XCTestCase {
         }
     }
 
+    func testAnAnswerWhoseFulfillmentIsNotTheConditionsPreimageIsCountedAndKeepsTheConnection() async throws {
+        // The hub keeps the fulfillment it derived for each Prepare and compares the answer with
+        // it; a peer that answers the hub's REQ with any other 32 bytes must not count as paid.
+        let config = MeshConfig(topology: try .star(nodes: 3), seed: seed)
+        try await withNodeOneImpersonatedAnsweringWrongly(config) { network in
+            var counted = 0
+            for _ in 0..<200 where counted == 0 {
+                counted = try await network.counters(of: 0).invalidFulfillments
+                if counted == 0 { try await Task.sleep(nanoseconds: 10_000_000) }
+            }
+            XCTAssertEqual(counted, 1)
+            let hub = try await network.counters(of: 0)
+            XCTAssertEqual(hub.openConnections, 2, "a wrong fulfillment is counted, not a reason to close")
+        }
+    }
+
+    /// Node 1's place taken by a raw client that authenticates and answers the hub's REQ Prepare
+    /// with its fulfillment's first bit flipped.
+    private func withNodeOneImpersonatedAnsweringWrongly(
+        _ config: MeshConfig, _ body: (MeshNetwork) async throws -> Void
+    ) async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        try await withNetwork(config) { network in
+            try await network.stopNode(1)
+            let link = LinkCredentials.derive(seed: seed, edge: Edge(0, 1))
+            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
+            let client = try await RawWebSocketClient.connect(port: port, group: group)
+            try await client.sendBinary(BTPAuth.request(requestId: 1, token: link.authToken).serialize())
+            while let frame = await client.nextFrame() {
+                guard frame.opcode == 0x2, case let .message(entries) = try BTPPacket(bytes: frame.payload).body,
+                    let ilp = entries.entry(named: "ilp"), case let .prepare(prepare) = try ILPPacket(bytes: ilp.data)
+                else { continue }
+                var wrong = ILPCondition.fulfillment(sharedSecret: link.sharedSecret, data: prepare.data)
+                wrong[0] ^= 1
+                let requestId = try BTPPacket(bytes: frame.payload).requestId
+                let fulfill = ILPFulfill(fulfillment: wrong, data: [])
+                try await client.sendBinary(
+                    BTPPacket.response(requestId: requestId, protocolData: [.ilp(fulfill.serialize())]).serialize())
+                break
+            }
+            try await body(network)
+        }
+        try await group.shutdownGracefully()
+    }
+
     func testAForwardThatCannotBeSerialisedIsCountedAndItsUpstreamPrepareRejected() async throws {
         // The client, in node 1's place, sends a packet exactly at the ILP data limit with a
         // one-byte sender; the hub's forward names the hub as sender, outgrows the limit and

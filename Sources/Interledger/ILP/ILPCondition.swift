@@ -15,6 +15,23 @@ public enum ILPCondition {
         SHA256.hash(fulfillment).bytes
     }
 
+    /// SHA-256(fulfillment) of a fulfillment held inline.
+    public static func condition(for fulfillment: SHA256Digest) -> [UInt8] {
+        fulfillment.withUnsafeBytes { SHA256.hash($0) }.bytes
+    }
+
+    /// True when `fulfillment` is the one the sender derived itself (compared in constant time).
+    /// The sender of a Prepare knows its condition's preimage, so this equals checking that
+    /// `fulfillment` hashes to the condition, without hashing it.
+    public static func isFulfillment(_ fulfillment: [UInt8], equalTo expected: SHA256Digest) -> Bool {
+        guard fulfillment.count == ILPLimits.hashLength else { return false }
+        return expected.withUnsafeBytes { expected in
+            var difference: UInt8 = 0
+            for index in 0..<ILPLimits.hashLength { difference |= expected[index] ^ fulfillment[index] }
+            return difference == 0
+        }
+    }
+
     /// True when `fulfillment` is 32 bytes and hashes to `condition` (compared in constant time).
     public static func isFulfilled(_ condition: [UInt8], by fulfillment: [UInt8]) -> Bool {
         guard fulfillment.count == ILPLimits.hashLength, condition.count == ILPLimits.hashLength else { return false }

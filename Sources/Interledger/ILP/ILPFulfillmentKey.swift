@@ -11,6 +11,12 @@ public struct ILPFulfillmentKey: Sendable {
 
     /// HMAC-SHA256(secret, data): the same 32 bytes as `ILPCondition.fulfillment(sharedSecret:data:)`.
     public func fulfillment(data: [UInt8]) -> [UInt8] {
-        hmac.authenticationCode(for: data).bytes
+        fulfillmentDigest(data: data).bytes
+    }
+
+    /// The same fulfillment held inline (no array): what the sender of a Prepare keeps to check
+    /// the answer against.
+    public func fulfillmentDigest(data: [UInt8]) -> SHA256Digest {
+        hmac.authenticationCode(for: data)
     }
 }

@@ -111,7 +111,7 @@ extension RelayNode {
         }
         switch answer {
         case let .fulfill(fulfill):
-            guard ILPCondition.isFulfilled(pending.condition, by: fulfill.fulfillment) else {
+            guard ILPCondition.isFulfillment(fulfill.fulfillment, equalTo: pending.fulfillment) else {
                 counters.invalidFulfillments += 1
                 return
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import Interledger
 import Nostr
 
@@ -49,7 +50,9 @@ final class RelayNode {
 
     struct PendingPrepare {
         let amount: UInt64
-        let condition: [UInt8]
+        /// The fulfillment this node derived for the Prepare (the condition's preimage): an answer
+        /// is checked by comparing with it, one SHA-256 less per answer than hashing the answer.
+        let fulfillment: SHA256Digest
         let expiresAt: UInt64
         let isSubscription: Bool
         /// The TTL class whose link credit this EVENT Prepare holds until it is answered.
@@ -192,7 +195,7 @@ final class RelayNode {
         guard let connection = connectionByPeer[peer], let key = fulfillmentKeys[peer],
             let destination = peerAddresses[peer]
         else { return }
-        let fulfillment = key.fulfillment(data: data)
+        let fulfillment = key.fulfillmentDigest(data: data)
         let condition = ILPCondition.condition(for: fulfillment)
         let expiry = now + UInt64(config.prepareExpiryMilliseconds) * 1_000_000
         let prepare = ILPPrepare(
@@ -202,7 +205,7 @@ final class RelayNode {
         if requestId % 4_096 == 0 { sweepExpiredPrepares(now: now) }
         addPending(
             PendingPrepare(
-                amount: amount, condition: condition, expiresAt: expiry + delay,
+                amount: amount, fulfillment: fulfillment, expiresAt: expiry + delay,
                 isSubscription: isSubscription, creditClass: creditClass),
             requestId: requestId, on: connection)
         let frame = BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
