@@ -17,6 +17,12 @@ public enum ILPPacket: Hashable, Sendable {
     /// Canonical OER bytes. Does not validate; call `validate()` for values you did not decode.
     public func serialize() -> [UInt8] {
         var writer = OERWriter(reservingCapacity: estimatedSize)
+        write(to: &writer)
+        return writer.bytes
+    }
+
+    /// Writes the packet's OER bytes, e.g. in place inside the BTP frame that carries it.
+    func write(to writer: inout OERWriter) {
         writer.writeUInt8(typeID)
         writer.writeEnvelope { content in
             switch self {
@@ -25,11 +31,10 @@ public enum ILPPacket: Hashable, Sendable {
             case let .reject(reject): reject.writeContent(to: &content)
             }
         }
-        return writer.bytes
     }
 
     /// Enough capacity for the whole packet so serialization does not reallocate.
-    private var estimatedSize: Int {
+    var estimatedSize: Int {
         switch self {
         case let .prepare(p): return 80 + p.destination.utf8.count + p.data.count
         case let .fulfill(f): return 48 + f.data.count

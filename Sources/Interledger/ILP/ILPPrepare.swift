@@ -44,7 +44,7 @@ public struct ILPPrepare: Hashable, Sendable {
     /// The packet content inside the type-length envelope.
     func writeContent(to writer: inout OERWriter) {
         writer.writeUInt64(amount)
-        writer.writeOctets(InterledgerTimestamp.encode(expiresAt, format: .ilp))
+        writer.writeTimestamp(expiresAt, format: .ilp)
         writer.writeOctets(executionCondition)
         writer.writeVarString(destination)
         writer.writeVarOctetString(data)

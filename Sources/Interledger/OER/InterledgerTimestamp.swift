@@ -25,6 +25,21 @@ public enum InterledgerTimestamp {
 
     /// Encodes `date` as ASCII bytes in `format`.
     public static func encode(_ date: Date, format: Format) -> [UInt8] {
+        var out: [UInt8] = []
+        append(date, format: format, to: &out)
+        return out
+    }
+
+    /// Encodes milliseconds since 1970 (which must lie in years 0000–9999).
+    public static func encode(milliseconds: Int64, format: Format) -> [UInt8] {
+        var out: [UInt8] = []
+        append(milliseconds: milliseconds, format: format, to: &out)
+        return out
+    }
+
+    /// Appends `date` in `format` to `out`: how a packet writer spells it in place (every ILP
+    /// Prepare carries one), without an array of its own.
+    static func append(_ date: Date, format: Format, to out: inout [UInt8]) {
         let raw = (date.timeIntervalSince1970 * 1000).rounded()
         // NaN and ±infinity would trap in Int64(_:); they clamp like any out-of-range date.
         let milliseconds =
@@ -35,17 +50,14 @@ public enum InterledgerTimestamp {
                 : raw >= Double(maximumMilliseconds)
                     ? maximumMilliseconds
                     : Int64(raw)
-        return encode(milliseconds: milliseconds, format: format)
+        append(milliseconds: milliseconds, format: format, to: &out)
     }
 
-    /// Encodes milliseconds since 1970 (which must lie in years 0000–9999).
-    public static func encode(milliseconds: Int64, format: Format) -> [UInt8] {
+    static func append(milliseconds: Int64, format: Format, to out: inout [UInt8]) {
         let ms = min(max(milliseconds, minimumMilliseconds), maximumMilliseconds)
         let days = floorDivide(ms, 86_400_000)
         let msOfDay = ms - days * 86_400_000
         let (year, month, day) = civil(fromDays: days)
-        var out = [UInt8]()
-        out.reserveCapacity(format.length)
         func put(_ value: Int64, digits: Int) {
             var divisor: Int64 = 1
             for _ in 1..<digits { divisor *= 10 }
@@ -61,7 +73,6 @@ public enum InterledgerTimestamp {
         if format == .generalizedTime { out.append(UInt8(ascii: ".")) }
         put(msOfDay % 1000, digits: 3)
         if format == .generalizedTime { out.append(UInt8(ascii: "Z")) }
-        return out
     }
 
     /// Parses `format` from `bytes`; returns nil for anything that is not exactly a valid

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Appends OER encodings to a byte array. Writers never fail: callers validate values first
 /// (every packet type has a `validate()` that mirrors what its decoder enforces).
 public struct OERWriter {
@@ -81,6 +83,11 @@ public struct OERWriter {
         let octets = Self.minimalOctets(UInt64(count))
         writeUInt8(UInt8(octets))
         writeBigEndian(UInt64(count), octets: octets)
+    }
+
+    /// Writes a timestamp as its fixed-length ASCII spelling (`InterledgerTimestamp`), in place.
+    public mutating func writeTimestamp(_ date: Date, format: InterledgerTimestamp.Format) {
+        InterledgerTimestamp.append(date, format: format, to: &bytes)
     }
 
     /// Writes a length-prefixed envelope whose content is produced by `body`, without an

@@ -208,7 +208,7 @@ final class RelayNode {
                 amount: amount, fulfillment: fulfillment, expiresAt: expiry + delay,
                 isSubscription: isSubscription, creditClass: creditClass),
             requestId: requestId, on: connection)
-        let frame = BTPPacket.message(requestId: requestId, protocolData: [.ilp(prepare.serialize())]).serialize()
+        let frame = BTPPacket.ilpMessage(requestId: requestId, .prepare(prepare))
         if !isSubscription { counters.eventPreparesOut += 1 }
         send(frame, on: connection, afterNanoseconds: delay)
     }
@@ -219,17 +219,17 @@ final class RelayNode {
         _ requestId: UInt32, on connection: ConnectionID, peer: Int, amount: UInt64, result: PrepareAnswer,
         book: Bool = true
     ) {
-        let ilp: [UInt8]
+        let ilp: ILPPacket
         switch result {
         case let .fulfill(fulfillment):
-            ilp = ILPFulfill(fulfillment: fulfillment, data: []).serialize()
+            ilp = .fulfill(ILPFulfill(fulfillment: fulfillment, data: []))
             if book {
                 updateLedger(with: peer) { ledger throws(BilateralLedgerError) in
                     try ledger.recordReceived(amount: amount, outcome: .fulfilled)
                 }
             }
         case let .reject(reject):
-            ilp = reject.serialize()
+            ilp = .reject(reject)
             counters.rejectsSent[reject.code.code, default: 0] += 1
             if book {
                 updateLedger(with: peer) { ledger throws(BilateralLedgerError) in
@@ -237,7 +237,7 @@ final class RelayNode {
                 }
             }
         }
-        send(BTPPacket.response(requestId: requestId, protocolData: [.ilp(ilp)]).serialize(), on: connection)
+        send(BTPPacket.ilpResponse(requestId: requestId, ilp), on: connection)
     }
 
     /// Books an answered Prepare in the ledger with `peer` (`entry` records it as sent or
