@@ -53,7 +53,9 @@ enum WebSocketEndpoint {
                         }
                     }
                 )
+                // Bytes that come with the `101` are frames: forwarded, not dropped (NIO's default).
                 return channel.pipeline.addHTTPClientHandlers(
+                    leftOverBytesStrategy: .forwardBytes,
                     withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
                 ).flatMapThrowing {
                     try channel.pipeline.syncOperations.addHandler(
