@@ -48,23 +48,25 @@ final class WebSocketMessageDecoderTests: XCTestCase {
     }
 
     /// Feeds `reads` one after another to a fresh decoder (server side unless said otherwise),
-    /// collecting messages until the first failure.
+    /// collecting every message and the first failure (reads after it are still fed: they must
+    /// give nothing).
     private func decode(
         _ reads: [[UInt8]], framesMustBeMasked: Bool = true, limit: Int? = nil
     ) throws -> Outcome {
         let decoder = WebSocketMessageDecoder(
             maxMessageSize: limit ?? self.limit, framesMustBeMasked: framesMustBeMasked)
-        let channel = EmbeddedChannel(handler: ByteToMessageHandler(decoder))
+        let channel = EmbeddedChannel(handler: decoder)
         defer { _ = try? channel.finish() }
         var outcome = Outcome()
         for read in reads {
             do {
                 try channel.writeInbound(channel.allocator.buffer(bytes: read))
             } catch let failure as Failure {
+                XCTAssertNil(
+                    outcome.failure, "a second failure, \(failure), after \(outcome.failure.map { "\($0)" } ?? "")")
                 outcome.failure = failure
             }
             while let message = try channel.readInbound(as: WebSocketMessage.self) { outcome.messages.append(message) }
-            if outcome.failure != nil { break }
         }
         return outcome
     }

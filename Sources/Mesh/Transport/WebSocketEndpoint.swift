@@ -91,7 +91,7 @@ enum WebSocketEndpoint {
             let nioDecoder = try handlers.context(handlerType: ByteToMessageHandler<WebSocketFrameDecoder>.self)
             // Ours first, so that a channel closed while NIO's decoder leaves still reaches `handler`.
             let decoder = WebSocketMessageDecoder(maxMessageSize: maxFrameSize, framesMustBeMasked: framesMustBeMasked)
-            try handlers.addHandlers([ByteToMessageHandler(decoder), handler])
+            try handlers.addHandlers([decoder, handler])
             return handlers.removeHandler(context: nioDecoder)
         } catch {
             return channel.eventLoop.makeFailedFuture(error)

@@ -21,12 +21,17 @@ enum WebSocketMessage: Equatable {
 /// for: the declared length and the joined fragments against `maxMessageSize`, the masking
 /// direction (RFC 6455 §5.1), reserved bits and opcodes, control frames (≤ 125 bytes, never
 /// fragmented) and the order of fragments (at most `maximumFragments`, none empty but the last;
-/// control frames may come between them). The first broken rule is thrown as `Failure`, after
-/// which `ByteToMessageHandler` reads nothing more; the frame handler closes with its
-/// `closeCode`. Lengths need not be minimally encoded, as with NIO's decoder.
+/// control frames may come between them). The first broken rule is raised as a `Failure`
+/// (`errorCaught`) and nothing after it is read; the frame handler closes with its `closeCode`.
+/// Lengths need not be minimally encoded, as with NIO's decoder.
 ///
-/// Thread safety: held by a `ByteToMessageHandler`, confined to its channel's event loop.
-struct WebSocketMessageDecoder: ByteToMessageDecoder {
+/// A channel handler of its own rather than a `ByteToMessageDecoder`: NIO's generic
+/// `ByteToMessageHandler` around it took ~1.8 % of all CPU at 900 events/s on 10 nodes for its
+/// loop and buffer handling. A frame cut by a read waits in a buffer of ours, appended in place.
+///
+/// Thread safety: a channel handler, confined to its channel's event loop.
+final class WebSocketMessageDecoder: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
     typealias InboundOut = WebSocketMessage
 
     enum Failure: Error, Equatable, CustomStringConvertible {
@@ -72,24 +77,60 @@ struct WebSocketMessageDecoder: ByteToMessageDecoder {
     /// The fragmented message being joined: its kind, its bytes so far and its fragment count.
     private var open: (isText: Bool, bytes: [UInt8], fragments: Int)?
 
+    /// The start of a frame whose rest has not been read yet; our own buffer.
+    private var unread: ByteBuffer?
+    /// A rule was broken: nothing more is read.
+    private var failed = false
+
     /// `framesMustBeMasked`: true on the server side of a connection, false on the client side.
     init(maxMessageSize: Int, framesMustBeMasked: Bool) {
         self.maxMessageSize = maxMessageSize
         self.framesMustBeMasked = framesMustBeMasked
     }
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let header = FrameHeader(peeking: buffer) else { return .needMoreData }
-        try check(header)
-        // `check` bounded the length by `maxMessageSize`, an `Int`.
-        let length = Int(header.length)
-        guard buffer.readableBytes - header.size >= length else { return .needMoreData }
-        let message = buffer.withUnsafeReadableBytes { bytes in
-            receive(header, payload: UnsafeRawBufferPointer(rebasing: bytes[header.size..<header.size + length]))
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !failed else { return }
+        var buffer = unwrapInboundIn(data)
+        let isOurs = unread != nil
+        if var unread {
+            self.unread = nil  // so that the append below happens in place
+            unread.writeBuffer(&buffer)
+            buffer = unread
         }
-        buffer.moveReaderIndex(forwardBy: header.size + length)
-        if let message { context.fireChannelRead(Self.wrapInboundOut(message)) }
-        return .continue
+        var frameSize = 0
+        do {
+            while let header = FrameHeader(peeking: buffer) {
+                try check(header)
+                // `check` bounded the length by `maxMessageSize`, an `Int`.
+                let length = Int(header.length)
+                frameSize = header.size + length
+                guard buffer.readableBytes >= frameSize else { break }
+                let message = buffer.withUnsafeReadableBytes { bytes in
+                    receive(header, payload: UnsafeRawBufferPointer(rebasing: bytes[header.size..<frameSize]))
+                }
+                buffer.moveReaderIndex(forwardBy: frameSize)
+                frameSize = 0
+                if let message { context.fireChannelRead(wrapInboundOut(message)) }
+            }
+        } catch {
+            failed = true
+            context.fireErrorCaught(error)
+            return
+        }
+        guard buffer.readableBytes > 0 else { return }
+        if isOurs {
+            buffer.discardReadBytes()
+            unread = buffer
+        } else {
+            // Room for the whole frame when its header is known, so its rest appends in place.
+            var copy = context.channel.allocator.buffer(capacity: max(frameSize, buffer.readableBytes))
+            copy.writeBuffer(&buffer)
+            unread = copy
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        unread = nil
     }
 
     /// The rules a frame must keep, in the order NIO's chain checked them: size and control-frame
@@ -130,7 +171,7 @@ struct WebSocketMessageDecoder: ByteToMessageDecoder {
     }
 
     /// Joins or hands on the checked frame's payload; returns the message it completes, if any.
-    private mutating func receive(_ header: FrameHeader, payload: UnsafeRawBufferPointer) -> WebSocketMessage? {
+    private func receive(_ header: FrameHeader, payload: UnsafeRawBufferPointer) -> WebSocketMessage? {
         switch header.opcode {
         case 0x0:
             guard var joining = open else { return nil }  // `check` made sure it is open
