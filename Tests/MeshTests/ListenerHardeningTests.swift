@@ -129,6 +129,24 @@ final class ListenerHardeningTests: XCTestCase {
         }
     }
 
+    /// The bytes of a frame that arrive with the upgrade request (one TCP write) wait in NIO's
+    /// upgrade handler while the node's decoder takes the place of NIO's, then are read by it:
+    /// on the peer path and on the NIP-01 client path, a masked ping gets its pong.
+    func testAFrameInTheSameWriteAsTheUpgradeRequestIsRead() async throws {
+        try await withHostileClients { network, group in
+            let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))
+            let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
+            let ping: [UInt8] = [0x89, 0x83] + mask + [1, 2, 3].enumerated().map { $0.element ^ mask[$0.offset] }
+            for path in [WebSocketEndpoint.path, NostrClientEndpoint.path] {
+                let client = try await RawWebSocketClient.connect(
+                    port: port, group: group, path: path, firstFrames: ping)
+                let answer = await client.nextFrame()
+                XCTAssertEqual(answer, RawWebSocketClient.Frame(opcode: 0xA, payload: [1, 2, 3]), path)
+                await client.close()
+            }
+        }
+    }
+
     func testListenerIsBoundToLoopbackOnly() async throws {
         try await withHostileClients { network, group in
             let port = try await XCTUnwrapAsync(try await network.listenerPort(of: 0))

@@ -34,11 +34,15 @@ final class RawWebSocketClient: @unchecked Sendable {
     }
 
     /// Connects and completes the HTTP upgrade; throws if the server does not answer 101.
-    static func connect(port: Int, group: EventLoopGroup) async throws -> RawWebSocketClient {
+    /// `firstFrames` go in the same TCP write as the request.
+    static func connect(
+        port: Int, group: EventLoopGroup, path: String = "/btp", firstFrames: [UInt8] = []
+    ) async throws -> RawWebSocketClient {
         let client = try await open(port: port, group: group)
         let head = try await client.request(
-            "GET /btp HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            followedBy: firstFrames
         )
         guard head.hasPrefix("HTTP/1.1 101") else { throw ClientError.upgradeRefused(head) }
         return client
@@ -58,10 +62,10 @@ final class RawWebSocketClient: @unchecked Sendable {
         return RawWebSocketClient(channel: channel, stream: stream)
     }
 
-    /// Sends `text` (an HTTP request written by hand) and returns the head of the answer, or
-    /// what arrived before the server closed.
-    func request(_ text: String) async throws -> String {
-        try await write(Array(text.utf8))
+    /// Sends `text` (an HTTP request written by hand), and `bytes` in the same write, and returns
+    /// the head of the answer, or what arrived before the server closed.
+    func request(_ text: String, followedBy bytes: [UInt8] = []) async throws -> String {
+        try await write(Array(text.utf8) + bytes)
         return try await readHTTPHead()
     }
 

@@ -116,7 +116,7 @@ final class WebSocketLinkTests: XCTestCase {
         let setup = try makeLink()
         setup.channel.isWritable = false
         XCTAssertTrue(setup.link.send([1]))
-        setup.link.pong(ByteBuffer(bytes: [0xAB, 0xCD]))
+        setup.link.pong([0xAB, 0xCD])
         let frames = try writtenBuffers(setup.channel).flatMap { $0 }
         XCTAssertEqual(frames.map(\.opcode), [.pong])
         XCTAssertEqual(payloads(frames), [[0xAB, 0xCD]])

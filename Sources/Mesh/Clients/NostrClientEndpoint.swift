@@ -12,19 +12,10 @@ enum NostrClientEndpoint {
     static func addHandlers(
         _ channel: Channel, maxFrameSize: Int, delegate: NostrClientDelegate
     ) -> EventLoopFuture<Void> {
-        do {
-            try channel.pipeline.syncOperations.addHandlers([
-                // A client's frames must be masked (RFC 6455 §5.1): the frame handler closes with 1002.
-                FrameMaskingCheck(framesMustBeMasked: true),
-                NIOWebSocketFrameAggregator(
-                    minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 64,
-                    maxAccumulatedFrameSize: maxFrameSize),
-                NostrClientFrameHandler(delegate: delegate),
-            ])
-            return channel.eventLoop.makeSucceededVoidFuture()
-        } catch {
-            return channel.eventLoop.makeFailedFuture(error)
-        }
+        // A client's frames must be masked (RFC 6455 §5.1).
+        WebSocketEndpoint.replaceFrameDecoder(
+            of: channel, maxFrameSize: maxFrameSize, framesMustBeMasked: true,
+            then: NostrClientFrameHandler(delegate: delegate))
     }
 }
 

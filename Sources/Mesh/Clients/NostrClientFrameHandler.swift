@@ -49,7 +49,7 @@ final class ClientLink {
 /// The last handler of a client connection: text frames to the node, pings answered, closes and
 /// broken frames end the connection.
 final class NostrClientFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = WebSocketFrame
+    typealias InboundIn = WebSocketMessage
     typealias OutboundOut = WebSocketFrame
 
     private weak var delegate: NostrClientDelegate?
@@ -65,28 +65,21 @@ final class NostrClientFrameHandler: ChannelInboundHandler, RemovableChannelHand
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard let client else { return }
-        let frame = unwrapInboundIn(data)
-        switch frame.opcode {
-        case .text, .binary:
-            var payload = frame.unmaskedData
-            delegate?.client(client, received: payload.readBytes(length: payload.readableBytes) ?? [])
-        case .ping:
-            context.writeAndFlush(
-                wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
-        case .connectionClose:
+        switch unwrapInboundIn(data) {
+        case let .text(bytes), let .binary(bytes):
+            delegate?.client(client, received: bytes)
+        case let .ping(payload):
+            let frame = WebSocketFrame(fin: true, opcode: .pong, data: context.channel.allocator.buffer(bytes: payload))
+            context.writeAndFlush(wrapOutboundOut(frame), promise: nil)
+        case .close:
             client.close(code: .normalClosure)
-        default:
+        case .pong:
             break
         }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        switch error {
-        case NIOWebSocketError.invalidFrameLength, NIOWebSocketFrameAggregator.Error.accumulatedFrameSizeIsTooLarge:
-            client?.close(code: .messageTooLarge)
-        default:
-            client?.close(code: .protocolError)
-        }
+        client?.close(code: (error as? WebSocketMessageDecoder.Failure)?.closeCode ?? .protocolError)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

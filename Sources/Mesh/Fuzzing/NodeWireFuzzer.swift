@@ -5,8 +5,8 @@ import NIOEmbedded
 import Nostr
 
 /// The fuzz target of a node's WebSocket handling (issue 12): each input is one connection to a
-/// node's real listener pipeline (`ListenerPipeline`: admission, HTTP, upgrade, masking check,
-/// aggregator, frame handler, and the `RelayNode` with its SQLite store behind them), run on an
+/// node's real listener pipeline (`ListenerPipeline`: admission, HTTP, upgrade, the WebSocket
+/// decoder, frame handler, and the `RelayNode` with its SQLite store behind them), run on an
 /// `EmbeddedChannel` so a million inputs take minutes, not hours of sockets.
 ///
 /// The first byte of an input sets the scene (`Scene`); the rest is what the client sends, cut

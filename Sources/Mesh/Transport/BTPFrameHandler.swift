@@ -5,7 +5,7 @@ import NIOWebSocket
 /// turns WebSocket-level trouble (oversize, text, broken fragments, wrong masking, a missed auth
 /// deadline) into counted closes.
 final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = WebSocketFrame
+    typealias InboundIn = WebSocketMessage
 
     /// Where the link's encoded frames enter the pipeline; `WebSocketEndpoint.addFrameHandlers`
     /// places it in front of NIO's encoder.
@@ -28,22 +28,18 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         // Frames read in the same tick as the one that closed the link are not the node's business.
         guard let link, !link.isClosed else { return }
-        let frame = unwrapInboundIn(data)
-        switch frame.opcode {
-        case .binary:
-            delegate?.link(link, received: frame.unmaskedBytes)
-        case .ping:
-            link.pong(frame.unmaskedData)
+        switch unwrapInboundIn(data) {
+        case let .binary(bytes):
+            delegate?.link(link, received: bytes)
+        case let .ping(payload):
+            link.pong(payload)
         case .pong:
             break
-        case .connectionClose:
-            if !link.isClosed { link.close(code: .normalClosure) }
+        case .close:
+            link.close(code: .normalClosure)
         case .text:
             delegate?.linkReceivedInvalidFrame(link, reason: "text frame (BTP travels in binary frames)")
             link.close(code: .unacceptableData)
-        default:
-            delegate?.linkReceivedInvalidFrame(link, reason: "unexpected opcode \(frame.opcode)")
-            link.close(code: .protocolError)
         }
     }
 
@@ -62,11 +58,11 @@ final class BTPFrameHandler: ChannelInboundHandler, RemovableChannelHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         guard let link, !link.isClosed else { context.close(promise: nil); return }
         switch error {
-        case NIOWebSocketError.invalidFrameLength, NIOWebSocketFrameAggregator.Error.accumulatedFrameSizeIsTooLarge:
+        case let failure as WebSocketMessageDecoder.Failure where failure.closeCode == .messageTooLarge:
             delegate?.linkReceivedOversizeFrame(link)
             link.close(code: .messageTooLarge)
-        case is NIOWebSocketError, is NIOWebSocketFrameAggregator.Error, is FrameMaskingCheck.Violation:
-            delegate?.linkReceivedInvalidFrame(link, reason: "\(error)")
+        case let failure as WebSocketMessageDecoder.Failure:
+            delegate?.linkReceivedInvalidFrame(link, reason: "\(failure)")
             link.close(code: .protocolError)
         default:
             delegate?.link(link, failed: error)

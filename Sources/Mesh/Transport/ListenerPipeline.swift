@@ -7,7 +7,7 @@ import NIOWebSocket
 /// `WebSocketEndpoint.path` (peers, BTP) and `NostrClientEndpoint.path` (NIP-01 clients), the
 /// NIP-11 document for a plain `GET` of the client path, the status pages of a standalone node
 /// (`NodeStatusResponder`, when it has them), an HTTP refusal for every other request,
-/// and after the upgrade the masking check, the aggregator and the frame handler of its kind.
+/// and after the upgrade the node's WebSocket decoder and the frame handler of its kind.
 /// NIP-01 clients do not authenticate, so the auth deadline spares a connection that upgraded to
 /// the client path; the connection limit counts them all. Apart from the bootstrap, so the
 /// fuzz target and tests run this very pipeline on an `EmbeddedChannel`.

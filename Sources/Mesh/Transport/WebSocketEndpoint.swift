@@ -53,7 +53,9 @@ enum WebSocketEndpoint {
                         }
                     }
                 )
+                // Bytes that come with the `101` are frames: forwarded, not dropped (NIO's default).
                 return channel.pipeline.addHTTPClientHandlers(
+                    leftOverBytesStrategy: .forwardBytes,
                     withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in })
                 ).flatMapThrowing {
                     try channel.pipeline.syncOperations.addHandler(
@@ -67,20 +69,30 @@ enum WebSocketEndpoint {
     static func addFrameHandlers(
         _ channel: Channel, maxFrameSize: Int, isServer: Bool, handler: BTPFrameHandler
     ) -> EventLoopFuture<Void> {
-        let aggregator = NIOWebSocketFrameAggregator(
-            minNonFinalFragmentSize: 1,
-            maxAccumulatedFrameCount: 64,
-            maxAccumulatedFrameSize: maxFrameSize
-        )
         // Called on the channel's own loop, so the handlers are added synchronously.
         do {
             let handlers = channel.pipeline.syncOperations
             try handlers.addHandler(
                 handler.outlet, position: .before(handlers.handler(type: WebSocketFrameEncoder.self)))
-            try handlers.addHandlers([
-                FrameMaskingCheck(framesMustBeMasked: isServer), aggregator, handler,
-            ])
-            return channel.eventLoop.makeSucceededVoidFuture()
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
+        return replaceFrameDecoder(of: channel, maxFrameSize: maxFrameSize, framesMustBeMasked: isServer, then: handler)
+    }
+
+    /// NIO's upgraders add NIO's frame decoder; it gives way to one `WebSocketMessageDecoder`, with
+    /// `handler` behind it. The returned future completes once NIO's decoder has left: the HTTP
+    /// upgrade handler holds the bytes read meanwhile until then. Called on the channel's loop.
+    static func replaceFrameDecoder(
+        of channel: Channel, maxFrameSize: Int, framesMustBeMasked: Bool, then handler: ChannelHandler
+    ) -> EventLoopFuture<Void> {
+        do {
+            let handlers = channel.pipeline.syncOperations
+            let nioDecoder = try handlers.context(handlerType: ByteToMessageHandler<WebSocketFrameDecoder>.self)
+            // Ours first, so that a channel closed while NIO's decoder leaves still reaches `handler`.
+            let decoder = WebSocketMessageDecoder(maxMessageSize: maxFrameSize, framesMustBeMasked: framesMustBeMasked)
+            try handlers.addHandlers([decoder, handler])
+            return handlers.removeHandler(context: nioDecoder)
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }

@@ -103,9 +103,9 @@ final class WebSocketLink {
     }
 
     /// Answers a ping at once, ahead of any queued frames.
-    func pong(_ payload: ByteBuffer) {
+    func pong(_ payload: [UInt8]) {
         guard !isClosed else { return }
-        payload.withUnsafeReadableBytes { encode(.pong, payload: $0) }
+        payload.withUnsafeBytes { encode(.pong, payload: $0) }
         flush()
     }
 

@@ -25,18 +25,3 @@ enum WebSocketMasking {
         }
     }
 }
-
-extension WebSocketFrame {
-    /// The payload, unmasked in the one copy that makes the array, where `unmaskedData` then
-    /// `readBytes` made two. Frames from NIO's decoder carry no extension data, so the key applies
-    /// from the payload's first byte.
-    var unmaskedBytes: [UInt8] {
-        data.withUnsafeReadableBytes { source in
-            guard let maskKey else { return [UInt8](source) }
-            return [UInt8](unsafeUninitializedCapacity: source.count) { target, initialized in
-                WebSocketMasking.copy(source, into: UnsafeMutableRawBufferPointer(target), key: maskKey)
-                initialized = source.count
-            }
-        }
-    }
-}
