@@ -76,4 +76,22 @@ final class WebSocketFrameWritingTests: XCTestCase {
         }
         XCTAssertNil(try channel.readInbound(as: WebSocketFrame.self))
     }
+
+    func testThePatternFromAWireKeyMasksAsTheKeyDoes() {
+        for key: [UInt8] in [[0x9C, 0x01, 0xF0, 0x5A], [0, 0, 0, 1], [0xFF, 0x00, 0x80, 0x7F]] {
+            let wireKey = UInt32(key[0]) | UInt32(key[1]) << 8 | UInt32(key[2]) << 16 | UInt32(key[3]) << 24
+            for length in 0..<21 {
+                let source = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+                let expected = source.enumerated().map { $0.element ^ key[$0.offset % 4] }
+                var masked = [UInt8](repeating: 0, count: length)
+                source.withUnsafeBytes { source in
+                    masked.withUnsafeMutableBytes { target in
+                        WebSocketMasking.copy(
+                            source, into: target, pattern: WebSocketMasking.pattern(wireKey: wireKey))
+                    }
+                }
+                XCTAssertEqual(masked, expected, "key \(key), \(length) B")
+            }
+        }
+    }
 }

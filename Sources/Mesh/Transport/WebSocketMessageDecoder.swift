@@ -146,7 +146,7 @@ final class WebSocketMessageDecoder: ChannelInboundHandler, RemovableChannelHand
         if isControl && header.length > Self.maximumControlPayload {
             throw Failure.controlFrameTooLong(bytes: header.length)
         }
-        if (header.maskKey != nil) != framesMustBeMasked {
+        if (header.maskPattern != nil) != framesMustBeMasked {
             throw Failure.maskedWrongly(framesMustBeMasked: framesMustBeMasked)
         }
         if header.reservedBits != 0 { throw Failure.reservedBitsSet(header.reservedBits) }
@@ -176,7 +176,7 @@ final class WebSocketMessageDecoder: ChannelInboundHandler, RemovableChannelHand
         case 0x0:
             guard var joining = open else { return nil }  // `check` made sure it is open
             open = nil  // so the array is uniquely referenced while it grows
-            Self.appendUnmasked(payload, key: header.maskKey, to: &joining.bytes)
+            Self.appendUnmasked(payload, pattern: header.maskPattern, to: &joining.bytes)
             guard header.fin else {
                 open = (joining.isText, joining.bytes, joining.fragments + 1)
                 return nil
@@ -186,14 +186,14 @@ final class WebSocketMessageDecoder: ChannelInboundHandler, RemovableChannelHand
             let isText = header.opcode == 0x1
             guard header.fin else {
                 var bytes: [UInt8] = []
-                Self.appendUnmasked(payload, key: header.maskKey, to: &bytes)
+                Self.appendUnmasked(payload, pattern: header.maskPattern, to: &bytes)
                 open = (isText, bytes, 1)
                 return nil
             }
-            let bytes = Self.unmasked(payload, key: header.maskKey)
+            let bytes = Self.unmasked(payload, pattern: header.maskPattern)
             return isText ? .text(bytes) : .binary(bytes)
         case 0x9:
-            return .ping(Self.unmasked(payload, key: header.maskKey))
+            return .ping(Self.unmasked(payload, pattern: header.maskPattern))
         case 0xA:
             return .pong
         default:
@@ -201,22 +201,23 @@ final class WebSocketMessageDecoder: ChannelInboundHandler, RemovableChannelHand
         }
     }
 
-    private static func unmasked(_ payload: UnsafeRawBufferPointer, key: WebSocketMaskingKey?) -> [UInt8] {
-        guard let key else { return [UInt8](payload) }
+    private static func unmasked(_ payload: UnsafeRawBufferPointer, pattern: UInt64?) -> [UInt8] {
+        guard let pattern else { return [UInt8](payload) }
         return [UInt8](unsafeUninitializedCapacity: payload.count) { target, initialized in
-            WebSocketMasking.copy(payload, into: UnsafeMutableRawBufferPointer(target), key: key)
+            WebSocketMasking.copy(payload, into: UnsafeMutableRawBufferPointer(target), pattern: pattern)
             initialized = payload.count
         }
     }
 
     private static func appendUnmasked(
-        _ payload: UnsafeRawBufferPointer, key: WebSocketMaskingKey?, to bytes: inout [UInt8]
+        _ payload: UnsafeRawBufferPointer, pattern: UInt64?, to bytes: inout [UInt8]
     ) {
-        guard let key else { return bytes.append(contentsOf: payload) }
+        guard let pattern else { return bytes.append(contentsOf: payload) }
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: payload.count))
         bytes.withUnsafeMutableBytes { target in
-            WebSocketMasking.copy(payload, into: UnsafeMutableRawBufferPointer(rebasing: target[start...]), key: key)
+            WebSocketMasking.copy(
+                payload, into: UnsafeMutableRawBufferPointer(rebasing: target[start...]), pattern: pattern)
         }
     }
 }
@@ -227,7 +228,8 @@ private struct FrameHeader {
     let reservedBits: UInt8
     let opcode: UInt8
     let length: UInt64
-    let maskKey: WebSocketMaskingKey?
+    /// The masking key as `WebSocketMasking`'s eight-byte pattern; nil for an unmasked frame.
+    let maskPattern: UInt64?
     /// The header's own bytes, before the payload.
     let size: Int
 
@@ -254,13 +256,13 @@ private struct FrameHeader {
             length = UInt64(short)
         }
         if second & 0x80 != 0 {
-            // A view of four bytes always makes a key.
-            guard let key = buffer.viewBytes(at: start + size, length: 4).flatMap(WebSocketMaskingKey.init)
-            else { return nil }
-            maskKey = key
+            guard let key = buffer.getInteger(at: start + size, endianness: .little, as: UInt32.self) else {
+                return nil
+            }
+            maskPattern = WebSocketMasking.pattern(wireKey: key)
             size += 4
         } else {
-            maskKey = nil
+            maskPattern = nil
         }
         self.size = size
     }
