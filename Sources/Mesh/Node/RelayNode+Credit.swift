@@ -98,6 +98,9 @@ extension RelayNode {
     /// the higher ones wait for), local publishes last (the mesh drains before it takes more).
     /// A publish that fails (its store write) is kept in `heldPublishFailure` for the transport.
     func resumeHeldWork(now: UInt64) {
+        // Called after every answer; most find nothing held, and each look into a credit class
+        // is an exclusivity-checked access to the node's state.
+        guard held.eventCount > 0 || !held.publishes.isEmpty else { return }
         for creditClass in held.events.indices where creditClass > 0 {
             while let first = held.events[creditClass].first,
                 dedup.kind(ofMessage: first.message) != nil
