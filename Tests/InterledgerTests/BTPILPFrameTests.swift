@@ -37,4 +37,45 @@ final class BTPILPFrameTests: XCTestCase {
             }
         }
     }
+
+    func testTheILPEntryReadInPlaceIsTheGeneralDecodersAndOtherFramesAreLeftToIt() throws {
+        let prepare = ILPPacket.prepare(
+            ILPPrepare(
+                amount: 5, expiresAt: Date(timeIntervalSince1970: 1_700_000_000),
+                executionCondition: Array(repeating: 1, count: 32),
+                destination: "g.meshbench.node1", data: Array(repeating: 0x42, count: 300)))
+        let fulfill = ILPPacket.fulfill(ILPFulfill(fulfillment: Array(repeating: 3, count: 32), data: []))
+        for (type, packet) in [(BTPPacketType.message, prepare), (.response, fulfill), (.response, prepare)] {
+            let frame =
+                type == .message
+                ? BTPPacket.ilpMessage(requestId: 9, packet) : BTPPacket.ilpResponse(requestId: 9, packet)
+            let carried = try XCTUnwrap(BTPPacket.ilpEntry(of: frame))
+            XCTAssertEqual(carried.type, type)
+            XCTAssertEqual(carried.requestId, 9)
+            XCTAssertEqual(carried.ilp, packet)
+            XCTAssertEqual(
+                try ILPPacket(bytes: try XCTUnwrap(BTPPacket(bytes: frame).protocolData.entry(named: "ilp")).data),
+                carried.ilp)
+        }
+        let ilp = prepare.serialize()
+        let entry = BTPProtocolData.ilp(ilp)
+        let otherName = BTPProtocolData(protocolName: "auth", contentType: .applicationOctetStream, data: ilp)
+        let leftToTheGeneralDecoder: [(String, [UInt8])] = [
+            ("two entries", BTPPacket.message(requestId: 1, protocolData: [entry, entry]).serialize()),
+            ("another name", BTPPacket.message(requestId: 1, protocolData: [otherName]).serialize()),
+            ("no entry", BTPPacket.response(requestId: 1, protocolData: []).serialize()),
+            ("not ILP", BTPPacket.message(requestId: 1, protocolData: [.ilp([12, 1, 0])]).serialize()),
+            ("ILP with a byte after it", BTPPacket.message(requestId: 1, protocolData: [.ilp(ilp + [0])]).serialize()),
+            ("a byte after the frame", BTPPacket.ilpMessage(requestId: 1, prepare) + [0]),
+            ("cut short", Array(BTPPacket.ilpMessage(requestId: 1, prepare).dropLast())),
+            (
+                "an ERROR frame",
+                BTPPacket.error(requestId: 1, BTPErrorInfo(.F00_notAccepted, triggeredAt: Date())).serialize()
+            ),
+            ("empty", []),
+        ]
+        for (what, frame) in leftToTheGeneralDecoder {
+            XCTAssertNil(BTPPacket.ilpEntry(of: frame), what)
+        }
+    }
 }

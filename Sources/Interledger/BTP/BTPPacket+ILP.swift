@@ -25,4 +25,30 @@ extension BTPPacket {
         }
         return writer.bytes
     }
+
+    /// The frame's ILP packet, read in place, when `frame` is a MESSAGE or RESPONSE whose only
+    /// protocol-data entry is `ilp` and holds one ILP packet: what `BTPPacket(bytes:)` followed by
+    /// `ILPPacket(bytes:)` of that entry would give, without the entry array and the copy of its
+    /// data. Nil for every other frame, and for any that does not decode: the general decoder
+    /// then handles it and names the problem.
+    public static func ilpEntry(of frame: [UInt8]) -> (type: BTPPacketType, requestId: UInt32, ilp: ILPPacket)? {
+        var reader = OERReader(frame)
+        do {
+            guard let type = BTPPacketType(rawValue: try reader.readUInt8("BTP type")),
+                type == .message || type == .response
+            else { return nil }
+            let requestId = try reader.readUInt32("BTP requestId")
+            var content = try reader.readEnvelope("BTP content")
+            try reader.expectEnd("BTP frame")
+            let count = try content.readSequenceCount(
+                "BTP protocolData count", minimumElementSize: BTPProtocolData.minimumEncodedSize)
+            guard count == 1, try content.readVarIA5String("BTP protocolData.protocolName") == "ilp" else { return nil }
+            _ = try content.readUInt8("BTP protocolData.contentType")
+            var data = try content.readEnvelope("BTP protocolData.data")
+            try content.expectEnd("BTP content")
+            return (type, requestId, try ILPPacket(spanning: &data))
+        } catch {
+            return nil
+        }
+    }
 }

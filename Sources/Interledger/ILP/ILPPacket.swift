@@ -54,10 +54,17 @@ public enum ILPPacket: Hashable, Sendable {
     /// Decodes one packet that must span `bytes` exactly (no trailing bytes).
     public init(bytes: [UInt8]) throws(ILPDecodingError) {
         var reader = OERReader(bytes)
+        try self.init(spanning: &reader)
+    }
+
+    /// Decodes one packet that must span `reader` to its end, e.g. the `ilp` entry of a BTP frame
+    /// read in place. Error offsets count from the start of the reader's bytes.
+    init(spanning reader: inout OERReader) throws(ILPDecodingError) {
+        let start = reader.offset
         let type = try ilpRead { () throws(OERDecodingError) in try reader.readUInt8("ILP packet type") }
         switch type {
         case ILPPrepare.typeID, ILPFulfill.typeID, ILPReject.typeID: break
-        default: throw ILPDecodingError(field: "ILP packet type", offset: 0, problem: .unknownPacketType(type))
+        default: throw ILPDecodingError(field: "ILP packet type", offset: start, problem: .unknownPacketType(type))
         }
         var content = try ilpRead { () throws(OERDecodingError) in try reader.readEnvelope("ILP packet content") }
         switch type {

@@ -10,6 +10,20 @@ extension RelayNode {
         let decodeStart = MonotonicClock.now()
         counters.framesIn += 1
         counters.bytesIn += frame.count
+        // Nearly every frame of an open link is a Prepare or an answer with one `ilp` entry:
+        // read it in place. Anything else takes the general decoder below, which names problems.
+        if case .open = state.phase, let peer = state.peer, let carried = BTPPacket.ilpEntry(of: frame) {
+            switch (carried.type, carried.ilp) {
+            case let (.message, .prepare(prepare)):
+                return handlePrepare(
+                    prepare, requestId: carried.requestId, on: connection, peer: peer, now: now,
+                    decodeStart: decodeStart)
+            case (.response, _):
+                return handleResponse(carried.ilp, requestId: carried.requestId, on: connection, now: now)
+            default:
+                break
+            }
+        }
         let packet: BTPPacket
         do {
             packet = try BTPPacket(bytes: frame)
@@ -53,7 +67,8 @@ extension RelayNode {
                     prepare, requestId: packet.requestId, on: connection, peer: peer, now: now, decodeStart: decodeStart
                 )
             case let .response(entries):
-                handleResponse(entries, requestId: packet.requestId, on: connection, now: now)
+                let ilp = entries.entry(named: "ilp").flatMap { try? ILPPacket(bytes: $0.data) }
+                handleResponse(ilp, requestId: packet.requestId, on: connection, now: now)
             case .error:
                 if let pending = takePending(packet.requestId, on: connection), !pending.isSubscription {
                     resumeHeldWork(now: now)
@@ -97,15 +112,14 @@ extension RelayNode {
         sendPrepare(data: data, amount: 0, to: peer, isSubscription: true, now: now)
     }
 
-    private func handleResponse(
-        _ entries: [BTPProtocolData], requestId: UInt32, on connection: ConnectionID, now: UInt64
-    ) {
+    /// `answer`: the response's ILP packet, nil when it has none that decodes.
+    private func handleResponse(_ answer: ILPPacket?, requestId: UInt32, on connection: ConnectionID, now: UInt64) {
         guard let peer = connections[connection]?.peer, let pending = takePending(requestId, on: connection) else {
             return
         }
         // The answer gave a credit back: held work may go (after this answer is booked).
         defer { if !pending.isSubscription { resumeHeldWork(now: now) } }
-        guard let ilp = entries.entry(named: "ilp"), let answer = try? ILPPacket(bytes: ilp.data) else {
+        guard let answer else {
             counters.malformedFrames += 1
             return
         }
