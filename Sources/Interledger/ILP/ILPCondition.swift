@@ -24,22 +24,21 @@ public enum ILPCondition {
     /// The sender of a Prepare knows its condition's preimage, so this equals checking that
     /// `fulfillment` hashes to the condition, without hashing it.
     public static func isFulfillment(_ fulfillment: [UInt8], equalTo expected: SHA256Digest) -> Bool {
-        guard fulfillment.count == ILPLimits.hashLength else { return false }
-        return expected.withUnsafeBytes { expected in
-            var difference: UInt8 = 0
-            for index in 0..<ILPLimits.hashLength { difference |= expected[index] ^ fulfillment[index] }
-            return difference == 0
-        }
+        fulfillment.count == ILPLimits.hashLength && equalInConstantTime(expected, fulfillment)
     }
 
     /// True when `fulfillment` is 32 bytes and hashes to `condition` (compared in constant time).
     public static func isFulfilled(_ condition: [UInt8], by fulfillment: [UInt8]) -> Bool {
         guard fulfillment.count == ILPLimits.hashLength, condition.count == ILPLimits.hashLength else { return false }
-        // Compared in the digest's own storage: an array of it would be one more allocation for
-        // every answer a node checks.
-        return SHA256.hash(fulfillment).withUnsafeBytes { digest in
+        return equalInConstantTime(SHA256.hash(fulfillment), condition)
+    }
+
+    /// Compares in the digest's own storage (an array of it would be one more allocation for every
+    /// answer a node checks), touching every byte whatever the first difference. `bytes` holds 32.
+    private static func equalInConstantTime(_ digest: SHA256Digest, _ bytes: [UInt8]) -> Bool {
+        digest.withUnsafeBytes { digest in
             var difference: UInt8 = 0
-            for index in 0..<ILPLimits.hashLength { difference |= digest[index] ^ condition[index] }
+            for index in 0..<ILPLimits.hashLength { difference |= digest[index] ^ bytes[index] }
             return difference == 0
         }
     }
