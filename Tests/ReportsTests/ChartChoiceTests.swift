@@ -66,6 +66,24 @@ final class ChartChoiceTests: XCTestCase {
         XCTAssertTrue(sizes.subtitle!.contains("no fit from two points"), sizes.subtitle!)
     }
 
+    /// A capacity ramp's saturated steps are its slowest latencies and CPU per event is a duration:
+    /// neither may take the spectrum's few lines from the latencies a user compares.
+    func testSpectrumLeavesOutCPUTimeAndTheRampsSteps() throws {
+        let ramp = "tier2.throughput-network-10"
+        let metrics = [
+            metric(ramp, "load_latency.r1682", p50: 900),
+            metric(ramp, "load_latency.r2000", p50: 1_500),
+            metric(ramp, "cpu_per_event_at_knee", unit: "us", p50: 1_200),
+            metric(ramp, "node_event_verify", unit: "us", p50: 46),
+            metric(ramp, "load_latency_at_knee", p50: 2),
+            metric("tier2.propagation-10", "latency", p50: 0.5),
+        ]
+        let spectrum = try drawn(LatencySpectrumChart().plan(results(metrics: metrics)), as: LineChart.self)
+        XCTAssertEqual(
+            spectrum.series.map(\.name), ["\(ramp) · load_latency_at_knee", "tier2.propagation-10 · latency"])
+        XCTAssertFalse(spectrum.subtitle!.contains("not shown"), spectrum.subtitle!)
+    }
+
     func testHopBoxesComeFromTheMetricWithMostWellPopulatedHopCounts() throws {
         func buckets(_ counts: [Int]) -> [HopBucket] {
             counts.enumerated().map { HopBucket(hops: $0.offset + 1, n: $0.element, p25: 1, p50: 2, p75: 3, p95: 4) }

@@ -41,7 +41,7 @@ extension ScalingCheck {
                 ($0.scenario, $0.mean)
             }
         }
-        guard let verify = mean("node_event_verify"), let insert = mean("node_event_insert"),
+        guard let verify = mean(CapacityMetrics.nodeEventVerify), let insert = mean(CapacityMetrics.nodeEventInsert),
             let cores = c.counter(verify.scenario, "cores")?.value, cores > 0
         else { return nil }
         return Double(size) * (verify.value + insert.value) / 1_000 / Double(cores)

@@ -21,11 +21,10 @@ import Units
 /// (`light_load_cpu` beside `cores`) and, for latency, the machine's floor for one event's work.
 ///
 /// Metrics named `load_…` were measured under a capacity load, where the machine's cores set the
-/// latency, and are left out, as is the floor itself.
+/// latency, and are left out, as are the CPU-time metrics (`CapacityMetrics.cpuTime`): the floor
+/// and the CPU per event at the knee are costs, not latencies.
 enum ScalingCheck {
     static let name = "scaling"
-    /// The machine's cost of one node-event (µs), measured beside a capacity ramp.
-    static let floorMetrics: Set = ["node_event_verify", "node_event_insert"]
     /// The phases of one node-event (`PhaseTiming`), recorded as `phase.<name>` in µs.
     static let hopPhases = ["phase.decode", "phase.verify", "phase.store", "phase.match", "phase.forward"]
 
@@ -34,7 +33,7 @@ enum ScalingCheck {
         let judgesPerHop = perHop.values.count >= 3
         var latency: [String: ScalingPoints] = [:]
         for m in c.metrics
-        where MetricClass.isTime(m.unit) && !m.metric.hasPrefix("load_") && !floorMetrics.contains(m.metric)
+        where MetricClass.isTime(m.unit) && !m.metric.hasPrefix("load_") && !CapacityMetrics.cpuTime.contains(m.metric)
             && !(judgesPerHop && hopPhases.contains(m.metric))
         {
             guard let size = m.meshSize else { continue }

@@ -15,9 +15,12 @@ struct LatencySpectrumChart: ReportChart {
     let title = "Latency percentile spectrum"
 
     func plan(_ results: LoadedResults) -> ChartPlan {
-        // Phase timings are parts of a delivery, drawn in latency-breakdown.png, not latencies.
+        // Phase timings are parts of a delivery, drawn in latency-breakdown.png; CPU time per
+        // event is no latency; a ramp's steps past its knee are saturated on purpose and would
+        // crowd out every other line (the knee step's latency stays, as `load_latency_at_knee`).
         let candidates = results.metrics.filter {
             ValueText.isDuration($0.unit) && $0.spectrum.count >= 2 && !LatencyBreakdownChart.isPhase($0)
+                && !CapacityMetrics.cpuTime.contains($0.metric) && !CapacityMetrics.isStepLatency($0.metric)
         }
         guard !candidates.isEmpty else {
             return .noData(

@@ -183,13 +183,13 @@ enum TableRows {
             }
             let knee = mean("throughput")
             var floor: Double?
-            if let verify = mean("node_event_verify"), let insert = mean("node_event_insert"),
+            if let verify = mean(CapacityMetrics.nodeEventVerify), let insert = mean(CapacityMetrics.nodeEventInsert),
                 let nodes = ceiling.meshSize
             {
                 floor = (verify + insert) * Double(nodes)
             }
             // One display unit for the pair, so the gap reads at a glance.
-            let cpu = mean("cpu_per_event_at_knee")
+            let cpu = mean(CapacityMetrics.cpuPerEventAtKnee)
             let perEvent = text.values([cpu, floor].compactMap { $0 }, unit: "us")
             return CapacityRow(
                 scenario: MarkdownEscaping.text(ceiling.scenario), nodes: ceiling.meshSize.map(String.init) ?? "–",

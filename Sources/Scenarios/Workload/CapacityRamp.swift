@@ -1,3 +1,4 @@
+import BenchFormats
 import Foundation
 import Mesh
 
@@ -56,11 +57,11 @@ struct CapacityRamp {
         let size = network.nodeCount
         let floor = try NodeEventFloor.measure(directory: URL(fileURLWithPath: settings.workDirectory))
         let ceiling = floor.ceiling(nodes: size)
-        recorder.declare("node_event_verify", unit: "us", better: .lower, meshSize: size)
-        recorder.declare("node_event_insert", unit: "us", better: .lower, meshSize: size)
+        recorder.declare(CapacityMetrics.nodeEventVerify, unit: "us", better: .lower, meshSize: size)
+        recorder.declare(CapacityMetrics.nodeEventInsert, unit: "us", better: .lower, meshSize: size)
         recorder.declare("ceiling", unit: "events/s", better: .higher, meshSize: size)
-        try recorder.sample("node_event_verify", floor.verifyMicroseconds)
-        try recorder.sample("node_event_insert", floor.insertMicroseconds)
+        try recorder.sample(CapacityMetrics.nodeEventVerify, floor.verifyMicroseconds)
+        try recorder.sample(CapacityMetrics.nodeEventInsert, floor.insertMicroseconds)
         try recorder.sample("ceiling", ceiling)
         try recorder.counter("cores", unit: "cores", value: Int64(floor.cores))
 
@@ -72,11 +73,11 @@ struct CapacityRamp {
                 stepsPerDoubling: Self.stepsPerDoubling),
             stepSeconds: stepSeconds, drainSeconds: settings.timeout(drainSeconds),
             rule: KneeRule(slaP95MS: Self.slaP95MS(nodes: size)))
-        for rate in ramp.rates { recorder.declare(Self.stepMetric(rate), unit: "ms", better: .lower, meshSize: size) }
-        recorder.declare(Self.kneeLatencyMetric, unit: "ms", better: .lower, meshSize: size)
+        for rate in ramp.rates { recorder.declare(CapacityMetrics.stepLatency(rate: rate), unit: "ms", better: .lower, meshSize: size) }
+        recorder.declare(CapacityMetrics.latencyAtKnee, unit: "ms", better: .lower, meshSize: size)
         recorder.declare("throughput", unit: "events/s", better: .higher, meshSize: size, slaClass: throughputSLAClass)
         recorder.declare("knee_efficiency", unit: "%", better: .higher, meshSize: size)
-        recorder.declare(Self.kneeCPUMetric, unit: "us", better: .lower, meshSize: size)
+        recorder.declare(CapacityMetrics.cpuPerEventAtKnee, unit: "us", better: .lower, meshSize: size)
 
         let origin = await network.now()
         let completions = CompletionLatencies()
@@ -136,8 +137,8 @@ struct CapacityRamp {
         if let knee = result.knee, let kneeStep = result.steps.last(where: { $0.rate == knee }) {
             try recorder.sample("throughput", knee)
             try recorder.sample("knee_efficiency", 100 * knee / ceiling)
-            if let cpu = kneeStep.outcome.cpuMicrosecondsPerEvent { try recorder.sample(Self.kneeCPUMetric, cpu) }
-            for latency in kneeStep.outcome.latenciesMS { try recorder.sample(Self.kneeLatencyMetric, latency) }
+            if let cpu = kneeStep.outcome.cpuMicrosecondsPerEvent { try recorder.sample(CapacityMetrics.cpuPerEventAtKnee, cpu) }
+            for latency in kneeStep.outcome.latenciesMS { try recorder.sample(CapacityMetrics.latencyAtKnee, latency) }
             kneeDeliveries = deliveriesPerStep[knee]
             if let deepest = kneeStep.outcome.deepestQueue {
                 try recorder.counter("queue_depth", unit: "frames", value: Int64(deepest))
@@ -152,14 +153,10 @@ struct CapacityRamp {
         return Outcome(published: published, result: result, kneeStepDeliveries: kneeDeliveries)
     }
 
-    static func stepMetric(_ rate: Double) -> String { "load_latency.r\(Int(rate))" }
-    static let kneeLatencyMetric = "load_latency_at_knee"
-    static let kneeCPUMetric = "cpu_per_event_at_knee"
-
     /// One step's full-propagation latencies and what became of its events.
     private static func record(_ step: RampStep, in context: ScenarioContext) throws {
         let recorder = context.recorder, label = "step.r\(Int(step.rate))"
-        for latency in step.outcome.latenciesMS { try recorder.sample(stepMetric(step.rate), latency) }
+        for latency in step.outcome.latenciesMS { try recorder.sample(CapacityMetrics.stepLatency(rate: step.rate), latency) }
         try recorder.counter("\(label).offered", unit: "events", value: Int64(step.outcome.offered))
         try recorder.counter("\(label).at_every_node", unit: "events", value: Int64(step.outcome.completed))
         try recorder.counter("\(label).backlog_at_end", unit: "events", value: Int64(step.outcome.backlogAtEnd))
