@@ -1,4 +1,3 @@
-import DequeModule
 import Hashing
 import Interledger
 
@@ -11,9 +10,10 @@ import Interledger
 /// under a steady load instead of filling up to a count cap over the run. `capacity` bounds the
 /// count under any rate: beyond it the oldest id is forgotten before its window ends and counted
 /// in `forgottenEarly`, so a weakened detection is visible. Both evictions take the oldest entry
-/// of a FIFO: O(1) per accepted event (amortised over the deque's and set's growth). No storage is
-/// reserved up front: a reserved ring that the FIFO walks through touched its pages one by one and
-/// read as resident-memory growth over the whole run. Ids are kept as `EventKey`s (32 bytes
+/// of a FIFO: O(1) per accepted event (amortised over the FIFO's and set's growth). No storage is
+/// reserved up front, and the FIFO writes its storage whole when it grows (`ResidentFIFO`): a ring
+/// with untouched room, reserved or left by a growth, is walked through page by page under a level
+/// count and reads as resident-memory growth long after the count stopped growing. Ids are kept as `EventKey`s (32 bytes
 /// inline, no heap object each).
 ///
 /// Recent events are also known by the SHA-256 of the raw `["EVENT", event]` message that carried
@@ -25,7 +25,7 @@ import Interledger
 struct DedupCache {
     private var ids: Set<EventKey> = []
     /// Accepted ids, oldest first, with the network time (ns) each was accepted.
-    private var order: Deque<(key: EventKey, acceptedAt: UInt64)> = []
+    private var order = ResidentFIFO<(key: EventKey, acceptedAt: UInt64)>()
     let capacity: Int
     /// Network time (ns) an id is remembered after it was accepted.
     let window: UInt64
@@ -33,7 +33,7 @@ struct DedupCache {
     private(set) var forgottenEarly = 0
     /// Kind of the event each recent message carried: a duplicate must still pay its price.
     private var kindByMessage: [SHA256Digest: Int] = [:]
-    private var messageOrder: Deque<(digest: SHA256Digest, acceptedAt: UInt64)> = []
+    private var messageOrder = ResidentFIFO<(digest: SHA256Digest, acceptedAt: UInt64)>()
     /// Digests kept: duplicate copies arrive within moments of the first, so a short window
     /// catches them all while the id set keeps no digests.
     let messageCapacity: Int
@@ -78,11 +78,11 @@ struct DedupCache {
     /// Drops the ids and digests accepted a whole window before `now`, oldest first.
     private mutating func forgetExpired(now: UInt64) {
         while let oldest = order.first, expired(oldest.acceptedAt, now: now) {
-            order.removeFirst()
+            order.popFirst()
             ids.remove(oldest.key)
         }
         while let oldest = messageOrder.first, expired(oldest.acceptedAt, now: now) {
-            messageOrder.removeFirst()
+            messageOrder.popFirst()
             kindByMessage[oldest.digest] = nil
         }
     }
