@@ -73,7 +73,9 @@ struct CapacityRamp {
                 stepsPerDoubling: Self.stepsPerDoubling),
             stepSeconds: stepSeconds, drainSeconds: settings.timeout(drainSeconds),
             rule: KneeRule(slaP95MS: Self.slaP95MS(nodes: size)))
-        for rate in ramp.rates { recorder.declare(CapacityMetrics.stepLatency(rate: rate), unit: "ms", better: .lower, meshSize: size) }
+        for rate in ramp.rates {
+            recorder.declare(CapacityMetrics.stepLatency(rate: rate), unit: "ms", better: .lower, meshSize: size)
+        }
         recorder.declare(CapacityMetrics.latencyAtKnee, unit: "ms", better: .lower, meshSize: size)
         recorder.declare("throughput", unit: "events/s", better: .higher, meshSize: size, slaClass: throughputSLAClass)
         recorder.declare("knee_efficiency", unit: "%", better: .higher, meshSize: size)
@@ -137,7 +139,9 @@ struct CapacityRamp {
         if let knee = result.knee, let kneeStep = result.steps.last(where: { $0.rate == knee }) {
             try recorder.sample("throughput", knee)
             try recorder.sample("knee_efficiency", 100 * knee / ceiling)
-            if let cpu = kneeStep.outcome.cpuMicrosecondsPerEvent { try recorder.sample(CapacityMetrics.cpuPerEventAtKnee, cpu) }
+            if let cpu = kneeStep.outcome.cpuMicrosecondsPerEvent {
+                try recorder.sample(CapacityMetrics.cpuPerEventAtKnee, cpu)
+            }
             for latency in kneeStep.outcome.latenciesMS { try recorder.sample(CapacityMetrics.latencyAtKnee, latency) }
             kneeDeliveries = deliveriesPerStep[knee]
             if let deepest = kneeStep.outcome.deepestQueue {
@@ -156,7 +160,9 @@ struct CapacityRamp {
     /// One step's full-propagation latencies and what became of its events.
     private static func record(_ step: RampStep, in context: ScenarioContext) throws {
         let recorder = context.recorder, label = "step.r\(Int(step.rate))"
-        for latency in step.outcome.latenciesMS { try recorder.sample(CapacityMetrics.stepLatency(rate: step.rate), latency) }
+        for latency in step.outcome.latenciesMS {
+            try recorder.sample(CapacityMetrics.stepLatency(rate: step.rate), latency)
+        }
         try recorder.counter("\(label).offered", unit: "events", value: Int64(step.outcome.offered))
         try recorder.counter("\(label).at_every_node", unit: "events", value: Int64(step.outcome.completed))
         try recorder.counter("\(label).backlog_at_end", unit: "events", value: Int64(step.outcome.backlogAtEnd))
