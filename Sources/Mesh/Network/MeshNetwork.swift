@@ -303,8 +303,8 @@ public actor MeshNetwork {
         try await withNode(node) { $0.ledgers }
     }
 
-    public func timings(of node: Int) async throws -> PhaseTimingLog {
-        try await withNode(node) { $0.timings }
+    public func timings(of node: Int, recordLimit: Int = .max) async throws -> PhaseTimingLog {
+        try await withNode(node) { $0.timings.keepingRecent(recordLimit) }
     }
 
     /// Events stored by a node that match any of the filters (NIP-01), newest first.

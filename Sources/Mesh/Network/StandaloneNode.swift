@@ -70,9 +70,10 @@ public final class StandaloneNode: Sendable {
         return try await host.loop.submit { host.node.counterSnapshot(queue: host.queueDepth) }.get()
     }
 
-    public func timings() async throws -> PhaseTimingLog {
+    /// Phase timings with the `recordLimit` most recent records, taken on the node's event loop.
+    public func timings(recordLimit: Int) async throws -> PhaseTimingLog {
         let host = host
-        return try await host.loop.submit { host.node.timings }.get()
+        return try await host.loop.submit { host.node.timings.keepingRecent(recordLimit) }.get()
     }
 
     /// True when this node waits for no answer to any Prepare it sent.

@@ -59,4 +59,24 @@ public struct PhaseTimingLog: Sendable, Equatable {
     public var records: [PhaseTiming] {
         Array(ring[next...]) + Array(ring[..<next])
     }
+
+    /// This log with only its `limit` most recent records, in storage of its own. Readers on other
+    /// threads get this, taken on the node's event loop, rather than the log itself: a copy that
+    /// shared the ring made the loop's next `append` copy the whole ring (160 KB at 4,096 records)
+    /// while the reader held it, once a second per node under the resource sampler, and such a
+    /// block, landing in the loop thread's malloc arena, grew the node's resident memory in steps.
+    public func keepingRecent(_ limit: Int) -> PhaseTimingLog {
+        var kept = PhaseTimingLog(capacity: capacity)
+        kept.totals = totals
+        kept.count = count
+        kept.commits = commits
+        kept.commitNanoseconds = commitNanoseconds
+        let recent = Swift.min(Swift.max(0, limit), ring.count)
+        guard recent > 0 else { return kept }
+        kept.ring.reserveCapacity(recent)
+        // The oldest kept record sits `recent` places before the next write, wrapping around.
+        let start = (next - recent + ring.count) % ring.count
+        for offset in 0..<recent { kept.ring.append(ring[(start + offset) % ring.count]) }
+        return kept
+    }
 }

@@ -113,7 +113,7 @@ public struct EventTracer: Sendable {
                 NodeLedgerState(
                     ledgers: try await network.ledgers(of: index),
                     duplicates: try await network.counters(of: index).duplicatesDropped,
-                    timings: try await network.timings(of: index)))
+                    timings: try await network.timings(of: index, recordLimit: 1)))
         }
         return states
     }

@@ -96,9 +96,9 @@ public enum NodeServer {
             answer.heapInUse = MemoryFootprint.current()?.heapInUseBytes
             answer.sqliteInUse = try await node.storeMemoryInUse()
         case "timings":
-            let log = try await node.timings()
             let limit = try bounded(command.limit ?? 1_000, "limit", of: "timings", 0...Int.max)
-            answer.timings = TimingWire(count: log.count, totals: log.totals, records: Array(log.records.suffix(limit)))
+            let log = try await node.timings(recordLimit: limit)
+            answer.timings = TimingWire(count: log.count, totals: log.totals, records: log.records)
         case "idle":
             answer.idle = try await node.isIdle()
         default:

@@ -52,7 +52,7 @@ extension MeshNetwork: MeshUnderTest {
     }
 
     func phaseTotals(of node: Int) async throws -> (totals: PhaseTiming, count: Int) {
-        let log = try await timings(of: node)
+        let log = try await timings(of: node, recordLimit: 0)
         return (log.totals, log.count)
     }
 
