@@ -12,9 +12,9 @@ import Interledger
 /// in `forgottenEarly`, so a weakened detection is visible. Both evictions take the oldest entry
 /// of a FIFO: O(1) per accepted event (amortised over the FIFO's and set's growth). No storage is
 /// reserved up front, and the FIFO writes its storage whole when it grows (`ResidentFIFO`): a ring
-/// with untouched room, reserved or left by a growth, is walked through page by page under a level
-/// count and reads as resident-memory growth long after the count stopped growing. Ids are kept as `EventKey`s (32 bytes
-/// inline, no heap object each).
+/// with untouched room, reserved or left by a growth, is walked through page by page under a
+/// level count and reads as resident-memory growth long after the count stopped growing. Ids are
+/// kept as `EventKey`s (32 bytes inline, no heap object each).
 ///
 /// Recent events are also known by the SHA-256 of the raw `["EVENT", event]` message that carried
 /// them. Relays forward that message byte for byte, so in a mesh every duplicate copy carries the
